@@ -1,0 +1,115 @@
+"""The named, pure steps of the pipeline: errors are data, never exceptions.
+
+Each step returns either its result or a ``Rejection`` (stage, reason, detail); the Faust
+agents in ``agents.flows`` route rejections to the dead-letter topic with the raw bytes.
+No Faust or Kafka import here, so the steps are tested and benchmarked alone.
+
+Record shapes::
+
+    raw article bytes   b'{"id": "a1", "text": "Russia rejected ...", "title": "..."}'
+    decode_article  ->  Article | Rejection(stage="decode" | "validate")
+    code_article    ->  list[RelationEvent] | Rejection(stage="extract")
+    raw event bytes     b'{"event_id": "...", "pair": "PAK-RUS", ...}'
+    decode_event    ->  RelationEvent | Rejection(stage="decode" | "validate")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Protocol, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from schemas import jsonbytes
+from schemas.models import Article, RelationEvent
+
+__all__ = [
+    "ArticleCoder",
+    "Rejection",
+    "code_article",
+    "decode_article",
+    "decode_event",
+    "event_time_from_timestamp",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why a record was not processed: it goes to the dead-letter topic."""
+
+    stage: str
+    reason: str
+    detail: str
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ArticleCoder(Protocol):
+    def extract(self, article: Article) -> list[RelationEvent]: ...
+
+
+def _validation_detail(error: ValidationError) -> str:
+    parts = [f"{'.'.join(str(p) for p in item['loc']) or '<root>'}: {item['msg']}"
+             for item in error.errors(include_url=False)[:5]]
+    return "; ".join(parts)
+
+
+def _decode(raw: bytes | None, model: type[M]) -> M | Rejection:
+    if raw is None or not raw:
+        return Rejection("decode", "empty_message", "the message has no value")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Rejection("decode", "invalid_utf8", f"not UTF-8: {exc.reason} at byte {exc.start}")
+    try:
+        value = jsonbytes.loads(text)
+    except jsonbytes.JSONDecodeError as exc:
+        return Rejection("decode", "invalid_json", f"not JSON: {exc}")
+    if not isinstance(value, dict):
+        return Rejection("decode", "not_an_object",
+                         f"expected a JSON object, got {type(value).__name__}")
+    try:
+        return model.model_validate(value)
+    except ValidationError as exc:
+        return Rejection("validate", "invalid_fields", _validation_detail(exc))
+
+
+def decode_article(raw: bytes | None, *, max_chars: int) -> Article | Rejection:
+    """Bytes of the ``articles`` topic to an Article."""
+    article = _decode(raw, Article)
+    if isinstance(article, Article) and len(article.text) > max_chars:
+        return Rejection("validate", "text_too_long",
+                         f"text has {len(article.text)} characters, the limit is {max_chars} "
+                         "(DYADWATCH_MAX_ARTICLE_CHARS)")
+    return article
+
+
+def decode_event(raw: bytes | None, key: bytes | None) -> RelationEvent | Rejection:
+    """Bytes of the ``relation-events`` topic to a RelationEvent keyed by its pair."""
+    event = _decode(raw, RelationEvent)
+    if isinstance(event, RelationEvent) and key is not None and key != event.pair.encode():
+        return Rejection("validate", "key_mismatch",
+                         f"message key {key!r} is not the event's pair {event.pair!r}")
+    return event
+
+
+def event_time_from_timestamp(timestamp: float | None) -> datetime | None:
+    """A Kafka record timestamp (seconds) as an aware UTC datetime."""
+    if timestamp is None or timestamp <= 0:
+        return None
+    return datetime.fromtimestamp(timestamp, tz=UTC)
+
+
+def code_article(article: Article, coder: ArticleCoder,
+                 fallback_time: datetime | None) -> list[RelationEvent] | Rejection:
+    """Extract the article's events; events without a time take ``fallback_time``."""
+    try:
+        events = coder.extract(article)
+    except Exception as exc:  # the coder must never take the worker down
+        return Rejection("extract", "coder_error", f"{type(exc).__name__}: {exc}")
+    if fallback_time is None:
+        return events
+    return [event if event.event_time is not None
+            else event.model_copy(update={"event_time": fallback_time}) for event in events]

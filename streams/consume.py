@@ -1,0 +1,51 @@
+"""A downstream consumer of ``relation-events`` (kafka-python), printing JSON lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from kafka import KafkaConsumer, TopicPartition
+
+from streams.exceptions import BrokerError
+from streams.settings import Settings
+
+__all__ = ["read_topic"]
+
+
+def _assign(consumer: KafkaConsumer, topic: str, from_beginning: bool) -> list[TopicPartition]:
+    partitions = consumer.partitions_for_topic(topic)
+    if not partitions:
+        raise BrokerError(f"topic {topic!r} does not exist (has a worker been started?)")
+    assigned = [TopicPartition(topic, p) for p in sorted(partitions)]
+    consumer.assign(assigned)
+    if from_beginning:
+        consumer.seek_to_beginning(*assigned)
+    else:
+        consumer.seek_to_end(*assigned)
+    return assigned
+
+
+def _caught_up(consumer: KafkaConsumer, ends: dict[TopicPartition, int]) -> bool:
+    return all(consumer.position(tp) >= end for tp, end in ends.items())
+
+
+def read_topic(settings: Settings, topic: str, *, from_beginning: bool, follow: bool,
+               key: bytes | None = None, stop: Callable[[], bool] | None = None,
+               ) -> Iterator[tuple[bytes | None, bytes]]:
+    """Yield (key, value) of a topic; without ``follow``, stop at the end offsets of the start."""
+    consumer = KafkaConsumer(enable_auto_commit=False, group_id=None,
+                             session_timeout_ms=settings.client_session_timeout_ms,
+                             heartbeat_interval_ms=min(1000, settings.client_session_timeout_ms // 3),
+                             **settings.kafka_python_config())
+    try:
+        assigned = _assign(consumer, topic, from_beginning)
+        ends = consumer.end_offsets(assigned)
+        while not (stop and stop()):
+            if not follow and _caught_up(consumer, ends):
+                return
+            for records in consumer.poll(timeout_ms=200).values():
+                for record in records:
+                    if key is None or record.key == key:
+                        yield record.key, record.value
+    finally:
+        consumer.close()

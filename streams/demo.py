@@ -1,0 +1,78 @@
+"""``dyadwatch demo``: embedded broker + one worker, the seeds published, the live table shown."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from streams.broker import EmbeddedBroker
+from streams.client import fetch_json, format_rows
+from streams.exceptions import StreamsError
+from streams.processes import WorkerProcess
+from streams.publish import publish_articles, read_inputs
+from streams.settings import Settings
+from streams.topics import ensure_topics
+
+__all__ = ["run_demo", "wait_processed"]
+
+
+def _settled(health: dict[str, Any], published: int) -> bool:
+    counters = health.get("counters", {})
+    seen = counters.get("articles_processed", 0) + health.get("dead_letters_total", 0)
+    applied = counters.get("events_applied", 0) + counters.get("events_duplicate", 0)
+    return seen >= published and applied >= counters.get("events_emitted", 0)
+
+
+def wait_processed(worker: WorkerProcess, published: int, timeout_s: float = 60.0) -> None:
+    """Block until the worker has coded ``published`` articles and applied their events."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        health = worker.health()
+        if health and _settled(health, published):
+            return
+        time.sleep(0.1)
+    raise StreamsError(f"the worker did not process {published} articles within {timeout_s:.0f} s")
+
+
+def _serve_until_interrupted(worker: WorkerProcess) -> None:
+    stop = False
+
+    def _on_signal(signum: int, frame: object) -> None:
+        nonlocal stop
+        stop = True
+
+    signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGTERM, _on_signal)
+    while not stop and worker.process is not None and worker.process.poll() is None:
+        time.sleep(0.2)
+
+
+def run_demo(settings: Settings, seeds: Path, *, once: bool) -> int:
+    """Run the main job; returns the exit code."""
+    broker = EmbeddedBroker(settings.embedded_broker_host, settings.embedded_broker_port)
+    settings = settings.model_copy(update={"bootstrap_servers": broker.bootstrap_servers})
+    with broker, tempfile.TemporaryDirectory(prefix="dyadwatch-demo-") as data_dir:
+        print(f"embedded broker on {broker.bootstrap_servers}", flush=True)
+        ensure_topics(settings)
+        settings = settings.model_copy(update={"data_dir": Path(data_dir)})
+        with WorkerProcess(settings, log=sys.stderr) as worker:
+            started = time.monotonic()
+            worker.wait_healthy()
+            print(f"worker ready in {time.monotonic() - started:.1f} s at {settings.web_url}")
+            report = publish_articles(settings, read_inputs([str(seeds)]))
+            for origin, reason in report.failed:
+                print(f"not published: {origin}: {reason}", file=sys.stderr)
+            wait_processed(worker, len(report.published))
+            table = fetch_json(settings.web_url, "/dyads", {"sort": "tension", "limit": "50"})
+            print(f"\nlive pair table ({len(report.published)} articles from {seeds}):\n")
+            print(format_rows(table["dyads"]), flush=True)
+            if once:
+                return 0 if report.ok else 1
+            print(f"\nserving {settings.web_url}/dyads (also /dyads/RUS/PAK, /countries/PAK, "
+                  "/health); Ctrl-C to stop", flush=True)
+            _serve_until_interrupted(worker)
+    return 0 if report.ok else 1

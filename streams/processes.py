@@ -1,0 +1,90 @@
+"""A worker as a child process: started, awaited until healthy, stopped or killed.
+
+Used by the demo, the benchmarks and the integration tests, so that each runs the very
+command users run (``dyadwatch worker``) with settings passed as environment variables.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from typing import IO, Any
+
+from streams.client import fetch_json
+from streams.exceptions import QueryError, StreamsError
+from streams.settings import Settings
+
+__all__ = ["WorkerProcess", "settings_env"]
+
+
+def settings_env(settings: Settings) -> dict[str, str]:
+    """The environment that gives a child process these settings."""
+    env = dict(os.environ)
+    for name, value in settings.model_dump().items():
+        if value is None:
+            continue
+        if hasattr(value, "get_secret_value"):
+            value = value.get_secret_value()
+        env[f"DYADWATCH_{name.upper()}"] = str(value)
+    return env
+
+
+class WorkerProcess:
+    """``python -m streams.cli worker`` in a child process."""
+
+    def __init__(self, settings: Settings, *, log: IO[Any] | int | None = subprocess.DEVNULL
+                 ) -> None:
+        self.settings = settings
+        self.log = log
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> WorkerProcess:
+        command = [sys.executable, "-m", "streams.cli", "worker"]
+        self.process = subprocess.Popen(command, env=settings_env(self.settings),
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        return self
+
+    def health(self) -> dict[str, Any] | None:
+        try:
+            result = fetch_json(self.settings.web_url, "/health", timeout_s=2)
+        except QueryError:
+            return None
+        return result if isinstance(result, dict) else None
+
+    def wait_healthy(self, timeout_s: float = 60.0) -> dict[str, Any]:
+        """Block until ``/health`` says ok; raise if the process dies or time runs out."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.process is not None and self.process.poll() is not None:
+                raise StreamsError(f"the worker exited with code {self.process.returncode}")
+            health = self.health()
+            if health and health.get("status") == "ok":
+                return health
+            time.sleep(0.1)
+        raise StreamsError(f"the worker was not healthy within {timeout_s:.0f} s")
+
+    def stop(self, timeout_s: float = 30.0) -> int | None:
+        """SIGTERM, then SIGKILL if it has not stopped within ``timeout_s``."""
+        if self.process is None or self.process.poll() is not None:
+            return None if self.process is None else self.process.returncode
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout_s)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            return self.process.wait(timeout_s)
+
+    def kill(self) -> None:
+        """SIGKILL: the worker dies at once, as in a crash."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
+    def __enter__(self) -> WorkerProcess:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

@@ -1,0 +1,103 @@
+"""Every setting, read from ``DYADWATCH_*`` environment variables (pydantic settings).
+
+The README lists them all; ``dyadwatch settings`` prints the values in force (secrets masked).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "get_settings"]
+
+
+class Settings(BaseSettings):
+    """Frozen settings; override any field with ``DYADWATCH_<FIELD>`` (case-insensitive)."""
+
+    model_config = SettingsConfigDict(env_prefix="DYADWATCH_", frozen=True, extra="ignore")
+
+    # Broker and clients
+    bootstrap_servers: str = Field("127.0.0.1:9092", description="Kafka host:port[,host:port]")
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "PLAIN"
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    ssl_cafile: Path | None = None
+    client_session_timeout_ms: int = Field(3000, ge=1000)
+
+    # Topics
+    app_id: str = "dyadwatch"
+    articles_topic: str = "articles"
+    events_topic: str = "relation-events"
+    dead_letters_topic: str = "dead-letters"
+    articles_partitions: int = Field(4, ge=1)
+    events_partitions: int = Field(4, ge=1)
+    replication_factor: int = Field(1, ge=1)
+
+    # Worker
+    web_host: str = "127.0.0.1"
+    web_port: int = Field(6066, ge=1, le=65535)
+    advertised_host: str | None = Field(
+        None, description="Host other workers reach this one at (default: web_host)."
+    )
+    data_dir: Path = Path(".dyadwatch")
+    session_timeout_s: float = Field(3.0, gt=0)
+    heartbeat_interval_s: float = Field(0.5, gt=0)
+    rebalance_timeout_s: float = Field(20.0, gt=0)
+    fetch_max_wait_ms: int = Field(50, ge=0)
+    producer_max_batch_size: int = Field(1, ge=1)
+    max_article_chars: int = Field(1_000_000, ge=1)
+    half_life_days: float = Field(7.0, gt=0)
+    recent_events_kept: int = Field(10, ge=0)
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+    # Embedded broker
+    embedded_broker_host: str = "127.0.0.1"
+    embedded_broker_port: int = Field(9092, ge=1, le=65535)
+
+    @property
+    def worker_data_dir(self) -> str:
+        """This worker's table store folder (one per web port, so workers never share it)."""
+        return str(self.data_dir / f"worker-{self.web_port}")
+
+    @property
+    def canonical_url(self) -> str:
+        """The URL other workers use to route table queries to this one."""
+        return f"http://{self.advertised_host or self.web_host}:{self.web_port}"
+
+    @property
+    def web_url(self) -> str:
+        return f"http://{self.web_host}:{self.web_port}"
+
+    def kafka_python_config(self) -> dict[str, Any]:
+        """Connection settings for kafka-python clients (security included)."""
+        config: dict[str, Any] = {
+            "bootstrap_servers": self.bootstrap_servers.split(","),
+            "security_protocol": self.security_protocol,
+        }
+        if self.security_protocol.startswith("SASL"):
+            config["sasl_mechanism"] = self.sasl_mechanism
+            config["sasl_plain_username"] = self.sasl_username
+            config["sasl_plain_password"] = (
+                self.sasl_password.get_secret_value() if self.sasl_password else None
+            )
+        if self.ssl_cafile is not None:
+            config["ssl_cafile"] = str(self.ssl_cafile)
+        return config
+
+    def redacted(self) -> dict[str, Any]:
+        """The settings as a dict, secrets masked: safe to log or print."""
+        values = self.model_dump(mode="json")
+        if self.sasl_password is not None:
+            values["sasl_password"] = "**********"
+        return values
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process, read once from the environment."""
+    return Settings()

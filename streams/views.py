@@ -1,0 +1,160 @@
+"""The worker's HTTP API (Faust web views), correct with several workers.
+
+A pair lives on the worker owning its partition: ``/dyads/{A}/{B}`` is routed there.
+Lists (``/dyads``, ``/countries/{A}``) ask every worker for its own pairs (``local=1``)
+and merge. Errors are JSON ``{"error": "..."}`` with 400/404/503, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web as aioweb
+from faust.exceptions import SameNode
+from faust.web import Request, Response, View
+from faust.web.exceptions import ServiceUnavailable
+
+from schemas import jsonbytes
+from streams.app import Pipeline
+from streams.queries import (
+    BadQuery,
+    parse_country,
+    parse_limit,
+    parse_pair,
+    parse_sort,
+    summarize,
+    top_rows,
+)
+
+__all__ = ["wire_views"]
+
+log = logging.getLogger(__name__)
+Handler = Callable[[aioweb.Request], Awaitable[aioweb.StreamResponse]]
+
+
+def _json(view: View, value: Any, status: int = 200) -> Response:
+    return view.bytes(jsonbytes.dumps(value), content_type="application/json", status=status)
+
+
+@aioweb.middleware
+async def json_errors(request: aioweb.Request, handler: Handler) -> aioweb.StreamResponse:
+    """Unknown paths, bad queries and crashes answer JSON, without a stack trace."""
+    try:
+        return await handler(request)
+    except BadQuery as exc:
+        status, message = 400, str(exc)
+    except aioweb.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        status, message = exc.status, exc.reason
+    except Exception:
+        log.exception("unhandled error on %s", request.path)
+        status, message = 500, "internal error"
+    return aioweb.Response(body=jsonbytes.dumps({"error": message, "status": status}),
+                           status=status, content_type="application/json")
+
+
+class _Views:
+    """Table reads shared by the views of one pipeline."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self.table = pipeline.dyads
+
+    def local_rows(self, country: str | None = None) -> list[dict[str, Any]]:
+        rows = [summarize(value) for value in self.table.values()]
+        if country is not None:
+            rows = [row for row in rows if country in (row["a"], row["b"])]
+        return rows
+
+    def other_workers(self) -> list[str]:
+        app = self.pipeline.app
+        me = str(app.conf.canonical_url).rstrip("/")
+        hosts = {str(host).rstrip("/") for host in app.router.tables_metadata()}
+        return sorted(host for host in hosts if host != me)
+
+    async def gather_rows(self, path: str, params: dict[str, str],
+                          local: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+        """Local rows plus every other worker's (``local=1``); unreachable workers listed."""
+        client = self.pipeline.app.http_client
+        hosts = self.other_workers()
+
+        async def fetch(host: str) -> list[dict[str, Any]]:
+            async with client.get(f"{host}{path}", params={**params, "local": "1"},
+                                  timeout=5) as response:
+                response.raise_for_status()
+                body = jsonbytes.loads(await response.read())
+                return list(body["dyads"])
+
+        results = await asyncio.gather(*(fetch(host) for host in hosts), return_exceptions=True)
+        rows, failed = list(local), []
+        for host, result in zip(hosts, results, strict=True):
+            if isinstance(result, BaseException):
+                failed.append(f"{host}: {type(result).__name__}")
+            else:
+                rows.extend(result)
+        return rows, failed
+
+
+def wire_views(pipeline: Pipeline) -> None:
+    """Attach the HTTP API to the pipeline's app."""
+    app = pipeline.app
+    reads = _Views(pipeline)
+    app.web.web_app.middlewares.append(json_errors)
+
+    @app.page("/health")
+    class Health(View):
+        async def get(self, request: Request) -> Response:
+            recovered = app.tables.recovery.completed.is_set()
+            dead = pipeline.dead_letter_reasons
+            return _json(self, {
+                "status": "ok" if recovered and not app.rebalancing else "starting",
+                "worker": str(app.conf.canonical_url),
+                "counters": pipeline.counters,
+                "dead_letters_total": sum(dead.values()),
+                "dead_letters": dead,
+                "pairs_local": len(reads.local_rows()),
+            })
+
+    @app.page("/dyads")
+    class Dyads(View):
+        async def get(self, request: Request) -> Response:
+            sort = parse_sort(request.query.get("sort"))
+            limit = parse_limit(request.query.get("limit"))
+            rows, failed = reads.local_rows(), []
+            if request.query.get("local") != "1":
+                params = {"sort": sort, "limit": str(limit)}
+                rows, failed = await reads.gather_rows("/dyads", params, rows)
+            top = top_rows(rows, sort, limit)
+            return _json(self, {"sort": sort, "count": len(top), "dyads": top,
+                                "unreachable_workers": failed})
+
+    @app.page("/countries/{code}")
+    class Country(View):
+        async def get(self, request: Request, code: str) -> Response:
+            country = parse_country(code)
+            sort = parse_sort(request.query.get("sort"))
+            rows, failed = reads.local_rows(country), []
+            if request.query.get("local") != "1":
+                rows, failed = await reads.gather_rows(f"/countries/{country}", {}, rows)
+            top = top_rows(rows, sort, len(rows) or 1)
+            return _json(self, {"country": country, "count": len(top), "dyads": top,
+                                "unreachable_workers": failed})
+
+    @app.page("/dyads/{a}/{b}")
+    class Dyad(View):
+        async def get(self, request: Request, a: str, b: str) -> Response:
+            pair = parse_pair(a, b)
+            try:
+                return await app.router.route_req(pipeline.dyads.name, pair.encode(),
+                                                  self.web, request)
+            except (SameNode, ServiceUnavailable):
+                pass
+            state = pipeline.dyads.get(pair.encode())
+            if state is None:
+                return _json(self, {"error": f"no events for the pair {pair}", "status": 404},
+                             status=404)
+            return _json(self, {**state, "summary": summarize(state)})

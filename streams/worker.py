@@ -1,0 +1,42 @@
+"""Run one Faust worker: topics ensured, agents and views wired, until SIGTERM/Ctrl-C."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from faust.worker import Worker
+
+from agents.flows import wire_agents
+from streams.app import Pipeline, build_pipeline
+from streams.settings import Settings
+from streams.topics import ensure_topics
+from streams.views import wire_views
+
+__all__ = ["build_worker_pipeline", "run_worker"]
+
+log = logging.getLogger(__name__)
+
+
+def build_worker_pipeline(settings: Settings) -> Pipeline:
+    """The app with its agents and views wired: what a worker runs."""
+    pipeline = build_pipeline(settings)
+    wire_agents(pipeline)
+    wire_views(pipeline)
+    return pipeline
+
+
+def run_worker(settings: Settings) -> int:
+    """Ensure topics, then run a worker in the foreground; returns its exit code."""
+    Path(settings.worker_data_dir).mkdir(parents=True, exist_ok=True)
+    created = ensure_topics(settings)
+    if created:
+        log.info("created topics: %s", ", ".join(created))
+    pipeline = build_worker_pipeline(settings)
+    worker = Worker(pipeline.app, loglevel=settings.log_level.upper(), quiet=True,
+                    override_logging=True)
+    try:
+        worker.execute_from_commandline()
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0

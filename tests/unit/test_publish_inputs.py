@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from streams.publish import read_inputs
+
+
+def test_reads_text_json_jsonl_and_folders(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text("Title here\n\nBody of the article.\n", encoding="utf-8")
+    (tmp_path / "two.json").write_text('[{"id": "j1", "text": "a"}, {"id": "j2", "text": "b"}]')
+    (tmp_path / "three.jsonl").write_text('{"id": "l1", "text": "c"}\nnot json\n\n[1]\n')
+    (tmp_path / "ignored.csv").write_text("x")
+    sources = list(read_inputs([str(tmp_path)]))
+    ok = {s.article.id: s.article for s in sources if s.article}
+    assert set(ok) == {"one", "j1", "j2", "l1"}
+    assert ok["one"].title == "Title here" and ok["one"].text == "Body of the article."
+    failures = sorted(s.origin.rsplit("/", 1)[-1] for s in sources if s.error)
+    assert failures == ["three.jsonl:2", "three.jsonl:4"]
+
+
+def test_stdin_plain_text_gets_a_content_id() -> None:
+    first = list(read_inputs(["-"], stdin=io.StringIO("A title\nRussia rejected it.")))
+    second = list(read_inputs(["-"], stdin=io.StringIO("A title\nRussia rejected it.")))
+    assert first[0].article and second[0].article
+    assert first[0].article.id == second[0].article.id
+    assert first[0].article.id.startswith("stdin-")
+
+
+def test_missing_paths_and_empty_stdin_are_reported(tmp_path: Path) -> None:
+    sources = list(read_inputs([str(tmp_path / "nope"), str(tmp_path), "-"], stdin=io.StringIO("")))
+    assert [s.error is not None for s in sources] == [True, True, True]
