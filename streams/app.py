@@ -38,7 +38,7 @@ class Pipeline:
     articles: faust.TopicT
     events: faust.TopicT
     dead_letters: faust.TopicT
-    dyads: faust.Table
+    dyads: Any
     counters: dict[str, int] = field(default_factory=dict)
     dead_letter_reasons: dict[str, int] = field(default_factory=dict)
 
@@ -109,7 +109,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
                        partitions=settings.events_partitions)
     dead_letters = app.topic(settings.dead_letters_topic, key_serializer="raw",
                              value_serializer=CODEC_NAME, partitions=1)
-    dyads = app.Table(DYADS_TABLE, partitions=settings.events_partitions, key_type=bytes,
+    dyads: Any = app.Table(DYADS_TABLE, partitions=settings.events_partitions, key_type=bytes,
                       help="Live state per unordered country pair (key: b'IND-PAK').")
     # Faust derives a table's value serializer from value_type only ("json" otherwise);
     # set ours before the store and the changelog topic (both created lazily) exist.

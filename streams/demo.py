@@ -17,14 +17,21 @@ from streams.publish import publish_articles, read_inputs
 from streams.settings import Settings
 from streams.topics import ensure_topics
 
-__all__ = ["run_demo", "wait_processed"]
+__all__ = ["run_demo", "seed_articles", "wait_processed"]
+
+
+def seed_articles(seeds: Path) -> list[str]:
+    """The article files of the seeds folder (beside them: the analysts' gold readings)."""
+    if not seeds.is_dir():
+        raise StreamsError(f"seeds folder {seeds} not found (run from the project folder or pass --seeds)")
+    return [str(p) for p in sorted(seeds.iterdir()) if p.suffix in {".txt", ".md", ".jsonl"}]
 
 
 def _settled(health: dict[str, Any], published: int) -> bool:
     counters = health.get("counters", {})
     seen = counters.get("articles_processed", 0) + health.get("dead_letters_total", 0)
     applied = counters.get("events_applied", 0) + counters.get("events_duplicate", 0)
-    return seen >= published and applied >= counters.get("events_emitted", 0)
+    return bool(seen >= published and applied >= counters.get("events_emitted", 0))
 
 
 def wait_processed(worker: WorkerProcess, published: int, timeout_s: float = 60.0) -> None:
@@ -63,7 +70,7 @@ def run_demo(settings: Settings, seeds: Path, *, once: bool) -> int:
             started = time.monotonic()
             worker.wait_healthy()
             print(f"worker ready in {time.monotonic() - started:.1f} s at {settings.web_url}")
-            report = publish_articles(settings, read_inputs([str(seeds)]))
+            report = publish_articles(settings, read_inputs(seed_articles(seeds)))
             for origin, reason in report.failed:
                 print(f"not published: {origin}: {reason}", file=sys.stderr)
             wait_processed(worker, len(report.published))

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import aiohttp
 from aiohttp import web as aioweb
 from faust.exceptions import SameNode
 from faust.web import Request, Response, View
@@ -84,7 +85,7 @@ class _Views:
 
         async def fetch(host: str) -> list[dict[str, Any]]:
             async with client.get(f"{host}{path}", params={**params, "local": "1"},
-                                  timeout=5) as response:
+                                  timeout=aiohttp.ClientTimeout(total=5)) as response:
                 response.raise_for_status()
                 body = jsonbytes.loads(await response.read())
                 return list(body["dyads"])
@@ -103,12 +104,13 @@ def wire_views(pipeline: Pipeline) -> None:
     """Attach the HTTP API to the pipeline's app."""
     app = pipeline.app
     reads = _Views(pipeline)
-    app.web.web_app.middlewares.append(json_errors)
+    web_app: aioweb.Application = app.web.web_app  # type: ignore[attr-defined]
+    web_app.middlewares.append(json_errors)
 
     @app.page("/health")
     class Health(View):
         async def get(self, request: Request) -> Response:
-            recovered = app.tables.recovery.completed.is_set()
+            recovered = app.tables.recovery.completed.is_set()  # type: ignore[attr-defined]
             dead = pipeline.dead_letter_reasons
             return _json(self, {
                 "status": "ok" if recovered and not app.rebalancing else "starting",
@@ -124,7 +126,8 @@ def wire_views(pipeline: Pipeline) -> None:
         async def get(self, request: Request) -> Response:
             sort = parse_sort(request.query.get("sort"))
             limit = parse_limit(request.query.get("limit"))
-            rows, failed = reads.local_rows(), []
+            rows: list[dict[str, Any]] = reads.local_rows()
+            failed: list[str] = []
             if request.query.get("local") != "1":
                 params = {"sort": sort, "limit": str(limit)}
                 rows, failed = await reads.gather_rows("/dyads", params, rows)
@@ -137,7 +140,8 @@ def wire_views(pipeline: Pipeline) -> None:
         async def get(self, request: Request, code: str) -> Response:
             country = parse_country(code)
             sort = parse_sort(request.query.get("sort"))
-            rows, failed = reads.local_rows(country), []
+            rows: list[dict[str, Any]] = reads.local_rows(country)
+            failed: list[str] = []
             if request.query.get("local") != "1":
                 rows, failed = await reads.gather_rows(f"/countries/{country}", {}, rows)
             top = top_rows(rows, sort, len(rows) or 1)

@@ -5,6 +5,7 @@ Each test gets its own topics (unique names) so tests never see each other's rec
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import socket
 import time
@@ -66,18 +67,20 @@ def start_worker(tmp_path: Path) -> Iterator[Callable[[Settings], WorkerProcess]
     """Start workers (``dyadwatch worker`` processes); all are stopped after the test."""
     started: list[WorkerProcess] = []
     ARTIFACTS.mkdir(exist_ok=True)
+    with contextlib.ExitStack() as logs:
 
-    def factory(settings: Settings) -> WorkerProcess:
-        ensure_topics(settings)
-        log = (ARTIFACTS / f"worker-{settings.app_id}-{settings.web_port}.log").open("ab")
-        worker = WorkerProcess(settings, log=log).start()
-        started.append(worker)
-        worker.wait_healthy(timeout_s=60)
-        return worker
+        def factory(settings: Settings) -> WorkerProcess:
+            ensure_topics(settings)
+            name = f"worker-{settings.app_id}-{settings.web_port}.log"
+            log = logs.enter_context((ARTIFACTS / name).open("ab"))
+            worker = WorkerProcess(settings, log=log).start()
+            started.append(worker)
+            worker.wait_healthy(timeout_s=60)
+            return worker
 
-    yield factory
-    for worker in started:
-        worker.stop()
+        yield factory
+        for worker in started:
+            worker.stop()
 
 
 def produce_raw(settings: Settings, topic: str, records: list[tuple[bytes | None, bytes]]) -> None:

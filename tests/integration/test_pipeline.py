@@ -12,7 +12,7 @@ import pytest
 from schemas import jsonbytes
 from schemas.models import DeadLetter, RelationEvent
 from streams.client import fetch_json
-from streams.demo import wait_processed
+from streams.demo import seed_articles, wait_processed
 from streams.exceptions import QueryError
 from streams.processes import WorkerProcess
 from streams.publish import publish_articles, read_inputs
@@ -24,7 +24,7 @@ StartWorker = Callable[[Settings], WorkerProcess]
 
 
 def _publish_seeds(settings: Settings, seeds_dir: Path) -> int:
-    report = publish_articles(settings, read_inputs([str(seeds_dir)]))
+    report = publish_articles(settings, read_inputs(seed_articles(seeds_dir)))
     assert report.ok, report.failed
     return len(report.published)
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from streams.client import fetch_json
+from streams.demo import seed_articles
 from streams.exceptions import QueryError
 from streams.processes import WorkerProcess
 from streams.publish import publish_articles, read_inputs
@@ -54,9 +55,11 @@ def test_queries_are_correct_on_either_worker(
     first = make_settings()
     second = first.model_copy(update={"web_port": make_settings().web_port})
     workers = [start_worker(first), start_worker(second)]
+    extra = tmp_path / "extra"
+    extra.mkdir()
     for index, text in enumerate(EXTRA):
-        (tmp_path / f"extra-{index}.txt").write_text(f"Extra {index}\n{text}\n", encoding="utf-8")
-    report = publish_articles(first, read_inputs([str(seeds_dir), str(tmp_path)]))
+        (extra / f"extra-{index}.txt").write_text(f"Extra {index}\n{text}\n", encoding="utf-8")
+    report = publish_articles(first, read_inputs([*seed_articles(seeds_dir), str(extra)]))
     assert report.ok, report.failed
     deadline = time.monotonic() + 90
     while not _settled(workers, len(report.published)):
