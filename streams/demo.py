@@ -65,7 +65,8 @@ def run_demo(settings: Settings, seeds: Path, *, once: bool) -> int:
     with broker, tempfile.TemporaryDirectory(prefix="dyadwatch-demo-") as data_dir:
         print(f"embedded broker on {broker.bootstrap_servers}", flush=True)
         ensure_topics(settings)
-        settings = settings.model_copy(update={"data_dir": Path(data_dir)})
+        quiet = "warning" if settings.log_level == "info" else settings.log_level
+        settings = settings.model_copy(update={"data_dir": Path(data_dir), "log_level": quiet})
         with WorkerProcess(settings, log=sys.stderr) as worker:
             started = time.monotonic()
             worker.wait_healthy()
@@ -75,7 +76,8 @@ def run_demo(settings: Settings, seeds: Path, *, once: bool) -> int:
                 print(f"not published: {origin}: {reason}", file=sys.stderr)
             wait_processed(worker, len(report.published))
             table = fetch_json(settings.web_url, "/dyads", {"sort": "tension", "limit": "50"})
-            print(f"\nlive pair table ({len(report.published)} articles from {seeds}):\n")
+            count = len(report.published)
+            print(f"\nlive pair table ({count} article{'s' * (count != 1)} from {seeds}/):\n")
             print(format_rows(table["dyads"]), flush=True)
             if once:
                 return 0 if report.ok else 1

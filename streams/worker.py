@@ -35,6 +35,7 @@ def run_worker(settings: Settings) -> int:
     pipeline = build_worker_pipeline(settings)
     worker = Worker(pipeline.app, loglevel=settings.log_level.upper(), quiet=True,
                     override_logging=True)
+    worker.spinner = None  # no terminal spinner: worker output is a log, often piped
     try:
         worker.execute_from_commandline()
     except SystemExit as exc:
