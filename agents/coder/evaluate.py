@@ -1,0 +1,207 @@
+"""Score the coder against gold files: ``python -m agents.coder.evaluate GOLD.jsonl [...]``.
+
+Gold formats:
+- ``.jsonl``: one record a line, ``{"id", "text", "events": [{"source", "target", "quad", ...}],
+  "ambiguous_events"?: [...]}``.
+- ``.json``: one object ``{"id"?, "file", "events", "ambiguous_events"?}`` where ``file``
+  (relative to the json's folder) holds the article: first line the title, then the text.
+
+Per record, predicted (source, target, quad) triples are matched as a multiset against the
+gold events; gold events whose sides are not two distinct country codes are ignored; a
+prediction matching an ambiguous event is neither a true nor a false positive, and an
+unmatched ambiguous event is not a false negative. The pair level does the same with the
+set of unordered country pairs of each record.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from agents.coder.coder import Coder, default_coder
+from agents.coder.exceptions import CoderDataError
+from schemas.models import Article, pair_key
+
+__all__ = ["EvalReport", "Score", "evaluate_files", "main", "score_record"]
+
+ISO3 = re.compile(r"^[A-Z]{3}$")
+Triple = tuple[str, str, int]
+
+
+@dataclass
+class Score:
+    """True positives, false positives, false negatives, and the figures they give."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class RecordResult:
+    """One record's score and its errors, for the verbose listing."""
+
+    record_id: str
+    events: Score
+    pairs: Score
+    false_positives: list[Triple] = field(default_factory=list)
+    false_negatives: list[Triple] = field(default_factory=list)
+
+
+@dataclass
+class EvalReport:
+    """Event-level and pair-level precision/recall/F1 over all records."""
+
+    records: int = 0
+    events: Score = field(default_factory=Score)
+    pairs: Score = field(default_factory=Score)
+    details: list[RecordResult] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.events.precision
+
+    @property
+    def recall(self) -> float:
+        return self.events.recall
+
+    @property
+    def f1(self) -> float:
+        return self.events.f1
+
+    @property
+    def pair_precision(self) -> float:
+        return self.pairs.precision
+
+    @property
+    def pair_recall(self) -> float:
+        return self.pairs.recall
+
+    @property
+    def pair_f1(self) -> float:
+        return self.pairs.f1
+
+    def render(self) -> str:
+        """A small human-readable table."""
+        lines = [
+            f"records: {self.records}",
+            f"{'level':<7}{'TP':>6}{'FP':>6}{'FN':>6}{'P':>8}{'R':>8}{'F1':>8}",
+        ]
+        for name, s in (("event", self.events), ("pair", self.pairs)):
+            lines.append(
+                f"{name:<7}{s.tp:>6}{s.fp:>6}{s.fn:>6}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+            )
+        return "\n".join(lines)
+
+
+def _triples(events: list[dict[str, Any]]) -> list[Triple]:
+    found = []
+    for e in events:
+        s, t = e.get("source"), e.get("target")
+        if isinstance(s, str) and isinstance(t, str) and ISO3.match(s) and ISO3.match(t) and s != t:
+            found.append((s, t, int(e["quad"])))
+    return found
+
+
+def score_record(
+    record_id: str, predicted: list[Triple], gold: list[Triple], ambiguous: list[Triple]
+) -> RecordResult:
+    """Multiset match of triples; ambiguous matches count neither way. Pairs as sets."""
+    want, maybe = Counter(gold), Counter(ambiguous)
+    result = RecordResult(record_id, Score(), Score())
+    for triple in predicted:
+        if want[triple] > 0:
+            want[triple] -= 1
+            result.events.tp += 1
+        elif maybe[triple] > 0:
+            maybe[triple] -= 1
+        else:
+            result.events.fp += 1
+            result.false_positives.append(triple)
+    result.false_negatives = list(want.elements())
+    result.events.fn = len(result.false_negatives)
+    gold_pairs = {pair_key(s, t) for s, t, _ in gold}
+    soft_pairs = {pair_key(s, t) for s, t, _ in ambiguous} - gold_pairs
+    pred_pairs = {pair_key(s, t) for s, t, _ in predicted}
+    result.pairs = Score(
+        len(pred_pairs & gold_pairs), len(pred_pairs - gold_pairs - soft_pairs), len(gold_pairs - pred_pairs)
+    )
+    return result
+
+
+def _records(path: Path) -> Iterator[tuple[Article, list[Triple], list[Triple]]]:
+    if path.suffix == ".jsonl":
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                rec = json.loads(line)
+                article = Article(id=str(rec.get("id") or f"{path.name}:{number}"), text=rec["text"])
+                yield (article, _triples(rec.get("events", [])), _triples(rec.get("ambiguous_events", [])))
+        return
+    rec = json.loads(path.read_text(encoding="utf-8"))
+    if "file" not in rec:
+        raise CoderDataError(f"{path}: a .json gold record needs a 'file' field")
+    title, _, body = (path.parent / rec["file"]).read_text(encoding="utf-8").partition("\n")
+    article = Article(id=str(rec.get("id") or path.stem), title=title.strip(), text=body)
+    yield article, _triples(rec.get("events", [])), _triples(rec.get("ambiguous_events", []))
+
+
+def evaluate_files(paths: list[Path], coder: Coder | None = None) -> EvalReport:
+    """Score the coder on gold files (.jsonl records or a seed's .json)."""
+    coder = coder or default_coder()
+    report = EvalReport()
+    for path in paths:
+        for article, gold, ambiguous in _records(Path(path)):
+            predicted: list[Triple] = [
+                (e.source, e.target, int(e.quad_class)) for e in coder.extract(article)
+            ]
+            result = score_record(article.id, predicted, gold, ambiguous)
+            report.records += 1
+            report.events.add(result.events)
+            report.pairs.add(result.pairs)
+            report.details.append(result)
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m agents.coder.evaluate",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", type=Path, help="gold .jsonl or seed .json files")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list each record's errors")
+    args = parser.parse_args(argv)
+    report = evaluate_files(args.paths)
+    if args.verbose:
+        for r in report.details:
+            if r.false_positives or r.false_negatives:
+                print(f"{r.record_id}: FP {r.false_positives} FN {r.false_negatives}")
+    print(report.render())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

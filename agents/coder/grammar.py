@@ -1,0 +1,283 @@
+"""Clauses, trigger patterns and modality (negation, hypotheticals, intent, appeal, refusal)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agents.coder.lexicon import Pattern, inflect
+from agents.coder.matcher import TriggerHit
+from agents.coder.mentions import Mention
+from agents.coder.text import Token
+from agents.coder.words import (
+    ADVERBS,
+    BE,
+    DETS,
+    FUTURE,
+    HAVE,
+    HYPOTHETICAL,
+    PREPS,
+    REDUCED_PASSIVE,
+    RELATIVES,
+    SEPARATORS,
+    SUBORDINATORS,
+    VERB_LEFT,
+)
+
+__all__ = ["Segment", "Trig", "find_triggers", "segment_of", "segments", "set_modality"]
+
+DIRECTIVE = frozenset(
+    w
+    for v in ("demand", "urge", "ask", "request", "insist", "propose", "recommend", "call", "deny")
+    for w in inflect(v)
+)
+SPEECH = frozenset(
+    w
+    for v in (
+        "say|said|said",
+        "state",
+        "inform",
+        "announce",
+        "report",
+        "warn",
+        "insist",
+        "reiterate",
+        "add",
+        "confirm",
+        "claim",
+        "allege",
+        "note",
+        "tell|told|told",
+        "believe",
+        "decide",
+        "agree",
+        "demand",
+        "stress",
+        "declare",
+        "argue",
+        "deny",
+    )
+    for w in inflect(v)
+)
+NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without|cannot)\b|n['’]t\b")
+
+
+def _words(*verbs: str) -> frozenset[str]:
+    return frozenset(w for v in verbs for w in (inflect(v) if " " not in v else [v]))
+
+
+GOVERNORS: dict[str, frozenset[str]] = {
+    "intent": _words(
+        "promise",
+        "pledge",
+        "vow",
+        "offer",
+        "agree",
+        "plan",
+        "intend",
+        "decide",
+        "prepare",
+        "expect",
+        "hope",
+        "aim",
+        "wish",
+        "want",
+        "commit|committed|committed|committing",
+    )
+    | frozenset(
+        ["willing", "ready", "eager", "set", "scheduled", "due", "going", "determined", "keen", "poised"]
+    ),
+    "appeal": _words(
+        "seek|sought|sought", "push", "strive", "request", "ask", "urge", "press", "call", "appeal"
+    )
+    | frozenset(["effort", "efforts", "bid", "bids", "initiative"]),
+    "try": _words("try", "attempt"),
+    "refuse": _words("refuse", "decline") | frozenset(["unwilling", "reluctant"]),
+    "threat": _words("threaten"),
+    "act": _words("continue", "begin|began|begun", "start", "resume", "manage"),
+}
+
+
+@dataclass(slots=True)
+class Segment:
+    """A clause-like stretch of tokens ``start:end``."""
+
+    start: int
+    end: int
+    kind: str  # main | sub | hyp | comp | rel | appos
+
+
+@dataclass(slots=True)
+class Trig:
+    """A trigger matched to one pattern: verb tokens ``t0:t1``, evidence up to ``end``."""
+
+    pattern: Pattern
+    t0: int
+    t1: int
+    end: int
+    form: str
+    status: str = "act"  # act | intent | appeal | refuse | threat | try | off
+    governor: int | None = None  # index (in the trigger list) of a governing trigger
+    consumed: bool = False
+    passive: bool = False
+    nounish: bool = False  # a verb form used as a noun ("the supply of")
+
+
+def segments(tokens: list[Token], mention_ends: set[int]) -> list[Segment]:
+    """Split a sentence at punctuation, subordinators, complementisers and relatives."""
+    found: list[Segment] = []
+    start, kind = 0, "main"
+    for i, tok in enumerate(tokens):
+        low = tok.low
+        new_kind = None
+        if low in SEPARATORS:
+            new_kind = "main"
+        elif low in SUBORDINATORS or low in RELATIVES:
+            new_kind = SUBORDINATORS.get(low, "rel")
+        elif low == "that" and i:
+            new_kind = "comp" if _after_speech(tokens, i) else "rel"
+        if new_kind is None:
+            continue
+        if i > start:
+            found.append(Segment(start, i, kind))
+        start = i + 1 if low in SEPARATORS else i
+        kind = _after_separator(tokens, start, found, mention_ends) if low in SEPARATORS else new_kind
+    if start < len(tokens):
+        found.append(Segment(start, len(tokens), kind))
+    return found
+
+
+def _after_speech(tokens: list[Token], i: int) -> bool:
+    """'said (on Tuesday) that': a speech verb at most four tokens before 'that'."""
+    return any(t.low in SPEECH for t in tokens[max(0, i - 4) : i])
+
+
+def _after_separator(tokens: list[Token], start: int, found: list[Segment], mention_ends: set[int]) -> str:
+    first = tokens[start].low if start < len(tokens) else ""
+    if first in SUBORDINATORS:
+        return SUBORDINATORS[first]
+    previous = found[-1] if found else None
+    if previous and first in ("and", "or") and previous.kind in ("hyp", "sub"):
+        return previous.kind
+    if previous and first in ("a", "an", "the") and (start - 1) in mention_ends:
+        return "appos"
+    return "main"
+
+
+def segment_of(segs: list[Segment], i: int) -> int:
+    for k, seg in enumerate(segs):
+        if seg.start <= i < seg.end:
+            return k
+    return len(segs) - 1
+
+
+def _noun_end(tokens: list[Token], i: int, limit: int, nouns: tuple[str, ...]) -> int | None:
+    for j in range(i, min(limit, i + 9)):
+        for noun in nouns:
+            words = noun.split(" ")
+            if [t.low for t in tokens[j : j + len(words)]] == words:
+                return j + len(words)
+    return None
+
+
+def find_triggers(
+    tokens: list[Token], starts: dict[int, int], hits: list[TriggerHit], segs: list[Segment]
+) -> list[Trig]:
+    """Match each trigger hit to its first satisfied pattern (noun rows before bare verbs)."""
+    found: list[Trig] = []
+    covered = -1
+    for hit in hits:
+        t0 = starts.get(hit.start)
+        if t0 is None or t0 < covered:
+            continue
+        t1 = t0 + 1
+        while t1 < len(tokens) and tokens[t1].end <= hit.end:
+            t1 += 1
+        limit = segs[segment_of(segs, t0)].end
+        for pattern in hit.key.patterns:
+            end = t1 if pattern.nominal or not pattern.nouns else _noun_end(tokens, t1, limit, pattern.nouns)
+            if end is not None:
+                form = "noun" if pattern.nominal else hit.key.form
+                found.append(Trig(pattern, t0, t1, end, form))
+                covered = end if pattern.nouns and not pattern.nominal else covered
+                break
+    return found
+
+
+def set_modality(
+    tokens: list[Token], text: str, trigs: list[Trig], segs: list[Segment], mention_at: dict[int, Mention]
+) -> None:
+    """Mark each trigger act/intent/appeal/refuse/threat/try/off (see module doc)."""
+    by_token = {t.t0: k for k, t in enumerate(trigs)}
+    for trig in trigs:
+        seg = segs[segment_of(segs, trig.t0)]
+        trig.nounish = _noun_use(tokens, trig, mention_at)
+        if seg.kind == "hyp" or trig.nounish or _gerund(tokens, trig) or _directed(tokens, seg):
+            trig.status = "off"
+            continue
+        _modal(tokens, text, trig, seg)
+        if trig.status != "off":
+            _governed(tokens, trig, seg, by_token, mention_at)
+
+
+def _directed(tokens: list[Token], seg: Segment) -> bool:
+    """Inside 'demanded that ...' / 'denied that ...': what is demanded or denied is no event."""
+    return seg.kind == "comp" and any(t.low in DIRECTIVE for t in tokens[max(0, seg.start - 4) : seg.start])
+
+
+def _gerund(tokens: list[Token], trig: Trig) -> bool:
+    """'accused X of attacking', 'for deploying': the act is not asserted."""
+    return trig.form == "ing" and trig.t0 > 0 and tokens[trig.t0 - 1].low in PREPS
+
+
+def _noun_use(tokens: list[Token], trig: Trig, mentions: dict[int, Mention]) -> bool:
+    """A verb form used as a noun ('the supply of', 'a planned visit', 'Israeli air raids')."""
+    if trig.form == "noun" or trig.t0 == 0:
+        return False
+    prev = tokens[trig.t0 - 1]
+    before = prev.low
+    if trig.form == "ing":
+        return before in DETS
+    if trig.form not in ("base", "s"):
+        return False
+    m = mentions.get(trig.t0 - 1)
+    if m is not None:
+        return m.role != "actor"
+    return not (before in VERB_LEFT or before.endswith("ly") or before in SEPARATORS)
+
+
+def _modal(tokens: list[Token], text: str, trig: Trig, seg: Segment) -> None:
+    lo = max(seg.start, trig.t0 - 4)
+    window = [t.low for t in tokens[lo : trig.t0]]
+    negated = bool(window) and NEGATION.search(text[tokens[lo].start : tokens[trig.t0].start])
+    if any(w in HYPOTHETICAL for w in window):
+        trig.status = "off"
+    elif any(w in FUTURE for w in window):
+        trig.status = "refuse" if negated else "intent"
+    elif negated:
+        trig.status = "off"
+    nxt = tokens[trig.t1].low if trig.t1 < len(tokens) else ""
+    if trig.form == "ed" and any(w in BE for w in window[-3:]):
+        trig.passive = nxt != "to"  # "is opposed to": adjectival, read actively
+    elif trig.form == "ed" and nxt in REDUCED_PASSIVE and not set(window[-2:]) & HAVE:
+        trig.status = "off"  # "10 Russian soldiers killed in Ukraine": agentless passive
+
+
+def _governed(
+    tokens: list[Token], trig: Trig, seg: Segment, by_token: dict[int, int], mention_at: dict[int, Mention]
+) -> None:
+    j = trig.t0 - 1
+    while j > seg.start and tokens[j].low in ADVERBS:
+        j -= 1
+    if j <= seg.start or tokens[j].low != "to":
+        return
+    g = j - 1
+    if g in mention_at:  # "urge Pakistan to ...": the appeal verb codes, the act is not asserted
+        trig.status = "off"
+        return
+    word = tokens[g].low
+    kind = next((k for k, words in GOVERNORS.items() if word in words), None)
+    if kind is None or (kind == "try" and trig.pattern.code[:2] < "14"):
+        kind = "appeal" if kind == "try" else None
+    trig.status = "off" if kind is None else (trig.status if kind == "act" else kind)
+    trig.governor = by_token.get(g)

@@ -1,0 +1,113 @@
+"""One Aho-Corasick pass over an article for actor names, coreferring phrases and verb triggers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple, TypeVar
+
+import ahocorasick
+
+from agents.coder.gazetteer import COREF_PHRASES, ActorName
+from agents.coder.lexicon import Pattern, inflect
+from agents.coder.text import is_word_end, is_word_start
+
+__all__ = ["ActorHit", "Matcher", "TriggerHit", "TriggerKey"]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerKey:
+    """The patterns a surface form can start, and the form's grammatical shape."""
+
+    patterns: tuple[Pattern, ...]
+    form: str  # base | s | ed | ing | noun
+
+
+class ActorHit(NamedTuple):
+    start: int
+    end: int
+    name: ActorName | None  # None: a coreferring phrase ("the nation")
+
+
+class TriggerHit(NamedTuple):
+    start: int
+    end: int
+    key: TriggerKey
+
+
+H = TypeVar("H", "ActorHit", "TriggerHit")
+
+
+def _form_of(form: str, lemma: str, irregular: list[str]) -> str:
+    head = form.split(" ")[0]
+    if form == lemma:
+        return "base"
+    if form in irregular or head.endswith("ed"):
+        return "ed"
+    if head.endswith("ing"):
+        return "ing"
+    return "s" if head.endswith("s") else "base"
+
+
+def _trigger_keys(patterns: list[Pattern]) -> dict[str, TriggerKey]:
+    rows: dict[str, list[Pattern]] = {}
+    kinds: dict[str, str] = {}
+    for pattern in patterns:
+        if pattern.nominal:
+            for noun in pattern.nouns:
+                rows.setdefault(noun, []).append(pattern)
+                kinds.setdefault(noun, "noun")
+            continue
+        parts = pattern.verb.lstrip("!").split("|")
+        for form in inflect(pattern.verb):
+            kind = "ed" if pattern.verb.startswith("!") else _form_of(form, parts[0], parts[1:])
+            rows.setdefault(form, []).append(pattern)
+            if kinds.get(form, "noun") == "noun":
+                kinds[form] = kind
+    return {
+        form: TriggerKey(tuple(sorted(found, key=lambda p: (p.nominal, not p.nouns))), kinds[form])
+        for form, found in rows.items()
+    }
+
+
+class Matcher:
+    """Finds actor names and trigger words in an article with one automaton pass."""
+
+    def __init__(self, names: dict[str, ActorName], patterns: list[Pattern]) -> None:
+        self.automaton = ahocorasick.Automaton()
+        entries: dict[str, list[object]] = {}
+        for low, name in names.items():
+            entries.setdefault(low, []).append(name)
+        for phrase in COREF_PHRASES:
+            entries.setdefault(phrase, []).append(None)
+        for form, key in _trigger_keys(patterns).items():
+            entries.setdefault(form, []).append(key)
+        for low, values in entries.items():
+            self.automaton.add_word(low, (len(low), tuple(values)))
+        self.automaton.make_automaton()
+
+    def scan(self, text: str, low: str) -> tuple[list[ActorHit], list[TriggerHit]]:
+        """Leftmost-longest actor hits and trigger hits (word-bounded, case-checked names)."""
+        actors: list[ActorHit] = []
+        triggers: list[TriggerHit] = []
+        size = len(text)
+        for last, (length, values) in self.automaton.iter(low):
+            start, end = last - length + 1, last + 1
+            if start and text[start - 1].isalnum() and not is_word_start(text, start):
+                continue
+            if end < size and text[end].isalnum() and not is_word_end(text, end):
+                continue
+            for value in values:
+                if isinstance(value, TriggerKey):
+                    triggers.append(TriggerHit(start, end, value))
+                elif value is None or value.matches_case(text[start:end]):
+                    actors.append(ActorHit(start, end, value))
+        return _longest(actors), _longest(triggers)
+
+
+def _longest(hits: list[H]) -> list[H]:
+    hits.sort(key=lambda h: (h.start, h.start - h.end))
+    kept: list[H] = []
+    for hit in hits:
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept

@@ -1,0 +1,147 @@
+"""Actor mentions in a sentence: state agents, modifiers, places, datelines, coreference."""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from agents.coder.gazetteer import Agents
+from agents.coder.matcher import ActorHit
+from agents.coder.text import Token
+from agents.coder.words import AUX, BACK_SKIP, COMPANY, LOC_PREPS, PREPS, RELATIONAL
+
+__all__ = ["Mention", "build_mentions", "token_span"]
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor (or place, or modifier) mention over tokens ``t0:t1`` of a sentence."""
+
+    t0: int
+    t1: int
+    country: str | None
+    actor: str
+    kind: str  # country demonym people capital seat leader place coref
+    role: str  # actor | modifier | possessive | place
+    prep: str | None = None
+    relational: bool = False
+    coref: bool = False
+
+
+def token_span(tokens: list[Token], starts: list[int], hit: ActorHit) -> tuple[int, int] | None:
+    """Token range covering ``hit`` (article offsets), or None if it does not align."""
+    i = bisect_left(starts, hit.start)
+    if i >= len(tokens) or tokens[i].start != hit.start:
+        return None
+    j = i
+    while j < len(tokens) and tokens[j].end <= hit.end:
+        j += 1
+    return i, j
+
+
+def _compound(text: str, start: int, end: int) -> str | None:
+    """Chinese-made, Moscow-based, pro-Russia, anti-US: never an actor ('drop');
+    US-led, Syrian-backed: a modifier naming who leads ('led')."""
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return "drop"
+    if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+        word = text[end + 1 : end + 12].split(" ")[0].lower()
+        return "led" if word in ("led", "backed", "sponsored", "flagged") else "drop"
+    return None
+
+
+def _preposition(tokens: list[Token], t0: int) -> str | None:
+    j = t0 - 1
+    for _ in range(4):
+        if j < 0:
+            return None
+        low = tokens[j].low
+        if low in PREPS:
+            return low
+        if low not in BACK_SKIP:
+            return None
+        j -= 1
+    return None
+
+
+def _classify(m: Mention, tokens: list[Token], agents: Agents, blocked: set[int]) -> None:
+    after = m.t1
+    possessive = after < len(tokens) and tokens[after].low == "'s"
+    if possessive:
+        after += 1
+    agent = agents.after(tokens, after) if m.kind not in ("leader", "seat", "place") else None
+    if agent and not any(k in blocked for k in range(after, agent[1] - 1)):
+        suffix = "" if agent[0] == "-" else agent[0]
+        m.actor, m.t1, m.role = f"{m.country}{suffix}", agent[1], "actor"
+        return
+    nxt = {t.low for t in tokens[after : after + 3]}
+    m.relational = bool(nxt & RELATIONAL)
+    if possessive:
+        m.role = "possessive"
+    elif m.kind == "demonym":
+        m.role = "modifier"
+
+
+def build_mentions(
+    text: str,
+    tokens: list[Token],
+    hits: list[ActorHit],
+    agents: Agents,
+    dateline: int,
+    blocked: set[int],
+) -> list[Mention]:
+    """Mentions of a sentence's actor hits (datelines and compounds dropped)."""
+    starts = [t.start for t in tokens]
+    found: list[Mention] = []
+    for hit in hits:
+        span = token_span(tokens, starts, hit)
+        compound = _compound(text, hit.start, hit.end)
+        if span is None or hit.end <= dateline or compound == "drop" or (hit.name is None and compound):
+            continue
+        if hit.name and hit.name.kind == "block":
+            continue
+        if span[0] > 0 and tokens[span[0] - 1].low == "ethnic":
+            continue
+        if span[1] < len(tokens) and tokens[span[1]].low in COMPANY and hit.name:
+            continue
+        if hit.name is None:
+            if span[1] < len(tokens) and (tokens[span[1]].low in AUX or span[1] in blocked):
+                found.append(Mention(*span, None, "", "coref", "actor", coref=True))
+            continue
+        name = hit.name
+        kind = name.kind
+        m = Mention(*span, name.country, name.actor, kind, "place" if kind == "place" else "actor")
+        if compound:
+            m.role, m.relational = "modifier", True
+        else:
+            _classify(m, tokens, agents, blocked)
+        m.prep = _preposition(tokens, m.t0)
+        found.append(m)
+    _coordinate(tokens, found)
+    _shared_agent(tokens, found)
+    for m in found:
+        if m.prep in LOC_PREPS:
+            m.role = "place"
+    return found
+
+
+def _shared_agent(tokens: list[Token], found: list[Mention]) -> None:
+    """'French and Egyptian warships': the first demonym shares the second's agent noun."""
+    for a, b in itertools.pairwise(found):
+        gap = [t.low for t in tokens[a.t1 : b.t0]]
+        if a.role == "modifier" and gap == ["and"] and b.kind == "demonym" and b.role == "actor":
+            a.role, a.actor = "actor", f"{a.country}{b.actor[3:]}"
+
+
+def _coordinate(tokens: list[Token], found: list[Mention]) -> None:
+    """'between India and the United States': the second inherits the first's preposition."""
+    for before, m in itertools.pairwise(found):
+        gap = {t.low for t in tokens[before.t1 : m.t0]}
+        if (
+            gap & {"and", "or", "&"}
+            and gap <= {",", "and", "or", "the", "&"}
+            and before.prep
+            and m.prep is None
+        ):
+            m.prep = before.prep

@@ -1,0 +1,89 @@
+"""Sentences with their offsets, tokens, and word boundaries that survive glued junk."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from sentencex import segment
+
+__all__ = ["Sentence", "Token", "is_word_end", "is_word_start", "sentences", "tokenize"]
+
+# A capital after a lowercase letter starts a new word: "pakistanPakistan" -> pakistan|Pakistan.
+TOKEN_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+(?:[.,]\d+)*|['’]s\b|\S")
+_CAPWORDS = r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}"
+# "Moscow:", "GAZA CITY, Palestinian Territories:", "LONDON (Reuters) -": capitalised words only.
+DATELINE_RE = re.compile(rf"^\s*{_CAPWORDS}(?:,\s*{_CAPWORDS})?(?:\s*\([^)]{{1,40}}\))?\s*(?::|--|—|–|\s-\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article: ``article_text[start:end] == text``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    def dateline_end(self) -> int:
+        """Article offset where a leading dateline ("Moscow:", "GAZA CITY, X:") ends, else start."""
+        match = DATELINE_RE.match(self.text)
+        return self.start + match.end() if match else self.start
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark: ``low`` lowercased, article offsets."""
+
+    low: str
+    start: int
+    end: int
+
+
+def sentences(text: str) -> Iterator[Sentence]:
+    """Split into sentences (sentencex), per paragraph, with exact article offsets."""
+    index = 0
+    cursor = 0
+    for paragraph in text.split("\n"):
+        base = cursor
+        cursor += len(paragraph) + 1
+        if not paragraph.strip():
+            continue
+        local = 0
+        for piece in segment("en", paragraph):
+            body = piece.strip()
+            if not body:
+                continue
+            found = paragraph.find(body, local)
+            if found < 0:
+                continue
+            local = found + len(body)
+            yield Sentence(index, base + found, base + local, body)
+            index += 1
+
+
+def tokenize(text: str, offset: int) -> list[Token]:
+    """Tokens of ``text`` (a sentence) with offsets shifted by ``offset``; ’ is read as '."""
+    low = text.lower().replace("’", "'")
+    new = tuple.__new__
+    found: list[Token] = []
+    add = found.append
+    for match in TOKEN_RE.finditer(text):
+        a, b = match.span()
+        add(new(Token, (low[a:b], offset + a, offset + b)))
+    return found
+
+
+def is_word_start(text: str, start: int) -> bool:
+    """True if a word may begin at ``start`` (also after a lowercase-to-capital glue)."""
+    if start == 0 or not text[start - 1].isalnum():
+        return True
+    return text[start - 1].islower() and text[start].isupper()
+
+
+def is_word_end(text: str, end: int) -> bool:
+    """True if a word may end at ``end``."""
+    if end >= len(text) or not text[end].isalnum():
+        return True
+    return text[end - 1].islower() and text[end].isupper()
