@@ -56,10 +56,13 @@ def _load_state(raw: Any, pair: str) -> DyadState:
 
 def wire_agents(pipeline: Pipeline) -> None:
     """Attach the two agents to the pipeline's app."""
+    _wire_coding(pipeline)
+    _wire_aggregation(pipeline)
+
+
+def _wire_coding(pipeline: Pipeline) -> None:
     app, settings = pipeline.app, pipeline.settings
     coder = default_coder()
-    policy = AggregationPolicy(half_life_days=settings.half_life_days,
-                               recent_events_kept=settings.recent_events_kept)
 
     @app.agent(pipeline.articles, name="code_articles")
     async def code_articles(stream: Any) -> None:
@@ -80,6 +83,12 @@ def wire_agents(pipeline: Pipeline) -> None:
                                            value=relation.model_dump_json().encode())
             pipeline.count("articles_processed")
             pipeline.count("events_emitted", len(coded))
+
+
+def _wire_aggregation(pipeline: Pipeline) -> None:
+    app, settings = pipeline.app, pipeline.settings
+    policy = AggregationPolicy(half_life_days=settings.half_life_days,
+                               recent_events_kept=settings.recent_events_kept)
 
     @app.agent(pipeline.events, name="aggregate_events")
     async def aggregate_events(stream: Any) -> None:

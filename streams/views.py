@@ -30,7 +30,7 @@ from streams.queries import (
     top_rows,
 )
 
-__all__ = ["wire_views"]
+__all__ = ["ROUTES", "wire_views"]
 
 log = logging.getLogger(__name__)
 Handler = Callable[[aioweb.Request], Awaitable[aioweb.StreamResponse]]
@@ -71,6 +71,26 @@ class _Views:
             rows = [row for row in rows if country in (row["a"], row["b"])]
         return rows
 
+    def health(self) -> dict[str, Any]:
+        app, dead = self.pipeline.app, self.pipeline.dead_letter_reasons
+        recovered = app.tables.recovery.completed.is_set()  # type: ignore[attr-defined]
+        return {
+            "status": "ok" if recovered and not app.rebalancing else "starting",
+            "worker": str(app.conf.canonical_url),
+            "counters": self.pipeline.counters,
+            "dead_letters_total": sum(dead.values()),
+            "dead_letters": dead,
+            "pairs_local": len(self.local_rows()),
+        }
+
+    async def listing(self, request: Request, path: str, country: str | None,
+                      params: dict[str, str]) -> tuple[list[dict[str, Any]], list[str]]:
+        """This worker's rows, plus every other worker's unless the request is ``local=1``."""
+        rows = self.local_rows(country)
+        if request.query.get("local") == "1":
+            return rows, []
+        return await self.gather_rows(path, params, rows)
+
     def other_workers(self) -> list[str]:
         app = self.pipeline.app
         me = str(app.conf.canonical_url).rstrip("/")
@@ -100,65 +120,67 @@ class _Views:
         return rows, failed
 
 
+class _PipelineView(View):
+    """A view bound to one pipeline's reads (set by ``wire_views``)."""
+
+    reads: _Views
+
+
+class HealthView(_PipelineView):
+    async def get(self, request: Request) -> Response:
+        return _json(self, self.reads.health())
+
+
+class DyadsView(_PipelineView):
+    async def get(self, request: Request) -> Response:
+        sort = parse_sort(request.query.get("sort"))
+        limit = parse_limit(request.query.get("limit"))
+        rows, failed = await self.reads.listing(request, "/dyads", None,
+                                                {"sort": sort, "limit": str(limit)})
+        top = top_rows(rows, sort, limit)
+        return _json(self, {"sort": sort, "count": len(top), "dyads": top,
+                            "unreachable_workers": failed})
+
+
+class CountryView(_PipelineView):
+    async def get(self, request: Request, code: str) -> Response:
+        country = parse_country(code)
+        sort = parse_sort(request.query.get("sort"))
+        rows, failed = await self.reads.listing(request, f"/countries/{country}", country, {})
+        top = top_rows(rows, sort, len(rows) or 1)
+        return _json(self, {"country": country, "count": len(top), "dyads": top,
+                            "unreachable_workers": failed})
+
+
+class DyadView(_PipelineView):
+    async def get(self, request: Request, a: str, b: str) -> Response:
+        pair = parse_pair(a, b)
+        pipeline = self.reads.pipeline
+        try:
+            return await pipeline.app.router.route_req(pipeline.dyads.name, pair.encode(),
+                                                       self.web, request)
+        except (SameNode, ServiceUnavailable):
+            pass  # this worker owns the pair (or routing metadata is not there yet)
+        state = pipeline.dyads.get(pair.encode())
+        if state is None:
+            return _json(self, {"error": f"no events for the pair {pair}", "status": 404},
+                         status=404)
+        return _json(self, {**state, "summary": summarize(state)})
+
+
+ROUTES: dict[str, type[_PipelineView]] = {
+    "/health": HealthView,
+    "/dyads": DyadsView,
+    "/countries/{code}": CountryView,
+    "/dyads/{a}/{b}": DyadView,
+}
+
+
 def wire_views(pipeline: Pipeline) -> None:
     """Attach the HTTP API to the pipeline's app."""
     app = pipeline.app
-    reads = _Views(pipeline)
     web_app: aioweb.Application = app.web.web_app  # type: ignore[attr-defined]
     web_app.middlewares.append(json_errors)
-
-    @app.page("/health")
-    class Health(View):
-        async def get(self, request: Request) -> Response:
-            recovered = app.tables.recovery.completed.is_set()  # type: ignore[attr-defined]
-            dead = pipeline.dead_letter_reasons
-            return _json(self, {
-                "status": "ok" if recovered and not app.rebalancing else "starting",
-                "worker": str(app.conf.canonical_url),
-                "counters": pipeline.counters,
-                "dead_letters_total": sum(dead.values()),
-                "dead_letters": dead,
-                "pairs_local": len(reads.local_rows()),
-            })
-
-    @app.page("/dyads")
-    class Dyads(View):
-        async def get(self, request: Request) -> Response:
-            sort = parse_sort(request.query.get("sort"))
-            limit = parse_limit(request.query.get("limit"))
-            rows: list[dict[str, Any]] = reads.local_rows()
-            failed: list[str] = []
-            if request.query.get("local") != "1":
-                params = {"sort": sort, "limit": str(limit)}
-                rows, failed = await reads.gather_rows("/dyads", params, rows)
-            top = top_rows(rows, sort, limit)
-            return _json(self, {"sort": sort, "count": len(top), "dyads": top,
-                                "unreachable_workers": failed})
-
-    @app.page("/countries/{code}")
-    class Country(View):
-        async def get(self, request: Request, code: str) -> Response:
-            country = parse_country(code)
-            sort = parse_sort(request.query.get("sort"))
-            rows: list[dict[str, Any]] = reads.local_rows(country)
-            failed: list[str] = []
-            if request.query.get("local") != "1":
-                rows, failed = await reads.gather_rows(f"/countries/{country}", {}, rows)
-            top = top_rows(rows, sort, len(rows) or 1)
-            return _json(self, {"country": country, "count": len(top), "dyads": top,
-                                "unreachable_workers": failed})
-
-    @app.page("/dyads/{a}/{b}")
-    class Dyad(View):
-        async def get(self, request: Request, a: str, b: str) -> Response:
-            pair = parse_pair(a, b)
-            try:
-                return await app.router.route_req(pipeline.dyads.name, pair.encode(),
-                                                  self.web, request)
-            except (SameNode, ServiceUnavailable):
-                pass
-            state = pipeline.dyads.get(pair.encode())
-            if state is None:
-                return _json(self, {"error": f"no events for the pair {pair}", "status": 404},
-                             status=404)
-            return _json(self, {**state, "summary": summarize(state)})
+    reads = _Views(pipeline)
+    for path, view in ROUTES.items():
+        app.page(path)(type(view.__name__, (view,), {"reads": reads}))

@@ -171,11 +171,11 @@ def segment_of(segs: list[Segment], i: int) -> int:
     return len(segs) - 1
 
 
-def _noun_end(tokens: list[Token], i: int, limit: int, nouns: tuple[str, ...]) -> int | None:
+def _noun_end(lows: list[str], i: int, limit: int, nouns: tuple[tuple[str, ...], ...]) -> int | None:
     for j in range(i, min(limit, i + 9)):
-        for noun in nouns:
-            words = noun.split(" ")
-            if [t.low for t in tokens[j : j + len(words)]] == words:
+        low = lows[j]
+        for words in nouns:
+            if low == words[0] and tuple(lows[j : j + len(words)]) == words:
                 return j + len(words)
     return None
 
@@ -183,6 +183,7 @@ def _noun_end(tokens: list[Token], i: int, limit: int, nouns: tuple[str, ...]) -
 def find_triggers(
     tokens: list[Token], starts: dict[int, int], hits: list[TriggerHit], segs: list[Segment]
 ) -> list[Trig]:
+    lows = [t.low for t in tokens]
     """Match each trigger hit to its first satisfied pattern (noun rows before bare verbs)."""
     found: list[Trig] = []
     covered = -1
@@ -195,7 +196,7 @@ def find_triggers(
             t1 += 1
         limit = segs[segment_of(segs, t0)].end
         for pattern in hit.key.patterns:
-            end = t1 if pattern.nominal or not pattern.nouns else _noun_end(tokens, t1, limit, pattern.nouns)
+            end = t1 if pattern.nominal or not pattern.nouns else _noun_end(lows, t1, limit, pattern.noun_words)
             if end is not None:
                 form = "noun" if pattern.nominal else hit.key.form
                 found.append(Trig(pattern, t0, t1, end, form))

@@ -31,6 +31,10 @@ class Pattern:
     nouns: tuple[str, ...]
     code: str
     flags: frozenset[str]
+    noun_words: tuple[tuple[str, ...], ...] = ()  # ``nouns`` split into words
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "noun_words", tuple(tuple(n.split(" ")) for n in self.nouns))
 
     @property
     def nominal(self) -> bool:

@@ -82,7 +82,9 @@ class Matcher:
         for form, key in _trigger_keys(patterns).items():
             entries.setdefault(form, []).append(key)
         for low, values in entries.items():
-            self.automaton.add_word(low, (len(low), tuple(values)))
+            names = tuple(v for v in values if not isinstance(v, TriggerKey))
+            key = next((v for v in values if isinstance(v, TriggerKey)), None)
+            self.automaton.add_word(low, (len(low), names, key))
         self.automaton.make_automaton()
 
     def scan(self, text: str, low: str) -> tuple[list[ActorHit], list[TriggerHit]]:
@@ -90,17 +92,17 @@ class Matcher:
         actors: list[ActorHit] = []
         triggers: list[TriggerHit] = []
         size = len(text)
-        for last, (length, values) in self.automaton.iter(low):
+        for last, (length, names, key) in self.automaton.iter(low):
             start, end = last - length + 1, last + 1
             if start and text[start - 1].isalnum() and not is_word_start(text, start):
                 continue
             if end < size and text[end].isalnum() and not is_word_end(text, end):
                 continue
-            for value in values:
-                if isinstance(value, TriggerKey):
-                    triggers.append(TriggerHit(start, end, value))
-                elif value is None or value.matches_case(text[start:end]):
-                    actors.append(ActorHit(start, end, value))
+            if key is not None:
+                triggers.append(TriggerHit(start, end, key))
+            for name in names:
+                if name is None or name.matches_case(text[start:end]):
+                    actors.append(ActorHit(start, end, name))
         return _longest(actors), _longest(triggers)
 
 
