@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from schemas import jsonbytes
+from streams.app import build_pipeline, changelog_topic_name
+from streams.client import format_rows
+from streams.codec import CODEC_NAME, OrjsonCodec
+from streams.processes import settings_env
+from streams.settings import Settings
+from tests.unit.factories import make_event
+
+
+def test_environment_variables_set_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DYADWATCH_EVENTS_PARTITIONS", "8")
+    monkeypatch.setenv("DYADWATCH_WEB_PORT", "7000")
+    settings = Settings()
+    assert settings.events_partitions == 8 and settings.web_url.endswith(":7000")
+    monkeypatch.setenv("DYADWATCH_EVENTS_PARTITIONS", "zero")
+    with pytest.raises(ValidationError):
+        Settings()
+
+
+def test_secrets_never_appear_in_redacted_settings() -> None:
+    settings = Settings(security_protocol="SASL_SSL", sasl_username="u",
+                        sasl_password="s3cr3t-value")  # type: ignore[arg-type]
+    assert "s3cr3t-value" not in repr(settings)
+    assert "s3cr3t-value" not in jsonbytes.dumps(settings.redacted()).decode()
+    config = settings.kafka_python_config()
+    assert config["sasl_plain_password"] == "s3cr3t-value"
+    assert config["security_protocol"] == "SASL_SSL" and config["sasl_mechanism"] == "PLAIN"
+
+
+def test_child_process_environment_round_trips_the_settings() -> None:
+    settings = Settings(web_port=7123, app_id="x", half_life_days=3.5)
+    env = {k: v for k, v in settings_env(settings).items() if k.startswith("DYADWATCH_")}
+    assert Settings(**{k.removeprefix("DYADWATCH_").lower(): v for k, v in env.items()}) == settings
+
+
+def test_codec_writes_plain_json_for_models_and_values() -> None:
+    codec = OrjsonCodec()
+    event = make_event()
+    assert jsonbytes.loads(codec.dumps(event))["pair"] == "PAK-RUS"
+    assert codec.loads(codec.dumps({"a": [1, 2]})) == {"a": [1, 2]}
+
+
+def test_pipeline_declares_topics_and_table_from_settings() -> None:
+    settings = Settings(app_id="unit", events_partitions=6)
+    pipeline = build_pipeline(settings)
+    assert pipeline.dyads.value_serializer == CODEC_NAME
+    assert pipeline.dyads.changelog_topic.get_topic_name() == changelog_topic_name(settings)
+    assert pipeline.events.partitions == 6
+
+
+def test_format_rows_lists_pairs_or_says_there_are_none() -> None:
+    row = {"pair": "PAK-RUS", "events": 3, "a_to_b": 1, "b_to_a": 2, "tension": 8.0,
+           "cooperation": 3.0, "net": -5.0, "articles": 1}
+    assert "PAK-RUS" in format_rows([row]) and "-5.00" in format_rows([row])
+    assert "(no pairs yet)" in format_rows([])
