@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -79,24 +78,19 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from agents.coder import default_coder
-    from agents.steps import Rejection, decode_article
+    from streams.publish import read_inputs
 
     coder = default_coder()
+    out = sys.stdout.buffer
     failures = 0
-    with contextlib.ExitStack() as stack:
-        stream = (sys.stdin.buffer if args.file in (None, "-")
-                  else stack.enter_context(Path(args.file).open("rb")))
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            article = decode_article(line, max_chars=get_settings().max_article_chars)
-            if isinstance(article, Rejection):
-                print(f"line {number}: {article.reason}: {article.detail}", file=sys.stderr)
-                failures += 1
-                continue
-            for event in coder.extract(article):
-                sys.stdout.buffer.write(event.model_dump_json().encode() + b"\n")
-    sys.stdout.flush()
+    for source in read_inputs(args.inputs or ["-"]):
+        if source.article is None:
+            print(f"{source.origin}: {source.error}", file=sys.stderr)
+            failures += 1
+            continue
+        for event in coder.extract(source.article):
+            out.write(event.__pydantic_serializer__.to_json(event) + b"\n")
+    out.flush()
     return 1 if failures else 0
 
 
@@ -171,7 +165,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the raw JSON answer")
     p.set_defaults(run=_cmd_query)
     p = sub.add_parser("extract", help="code articles offline (JSON lines in, events out)")
-    p.add_argument("file", nargs="?", help="JSON lines file, or - / nothing for stdin")
+    p.add_argument("inputs", nargs="*", metavar="FILE",
+                   help="JSON lines (also .json, .txt/.md, folders); - or nothing: stdin")
     p.set_defaults(run=_cmd_extract)
     p = sub.add_parser("eval", help="score the coder against gold files")
     p.add_argument("gold", nargs="+", metavar="GOLD")

@@ -1,0 +1,45 @@
+"""Offline commands (no broker): extract, schema."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from schemas import jsonbytes
+from schemas.models import RelationEvent
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "streams.cli", *args], input=stdin, cwd=ROOT,
+                          capture_output=True, timeout=120)
+
+
+def test_extract_codes_the_seed_with_its_expected_events(seed_expected: dict[str, Any]) -> None:
+    result = run("extract", "-", stdin=jsonbytes.dumps_line({
+        "id": "seed", "title": "ignored",
+        "text": (ROOT / "seeds" / seed_expected["file"]).read_text(encoding="utf-8"),
+    }))
+    assert result.returncode == 0, result.stderr
+    events = [RelationEvent.model_validate_json(line) for line in result.stdout.splitlines()]
+    produced = {(e.source, e.target, e.quad_class) for e in events}
+    expected = {(e["source"], e["target"], e["quad"]) for e in seed_expected["events"]}
+    assert expected <= produced
+    assert all(e.article_id == "seed" and e.coder_version for e in events)
+
+
+def test_extract_reports_bad_lines_and_exits_non_zero() -> None:
+    result = run("extract", stdin=b'{"id": "a", "text": "Russia rejected Pakistan\'s demand."}\n{bad\n')
+    assert result.returncode == 1 and b"<stdin>:2" in result.stderr
+    assert [jsonbytes.loads(line)["pair"] for line in result.stdout.splitlines()] == ["PAK-RUS"]
+
+
+def test_schema_events_is_the_relation_event_json_schema() -> None:
+    result = run("schema", "events")
+    assert result.returncode == 0
+    schema = jsonbytes.loads(result.stdout)
+    assert schema == jsonbytes.loads(jsonbytes.dumps(RelationEvent.model_json_schema(), sort_keys=True))
+    assert {"event_id", "source", "target", "evidence", "coder_version"} <= set(schema["required"])
