@@ -29,7 +29,10 @@ class ActorName:
         """Capitals of the name must be capitals in the text; short all-caps forms exactly."""
         if self.exact:
             return surface == self.name
-        return all(surface[i].isupper() for i in self.capitals)
+        for i in self.capitals:
+            if not surface[i].isupper():
+                return False
+        return True
 
 
 def load_names(path: Path = DATA / "gazetteer.tsv") -> dict[str, ActorName]:

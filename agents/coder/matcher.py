@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple, TypeVar
 
 import ahocorasick
@@ -92,6 +93,7 @@ class Matcher:
         actors: list[ActorHit] = []
         triggers: list[TriggerHit] = []
         size = len(text)
+        new = tuple.__new__
         for last, (length, names, key) in self.automaton.iter(low):
             start, end = last - length + 1, last + 1
             if start and text[start - 1].isalnum() and not is_word_start(text, start):
@@ -99,15 +101,16 @@ class Matcher:
             if end < size and text[end].isalnum() and not is_word_end(text, end):
                 continue
             if key is not None:
-                triggers.append(TriggerHit(start, end, key))
+                triggers.append(new(TriggerHit, (start, end, key)))
             for name in names:
                 if name is None or name.matches_case(text[start:end]):
-                    actors.append(ActorHit(start, end, name))
+                    actors.append(new(ActorHit, (start, end, name)))
         return _longest(actors), _longest(triggers)
 
 
 def _longest(hits: list[H]) -> list[H]:
-    hits.sort(key=lambda h: (h.start, h.start - h.end))
+    hits.sort(key=itemgetter(1), reverse=True)  # stable: (start, longest first) after the next sort
+    hits.sort(key=itemgetter(0))
     kept: list[H] = []
     for hit in hits:
         if not kept or hit.start >= kept[-1].end:
