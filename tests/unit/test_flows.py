@@ -1,0 +1,57 @@
+"""The coding agent in Faust's test context (no broker): events out, rejections to dead letters."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agents.flows import wire_agents
+from schemas.models import DeadLetter, RelationEvent
+from streams.app import Pipeline, build_pipeline
+from streams.settings import Settings
+
+
+def _recording_pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Pipeline, list[Any]]:
+    pipeline = build_pipeline(Settings(app_id="unit-flows", data_dir=tmp_path))
+    wire_agents(pipeline)
+    sent: list[Any] = []
+
+    async def record(**kwargs: Any) -> None:
+        sent.append(kwargs)
+
+    monkeypatch.setattr(pipeline.events, "send", record)
+    monkeypatch.setattr(pipeline.dead_letters, "send", record)
+    return pipeline, sent
+
+
+# Faust's test context builds a consumer thread with its own event loop and never closes it.
+@pytest.mark.filterwarnings("ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning")
+def test_code_articles_sends_events_by_pair_and_rejections_as_dead_letters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    pipeline, sent = _recording_pipeline(tmp_path, monkeypatch)
+    agent = pipeline.app.agents["code_articles"]
+
+    async def feed() -> None:
+        async with agent.test_context() as context:
+            await context.put(key=b"a1", value=b'{"id": "a1", "text": "Russia rejected Pakistan\'s demand."}')
+            await context.put(key=b"bad", value=b"\xff not utf-8")
+
+    try:
+        loop.run_until_complete(feed())
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
+    event, letter = sent
+    assert event["key"] == b"PAK-RUS"
+    assert RelationEvent.model_validate_json(event["value"]).source == "RUS"
+    assert isinstance(letter["value"], DeadLetter) and letter["value"].reason == "invalid_utf8"
+    assert base64.b64decode(letter["value"].raw_b64) == b"\xff not utf-8"
+    assert pipeline.counters == {"articles_processed": 1, "events_emitted": 1}
+    assert pipeline.dead_letter_reasons == {"decode:invalid_utf8": 1}
