@@ -191,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         args.countries = args.countries or None
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # kafka-python logs every reconnection attempt; commands report failures themselves.
+    logging.getLogger("kafka").setLevel(logging.CRITICAL)
     try:
         return int(args.run(args))
     except DyadwatchError as exc:

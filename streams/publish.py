@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import IO
 
 from kafka import KafkaProducer
+from kafka.errors import KafkaError
 from pydantic import ValidationError
 
 from schemas import jsonbytes
 from schemas.models import Article
+from streams.exceptions import PublishError
 from streams.settings import Settings
 
 __all__ = ["ArticleSource", "PublishReport", "publish_articles", "read_inputs"]
@@ -140,8 +142,12 @@ def publish_articles(settings: Settings, sources: Iterator[ArticleSource],
                      timeout_s: float = 30.0) -> PublishReport:
     """Send every readable article, wait for each acknowledgement, report per article."""
     report = PublishReport()
-    producer = KafkaProducer(acks="all", retries=5, linger_ms=5, retry_backoff_ms=200,
-                             max_in_flight_requests_per_connection=1, **settings.kafka_python_config())
+    try:
+        producer = KafkaProducer(acks="all", retries=5, linger_ms=5, retry_backoff_ms=200,
+                                 max_in_flight_requests_per_connection=1, max_block_ms=15_000,
+                                 **settings.kafka_python_config())
+    except KafkaError as exc:
+        raise PublishError(f"cannot reach Kafka at {settings.bootstrap_servers}: {exc}") from exc
     pending = []
     try:
         for source in sources:
@@ -149,7 +155,12 @@ def publish_articles(settings: Settings, sources: Iterator[ArticleSource],
                 report.failed.append((source.origin, source.error or "unreadable"))
                 continue
             value = source.article.__pydantic_serializer__.to_json(source.article, exclude_none=True)
-            future = producer.send(settings.articles_topic, key=source.article.id.encode(), value=value)
+            try:
+                future = producer.send(settings.articles_topic, key=source.article.id.encode(),
+                                       value=value)
+            except KafkaError as exc:
+                report.failed.append((source.origin, f"not sent: {type(exc).__name__}: {exc}"))
+                continue
             pending.append((source.origin, future))
         producer.flush(timeout=timeout_s)
         for done, (origin, future) in enumerate(pending, start=1):
