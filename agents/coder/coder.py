@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from agents.coder.codes import modal_code, refine
 from agents.coder.gazetteer import Agents, load_names
-from agents.coder.grammar import SPEECH, Trig, find_triggers, segment_of, segments, set_modality
+from agents.coder.grammar import SPEECH, Trig, find_triggers, segment_index, segments, set_modality
 from agents.coder.lexicon import CameoEntry, load_cameo, load_patterns
-from agents.coder.matcher import ActorHit, Matcher, TriggerHit
+from agents.coder.matcher import ActorHit, Matcher, TriggerHit, route, single_country
 from agents.coder.mentions import Mention, build_mentions
 from agents.coder.roles import (
     SentenceView,
@@ -31,8 +31,7 @@ HISTORY_SENTENCES = 3
 MUST = frozenset({"must", "should"})
 
 
-@dataclass(frozen=True, slots=True)
-class Coded:
+class Coded(NamedTuple):
     """One coded dyad before it becomes a RelationEvent."""
 
     source: Mention
@@ -54,18 +53,14 @@ class Coder:
         """All bilateral events the article states, in text order, deduplicated per sentence."""
         text = article.text
         actors, trigs = self.matcher.scan(text, text.lower().replace("’", "'"))
+        routed = route(list(sentences(text)), actors, trigs)
+        # Only "the nation"-style phrases read the history, and only the last few sentences'.
+        coref = {sent.index for sent, hits, _ in routed if any(h.name is None for h in hits)}
         events: list[RelationEvent] = []
         history: list[tuple[int, str]] = []
-        a = t = 0
-        for sent in sentences(text):
-            a0, t0 = a, t
-            while a < len(actors) and actors[a].start < sent.end:
-                a += 1
-            while t < len(trigs) and trigs[t].start < sent.end:
-                t += 1
-            if a == a0:
-                continue
-            coded = self._sentence(text, sent, actors[a0:a], trigs[t0:t], history)
+        for sent, actor_hits, trig_hits in routed:
+            keep = not coref.isdisjoint(range(sent.index + 1, sent.index + 1 + HISTORY_SENTENCES))
+            coded = self._sentence(text, sent, actor_hits, trig_hits, history, keep)
             events.extend(self._event(article, sent, c) for c in coded)
         return events
 
@@ -76,6 +71,7 @@ class Coder:
         actor_hits: list[ActorHit],
         trig_hits: list[TriggerHit],
         history: list[tuple[int, str]],
+        keep_history: bool,
     ) -> list[Coded]:
         named = {h.name.country for h in actor_hits if h.name and h.name.kind not in ("place", "block")}
         maybe_coref = len(named) < len(actor_hits) or " it " in sent.text
@@ -86,21 +82,38 @@ class Coder:
                 if h.name and h.name.kind not in ("demonym", "place", "block")
             )
             return []
-        tokens = tokenize(sent.text, sent.start)
-        starts = {tok.start: i for i, tok in enumerate(tokens)}
+        if not keep_history and single_country(actor_hits):
+            return []  # no dyad possible here, and no later sentence needs this one's actors
+        sentence = tokenize(sent.text, sent.start)
+        tokens, lows, offsets = sentence
+        starts = dict(zip(offsets, range(len(offsets)), strict=True))
         blocked = {starts[h.start] for h in trig_hits if h.start in starts}
-        mentions = build_mentions(text, tokens, actor_hits, self.agents, sent.dateline_end(), blocked)
-        _resolve(sent.index, tokens, mentions, history)
+        mentions = build_mentions(text, sentence, actor_hits, self.agents, sent.dateline_end(), blocked)
+        _resolve(sent.index, lows, mentions, history)
         history.extend(
             (sent.index, m.country) for m in mentions if m.country and m.role in ("actor", "possessive")
         )
         if not trig_hits or len({m.country for m in mentions}) < 2:
             return []
-        segs = segments(tokens, {m.t1 - 1 for m in mentions})
-        trigs = find_triggers(tokens, starts, trig_hits, segs)
+        return self._grammar(text, sent, tokens, lows, starts, mentions, trig_hits)
+
+    def _grammar(
+        self,
+        text: str,
+        sent: Sentence,
+        tokens: list[Token],
+        lows: list[str],
+        starts: dict[int, int],
+        mentions: list[Mention],
+        trig_hits: list[TriggerHit],
+    ) -> list[Coded]:
+        segs = segments(lows, {m.t1 - 1 for m in mentions})
+        seg_of = segment_index(segs, len(tokens))
+        seg_at = [segs[k] for k in seg_of]
+        trigs = find_triggers(tokens, lows, starts, trig_hits, [seg.end for seg in seg_at])
         mention_at = {i: m for m in mentions for i in range(m.t0, m.t1)}
-        set_modality(tokens, text, trigs, segs, mention_at)
-        view = SentenceView(tokens, mentions, segs, trigs)
+        set_modality(tokens, text, trigs, seg_at, mention_at)
+        view = SentenceView(tokens, lows, mentions, segs, seg_of, trigs)
         coded: list[Coded] = []
         for trig in sorted(trigs, key=lambda x: x.governor is None):
             coded.extend(self._code(text, view, trig))
@@ -116,7 +129,7 @@ class Coder:
             return []
         if trig.governor is not None and trig.status != "act":
             view.trigs[trig.governor].consumed = True
-        words = {t.low for t in view.tokens[max(0, trig.t0 - 2) : scan_end(view, trig)]}
+        words = set(view.lows[max(0, trig.t0 - 2) : scan_end(view, trig)])
         code = refine(code, words)
         head = view.trigs[trig.governor].t0 if trig.governor is not None else trig.t0
         evidence = text[view.tokens[head].start : view.tokens[trig.end - 1].end]
@@ -184,7 +197,7 @@ def _pairs(view: SentenceView, trig: Trig, head: int, act: bool) -> list[tuple[M
 
 def _inside_object(view: SentenceView, trig: Trig) -> bool:
     """A noun inside the object of an earlier verb in its clause is not a new event."""
-    seg = view.segs[segment_of(view.segs, trig.t0)]
+    seg = view.segs[view.seg_of[trig.t0]]
     return any(seg.start <= o.t0 < trig.t0 and o.form != "noun" for o in view.trigs)
 
 
@@ -196,9 +209,7 @@ def _confidence(base: float, s: Mention, o: Mention, trig: Trig) -> float:
     return round(conf, 2)
 
 
-def _resolve(
-    index: int, tokens: list[Token], mentions: list[Mention], history: list[tuple[int, str]]
-) -> None:
+def _resolve(index: int, lows: list[str], mentions: list[Mention], history: list[tuple[int, str]]) -> None:
     """'the nation' / 'the state': the latest country of the last few sentences not named here."""
     here = {m.country for m in mentions if m.country}
     for m in mentions:
@@ -209,14 +220,14 @@ def _resolve(
                 if country not in here:
                     m.country = m.actor = country
                     break
-    if any(t.low == "it" for t in tokens):
-        _pronouns(tokens, mentions)
+    if "it" in lows:
+        _pronouns(lows, mentions)
 
 
-def _pronouns(tokens: list[Token], mentions: list[Mention]) -> None:
+def _pronouns(lows: list[str], mentions: list[Mention]) -> None:
     """'Iraq said it would ...': a subject 'it' is the nearest actor before it in the sentence."""
-    for i, tok in enumerate(tokens[:-1]):
-        if tok.low != "it" or tokens[i + 1].low not in AUX:
+    for i, low in enumerate(lows[:-1]):
+        if low != "it" or lows[i + 1] not in AUX:
             continue
         before = [m for m in mentions if m.t1 <= i and m.role == "actor" and m.prep is None]
         if before and before[-1].country:
@@ -230,8 +241,7 @@ def _must(text: str, view: SentenceView) -> list[Coded]:
     found = []
     toks = view.tokens
     for m in view.mentions:
-        k = segment_of(view.segs, m.t0)
-        seg = view.segs[k]
+        seg = view.segs[view.seg_of[m.t0]]
         after = {t.low for t in toks[m.t1 : min(seg.end, m.t1 + 6)]}
         if seg.kind != "comp" or m.role != "actor" or not after & MUST or m.t0 > seg.start + 2:
             continue

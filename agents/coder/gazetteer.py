@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agents.coder.lexicon import DATA, read_rows
-from agents.coder.text import Token
 from agents.coder.words import FILLER_STOP
 
 __all__ = ["COREF_PHRASES", "ActorName", "Agents", "load_names"]
@@ -29,10 +28,7 @@ class ActorName:
         """Capitals of the name must be capitals in the text; short all-caps forms exactly."""
         if self.exact:
             return surface == self.name
-        for i in self.capitals:
-            if not surface[i].isupper():
-                return False
-        return True
+        return all(map(str.isupper, map(surface.__getitem__, self.capitals)))
 
 
 def load_names(path: Path = DATA / "gazetteer.tsv") -> dict[str, ActorName]:
@@ -57,23 +53,23 @@ class Agents:
         for options in self.by_first.values():
             options.sort(key=lambda option: -len(option[0]))
 
-    def at(self, tokens: list[Token], i: int) -> tuple[str, int] | None:
+    def at(self, lows: list[str], i: int) -> tuple[str, int] | None:
         """The agent phrase starting at token ``i``: (role, end token), longest first."""
-        for key, role in self.by_first.get(tokens[i].low, ()):
+        for key, role in self.by_first.get(lows[i], ()):
             size = len(key)
-            if size == 1 or tuple(t.low for t in tokens[i : i + size]) == key:
+            if size == 1 or tuple(lows[i : i + size]) == key:
                 return role, i + size
         return None
 
-    def after(self, tokens: list[Token], i: int) -> tuple[str, int] | None:
+    def after(self, lows: list[str], i: int) -> tuple[str, int] | None:
         """An agent phrase at ``i`` or after at most two modifier words ("junior foreign minister")."""
         for skip in range(3):
             j = i + skip
-            if j >= len(tokens):
+            if j >= len(lows):
                 return None
-            found = self.at(tokens, j)
+            found = self.at(lows, j)
             if found:
                 return found
-            if not tokens[j].low.isalpha() or tokens[j].low in FILLER_STOP:
+            if not lows[j].isalpha() or lows[j] in FILLER_STOP:
                 return None
         return None

@@ -24,7 +24,7 @@ from agents.coder.words import (
     VERB_LEFT,
 )
 
-__all__ = ["Segment", "Trig", "find_triggers", "segment_of", "segments", "set_modality"]
+__all__ = ["Segment", "Trig", "find_triggers", "segment_index", "segments", "set_modality"]
 
 DIRECTIVE = frozenset(
     w
@@ -59,6 +59,7 @@ SPEECH = frozenset(
     )
     for w in inflect(v)
 )
+BOUNDARIES = SEPARATORS | SUBORDINATORS.keys() | RELATIVES | {"that"}
 NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without|cannot)\b|n['’]t\b")
 
 
@@ -121,39 +122,39 @@ class Trig:
     consumed: bool = False
     passive: bool = False
     nounish: bool = False  # a verb form used as a noun ("the supply of")
+    stop: int | None = None  # where its object may end (roles.scan_end, computed once)
 
 
-def segments(tokens: list[Token], mention_ends: set[int]) -> list[Segment]:
+def segments(lows: list[str], mention_ends: set[int]) -> list[Segment]:
     """Split a sentence at punctuation, subordinators, complementisers and relatives."""
     found: list[Segment] = []
     start, kind = 0, "main"
-    for i, tok in enumerate(tokens):
-        low = tok.low
-        new_kind = None
+    for i in [i for i, low in enumerate(lows) if low in BOUNDARIES]:
+        low = lows[i]
         if low in SEPARATORS:
             new_kind = "main"
         elif low in SUBORDINATORS or low in RELATIVES:
             new_kind = SUBORDINATORS.get(low, "rel")
-        elif low == "that" and i:
-            new_kind = "comp" if _after_speech(tokens, i) else "rel"
-        if new_kind is None:
+        elif i:  # "that"
+            new_kind = "comp" if _after_speech(lows, i) else "rel"
+        else:
             continue
         if i > start:
             found.append(Segment(start, i, kind))
         start = i + 1 if low in SEPARATORS else i
-        kind = _after_separator(tokens, start, found, mention_ends) if low in SEPARATORS else new_kind
-    if start < len(tokens):
-        found.append(Segment(start, len(tokens), kind))
+        kind = _after_separator(lows, start, found, mention_ends) if low in SEPARATORS else new_kind
+    if start < len(lows):
+        found.append(Segment(start, len(lows), kind))
     return found
 
 
-def _after_speech(tokens: list[Token], i: int) -> bool:
+def _after_speech(lows: list[str], i: int) -> bool:
     """'said (on Tuesday) that': a speech verb at most four tokens before 'that'."""
-    return any(t.low in SPEECH for t in tokens[max(0, i - 4) : i])
+    return not SPEECH.isdisjoint(lows[max(0, i - 4) : i])
 
 
-def _after_separator(tokens: list[Token], start: int, found: list[Segment], mention_ends: set[int]) -> str:
-    first = tokens[start].low if start < len(tokens) else ""
+def _after_separator(lows: list[str], start: int, found: list[Segment], mention_ends: set[int]) -> str:
+    first = lows[start] if start < len(lows) else ""
     if first in SUBORDINATORS:
         return SUBORDINATORS[first]
     previous = found[-1] if found else None
@@ -164,11 +165,12 @@ def _after_separator(tokens: list[Token], start: int, found: list[Segment], ment
     return "main"
 
 
-def segment_of(segs: list[Segment], i: int) -> int:
+def segment_index(segs: list[Segment], size: int) -> list[int]:
+    """For each of ``size`` tokens, the index of its segment (separators: the last segment)."""
+    at = [len(segs) - 1] * size
     for k, seg in enumerate(segs):
-        if seg.start <= i < seg.end:
-            return k
-    return len(segs) - 1
+        at[seg.start : seg.end] = [k] * (seg.end - seg.start)
+    return at
 
 
 def _noun_end(lows: list[str], i: int, limit: int, nouns: tuple[tuple[str, ...], ...]) -> int | None:
@@ -181,10 +183,10 @@ def _noun_end(lows: list[str], i: int, limit: int, nouns: tuple[tuple[str, ...],
 
 
 def find_triggers(
-    tokens: list[Token], starts: dict[int, int], hits: list[TriggerHit], segs: list[Segment]
+    tokens: list[Token], lows: list[str], starts: dict[int, int], hits: list[TriggerHit], limits: list[int]
 ) -> list[Trig]:
-    lows = [t.low for t in tokens]
-    """Match each trigger hit to its first satisfied pattern (noun rows before bare verbs)."""
+    """Match each trigger hit to its first satisfied pattern (noun rows before bare verbs);
+    ``limits[i]`` is where the segment of token ``i`` ends."""
     found: list[Trig] = []
     covered = -1
     for hit in hits:
@@ -194,9 +196,10 @@ def find_triggers(
         t1 = t0 + 1
         while t1 < len(tokens) and tokens[t1].end <= hit.end:
             t1 += 1
-        limit = segs[segment_of(segs, t0)].end
+        limit = limits[t0]
         for pattern in hit.key.patterns:
-            end = t1 if pattern.nominal or not pattern.nouns else _noun_end(lows, t1, limit, pattern.noun_words)
+            nouns = pattern.noun_words
+            end = t1 if pattern.nominal or not nouns else _noun_end(lows, t1, limit, nouns)
             if end is not None:
                 form = "noun" if pattern.nominal else hit.key.form
                 found.append(Trig(pattern, t0, t1, end, form))
@@ -206,12 +209,13 @@ def find_triggers(
 
 
 def set_modality(
-    tokens: list[Token], text: str, trigs: list[Trig], segs: list[Segment], mention_at: dict[int, Mention]
+    tokens: list[Token], text: str, trigs: list[Trig], seg_at: list[Segment], mention_at: dict[int, Mention]
 ) -> None:
-    """Mark each trigger act/intent/appeal/refuse/threat/try/off (see module doc)."""
+    """Mark each trigger act/intent/appeal/refuse/threat/try/off (see module doc);
+    ``seg_at[i]`` is the segment of token ``i``."""
     by_token = {t.t0: k for k, t in enumerate(trigs)}
     for trig in trigs:
-        seg = segs[segment_of(segs, trig.t0)]
+        seg = seg_at[trig.t0]
         trig.nounish = _noun_use(tokens, trig, mention_at)
         if seg.kind == "hyp" or trig.nounish or _gerund(tokens, trig) or _directed(tokens, seg):
             trig.status = "off"
@@ -223,7 +227,8 @@ def set_modality(
 
 def _directed(tokens: list[Token], seg: Segment) -> bool:
     """Inside 'demanded that ...' / 'denied that ...': what is demanded or denied is no event."""
-    return seg.kind == "comp" and any(t.low in DIRECTIVE for t in tokens[max(0, seg.start - 4) : seg.start])
+    before = [t.low for t in tokens[max(0, seg.start - 4) : seg.start]]
+    return seg.kind == "comp" and not DIRECTIVE.isdisjoint(before)
 
 
 def _gerund(tokens: list[Token], trig: Trig) -> bool:
@@ -251,14 +256,14 @@ def _modal(tokens: list[Token], text: str, trig: Trig, seg: Segment) -> None:
     lo = max(seg.start, trig.t0 - 4)
     window = [t.low for t in tokens[lo : trig.t0]]
     negated = bool(window) and NEGATION.search(text[tokens[lo].start : tokens[trig.t0].start])
-    if any(w in HYPOTHETICAL for w in window):
+    if not HYPOTHETICAL.isdisjoint(window):
         trig.status = "off"
-    elif any(w in FUTURE for w in window):
+    elif not FUTURE.isdisjoint(window):
         trig.status = "refuse" if negated else "intent"
     elif negated:
         trig.status = "off"
     nxt = tokens[trig.t1].low if trig.t1 < len(tokens) else ""
-    if trig.form == "ed" and any(w in BE for w in window[-3:]):
+    if trig.form == "ed" and not BE.isdisjoint(window[-3:]):
         trig.passive = nxt != "to"  # "is opposed to": adjectival, read actively
     elif trig.form == "ed" and nxt in REDUCED_PASSIVE and not set(window[-2:]) & HAVE:
         trig.status = "off"  # "10 Russian soldiers killed in Ukraine": agentless passive

@@ -10,9 +10,9 @@ import ahocorasick
 
 from agents.coder.gazetteer import COREF_PHRASES, ActorName
 from agents.coder.lexicon import Pattern, inflect
-from agents.coder.text import is_word_end, is_word_start
+from agents.coder.text import Sentence, is_word_end, is_word_start
 
-__all__ = ["ActorHit", "Matcher", "TriggerHit", "TriggerKey"]
+__all__ = ["ActorHit", "Matcher", "TriggerHit", "TriggerKey", "route", "single_country"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +83,9 @@ class Matcher:
         for form, key in _trigger_keys(patterns).items():
             entries.setdefault(form, []).append(key)
         for low, values in entries.items():
-            names = tuple(v for v in values if not isinstance(v, TriggerKey))
-            key = next((v for v in values if isinstance(v, TriggerKey)), None)
-            self.automaton.add_word(low, (len(low), names, key))
+            actor_values = tuple(v for v in values if not isinstance(v, TriggerKey))
+            trigger_key = next((v for v in values if isinstance(v, TriggerKey)), None)
+            self.automaton.add_word(low, (len(low), actor_values, trigger_key))
         self.automaton.make_automaton()
 
     def scan(self, text: str, low: str) -> tuple[list[ActorHit], list[TriggerHit]]:
@@ -116,3 +116,31 @@ def _longest(hits: list[H]) -> list[H]:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
     return kept
+
+
+def route(
+    sents: list[Sentence], actors: list[ActorHit], trigs: list[TriggerHit]
+) -> list[tuple[Sentence, list[ActorHit], list[TriggerHit]]]:
+    """The sentences with actor hits, each with its actor and trigger hits."""
+    routed = []
+    a = t = 0
+    for sent in sents:
+        a0, t0 = a, t
+        while a < len(actors) and actors[a].start < sent.end:
+            a += 1
+        while t < len(trigs) and trigs[t].start < sent.end:
+            t += 1
+        if a > a0:
+            routed.append((sent, actors[a0:a], trigs[t0:t]))
+    return routed
+
+
+def single_country(actor_hits: list[ActorHit]) -> bool:
+    """No coreferring phrase and at most one country named: no mention can make a dyad."""
+    countries = set()
+    for hit in actor_hits:
+        if hit.name is None:
+            return False
+        if hit.name.kind != "block":
+            countries.add(hit.name.country)
+    return len(countries) < 2

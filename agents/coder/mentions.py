@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from agents.coder.gazetteer import Agents
 from agents.coder.matcher import ActorHit
-from agents.coder.text import Token
+from agents.coder.text import Token, Tokens
 from agents.coder.words import AUX, BACK_SKIP, COMPANY, LOC_PREPS, PREPS, RELATIONAL
 
 __all__ = ["Mention", "build_mentions", "token_span"]
@@ -51,12 +51,12 @@ def _compound(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _preposition(tokens: list[Token], t0: int) -> str | None:
+def _preposition(lows: list[str], t0: int) -> str | None:
     j = t0 - 1
     for _ in range(4):
         if j < 0:
             return None
-        low = tokens[j].low
+        low = lows[j]
         if low in PREPS:
             return low
         if low not in BACK_SKIP:
@@ -65,18 +65,17 @@ def _preposition(tokens: list[Token], t0: int) -> str | None:
     return None
 
 
-def _classify(m: Mention, tokens: list[Token], agents: Agents, blocked: set[int]) -> None:
+def _classify(m: Mention, lows: list[str], agents: Agents, blocked: set[int]) -> None:
     after = m.t1
-    possessive = after < len(tokens) and tokens[after].low == "'s"
+    possessive = after < len(lows) and lows[after] == "'s"
     if possessive:
         after += 1
-    agent = agents.after(tokens, after) if m.kind not in ("leader", "seat", "place") else None
+    agent = agents.after(lows, after) if m.kind not in ("leader", "seat", "place") else None
     if agent and not any(k in blocked for k in range(after, agent[1] - 1)):
         suffix = "" if agent[0] == "-" else agent[0]
         m.actor, m.t1, m.role = f"{m.country}{suffix}", agent[1], "actor"
         return
-    nxt = {t.low for t in tokens[after : after + 3]}
-    m.relational = bool(nxt & RELATIONAL)
+    m.relational = not RELATIONAL.isdisjoint(lows[after : after + 3])
     if possessive:
         m.role = "possessive"
     elif m.kind == "demonym":
@@ -85,14 +84,14 @@ def _classify(m: Mention, tokens: list[Token], agents: Agents, blocked: set[int]
 
 def build_mentions(
     text: str,
-    tokens: list[Token],
+    sentence: Tokens,
     hits: list[ActorHit],
     agents: Agents,
     dateline: int,
     blocked: set[int],
 ) -> list[Mention]:
     """Mentions of a sentence's actor hits (datelines and compounds dropped)."""
-    starts = [t.start for t in tokens]
+    tokens, lows, starts = sentence
     found: list[Mention] = []
     for hit in hits:
         span = token_span(tokens, starts, hit)
@@ -101,12 +100,12 @@ def build_mentions(
             continue
         if hit.name and hit.name.kind == "block":
             continue
-        if span[0] > 0 and tokens[span[0] - 1].low == "ethnic":
+        if span[0] > 0 and lows[span[0] - 1] == "ethnic":
             continue
-        if span[1] < len(tokens) and tokens[span[1]].low in COMPANY and hit.name:
+        if span[1] < len(lows) and lows[span[1]] in COMPANY and hit.name:
             continue
         if hit.name is None:
-            if span[1] < len(tokens) and (tokens[span[1]].low in AUX or span[1] in blocked):
+            if span[1] < len(lows) and (lows[span[1]] in AUX or span[1] in blocked):
                 found.append(Mention(*span, None, "", "coref", "actor", coref=True))
             continue
         name = hit.name
@@ -115,29 +114,29 @@ def build_mentions(
         if compound:
             m.role, m.relational = "modifier", True
         else:
-            _classify(m, tokens, agents, blocked)
-        m.prep = _preposition(tokens, m.t0)
+            _classify(m, lows, agents, blocked)
+        m.prep = _preposition(lows, m.t0)
         found.append(m)
-    _coordinate(tokens, found)
-    _shared_agent(tokens, found)
+    _coordinate(lows, found)
+    _shared_agent(lows, found)
     for m in found:
         if m.prep in LOC_PREPS:
             m.role = "place"
     return found
 
 
-def _shared_agent(tokens: list[Token], found: list[Mention]) -> None:
+def _shared_agent(lows: list[str], found: list[Mention]) -> None:
     """'French and Egyptian warships': the first demonym shares the second's agent noun."""
     for a, b in itertools.pairwise(found):
-        gap = [t.low for t in tokens[a.t1 : b.t0]]
-        if a.role == "modifier" and gap == ["and"] and b.kind == "demonym" and b.role == "actor":
+        joined = lows[a.t1 : b.t0] == ["and"]
+        if a.role == "modifier" and joined and b.kind == "demonym" and b.role == "actor":
             a.role, a.actor = "actor", f"{a.country}{b.actor[3:]}"
 
 
-def _coordinate(tokens: list[Token], found: list[Mention]) -> None:
+def _coordinate(lows: list[str], found: list[Mention]) -> None:
     """'between India and the United States': the second inherits the first's preposition."""
     for before, m in itertools.pairwise(found):
-        gap = {t.low for t in tokens[before.t1 : m.t0]}
+        gap = set(lows[before.t1 : m.t0])
         if (
             gap & {"and", "or", "&"}
             and gap <= {",", "and", "or", "the", "&"}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from agents.coder.grammar import Segment, Trig, segment_of
+from agents.coder.grammar import Segment, Trig
 from agents.coder.mentions import Mention
 from agents.coder.text import Token
 from agents.coder.words import LOC_PREPS, PREPS
@@ -13,6 +13,7 @@ __all__ = ["SentenceView", "between_group", "by_agent", "scan_end", "subject_gro
 
 DIRECTED = frozenset({"02", "10", "11", "12", "13"})
 SAID = frozenset({"said", "says", "told", "tells", "added", "stated", "announced", "insisted"})
+OBJECT_PREPS = PREPS - {"in", "at"}  # ', from X' continues an object; ', in X' or ', at X' do not
 COORD = frozenset({",", "and", "the", "&", "both"})
 
 
@@ -21,13 +22,24 @@ class SentenceView:
     """Everything the role finder needs about one sentence."""
 
     tokens: list[Token]
+    lows: list[str]  # the tokens' lowercased words
     mentions: list[Mention]
     segs: list[Segment]
+    seg_of: list[int]  # token index -> index of its segment
     trigs: list[Trig]
+    subjects: dict[bool, list[Mention]] = field(default_factory=dict)  # by subject_group's relaxed
+
+
+def _subjects(view: SentenceView, relaxed: bool) -> list[Mention]:
+    """The mentions that may be a subject (computed once per sentence)."""
+    found = view.subjects.get(relaxed)
+    if found is None:
+        found = view.subjects[relaxed] = [m for m in view.mentions if _subject_ok(m, relaxed)]
+    return found
 
 
 def _gap(view: SentenceView, a: Mention, b: Mention) -> set[str] | None:
-    gap = {t.low for t in view.tokens[a.t1 : b.t0]}
+    gap = set(view.lows[a.t1 : b.t0])
     return gap if gap and gap <= COORD and gap & {"and", ",", "&"} else None
 
 
@@ -66,13 +78,13 @@ def _after_earlier_verb(view: SentenceView, m: Mention, t: int, seg: Segment) ->
 
 def subject_group(view: SentenceView, t: int, relaxed: bool = False) -> list[Mention]:
     """The (coordinated) subject of the verb at token ``t``; [] if none is clear."""
-    k = segment_of(view.segs, t)
+    k = view.seg_of[t]
     seg = view.segs[k]
-    ok = [m for m in view.mentions if _subject_ok(m, relaxed)]
+    ok = _subjects(view, relaxed)
     inside = [m for m in ok if seg.start <= m.t0 and m.t1 <= t]
-    inside = [m for m in inside if not _after_earlier_verb(view, m, t, seg)]
-    if inside:
-        return _group(view, inside[-1], ok, rightward=False)
+    last = next((m for m in reversed(inside) if not _after_earlier_verb(view, m, t, seg)), None)
+    if last is not None:
+        return _group(view, last, ok, rightward=False)
     if seg.kind == "rel":
         before = [m for m in ok if seg.start - 2 <= m.t1 <= seg.start]
         return before[-1:]
@@ -92,17 +104,23 @@ def subject_group(view: SentenceView, t: int, relaxed: bool = False) -> list[Men
 def scan_end(view: SentenceView, trig: Trig) -> int:
     """Where the object of ``trig`` may end: its clause, continued over ', from X', into the
     'that' clause of a demand or accusation; cut at the next verb or at a passive 'by X'."""
-    k = segment_of(view.segs, trig.t0)
+    if trig.stop is None:
+        trig.stop = _scan_end(view, trig)
+    return trig.stop
+
+
+def _scan_end(view: SentenceView, trig: Trig) -> int:
+    k = view.seg_of[trig.t0]
     end = view.segs[k].end
     while k + 1 < len(view.segs):
         nxt = view.segs[k + 1]
-        tail = trig.end >= end - 1 or view.tokens[nxt.start].low in PREPS - {"in", "at"}
+        tail = trig.end >= end - 1 or view.lows[nxt.start] in OBJECT_PREPS
         said = nxt.kind == "comp" and trig.pattern.code[:2] in DIRECTED and nxt.start <= end + 1
         if not (said or (tail and nxt.kind == "main")):
             break
         k, end = k + 1, nxt.end
     cut = [o.t0 for o in view.trigs if trig.end <= o.t0 < end and o.form != "noun" and not o.nounish]
-    cut += [i for i in range(trig.end, end) if view.tokens[i].low in SAID]
+    cut += [i for i in range(trig.end, end) if view.lows[i] in SAID]
     if not trig.passive:
         cut += [m.t0 + 1 for m in view.mentions if trig.t1 <= m.t0 < end and m.prep == "by"]
     return min([end, *cut])
@@ -120,7 +138,7 @@ def _target_ok(m: Mention, trig: Trig, sources: set[str]) -> bool:
 
 def _not_deep_in_clause(view: SentenceView, trig: Trig, m: Mention) -> bool:
     """In 'demanded that X ...' only X (the clause's subject) is the target."""
-    seg = view.segs[segment_of(view.segs, m.t0)]
+    seg = view.segs[view.seg_of[m.t0]]
     if seg.kind != "comp" or seg.start <= trig.t0:
         return True
     return m.t0 <= seg.start + 3 and m.prep is None

@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate, chain, repeat
+from operator import add
 from typing import NamedTuple
 
 from sentencex import segment
 
-__all__ = ["Sentence", "Token", "is_word_end", "is_word_start", "sentences", "tokenize"]
+__all__ = ["Sentence", "Token", "Tokens", "is_word_end", "is_word_start", "sentences", "tokenize"]
 
 # A capital after a lowercase letter starts a new word: "pakistanPakistan" -> pakistan|Pakistan.
 TOKEN_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+(?:[.,]\d+)*|['’]s\b|\S")
+SPACED_TOKEN_RE = re.compile(rf"(\s*)({TOKEN_RE.pattern})")
 _CAPWORDS = r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}"
 # "Moscow:", "GAZA CITY, Palestinian Territories:", "LONDON (Reuters) -": capitalised words only.
 DATELINE_RE = re.compile(rf"^\s*{_CAPWORDS}(?:,\s*{_CAPWORDS})?(?:\s*\([^)]{{1,40}}\))?\s*(?::|--|—|–|\s-\s)")
@@ -29,7 +32,10 @@ class Sentence:
 
     def dateline_end(self) -> int:
         """Article offset where a leading dateline ("Moscow:", "GAZA CITY, X:") ends, else start."""
-        match = DATELINE_RE.match(self.text)
+        text = self.text
+        if not (":" in text or "-" in text or "—" in text or "–" in text):
+            return self.start  # every dateline ends in one of these
+        match = DATELINE_RE.match(text)
         return self.start + match.end() if match else self.start
 
 
@@ -63,16 +69,26 @@ def sentences(text: str) -> Iterator[Sentence]:
             index += 1
 
 
-def tokenize(text: str, offset: int) -> list[Token]:
+class Tokens(NamedTuple):
+    """A sentence's tokens, and two of their columns the grammar reads most."""
+
+    tokens: list[Token]
+    lows: list[str]  # token.low
+    starts: list[int]  # token.start
+
+
+def tokenize(text: str, offset: int) -> Tokens:
     """Tokens of ``text`` (a sentence) with offsets shifted by ``offset``; ’ is read as '."""
     low = text.lower().replace("’", "'")
-    new = tuple.__new__
-    found: list[Token] = []
-    add = found.append
-    for match in TOKEN_RE.finditer(text):
-        a, b = match.span()
-        add(new(Token, (low[a:b], offset + a, offset + b)))
-    return found
+    # Only whitespace lies between tokens, so the running sum of the lengths of the
+    # (whitespace, token) pairs gives every token's end and the start of the next one.
+    bounds = list(accumulate(map(len, chain.from_iterable(SPACED_TOKEN_RE.findall(text)))))
+    starts, ends = bounds[0::2], bounds[1::2]
+    lows = list(map(low.__getitem__, map(slice, starts, ends)))
+    shift = repeat(offset)
+    starts, ends = list(map(add, starts, shift)), list(map(add, ends, shift))
+    tokens = list(map(tuple.__new__, repeat(Token), zip(lows, starts, ends, strict=True)))
+    return Tokens(tokens, lows, starts)
 
 
 def is_word_start(text: str, start: int) -> bool:

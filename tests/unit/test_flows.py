@@ -28,8 +28,6 @@ def _recording_pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tupl
     return pipeline, sent
 
 
-# Faust's test context builds a consumer thread with its own event loop and never closes it.
-@pytest.mark.filterwarnings("ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning")
 def test_code_articles_sends_events_by_pair_and_rejections_as_dead_letters(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -48,6 +46,7 @@ def test_code_articles_sends_events_by_pair_and_rejections_as_dead_letters(
     finally:
         asyncio.set_event_loop(None)
         loop.close()
+        pipeline.app.consumer._thread.thread_loop.close()  # Faust leaves it open
     event, letter = sent
     assert event["key"] == b"PAK-RUS"
     assert RelationEvent.model_validate_json(event["value"]).source == "RUS"
