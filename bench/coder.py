@@ -18,12 +18,13 @@ The last line printed is exactly ``articles_per_s_per_core=<x>``, for the ``dens
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import sys
 import time
 from pathlib import Path
+
+from schemas import jsonbytes
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -36,7 +37,7 @@ __all__ = ["build_corpus", "build_news_mix", "main"]
 
 SEED = ROOT / "seeds" / "000_3e3372dc4e4bda20.txt"
 SEED_GOLD = ROOT / "seeds" / "000_expected.json"
-DEV = Path("/work/shared/eval/dev.jsonl")
+DEV = Path(os.environ.get("DYADWATCH_SHARED_DIR", ROOT.parent / "shared")) / "eval" / "dev.jsonl"
 TARGET_CHARS = 3000
 FILLERS_PER_EVENT = 3
 
@@ -49,7 +50,7 @@ def _dev_records() -> list[dict[str, object]]:
     if not DEV.exists():
         return []
     lines = DEV.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+    return [jsonbytes.loads(line) for line in lines if line.strip()]
 
 
 def _paragraphs() -> list[str]:
@@ -77,7 +78,7 @@ def build_corpus(count: int = 300, seed: int = 20240501) -> list[Article]:
 
 
 def _event_free_sentences() -> list[str]:
-    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    gold = jsonbytes.loads(SEED_GOLD.read_text(encoding="utf-8"))
     event_sentences = {e["sentence"] for e in gold["events"]}
     found = [s.text for s in sentences(_seed_body()) if s.text not in event_sentences]
     found.extend(str(rec["text"]).strip() for rec in _dev_records() if not rec.get("events"))

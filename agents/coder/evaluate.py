@@ -16,7 +16,6 @@ set of unordered country pairs of each record.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
@@ -27,6 +26,7 @@ from typing import Any
 
 from agents.coder.coder import Coder, default_coder
 from agents.coder.exceptions import CoderDataError
+from schemas import jsonbytes
 from schemas.models import Article, pair_key
 
 __all__ = ["EvalReport", "Score", "evaluate_files", "main", "score_record"]
@@ -156,11 +156,11 @@ def _records(path: Path) -> Iterator[tuple[Article, list[Triple], list[Triple]]]
     if path.suffix == ".jsonl":
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
-                rec = json.loads(line)
+                rec = jsonbytes.loads(line)
                 article = Article(id=str(rec.get("id") or f"{path.name}:{number}"), text=rec["text"])
                 yield (article, _triples(rec.get("events", [])), _triples(rec.get("ambiguous_events", [])))
         return
-    rec = json.loads(path.read_text(encoding="utf-8"))
+    rec = jsonbytes.loads(path.read_text(encoding="utf-8"))
     if "file" not in rec:
         raise CoderDataError(f"{path}: a .json gold record needs a 'file' field")
     title, _, body = (path.parent / rec["file"]).read_text(encoding="utf-8").partition("\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from collections import Counter
@@ -12,6 +11,7 @@ import pytest
 
 from agents.coder import CODER_VERSION, Coder, default_coder
 from agents.coder.evaluate import evaluate_files
+from schemas import jsonbytes
 from schemas.models import Article, RelationEvent, event_id_for, pair_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +34,7 @@ def _by_sentence(events: list[RelationEvent], fragment: str) -> list[RelationEve
 
 
 def test_every_expected_event_is_found(events: list[RelationEvent]) -> None:
-    expected = json.loads(SEED_JSON.read_text(encoding="utf-8"))["events"]
+    expected = jsonbytes.loads(SEED_JSON.read_text(encoding="utf-8"))["events"]
     got = Counter((e.source, e.target, e.quad_class) for e in events)
     for item in expected:
         key = (item["source"], item["target"], item["quad"])
@@ -43,7 +43,7 @@ def test_every_expected_event_is_found(events: list[RelationEvent]) -> None:
 
 
 def test_expected_events_come_from_their_sentences(events: list[RelationEvent]) -> None:
-    expected = json.loads(SEED_JSON.read_text(encoding="utf-8"))["events"]
+    expected = jsonbytes.loads(SEED_JSON.read_text(encoding="utf-8"))["events"]
     for item in expected:
         found = _by_sentence(events, item["sentence"][-40:])
         assert any(

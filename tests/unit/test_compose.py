@@ -10,7 +10,6 @@ this module breaks copies of the real files to show that each check can fail.
 from __future__ import annotations
 
 import copy
-import json
 import re
 import tomllib
 import warnings
@@ -22,6 +21,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
+from schemas import jsonbytes
 from streams.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -350,8 +350,8 @@ def check_dockerfile(text: str) -> None:
         problems.append("the image does not end on a non-root USER")
     for keyword, expected in (("ENTRYPOINT", ["dyadwatch"]), ("CMD", ["worker"])):
         values = _instruction(text, keyword)
-        if not values or json.loads(values[-1]) != expected:
-            problems.append(f"{keyword} is {values[-1:]}, expected {json.dumps(expected)}")
+        if not values or jsonbytes.loads(values[-1]) != expected:
+            problems.append(f"{keyword} is {values[-1:]}, expected {jsonbytes.dumps(expected).decode()}")
     if "6066" not in " ".join(_instruction(text, "EXPOSE")).split():
         problems.append("EXPOSE 6066 is missing")
     health = " ".join(_instruction(text, "HEALTHCHECK"))

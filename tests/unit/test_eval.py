@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
 from agents.coder.evaluate import evaluate_files, score_record
+from schemas import jsonbytes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,7 +38,7 @@ def test_quad_and_direction_matter() -> None:
 
 def _write(tmp: Path, records: list[dict[str, object]]) -> Path:
     path = tmp / "gold.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    path.write_text("\n".join(jsonbytes.dumps(r).decode() for r in records) + "\n", encoding="utf-8")
     return path
 
 
@@ -80,7 +80,7 @@ def test_seed_style_json(tmp_path: Path) -> None:
         "events": [{"source": "RUS", "target": "PAK", "quad": 3, "cameo_root": "12"}],
         "ambiguous_events": [{"source": "PAK", "target": "RUS", "quad": 1}],
     }
-    (tmp_path / "a.json").write_text(json.dumps(gold), "utf-8")
+    (tmp_path / "a.json").write_text(jsonbytes.dumps(gold).decode(), "utf-8")
     report = evaluate_files([tmp_path / "a.json"])
     assert (report.events.tp, report.events.fp, report.events.fn) == (1, 0, 0)
 
