@@ -1,0 +1,36 @@
+"""Material cooperation and conflict: arms deliveries and exchanges of fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.coder import default_coder
+from schemas.models import Article
+
+
+def code(text: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.cameo_code)
+            for e in default_coder().extract(Article(id="t", text=text))}
+
+
+@pytest.mark.parametrize("text", [
+    "Germany has sent 50 tanks to Ukraine.",
+    "Norway sent air defence systems and ammunition to Poland last week.",
+])
+def test_sending_weapons_is_military_aid(text: str) -> None:
+    coded = code(text)
+    assert len(coded) == 1
+    (source, target, cameo), = coded
+    assert cameo == "072" and source != target
+
+
+@pytest.mark.parametrize("text", [
+    "India and Pakistan exchanged fire along the border on Sunday.",
+    "Indian and Pakistani troops exchanged fire along the Line of Control.",
+])
+def test_exchange_of_fire_is_fighting_both_ways(text: str) -> None:
+    assert {(s, t) for s, t, c in code(text) if c.startswith("19")} == {("IND", "PAK"), ("PAK", "IND")}
+
+
+def test_refused_delivery_is_not_aid() -> None:
+    assert not {c for _, _, c in code("Germany has not sent tanks to Ukraine.") if c.startswith("07")}
