@@ -126,12 +126,17 @@ def _scan_end(view: SentenceView, trig: Trig) -> int:
     return min([end, *cut])
 
 
+ASSAULT_PREPS = frozenset({"on", "against"})
+
+
 def _target_ok(m: Mention, trig: Trig, sources: set[str]) -> bool:
     if m.country is None or m.country in sources or m.role == "place" or m.prep == "by":
         return False
     if m.role == "modifier" and not m.relational:
         return False
     if m.kind == "capital" and m.role != "possessive":
+        if m.prep in ASSAULT_PREPS and "loc" in trig.pattern.flags:
+            return True  # "an attack on Kyiv", "strikes against Damascus": the city is the target
         return m.t0 <= trig.t1 + 1 and m.prep is None
     return True
 

@@ -34,3 +34,18 @@ def test_exchange_of_fire_is_fighting_both_ways(text: str) -> None:
 
 def test_refused_delivery_is_not_aid() -> None:
     assert not {c for _, _, c in code("Germany has not sent tanks to Ukraine.") if c.startswith("07")}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Russia launched a missile attack on Kyiv overnight.", ("RUS", "UKR")),
+    ("Israel carried out air strikes against Damascus.", ("ISR", "SYR")),
+    ("The United States carried out airstrikes in Yemen on Tuesday.", ("USA", "YEM")),
+])
+def test_attacks_on_a_capital_or_in_a_country_target_that_country(
+    text: str, pair: tuple[str, str],
+) -> None:
+    assert {(s, t) for s, t, c in code(text) if c.startswith(("18", "19", "20"))} == {pair}
+
+
+def test_a_capital_after_on_is_no_target_outside_attacks() -> None:
+    assert code("China held talks on trade with officials from Moscow.") == set()
