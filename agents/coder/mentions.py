@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from agents.coder.gazetteer import Agents
 from agents.coder.matcher import ActorHit
 from agents.coder.text import Token, Tokens
-from agents.coder.words import AUX, BACK_SKIP, COMPANY, LOC_PREPS, PREPS, RELATIONAL
+from agents.coder.words import AUX, BACK_SKIP, COMPANY, HARDWARE, LOC_PREPS, PREPS, RELATIONAL
 
 __all__ = ["Mention", "build_mentions", "token_span"]
 
@@ -27,6 +27,7 @@ class Mention:
     prep: str | None = None
     relational: bool = False
     coref: bool = False
+    hardware: bool = False  # "Russian tanks": an actor when it acts, a product when bought
 
 
 def token_span(tokens: list[Token], starts: list[int], hit: ActorHit) -> tuple[int, int] | None:
@@ -73,6 +74,7 @@ def _classify(m: Mention, lows: list[str], agents: Agents, blocked: set[int]) ->
     agent = agents.after(lows, after) if m.kind not in ("leader", "seat", "place") else None
     if agent and not any(k in blocked for k in range(after, agent[1] - 1)):
         suffix = "" if agent[0] == "-" else agent[0]
+        m.hardware = not HARDWARE.isdisjoint(lows[after : agent[1]])
         m.actor, m.t1, m.role = f"{m.country}{suffix}", agent[1], "actor"
         return
     m.relational = not RELATIONAL.isdisjoint(lows[after : after + 3])

@@ -134,9 +134,13 @@ def _target_ok(m: Mention, trig: Trig, sources: set[str]) -> bool:
         return False
     if m.role == "modifier" and not m.relational:
         return False
+    if m.hardware and trig.pattern.code[:2] < "09":
+        return False  # "bought Russian tanks": goods of a deal, not its partner
     if m.kind == "capital" and m.role != "possessive":
         if m.prep in ASSAULT_PREPS and "loc" in trig.pattern.flags:
             return True  # "an attack on Kyiv", "strikes against Damascus": the city is the target
+        if m.prep == "from" and "from" in trig.pattern.flags:
+            return True  # "bought rifles from Moscow": the seat of power sells
         return m.t0 <= trig.t1 + 1 and m.prep is None
     return True
 

@@ -12,6 +12,7 @@ __all__ = [
     "ECONOMIC",
     "FILLER_STOP",
     "FUTURE",
+    "HARDWARE",
     "HAVE",
     "HUMANITARIAN",
     "HYPOTHETICAL",
@@ -86,6 +87,8 @@ MILITARY = _w(
     "helicopters submarines ammunition defence defense warships artillery guns "
     "destroyers fighter drones drone"
 )
+# Agent nouns that are also goods: "Russian tanks" act in an attack but are bought in a deal.
+HARDWARE = _w("tanks jets warplanes aircraft warships warship helicopters drones missiles submarines")
 HUMANITARIAN = _w("food medicine medicines medical humanitarian relief")
 ECONOMIC = _w("loan loans credit grant funds economic financial trade investment")
 SUPPLY = _w("supply supplies delivery deliveries sale purchase aid assistance loan loans")

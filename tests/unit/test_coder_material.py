@@ -49,3 +49,13 @@ def test_attacks_on_a_capital_or_in_a_country_target_that_country(
 
 def test_a_capital_after_on_is_no_target_outside_attacks() -> None:
     assert code("China held talks on trade with officials from Moscow.") == set()
+
+
+def test_hardware_bought_is_goods_not_a_partner() -> None:
+    assert code("India bought Russian tanks.") == set()
+    assert {(s, t) for s, t, _ in code("India bought Russian tanks from Moscow.")} == {("IND", "RUS")}
+
+
+def test_hardware_attacked_is_a_target() -> None:
+    assert {(s, t) for s, t, _ in code("Ukraine attacked Russian warships in the Black Sea.")} == {
+        ("UKR", "RUS")}
