@@ -26,9 +26,10 @@ from schemas.models import Article, Evidence, RelationEvent, event_id_for, pair_
 
 __all__ = ["CODER_VERSION", "Coder", "default_coder"]
 
-CODER_VERSION = "dyadwatch-coder/0.1.1"
+CODER_VERSION = "dyadwatch-coder/0.2.0"
 HISTORY_SENTENCES = 3
 MUST = frozenset({"must", "should"})
+PRONOUNS = frozenset({"it", "he", "she"})
 
 
 class Coded(NamedTuple):
@@ -220,16 +221,25 @@ def _resolve(index: int, lows: list[str], mentions: list[Mention], history: list
                 if country not in here:
                     m.country = m.actor = country
                     break
-    if "it" in lows:
+    if not PRONOUNS.isdisjoint(lows):
         _pronouns(lows, mentions)
+
+
+def _pronoun_subject(lows: list[str], i: int, mentions: list[Mention]) -> bool:
+    """'it' before an auxiliary; 'he and <actor>' ('where he and President Lee pledged')."""
+    if lows[i] == "it":
+        return lows[i + 1] in AUX
+    return lows[i] in ("he", "she") and lows[i + 1] == "and" and any(i + 2 <= m.t0 <= i + 4 for m in mentions)
 
 
 def _pronouns(lows: list[str], mentions: list[Mention]) -> None:
     """'Iraq said it would ...': a subject 'it' is the nearest actor before it in the sentence."""
-    for i, low in enumerate(lows[:-1]):
-        if low != "it" or lows[i + 1] not in AUX:
+    for i in range(len(lows) - 1):
+        if not _pronoun_subject(lows, i, mentions):
             continue
         before = [m for m in mentions if m.t1 <= i and m.role == "actor" and m.prep is None]
+        if lows[i] != "it":  # 'he' / 'she': a leader or an official, not a country
+            before = [m for m in before if m.kind == "leader" or m.actor != m.country]
         if before and before[-1].country:
             m = before[-1]
             mentions.append(Mention(i, i + 1, m.country, m.actor, "coref", "actor", coref=True))

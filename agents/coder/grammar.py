@@ -60,6 +60,12 @@ SPEECH = frozenset(
     for w in inflect(v)
 )
 BOUNDARIES = SEPARATORS | SUBORDINATORS.keys() | RELATIVES | {"that"}
+MEANS = frozenset({"by", "after"})
+UNASSERTED = frozenset(
+    w
+    for v in ("deny", "consider", "avoid", "stop", "halt", "risk", "resist", "oppose", "discuss")
+    for w in inflect(v)
+)
 NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without|cannot)\b|n['’]t\b")
 
 
@@ -232,8 +238,12 @@ def _directed(tokens: list[Token], seg: Segment) -> bool:
 
 
 def _gerund(tokens: list[Token], trig: Trig) -> bool:
-    """'accused X of attacking', 'for deploying': the act is not asserted."""
-    return trig.form == "ing" and trig.t0 > 0 and tokens[trig.t0 - 1].low in PREPS
+    """'accused X of attacking', 'for deploying', 'denied attacking': the act is not asserted;
+    'responded by expelling', 'after attacking': the means or a prior act is."""
+    if trig.form != "ing" or trig.t0 == 0:
+        return False
+    before = tokens[trig.t0 - 1].low
+    return (before in PREPS and before not in MEANS) or before in UNASSERTED
 
 
 def _noun_use(tokens: list[Token], trig: Trig, mentions: dict[int, Mention]) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from agents.coder.gazetteer import Agents
 from agents.coder.matcher import ActorHit
 from agents.coder.text import Token, Tokens
-from agents.coder.words import AUX, BACK_SKIP, COMPANY, HARDWARE, LOC_PREPS, PREPS, RELATIONAL
+from agents.coder.words import AUX, BACK_SKIP, COMPANY, COMPASS, HARDWARE, LOC_PREPS, PREPS, RELATIONAL
 
 __all__ = ["Mention", "build_mentions", "token_span"]
 
@@ -59,7 +59,7 @@ def _preposition(lows: list[str], t0: int) -> str | None:
             return None
         low = lows[j]
         if low in PREPS:
-            return low
+            return "near" if low == "of" and j and lows[j - 1] in COMPASS else low
         if low not in BACK_SKIP:
             return None
         j -= 1

@@ -15,6 +15,8 @@ DIRECTED = frozenset({"02", "10", "11", "12", "13"})
 SAID = frozenset({"said", "says", "told", "tells", "added", "stated", "announced", "insisted"})
 OBJECT_PREPS = PREPS - {"in", "at"}  # ', from X' continues an object; ', in X' or ', at X' do not
 COORD = frozenset({",", "and", "the", "&", "both"})
+# titles before a leader's name: "Xi and President Putin"
+TITLES = frozenset({"president", "prime", "minister", "premier", "chancellor", "king", "crown", "prince"})
 
 
 @dataclass(slots=True)
@@ -40,7 +42,7 @@ def _subjects(view: SentenceView, relaxed: bool) -> list[Mention]:
 
 def _gap(view: SentenceView, a: Mention, b: Mention) -> set[str] | None:
     gap = set(view.lows[a.t1 : b.t0])
-    return gap if gap and gap <= COORD and gap & {"and", ",", "&"} else None
+    return gap if gap and gap <= COORD | TITLES and gap & {"and", ",", "&"} else None
 
 
 def _group(view: SentenceView, m: Mention, ok: list[Mention], rightward: bool) -> list[Mention]:
@@ -133,7 +135,7 @@ def _target_ok(m: Mention, trig: Trig, sources: set[str]) -> bool:
     if m.country is None or m.country in sources or m.role == "place" or m.prep == "by":
         return False
     if m.role == "modifier" and not m.relational:
-        return False
+        return m.prep == "on" and trig.pattern.code[:2] == "16"  # "tariffs on Chinese goods"
     if m.hardware and trig.pattern.code[:2] < "09":
         return False  # "bought Russian tanks": goods of a deal, not its partner
     if m.kind == "capital" and m.role != "possessive":
@@ -141,6 +143,8 @@ def _target_ok(m: Mention, trig: Trig, sources: set[str]) -> bool:
             return True  # "an attack on Kyiv", "strikes against Damascus": the city is the target
         if m.prep == "from" and "from" in trig.pattern.flags:
             return True  # "bought rifles from Moscow": the seat of power sells
+        if m.prep == "with":
+            return True  # "talks with Moscow", "a protest with Beijing": the seat of power
         return m.t0 <= trig.t1 + 1 and m.prep is None
     return True
 

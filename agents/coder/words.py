@@ -8,6 +8,7 @@ __all__ = [
     "BACK_SKIP",
     "BE",
     "COMPANY",
+    "COMPASS",
     "DETS",
     "ECONOMIC",
     "FILLER_STOP",
@@ -70,6 +71,10 @@ RELATIONAL = _w(
     "claim claims allegations accusations initiative invitation raid raids attack attacks strikes "
     "airstrikes aggression occupation invasion actions warning threat threats sanctions support "
     "aid ultimatum conditions refusal presence incursion incursions shelling offensive"
+)
+# "20 km south of Baghdad": a location, not an 'of' complement
+COMPASS = _w(
+    "north south east west northwest northeast southwest southeast northern southern eastern western"
 )
 COMPANY = _w("airlines airways bank company corp group")
 BACK_SKIP = _w(
