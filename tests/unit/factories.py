@@ -10,6 +10,15 @@ from schemas.models import Evidence, RelationEvent, event_id_for, pair_key
 T0 = datetime(2024, 5, 1, tzinfo=UTC)
 
 
+def coded_triples(text: str) -> list[tuple[str, str, str]]:
+    """(source, target, CAMEO code) of every event the default coder reads in ``text``."""
+    from agents.coder import default_coder
+    from schemas.models import Article
+
+    return [(e.source, e.target, e.cameo_code)
+            for e in default_coder().extract(Article(id="t", text=text))]
+
+
 def make_event(source: str = "RUS", target: str = "PAK", *, root: str = "12",
                goldstein: float = -4.0, quad: int = 3, article_id: str = "a1",
                sentence_index: int = 0, days: float = 0.0, **extra: Any) -> RelationEvent:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from agents.coder import default_coder
-from schemas.models import Article
+from tests.unit.factories import coded_triples
 
 
 def code(text: str) -> set[tuple[str, str, str]]:
-    return {(e.source, e.target, e.cameo_code)
-            for e in default_coder().extract(Article(id="t", text=text))}
+    return set(coded_triples(text))
 
 
 @pytest.mark.parametrize("text", [

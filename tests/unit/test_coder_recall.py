@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.coder import default_coder
-from schemas.models import Article
-
-
-def coded(text: str) -> list[tuple[str, str, str]]:
-    events = default_coder().extract(Article(id="t", text=text))
-    return [(e.source, e.target, e.cameo_code) for e in events]
+from tests.unit.factories import coded_triples as coded
 
 
 @pytest.mark.parametrize(
