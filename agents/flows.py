@@ -20,9 +20,11 @@ from agents.steps import (
     decode_event,
     event_time_from_timestamp,
 )
-from schemas.models import DeadLetter, DyadState
-from streams.aggregate import AggregationPolicy, apply_event, new_state
-from streams.app import Pipeline
+from schemas.models import DeadLetter, DyadAlert
+from streams.aggregate import AggregationPolicy
+from streams.app import Pipeline, aggregation_policy
+from streams.ledger import fold_event
+from streams.tables import TableLedger
 
 __all__ = ["dead_letter_for", "wire_agents"]
 
@@ -48,10 +50,6 @@ async def _reject(pipeline: Pipeline, rejection: Rejection, message: Any) -> Non
     pipeline.dead_letter_reasons[reason] = pipeline.dead_letter_reasons.get(reason, 0) + 1
     log.warning("dead letter from %s[%s]@%s: %s (%s)", message.topic, message.partition,
                 message.offset, reason, rejection.detail[:200])
-
-
-def _load_state(raw: Any, pair: str) -> DyadState:
-    return new_state(pair) if raw is None else DyadState.model_validate(raw)
 
 
 def wire_agents(pipeline: Pipeline) -> None:
@@ -87,23 +85,45 @@ def _wire_coding(pipeline: Pipeline) -> None:
 
 def _wire_aggregation(pipeline: Pipeline) -> None:
     app, settings = pipeline.app, pipeline.settings
-    policy = AggregationPolicy(half_life_days=settings.half_life_days,
-                               recent_events_kept=settings.recent_events_kept)
+    policy = aggregation_policy(settings)
+    within = settings.aggregate_batch_within_ms / 1000
 
     @app.agent(pipeline.events, name="aggregate_events")
     async def aggregate_events(stream: Any) -> None:
-        """relation-events → the dyads table (idempotent by event id)."""
-        table = pipeline.dyads
-        async for event in stream.events():
-            message = event.message
-            relation = decode_event(message.value, message.key)
-            if isinstance(relation, Rejection):
-                await _reject(pipeline, relation, message)
-                continue
-            key = relation.pair.encode()
-            state = _load_state(table.get(key), relation.pair)
-            if apply_event(state, relation, policy):
-                table[key] = state
-                pipeline.count("events_applied")
-            else:
-                pipeline.count("events_duplicate")
+        """relation-events → dyads + dyad-days tables (+ dyad-alerts), in batches."""
+        async for batch in stream.take_events(settings.aggregate_batch_max, within):
+            for group in _by_partition_and_pair(batch):
+                await _aggregate_group(pipeline, stream, group, policy)
+
+
+def _by_partition_and_pair(batch: list[Any]) -> list[list[Any]]:
+    """Events grouped by (partition, key), log order kept inside each group."""
+    groups: dict[tuple[int, bytes | None], list[Any]] = {}
+    for event in batch:
+        groups.setdefault((event.message.partition, event.message.key), []).append(event)
+    return list(groups.values())
+
+
+async def _aggregate_group(pipeline: Pipeline, stream: Any, group: list[Any],
+                           policy: AggregationPolicy) -> None:
+    """Fold one pair's events; its table writes go to that pair's changelog partition."""
+    ledger = TableLedger(pipeline.dyads, pipeline.days)
+    alerts: list[DyadAlert] = []
+    for event in group:
+        message = event.message
+        relation = decode_event(message.value, message.key)
+        if isinstance(relation, Rejection):
+            await _reject(pipeline, relation, message)
+            continue
+        applied = fold_event(ledger, relation, policy)
+        pipeline.count("events_folded")
+        pipeline.count(f"events_{applied.outcome.value}")
+        if applied.alert is not None:
+            alerts.append(applied.alert)
+    # Table writes take their changelog partition from the stream's current event; in a
+    # batch that is the last event consumed, so point it at this group's own event.
+    stream._set_current_event(group[-1])
+    ledger.flush()
+    for alert in alerts:
+        await pipeline.alerts.send(key=alert.pair.encode(), value=alert)
+        pipeline.count("alerts_raised")

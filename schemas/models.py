@@ -10,12 +10,14 @@ Record shapes (JSON, as they travel on the topics)::
                       "evidence": {"sentence_index": 2, "start": 310, "end": 380, "text": "..."},
                       "coder_version": "...", ...}
     dead-letters     {"stage": "decode", "reason": "invalid_json", "detail": "...", "raw_b64": "...", ...}
+    dyad-alerts      {"alert_id": "PAK-RUS@2024-05-01", "pair": "PAK-RUS", "day": "2024-05-01",
+                      "tension_before": 1.2, "tension_after": 17.2, "change": 16.0, "events": [...]}
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -23,12 +25,17 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 __all__ = [
     "COUNTRY_CODE_PATTERN",
     "Article",
+    "DailyClose",
+    "DayBucket",
     "DeadLetter",
     "DirectedCounts",
+    "DyadAlert",
     "DyadState",
     "Evidence",
+    "MentionRecord",
     "QuadClass",
     "RelationEvent",
+    "coder_version_key",
     "event_id_for",
     "pair_key",
 ]
@@ -52,6 +59,15 @@ def event_id_for(
     """Deterministic event id: the same article coded the same way gives the same id."""
     material = f"{article_id}\x1f{sentence_index}\x1f{start}\x1f{end}\x1f{source}\x1f{target}\x1f{cameo_code}"
     return hashlib.blake2b(material.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def coder_version_key(version: str) -> tuple[int, ...]:
+    """Comparable form of a coder version, ``"dyadwatch-coder/0.2.0"`` → ``(0, 2, 0)``.
+
+    Versions without numbers sort first, so any released coder supersedes them.
+    """
+    numbers = version.rsplit("/", 1)[-1].split("+", 1)[0].split(".")
+    return tuple(int(part) for part in numbers if part.isdigit())
 
 
 class _Frozen(BaseModel):
@@ -138,6 +154,30 @@ class DirectedCounts(BaseModel):
     goldstein_sum: float = 0.0
 
 
+class MentionRecord(BaseModel):
+    """One event seen by several reports: same source, target, root code and day."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    first_article: str = Field(description="The article whose events count in the indexes.")
+    mentions: int = 0
+    articles: int = 0
+    sources: int = 0
+    article_ids: list[str] = Field(default_factory=list, description="Latest articles (bounded).")
+    source_names: list[str] = Field(default_factory=list, description="Latest sources (bounded).")
+
+
+class DailyClose(BaseModel):
+    """The decayed indexes of a pair after the latest event of one (event-time) day."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    day: date
+    at: datetime = Field(description="Event time the indexes are expressed at.")
+    tension: float
+    cooperation: float
+
+
 class DyadState(BaseModel):
     """The live state of one unordered country pair (the ``dyads`` table value)."""
 
@@ -146,7 +186,9 @@ class DyadState(BaseModel):
     pair: str
     a: CountryCode
     b: CountryCode
-    events: int = 0
+    coder_version: str = Field(default="", description="Coder version of the events counted.")
+    events: int = Field(default=0, description="Distinct events (each counted once).")
+    mentions: int = Field(default=0, description="Reports of those events, repeats included.")
     a_to_b: DirectedCounts = Field(default_factory=DirectedCounts)
     b_to_a: DirectedCounts = Field(default_factory=DirectedCounts)
     goldstein_sum: float = 0.0
@@ -159,12 +201,60 @@ class DyadState(BaseModel):
     )
     last_event_time: datetime | None = None
     article_count: int = Field(default=0, description="Distinct articles that coded an event.")
+    source_count: int = Field(default=0, description="Distinct outlets that reported an event.")
     recent_events: list[RelationEvent] = Field(default_factory=list)
     seen_event_ids: list[str] = Field(
         default_factory=list,
         description="Ids of the latest events applied (bounded): redelivery changes nothing.",
     )
     seen_article_ids: list[str] = Field(default_factory=list, description="Latest articles (bounded).")
+    seen_sources: list[str] = Field(default_factory=list, description="Latest sources (bounded).")
+    mention_records: dict[str, MentionRecord] = Field(
+        default_factory=dict, description="Recent events by SRC>TGT:root:day (bounded window)."
+    )
+    history_days: list[date] = Field(
+        default_factory=list, description="Days held in the dyad-days table (ascending)."
+    )
+    closes: list[DailyClose] = Field(default_factory=list, description="Latest daily closes.")
+    day: date | None = Field(default=None, description="Latest event day (UTC).")
+    day_start_tension: float = Field(default=0.0, description="Tension index at 00:00 of ``day``.")
+    day_tension_events: list[RelationEvent] = Field(
+        default_factory=list, description="Latest events that raised tension on ``day`` (bounded)."
+    )
+    alerted_day: date | None = None
+
+
+class DayBucket(BaseModel):
+    """One pair, one UTC day: a tumbling window of the ``dyad-days`` table (key ``PAIR@DAY``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pair: str
+    day: date
+    events: int = 0
+    mentions: int = 0
+    a_to_b: int = 0
+    b_to_a: int = 0
+    tension: float = Field(default=0.0, description="Negative Goldstein weights of the day, undecayed.")
+    cooperation: float = Field(default=0.0, description="Positive weights of the day, undecayed.")
+    net: float = 0.0
+    by_quad: dict[str, int] = Field(default_factory=dict)
+
+
+class DyadAlert(_Frozen):
+    """A pair's tension index rose by more than the threshold within one day."""
+
+    alert_id: str = Field(description="PAIR@DAY: at most one alert per pair and day.")
+    pair: str
+    a: CountryCode
+    b: CountryCode
+    day: date
+    tension_before: float = Field(description="Tension index at 00:00 of the day.")
+    tension_after: float
+    change: float
+    threshold: float
+    event_time: datetime | None = None
+    events: list[RelationEvent] = Field(description="The events of the day that raised tension.")
 
 
 class DeadLetter(_Frozen):

@@ -5,6 +5,8 @@
     articles (key: article id)  ──code_articles──▶  relation-events (key: pair "IND-PAK")
                      │                                       │
                      └──────────▶ dead-letters ◀──────────── aggregate_events ──▶ dyads table
+                                                                            ├──▶ dyad-days table
+                                                                            └──▶ dyad-alerts
 """
 
 from __future__ import annotations
@@ -15,18 +17,36 @@ from typing import Any
 import faust
 from faust.auth import SASLCredentials, SSLCredentials
 
+from streams.aggregate import AggregationPolicy
 from streams.codec import CODEC_NAME, register_codec
 from streams.settings import Settings
 from streams.transport import FastFetchApp
 
-__all__ = ["DYADS_TABLE", "Pipeline", "build_pipeline", "changelog_topic_name"]
+__all__ = [
+    "DAYS_TABLE",
+    "DYADS_TABLE",
+    "Pipeline",
+    "aggregation_policy",
+    "build_pipeline",
+    "changelog_topic_name",
+]
 
 DYADS_TABLE = "dyads"
+DAYS_TABLE = "dyad-days"
 
 
 def changelog_topic_name(settings: Settings, table: str = DYADS_TABLE) -> str:
     """The name Faust gives a table's changelog topic."""
     return f"{settings.app_id}-{table}-changelog"
+
+
+def aggregation_policy(settings: Settings) -> AggregationPolicy:
+    """How pair state is folded, from the settings (the worker and rebuilds share it)."""
+    return AggregationPolicy(
+        half_life_days=settings.half_life_days, recent_events_kept=settings.recent_events_kept,
+        mention_window_days=settings.mention_window_days, history_days=settings.history_days,
+        alert_tension_rise=settings.alert_tension_rise,
+    )
 
 
 @dataclass
@@ -38,7 +58,9 @@ class Pipeline:
     articles: faust.TopicT
     events: faust.TopicT
     dead_letters: faust.TopicT
+    alerts: faust.TopicT
     dyads: Any
+    days: Any
     counters: dict[str, int] = field(default_factory=dict)
     dead_letter_reasons: dict[str, int] = field(default_factory=dict)
 
@@ -109,9 +131,19 @@ def build_pipeline(settings: Settings) -> Pipeline:
                        partitions=settings.events_partitions)
     dead_letters = app.topic(settings.dead_letters_topic, key_serializer="raw",
                              value_serializer=CODEC_NAME, partitions=1)
-    dyads: Any = app.Table(DYADS_TABLE, partitions=settings.events_partitions, key_type=bytes,
-                      help="Live state per unordered country pair (key: b'IND-PAK').")
+    alerts = app.topic(settings.alerts_topic, key_serializer="raw", value_serializer=CODEC_NAME,
+                       partitions=1)
+    dyads = _table(app, settings, DYADS_TABLE,
+                   "Live state per unordered country pair (key: b'IND-PAK').")
+    days = _table(app, settings, DAYS_TABLE,
+                  "Daily tumbling windows per pair (key: b'IND-PAK@2024-05-01').")
+    return Pipeline(settings, app, articles, events, dead_letters, alerts, dyads, days)
+
+
+def _table(app: faust.App, settings: Settings, name: str, help_text: str) -> Any:
+    table: Any = app.Table(name, partitions=settings.events_partitions, key_type=bytes,
+                           help=help_text)
     # Faust derives a table's value serializer from value_type only ("json" otherwise);
     # set ours before the store and the changelog topic (both created lazily) exist.
-    dyads.value_serializer = CODEC_NAME
-    return Pipeline(settings, app, articles, events, dead_letters, dyads)
+    table.value_serializer = CODEC_NAME
+    return table

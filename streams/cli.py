@@ -10,6 +10,7 @@ from typing import Any
 
 from schemas import jsonbytes
 from schemas.exceptions import DyadwatchError
+from streams.queries import SORT_KEYS
 from streams.settings import get_settings
 
 __all__ = ["main"]
@@ -63,16 +64,64 @@ def _cmd_events(args: argparse.Namespace) -> int:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from streams.client import fetch_json, format_dyad, format_rows
+    from streams.client import fetch_json, format_dyad, format_history, format_rows
 
     url = get_settings().web_url
     if args.countries:
         a, b = args.countries
+        if args.history:
+            result = fetch_json(url, f"/dyads/{a}/{b}/history", {"days": str(args.days)})
+            print(jsonbytes.dumps(result).decode() if args.json else format_history(result))
+            return 0
         result = fetch_json(url, f"/dyads/{a}/{b}")
         print(jsonbytes.dumps(result).decode() if args.json else format_dyad(result))
         return 0
-    result = fetch_json(url, "/dyads", {"sort": args.top, "limit": str(args.limit)})
+    params = {"sort": args.top, "limit": str(args.limit), "window": str(args.window)}
+    result = fetch_json(url, "/dyads", params)
     print(jsonbytes.dumps(result).decode() if args.json else format_rows(result["dyads"]))
+    return 0
+
+
+def _cmd_alerts(args: argparse.Namespace) -> int:
+    from streams.consume import read_topic
+
+    settings = get_settings()
+    out = sys.stdout.buffer
+    for _, value in read_topic(settings, settings.alerts_topic, from_beginning=args.from_beginning,
+                               follow=args.follow):
+        out.write(value.rstrip(b"\n") + b"\n")
+        out.flush()
+    return 0
+
+
+def _cmd_rebuild(args: argparse.Namespace) -> int:
+    from streams.replay import differences, rebuild
+
+    settings = get_settings()
+    report = rebuild(settings)
+    print(f"rebuilt from {settings.events_topic}: {report.render()}", file=sys.stderr)
+    if args.output:
+        with open(args.output, "wb") as out:
+            for state in report.ledger.states.values():
+                out.write(jsonbytes.dumps_line({"dyad": state.model_dump(mode="json")}))
+            for bucket in report.ledger.buckets.values():
+                out.write(jsonbytes.dumps_line({"day": bucket.model_dump(mode="json")}))
+    if not args.check:
+        return 0
+    found = differences(report, settings.web_url, settings)
+    for line in found[:200]:
+        print(f"DIFFERS {line}")
+    print(f"{len(found)} differences with the live tables at {settings.web_url}", file=sys.stderr)
+    return 1 if found else 0
+
+
+def _cmd_recode(args: argparse.Namespace) -> int:
+    from agents.coder import CODER_VERSION, default_coder
+    from streams.replay import recode
+
+    report = recode(get_settings(), default_coder())
+    print(f"recoded {report.articles} articles with {CODER_VERSION}: {report.events} events "
+          f"published, {report.rejected} articles rejected", file=sys.stderr)
     return 0
 
 
@@ -108,9 +157,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from schemas.models import Article, DeadLetter, DyadState, RelationEvent
+    from schemas.models import Article, DayBucket, DeadLetter, DyadAlert, DyadState, RelationEvent
 
     model: Any = {"events": RelationEvent, "articles": Article, "dyads": DyadState,
+                  "dyad-days": DayBucket, "dyad-alerts": DyadAlert,
                   "dead-letters": DeadLetter}[args.name]
     print(jsonbytes.dumps(model.model_json_schema(), sort_keys=True).decode())
     return 0
@@ -160,10 +210,24 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_events)
     p = sub.add_parser("query", help="query the live pair table over HTTP")
     p.add_argument("countries", nargs="*", metavar="CODE", help="two codes: one pair")
-    p.add_argument("--top", choices=("tension", "cooperation", "events", "net"), default="tension")
+    p.add_argument("--top", choices=SORT_KEYS, default="tension")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--window", type=int, default=1, help="days for --top change (default 1)")
+    p.add_argument("--history", action="store_true", help="a pair's daily history")
+    p.add_argument("--days", type=int, default=30, help="days of --history (default 30)")
     p.add_argument("--json", action="store_true", help="print the raw JSON answer")
     p.set_defaults(run=_cmd_query)
+    p = sub.add_parser("alerts", help="print dyad alerts as JSON lines")
+    p.add_argument("--from-beginning", action="store_true")
+    p.add_argument("--follow", action="store_true")
+    p.set_defaults(run=_cmd_alerts)
+    p = sub.add_parser("rebuild", help="recompute the pair tables from relation-events")
+    p.add_argument("--output", metavar="FILE", help="write the tables as JSON lines")
+    p.add_argument("--check", action="store_true",
+                   help="compare with the live worker field by field (exit 1 on a difference)")
+    p.set_defaults(run=_cmd_rebuild)
+    sub.add_parser("recode", help="re-code every article with the current coder").set_defaults(
+        run=_cmd_recode)
     p = sub.add_parser("extract", help="code articles offline (JSON lines in, events out)")
     p.add_argument("inputs", nargs="*", metavar="FILE",
                    help="JSON lines (also .json, .txt/.md, folders); - or nothing: stdin")
@@ -176,7 +240,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--seeds", default="seeds")
     p.set_defaults(run=_cmd_demo)
     p = sub.add_parser("schema", help="print a JSON Schema")
-    p.add_argument("name", choices=("events", "articles", "dyads", "dead-letters"))
+    p.add_argument("name", choices=("events", "articles", "dyads", "dyad-days", "dyad-alerts",
+                                     "dead-letters"))
     p.set_defaults(run=_cmd_schema)
     sub.add_parser("topics", help="create the topics").set_defaults(run=_cmd_topics)
     sub.add_parser("settings", help="print the settings in force").set_defaults(run=_cmd_settings)

@@ -10,7 +10,8 @@ from typing import Any
 from schemas import jsonbytes
 from streams.exceptions import QueryError
 
-__all__ = ["fetch_json", "format_dyad", "format_rows"]
+__all__ = ["fetch_json", "format_dyad", "format_history",
+    "format_rows"]
 
 
 def fetch_json(base_url: str, path: str, params: dict[str, str] | None = None,
@@ -60,4 +61,15 @@ def format_dyad(state: dict[str, Any]) -> str:
                      f"{event.get('cameo_name', '')} (quad {event['quad_class']}, "
                      f"goldstein {event['goldstein']:+.1f})")
         lines.append(f"      \"{event['evidence']['text'].strip()}\" [{event['article_id']}]")
+    return "\n".join(lines)
+
+
+def format_history(history: dict[str, Any]) -> str:
+    """A pair's daily history, one line a day, with a bar of its tension and cooperation."""
+    lines = [f"{history['pair']}: {history['days']} days to {history['as_of']}",
+             f"{'day':<10}  {'events':>6}  {'mentions':>8}  {'tension':>8}  {'cooperation':>11}"]
+    for day in history["history"]:
+        bar = "-" * min(30, round(day["tension"])) + "+" * min(30, round(day["cooperation"]))
+        lines.append(f"{day['day']:<10}  {day['events']:>6}  {day['mentions']:>8}  "
+                     f"{day['tension']:>8.2f}  {day['cooperation']:>11.2f}  {bar}")
     return "\n".join(lines)

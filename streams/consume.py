@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from kafka import KafkaConsumer, TopicPartition
 
 from streams.exceptions import BrokerError
 from streams.settings import Settings
 
-__all__ = ["read_topic"]
+__all__ = ["read_records", "read_topic"]
 
 
 def _assign(consumer: KafkaConsumer, topic: str, from_beginning: bool) -> list[TopicPartition]:
@@ -29,10 +30,12 @@ def _caught_up(consumer: KafkaConsumer, ends: dict[TopicPartition, int]) -> bool
     return all(consumer.position(tp) >= end for tp, end in ends.items())
 
 
-def read_topic(settings: Settings, topic: str, *, from_beginning: bool, follow: bool,
-               key: bytes | None = None, stop: Callable[[], bool] | None = None,
-               ) -> Iterator[tuple[bytes | None, bytes]]:
-    """Yield (key, value) of a topic; without ``follow``, stop at the end offsets of the start."""
+def read_records(settings: Settings, topic: str, *, from_beginning: bool, follow: bool,
+                 stop: Callable[[], bool] | None = None) -> Iterator[Any]:
+    """Yield the topic's records (kafka-python ``ConsumerRecord``), each partition in order.
+
+    Without ``follow``, stop at the end offsets seen at the start.
+    """
     consumer = KafkaConsumer(enable_auto_commit=False, group_id=None,
                              session_timeout_ms=settings.client_session_timeout_ms,
                              heartbeat_interval_ms=min(1000, settings.client_session_timeout_ms // 3),
@@ -44,8 +47,16 @@ def read_topic(settings: Settings, topic: str, *, from_beginning: bool, follow: 
             if not follow and _caught_up(consumer, ends):
                 return
             for records in consumer.poll(timeout_ms=200).values():
-                for record in records:
-                    if key is None or record.key == key:
-                        yield record.key, record.value
+                yield from records
     finally:
         consumer.close()
+
+
+def read_topic(settings: Settings, topic: str, *, from_beginning: bool, follow: bool,
+               key: bytes | None = None, stop: Callable[[], bool] | None = None,
+               ) -> Iterator[tuple[bytes | None, bytes]]:
+    """Yield (key, value) of a topic; without ``follow``, stop at the end offsets of the start."""
+    for record in read_records(settings, topic, from_beginning=from_beginning, follow=follow,
+                               stop=stop):
+        if key is None or record.key == key:
+            yield record.key, record.value

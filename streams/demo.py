@@ -30,7 +30,7 @@ def seed_articles(seeds: Path) -> list[str]:
 def _settled(health: dict[str, Any], published: int) -> bool:
     counters = health.get("counters", {})
     seen = counters.get("articles_processed", 0) + health.get("dead_letters_total", 0)
-    applied = counters.get("events_applied", 0) + counters.get("events_duplicate", 0)
+    applied = counters.get("events_folded", 0)
     return bool(seen >= published and applied >= counters.get("events_emitted", 0))
 
 

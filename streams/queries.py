@@ -1,17 +1,31 @@
-"""Pure query logic over table values: validation, summaries, sorting (no Faust, no Kafka)."""
+"""Pure query logic over table values: validation, summaries, sorting (no Faust, no Kafka).
+
+Each pair's indexes are kept at its own latest event time; a listing expresses every row at
+one common time (``as_of``: given, or the latest event time among the rows) before ranking,
+so a pair that went quiet a month ago does not outrank today's crisis.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
 
-from schemas.models import pair_key
+from pydantic import ValidationError
+
+from schemas.models import DyadState, coder_version_key, pair_key
+from streams.decay import decay_factor
+from streams.history import tension_change
 
 __all__ = [
     "SORT_KEYS",
     "BadQuery",
+    "current_coder_rows",
+    "express_rows",
+    "parse_as_of",
     "parse_country",
+    "parse_int",
     "parse_limit",
     "parse_pair",
     "parse_sort",
@@ -19,7 +33,8 @@ __all__ = [
     "top_rows",
 ]
 
-SORT_KEYS = ("tension", "cooperation", "events", "net")
+SORT_KEYS = ("tension", "cooperation", "events", "net", "volume", "change")
+_DECAYED = ("tension", "cooperation", "net", "change")
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 MAX_LIMIT = 1000
 
@@ -50,32 +65,81 @@ def parse_sort(value: str | None) -> str:
     return sort
 
 
-def parse_limit(value: str | None, default: int = 20) -> int:
+def parse_int(name: str, value: str | None, default: int, low: int, high: int) -> int:
+    """A whole-number parameter within ``low..high``."""
     if value is None or value == "":
         return default
     try:
-        limit = int(value)
+        number = int(value)
     except ValueError:
-        raise BadQuery(f"limit must be a whole number, got {value!r}") from None
-    if not 1 <= limit <= MAX_LIMIT:
-        raise BadQuery(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
-    return limit
+        raise BadQuery(f"{name} must be a whole number, got {value[:40]!r}") from None
+    if not low <= number <= high:
+        raise BadQuery(f"{name} must be between {low} and {high}, got {number}")
+    return number
 
 
-def summarize(state: dict[str, Any]) -> dict[str, Any]:
-    """The short row of a pair's state, as listed by ``/dyads``."""
+def parse_limit(value: str | None, default: int = 20) -> int:
+    return parse_int("limit", value, default, 1, MAX_LIMIT)
+
+
+def parse_as_of(value: str | None) -> datetime | None:
+    """An ISO 8601 date or time (UTC if no offset is given), or None."""
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadQuery(f"as_of must be an ISO 8601 date or time, got {value[:40]!r}") from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def summarize(raw: dict[str, Any], window_days: float = 1.0,
+              half_life_days: float = 7.0) -> dict[str, Any]:
+    """The short row of a pair's state (a table value), as listed by ``/dyads``."""
+    try:
+        state = DyadState.model_validate(raw)
+    except ValidationError as exc:
+        raise ValueError(f"unreadable state for {raw.get('pair')!r}: {exc}") from exc
+    reference = state.decay_reference
     return {
-        "pair": state["pair"], "a": state["a"], "b": state["b"],
-        "events": state.get("events", 0),
-        "a_to_b": state.get("a_to_b", {}).get("events", 0),
-        "b_to_a": state.get("b_to_a", {}).get("events", 0),
-        "tension": round(state.get("tension", 0.0), 4),
-        "cooperation": round(state.get("cooperation", 0.0), 4),
-        "net": round(state.get("net", 0.0), 4),
-        "goldstein_mean": round(state.get("goldstein_mean", 0.0), 4),
-        "articles": state.get("article_count", 0),
-        "last_event_time": state.get("last_event_time"),
+        "pair": state.pair, "a": state.a, "b": state.b, "events": state.events,
+        "volume": state.mentions, "a_to_b": state.a_to_b.events, "b_to_a": state.b_to_a.events,
+        "tension": state.tension, "cooperation": state.cooperation, "net": state.net,
+        "change": tension_change(state, window_days, half_life_days),
+        "goldstein_mean": round(state.goldstein_mean, 4), "articles": state.article_count,
+        "sources": state.source_count, "coder_version": state.coder_version,
+        "last_event_time": state.last_event_time.isoformat() if state.last_event_time else None,
+        "indexes_at": reference.isoformat() if reference else None,
     }
+
+
+def express_rows(rows: list[dict[str, Any]], as_of: datetime | None,
+                 half_life_days: float) -> tuple[list[dict[str, Any]], str | None]:
+    """Rows with their decayed figures expressed at ``as_of`` (default: the latest row time)."""
+    times = [datetime.fromisoformat(row["indexes_at"]) for row in rows if row.get("indexes_at")]
+    if as_of is None and times:
+        as_of = max(times)
+    out = []
+    for row in rows:
+        factor = 1.0
+        if as_of is not None and row.get("indexes_at"):
+            elapsed = (as_of - datetime.fromisoformat(row["indexes_at"])).total_seconds()
+            factor = decay_factor(max(0.0, elapsed), half_life_days)
+        out.append({**row, **{key: round(row[key] * factor, 4) for key in _DECAYED}})
+    return out, as_of.isoformat() if as_of else None
+
+
+def current_coder_rows(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """Rows coded by the newest coder version among them, and how many older ones were left.
+
+    After ``dyadwatch recode``, a pair that the new coder finds no event for keeps its state
+    from the older coder; listings leave such superseded pairs out.
+    """
+    if not rows:
+        return rows, 0
+    newest = max(coder_version_key(row["coder_version"]) for row in rows)
+    kept = [row for row in rows if coder_version_key(row["coder_version"]) == newest]
+    return kept, len(rows) - len(kept)
 
 
 def top_rows(rows: Iterable[dict[str, Any]], sort: str, limit: int) -> list[dict[str, Any]]:

@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     articles_topic: str = "articles"
     events_topic: str = "relation-events"
     dead_letters_topic: str = "dead-letters"
+    alerts_topic: str = "dyad-alerts"
     articles_partitions: int = Field(4, ge=1)
     events_partitions: int = Field(4, ge=1)
     replication_factor: int = Field(1, ge=1)
@@ -53,6 +54,15 @@ class Settings(BaseSettings):
     max_article_chars: int = Field(1_000_000, ge=1)
     half_life_days: float = Field(7.0, gt=0)
     recent_events_kept: int = Field(10, ge=0)
+    history_days: int = Field(90, ge=2, le=3660, description="Daily history kept per pair.")
+    mention_window_days: int = Field(
+        3, ge=0, description="How long a repeated report still counts as a mention, in days."
+    )
+    alert_tension_rise: float = Field(
+        15.0, ge=0, description="Tension rise within a day that raises an alert (0: never)."
+    )
+    aggregate_batch_max: int = Field(200, ge=1)
+    aggregate_batch_within_ms: int = Field(20, ge=1)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     # Embedded broker

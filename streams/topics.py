@@ -15,7 +15,7 @@ from kafka import KafkaAdminClient
 from kafka.admin import NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError
 
-from streams.app import changelog_topic_name
+from streams.app import DAYS_TABLE, DYADS_TABLE, changelog_topic_name
 from streams.exceptions import BrokerError, ConfigurationError
 from streams.settings import Settings
 
@@ -36,7 +36,9 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
         TopicSpec(settings.articles_topic, settings.articles_partitions, {}),
         TopicSpec(settings.events_topic, settings.events_partitions, {}),
         TopicSpec(settings.dead_letters_topic, 1, {}),
-        TopicSpec(changelog_topic_name(settings), settings.events_partitions, compact),
+        TopicSpec(settings.alerts_topic, 1, {}),
+        TopicSpec(changelog_topic_name(settings, DYADS_TABLE), settings.events_partitions, compact),
+        TopicSpec(changelog_topic_name(settings, DAYS_TABLE), settings.events_partitions, compact),
     ]
 
 

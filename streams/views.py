@@ -19,10 +19,16 @@ from faust.web import Request, Response, View
 from faust.web.exceptions import ServiceUnavailable
 
 from schemas import jsonbytes
+from schemas.models import DayBucket, DyadState
 from streams.app import Pipeline
+from streams.history import bucket_key, history_rows
 from streams.queries import (
     BadQuery,
+    current_coder_rows,
+    express_rows,
+    parse_as_of,
     parse_country,
+    parse_int,
     parse_limit,
     parse_pair,
     parse_sort,
@@ -65,8 +71,9 @@ class _Views:
         self.pipeline = pipeline
         self.table = pipeline.dyads
 
-    def local_rows(self, country: str | None = None) -> list[dict[str, Any]]:
-        rows = [summarize(value) for value in self.table.values()]
+    def local_rows(self, country: str | None = None, window_days: float = 1.0) -> list[dict[str, Any]]:
+        half_life = self.pipeline.settings.half_life_days
+        rows = [summarize(value, window_days, half_life) for value in self.table.values()]
         if country is not None:
             rows = [row for row in rows if country in (row["a"], row["b"])]
         return rows
@@ -83,13 +90,38 @@ class _Views:
             "pairs_local": len(self.local_rows()),
         }
 
-    async def listing(self, request: Request, path: str, country: str | None,
-                      params: dict[str, str]) -> tuple[list[dict[str, Any]], list[str]]:
+    async def listing(self, request: Request, path: str,
+                      country: str | None) -> tuple[list[dict[str, Any]], list[str]]:
         """This worker's rows, plus every other worker's unless the request is ``local=1``."""
-        rows = self.local_rows(country)
+        window = parse_int("window", request.query.get("window"), 1, 1, 30)
+        rows = self.local_rows(country, window)
         if request.query.get("local") == "1":
             return rows, []
-        return await self.gather_rows(path, params, rows)
+        return await self.gather_rows(path, {"window": str(window)}, rows)
+
+    async def ranked(self, request: Request, path: str, country: str | None,
+                     limit: int | None) -> dict[str, Any]:
+        """The merged listing, expressed at one time and sorted (the body of a list view)."""
+        sort = parse_sort(request.query.get("sort"))
+        as_of = parse_as_of(request.query.get("as_of"))
+        rows, failed = await self.listing(request, path, country)
+        if request.query.get("local") == "1":
+            return {"dyads": rows}
+        superseded = 0
+        if request.query.get("all_versions") != "1":
+            rows, superseded = current_coder_rows(rows)
+        rows, as_of_text = express_rows(rows, as_of, self.pipeline.settings.half_life_days)
+        top = top_rows(rows, sort, limit or len(rows) or 1)
+        return {"sort": sort, "as_of": as_of_text, "count": len(top), "dyads": top,
+                "superseded_pairs": superseded, "unreachable_workers": failed}
+
+    def local_state(self, pair: str) -> DyadState | None:
+        raw = self.table.get(pair.encode())
+        return None if raw is None else DyadState.model_validate(raw)
+
+    def local_bucket(self, pair: str, day: Any) -> DayBucket | None:
+        raw = self.pipeline.days.get(bucket_key(pair, day).encode())
+        return None if raw is None else DayBucket.model_validate(raw)
 
     def other_workers(self) -> list[str]:
         app = self.pipeline.app
@@ -133,26 +165,20 @@ class HealthView(_PipelineView):
 
 class DyadsView(_PipelineView):
     async def get(self, request: Request) -> Response:
-        sort = parse_sort(request.query.get("sort"))
         limit = parse_limit(request.query.get("limit"))
-        rows, failed = await self.reads.listing(request, "/dyads", None,
-                                                {"sort": sort, "limit": str(limit)})
-        top = top_rows(rows, sort, limit)
-        return _json(self, {"sort": sort, "count": len(top), "dyads": top,
-                            "unreachable_workers": failed})
+        return _json(self, await self.reads.ranked(request, "/dyads", None, limit))
 
 
 class CountryView(_PipelineView):
     async def get(self, request: Request, code: str) -> Response:
         country = parse_country(code)
-        sort = parse_sort(request.query.get("sort"))
-        rows, failed = await self.reads.listing(request, f"/countries/{country}", country, {})
-        top = top_rows(rows, sort, len(rows) or 1)
-        return _json(self, {"country": country, "count": len(top), "dyads": top,
-                            "unreachable_workers": failed})
+        body = await self.reads.ranked(request, f"/countries/{country}", country, None)
+        return _json(self, {"country": country, **body})
 
 
-class DyadView(_PipelineView):
+class _PairView(_PipelineView):
+    """A view of one pair, answered by the worker that owns the pair's partition."""
+
     async def get(self, request: Request, a: str, b: str) -> Response:
         pair = parse_pair(a, b)
         pipeline = self.reads.pipeline
@@ -161,11 +187,36 @@ class DyadView(_PipelineView):
                                                        self.web, request)
         except (SameNode, ServiceUnavailable):
             pass  # this worker owns the pair (or routing metadata is not there yet)
-        state = pipeline.dyads.get(pair.encode())
+        state = self.reads.local_state(pair)
         if state is None:
             return _json(self, {"error": f"no events for the pair {pair}", "status": 404},
                          status=404)
-        return _json(self, {**state, "summary": summarize(state)})
+        return _json(self, self.answer(request, state))
+
+    def answer(self, request: Request, state: DyadState) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+class DyadView(_PairView):
+    def answer(self, request: Request, state: DyadState) -> dict[str, Any]:
+        raw = state.model_dump(mode="json")
+        settings = self.reads.pipeline.settings
+        return {**raw, "summary": summarize(raw, 1.0, settings.half_life_days)}
+
+
+class DyadHistoryView(_PairView):
+    def answer(self, request: Request, state: DyadState) -> dict[str, Any]:
+        limit = self.reads.pipeline.settings.history_days
+        days = parse_int("days", request.query.get("days"), min(30, limit), 1, limit)
+        return history_rows(state, days, lambda day: self.reads.local_bucket(state.pair, day))
+
+
+class DyadEventsView(_PairView):
+    def answer(self, request: Request, state: DyadState) -> dict[str, Any]:
+        kept = max(1, self.reads.pipeline.settings.recent_events_kept)
+        limit = parse_int("limit", request.query.get("limit"), kept, 1, kept)
+        events = [event.model_dump(mode="json") for event in reversed(state.recent_events)]
+        return {"pair": state.pair, "count": len(events[:limit]), "events": events[:limit]}
 
 
 ROUTES: dict[str, type[_PipelineView]] = {
@@ -173,6 +224,8 @@ ROUTES: dict[str, type[_PipelineView]] = {
     "/dyads": DyadsView,
     "/countries/{code}": CountryView,
     "/dyads/{a}/{b}": DyadView,
+    "/dyads/{a}/{b}/history": DyadHistoryView,
+    "/dyads/{a}/{b}/events": DyadEventsView,
 }
 
 

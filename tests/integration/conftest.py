@@ -52,6 +52,7 @@ def make_settings(broker: EmbeddedBroker, tmp_path: Path) -> SettingsFactory:
             "articles_topic": f"articles-{suffix}",
             "events_topic": f"relation-events-{suffix}",
             "dead_letters_topic": f"dead-letters-{suffix}",
+            "alerts_topic": f"dyad-alerts-{suffix}",
             "web_port": free_port(),
             "data_dir": tmp_path / "data",
             "log_level": "warning",

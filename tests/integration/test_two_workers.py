@@ -32,7 +32,7 @@ def _settled(workers: list[WorkerProcess], articles: int) -> bool:
     counters = [h.get("counters", {}) for h in healths]
     coded = sum(c.get("articles_processed", 0) for c in counters)
     emitted = sum(c.get("events_emitted", 0) for c in counters)
-    applied = sum(c.get("events_applied", 0) + c.get("events_duplicate", 0) for c in counters)
+    applied = sum(c.get("events_folded", 0) for c in counters)
     return all(h.get("status") == "ok" for h in healths) and coded >= articles and applied >= emitted
 
 

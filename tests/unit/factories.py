@@ -21,7 +21,8 @@ def coded_triples(text: str) -> list[tuple[str, str, str]]:
 
 def make_event(source: str = "RUS", target: str = "PAK", *, root: str = "12",
                goldstein: float = -4.0, quad: int = 3, article_id: str = "a1",
-               sentence_index: int = 0, days: float = 0.0, **extra: Any) -> RelationEvent:
+               sentence_index: int = 0, days: float = 0.0,
+               coder_version_: str = "test", **extra: Any) -> RelationEvent:
     text = "Russia rejected the Pakistani demand."
     code = root + "0"
     return RelationEvent(
@@ -30,5 +31,5 @@ def make_event(source: str = "RUS", target: str = "PAK", *, root: str = "12",
         source_actor=source, target_actor=target, cameo_code=code, root_code=root,
         quad_class=quad, goldstein=goldstein, confidence=0.9,  # type: ignore[arg-type]
         evidence=Evidence(sentence_index=sentence_index, start=0, end=len(text), text=text),
-        event_time=T0 + timedelta(days=days), coder_version="test", **extra,
+        event_time=T0 + timedelta(days=days), coder_version=coder_version_, **extra,
     )

@@ -1,0 +1,73 @@
+"""Where pair state lives while events are folded: the live tables or plain dicts.
+
+``fold_event`` is the one path from an event to state, history and alerts; the worker runs
+it against its Faust tables (``streams.tables.TableLedger``) and ``dyadwatch rebuild`` runs it
+against a ``MemoryLedger`` over the ``relation-events`` log, so both reach the same state.
+No Faust or Kafka import here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Protocol
+
+from schemas.models import DayBucket, DyadState, RelationEvent
+from streams.aggregate import AggregationPolicy, Applied, apply_event, new_state
+from streams.history import add_to_bucket, bucket_key
+
+__all__ = ["Ledger", "MemoryLedger", "fold_event", "fold_events"]
+
+
+class Ledger(Protocol):
+    def load_state(self, pair: str) -> DyadState: ...
+    def save_state(self, state: DyadState) -> None: ...
+    def load_bucket(self, pair: str, day: date) -> DayBucket | None: ...
+    def save_bucket(self, bucket: DayBucket) -> None: ...
+    def drop_bucket(self, pair: str, day: date) -> None: ...
+
+
+def fold_event(ledger: Ledger, event: RelationEvent, policy: AggregationPolicy) -> Applied:
+    """Apply one event to its pair's state and day bucket in ``ledger``."""
+    state = ledger.load_state(event.pair)
+    applied = apply_event(state, event, policy)
+    for day in applied.dropped_days:
+        ledger.drop_bucket(state.pair, day)
+    if not applied.changed:
+        return applied
+    if applied.day is not None:
+        bucket = ledger.load_bucket(state.pair, applied.day)
+        bucket = bucket or DayBucket(pair=state.pair, day=applied.day)
+        add_to_bucket(bucket, event, applied.outcome == "counted", state.a)
+        ledger.save_bucket(bucket)
+    ledger.save_state(state)
+    return applied
+
+
+def fold_events(ledger: Ledger, events: Iterable[RelationEvent],
+                policy: AggregationPolicy) -> list[Applied]:
+    return [fold_event(ledger, event, policy) for event in events]
+
+
+class MemoryLedger:
+    """Pair states and day buckets in dicts (rebuilds, tests, benchmarks)."""
+
+    def __init__(self) -> None:
+        self.states: dict[str, DyadState] = {}
+        self.buckets: dict[str, DayBucket] = {}
+
+    def load_state(self, pair: str) -> DyadState:
+        state = self.states.get(pair)
+        return state if state is not None else new_state(pair)
+
+    def save_state(self, state: DyadState) -> None:
+        self.states[state.pair] = state
+
+    def load_bucket(self, pair: str, day: date) -> DayBucket | None:
+        return self.buckets.get(bucket_key(pair, day))
+
+    def save_bucket(self, bucket: DayBucket) -> None:
+        self.buckets[bucket_key(bucket.pair, bucket.day)] = bucket
+
+    def drop_bucket(self, pair: str, day: date) -> None:
+        self.buckets.pop(bucket_key(pair, day), None)
