@@ -76,5 +76,10 @@ def test_queries_are_correct_on_either_worker(
         answers = [_retry(url, f"/dyads/{a}/{b}") for url in urls]
         assert answers[0] == answers[1]
         assert answers[0]["events"] == row["events"]
+        histories = [_retry(url, f"/dyads/{a}/{b}/history", {"days": "2"}) for url in urls]
+        assert histories[0] == histories[1]
+        assert sum(day["events"] for day in histories[0]["history"]) == row["events"]
+        latest = [_retry(url, f"/dyads/{a}/{b}/events") for url in urls]
+        assert latest[0] == latest[1] and latest[0]["count"] >= 1
     pak = [_retry(url, "/countries/PAK")["dyads"] for url in urls]
     assert pak[0] == pak[1] and {"PAK-RUS", "CHN-PAK"} <= {r["pair"] for r in pak[0]}
