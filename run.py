@@ -46,7 +46,9 @@ def main(argv: list[str]) -> int:
         command = [str(BIN / "python"), "-m", "pytest", *argv[1:]]
     else:
         command = [str(BIN / "dyadwatch"), *argv]
-    return subprocess.run(command, cwd=ROOT).returncode
+    # Replace this process, so that signals (Ctrl-C, SIGTERM) reach the command itself.
+    os.chdir(ROOT)
+    os.execv(command[0], command)
 
 
 if __name__ == "__main__":

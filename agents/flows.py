@@ -106,7 +106,11 @@ def _by_partition_and_pair(batch: list[Any]) -> list[list[Any]]:
 
 async def _aggregate_group(pipeline: Pipeline, stream: Any, group: list[Any],
                            policy: AggregationPolicy) -> None:
-    """Fold one pair's events; its table writes go to that pair's changelog partition."""
+    """Fold one pair's events; its table reads and writes use that pair's partition."""
+    # The RocksDB store reads and writes the partition of the stream's current event, and
+    # changelog records go to that partition too; in a batch the current event is the last
+    # one consumed, so point it at this group's own event first.
+    stream._set_current_event(group[-1])
     ledger = TableLedger(pipeline.dyads, pipeline.days)
     alerts: list[DyadAlert] = []
     for event in group:
@@ -120,9 +124,7 @@ async def _aggregate_group(pipeline: Pipeline, stream: Any, group: list[Any],
         pipeline.count(f"events_{applied.outcome.value}")
         if applied.alert is not None:
             alerts.append(applied.alert)
-    # Table writes take their changelog partition from the stream's current event; in a
-    # batch that is the last event consumed, so point it at this group's own event.
-    stream._set_current_event(group[-1])
+    stream._set_current_event(group[-1])  # awaits above may have moved it
     ledger.flush()
     for alert in alerts:
         await pipeline.alerts.send(key=alert.pair.encode(), value=alert)

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from streams.broker import EmbeddedBroker
+from streams.broker import EmbeddedBroker, port_is_open
 from streams.client import fetch_json, format_rows
 from streams.exceptions import StreamsError
 from streams.processes import WorkerProcess
@@ -60,6 +60,9 @@ def _serve_until_interrupted(worker: WorkerProcess) -> None:
 
 def run_demo(settings: Settings, seeds: Path, *, once: bool) -> int:
     """Run the main job; returns the exit code."""
+    if port_is_open(settings.web_host, settings.web_port):
+        raise StreamsError(f"{settings.web_host}:{settings.web_port} is already in use (another "
+                           "worker?); stop it or set DYADWATCH_WEB_PORT")
     broker = EmbeddedBroker(settings.embedded_broker_host, settings.embedded_broker_port)
     settings = settings.model_copy(update={"bootstrap_servers": broker.bootstrap_servers})
     with broker, tempfile.TemporaryDirectory(prefix="dyadwatch-demo-") as data_dir:

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -52,12 +53,23 @@ def _wait_folded(worker: WorkerProcess, events: int, timeout_s: float = 60.0) ->
 
 
 def _started(make_settings: SettingsFactory, start_worker: StartWorker,
-             **overrides: Any) -> tuple[Settings, WorkerProcess, str]:
-    settings = make_settings(alert_tension_rise=10.0, **overrides)
+             extra: list[tuple[str, str, str, str]] | None = None,
+             ) -> tuple[Settings, WorkerProcess, str]:
+    settings = make_settings(alert_tension_rise=10.0)
     worker = start_worker(settings)
-    _publish(settings, ARTICLES)
+    _publish(settings, ARTICLES + (extra or []))
     _wait_folded(worker, 7)
     return settings, worker, settings.web_url
+
+
+def _many_pairs(seeds_dir: Path) -> list[tuple[str, str, str, str]]:
+    """The seed article (many pairs, several partitions in one batch) and one-line articles."""
+    seed = next(seeds_dir.glob("*.txt")).read_text(encoding="utf-8").partition("\n")[2]
+    lines = ["France and Germany signed a trade agreement in Paris.",
+             "Japan condemned North Korea's missile launch on Tuesday.",
+             "Turkey accused Greece of violating its airspace."]
+    return [("seed", "outlet-d", DAY2, seed),
+            *((f"x{i}", "outlet-e", DAY2, line) for i, line in enumerate(lines))]
 
 
 def test_mentions_history_events_and_alerts(make_settings: SettingsFactory,
@@ -90,11 +102,13 @@ def test_mentions_history_events_and_alerts(make_settings: SettingsFactory,
 
 
 def test_redelivered_events_change_nothing_and_rebuild_matches_live(
-    make_settings: SettingsFactory, start_worker: StartWorker,
+    make_settings: SettingsFactory, start_worker: StartWorker, seeds_dir: Path,
 ) -> None:
-    settings, worker, url = _started(make_settings, start_worker)
-    before = fetch_json(url, "/dyads/PAK/RUS")
+    settings, worker, url = _started(make_settings, start_worker, _many_pairs(seeds_dir))
     log = read_all(settings, settings.events_topic)
+    _wait_folded(worker, len(log))
+    assert differences(rebuild(settings), url, settings) == []
+    before = fetch_json(url, "/dyads/PAK/RUS")
     produce_raw(settings, settings.events_topic, log)  # every event delivered twice
     health = _wait_folded(worker, 2 * len(log))
     assert health["counters"]["events_duplicate"] == len(log)
