@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -70,6 +72,34 @@ def _press_enter(driver: WebDriver, css: str) -> None:
 def _wait_chosen(driver: WebDriver, title: str, evidence: str) -> None:
     wait_for(driver, lambda d: _text(d, "#pair-title") == title and evidence in _text(d, "#evidence"),
              f"the pair {title} opened with evidence {evidence!r}")
+
+
+def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def _check_http(base: str) -> None:
+    """Content types and caching: the index revalidates, versioned assets are immutable."""
+    status, headers, body = _get(f"{base}/")
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert headers["Cache-Control"] == "no-cache"
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    script = re.search(rb'src="(/static/page\.js\?v=[0-9a-f]+)"', body)
+    assert script, body[:500]
+    status, headers, _ = _get(base + script.group(1).decode())
+    assert status == 200 and headers["Content-Type"] == "text/javascript; charset=utf-8"
+    assert "immutable" in headers["Cache-Control"]
+    status, _, body = _get(f"{base}/static/page.js", {"If-None-Match": headers["ETag"]})
+    assert status == 304 and body == b""
+    status, headers, _ = _get(f"{base}/static/page.css")
+    assert status == 200 and headers["Content-Type"] == "text/css; charset=utf-8"
+    assert headers["Cache-Control"] == "no-cache"
+    assert _get(f"{base}/static/missing.js")[0] == 404
 
 
 def _check_seed_pairs(driver: WebDriver) -> None:
@@ -142,6 +172,7 @@ def test_live_page_shows_pairs_evidence_and_live_updates(
     worker = start_worker(settings)
     published = _publish(settings, seed_articles(seeds_dir))
     wait_processed(worker, published)
+    _check_http(settings.web_url)
 
     set_viewport(browser, 1280, 800)
     browser.get(f"{settings.web_url}/")
