@@ -165,6 +165,9 @@
     if (!pair || pair === state.selected) return;
     state.selected = pair;
     rememberSelection(pair);
+    if (window.matchMedia("(max-width: 700px)").matches) {
+      document.getElementById("detail").scrollIntoView({ block: "start" });
+    }
     refresh();
   }
 
