@@ -37,8 +37,8 @@ const DyadCharts = (() => {
     const peak = Math.max(1e-9, ...history.map((d) => Math.abs(d.net)));
     const step = width / history.length;
     history.forEach((day, i) => {
-      if (!day.net) return;
-      const h = Math.max(1, (Math.abs(day.net) / peak) * (mid - 1));
+      if (!day.net && !day.events) return;
+      const h = day.net ? Math.max(1, (Math.abs(day.net) / peak) * (mid - 1)) : 1;
       root.append(svg("rect", { x: (i * step + 0.5).toFixed(2), width: Math.max(1, step - 1).toFixed(2),
         y: (day.net > 0 ? mid - h : mid).toFixed(2), height: h.toFixed(2),
         class: `bar ${signClass(day.net)}` }));

@@ -51,7 +51,8 @@
     return entry.data;
   }
 
-  function pairButton(row, metric, spark) {
+  function pairButton(row, metric, daily) {
+    const spark = C.sparkline(daily);
     const value = metric === "tension" ? `\u2212${row.tension.toFixed(1)}` : `+${row.cooperation.toFixed(1)}`;
     const label = `${row.a}\u2013${row.b}, ${metric} ${row[metric].toFixed(1)}, net ${C.signed(row.net)}, ` +
       `${row.events} events. Open its timeline and evidence.`;
@@ -62,7 +63,7 @@
       spark,
       el("span", { class: "pair-meta" }, [`${row.events} ev · net ${C.signed(row.net)}`]),
     ]);
-    if (!spark.querySelector("rect")) {
+    if (!daily || !daily.length) {
       button.append(el("span", { class: "no-history" }, ["no history yet"]));
     }
     return button;
@@ -80,7 +81,7 @@
     C.clear(list);
     if (!shown.length) list.append(el("li", { class: "empty" }, ["no pairs yet"]));
     shown.forEach((row, i) => {
-      list.append(el("li", {}, [pairButton(row, metric, C.sparkline(histories[i]))]));
+      list.append(el("li", {}, [pairButton(row, metric, histories[i])]));
     });
     if (focused) list.querySelector(`[data-pair="${focused}"]`)?.focus();
   }

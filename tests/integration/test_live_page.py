@@ -30,7 +30,7 @@ REJECTION = "Russia had rejected the Pakistani proposal"
 NEW_ARTICLE = {
     "id": "live-page-bra-jpn", "title": "Japan and Brazil sign a trade agreement",
     "text": "Japan signed a trade agreement with Brazil on Monday.",
-    "published": "2024-05-02T08:00:00Z", "url": "https://news.example.org/bra-jpn",
+    "url": "https://news.example.org/bra-jpn",
 }
 
 
