@@ -164,6 +164,13 @@ def _screenshot_phone(driver: WebDriver) -> None:
     driver.save_screenshot(str(ARTIFACTS / "live-page-390x844.png"))
 
 
+def _check_console(driver: WebDriver) -> None:
+    """No script error and no blocked resource (answers with 404 are the page's to handle)."""
+    errors = [entry["message"] for entry in driver.get_log("browser")
+              if entry["level"] == "SEVERE" and "Failed to load resource" not in entry["message"]]
+    assert not errors, errors
+
+
 def test_live_page_shows_pairs_evidence_and_live_updates(
     make_settings: SettingsFactory, start_worker: StartWorker, seeds_dir: Path,
     browser: WebDriver, tmp_path: Path,
@@ -182,3 +189,4 @@ def test_live_page_shows_pairs_evidence_and_live_updates(
     browser.save_screenshot(str(ARTIFACTS / "live-page-1280x800.png"))
     _check_live_update(browser, settings, worker, tmp_path, published)
     _screenshot_phone(browser)
+    _check_console(browser)
