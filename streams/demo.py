@@ -86,5 +86,6 @@ def run_demo(settings: Settings, seeds: Path, *, once: bool) -> int:
                 return 0 if report.ok else 1
             print(f"\nserving {settings.web_url}/dyads (also /dyads/RUS/PAK, /countries/PAK, "
                   "/health); Ctrl-C to stop", flush=True)
+            print(f"live page: {settings.web_url}/", flush=True)
             _serve_until_interrupted(worker)
     return 0 if report.ok else 1

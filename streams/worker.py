@@ -9,6 +9,7 @@ from faust.worker import Worker
 
 from agents.flows import wire_agents
 from streams.app import Pipeline, build_pipeline
+from streams.page import wire_page
 from streams.settings import Settings
 from streams.topics import ensure_topics
 from streams.views import wire_views
@@ -23,6 +24,7 @@ def build_worker_pipeline(settings: Settings) -> Pipeline:
     pipeline = build_pipeline(settings)
     wire_agents(pipeline)
     wire_views(pipeline)
+    wire_page(pipeline)
     return pipeline
 
 

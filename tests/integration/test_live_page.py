@@ -1,0 +1,192 @@
+"""The live page in a real browser against a real worker: seed pairs, evidence, live updates."""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+from selenium.webdriver.chrome.webdriver import WebDriver
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from streams.client import fetch_json
+from streams.demo import seed_articles, wait_processed
+from streams.processes import WorkerProcess
+from streams.publish import publish_articles, read_inputs
+from streams.settings import Settings
+from tests.integration.browser import chromium, set_viewport, wait_for
+from tests.integration.conftest import ARTIFACTS, SettingsFactory
+
+pytestmark = pytest.mark.integration
+StartWorker = Callable[[Settings], WorkerProcess]
+
+REJECTION = "Russia had rejected the Pakistani proposal"
+NEW_ARTICLE = {
+    "id": "live-page-bra-jpn", "title": "Japan and Brazil sign a trade agreement",
+    "text": "Japan signed a trade agreement with Brazil on Monday.",
+    "url": "https://news.example.org/bra-jpn",
+}
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[WebDriver]:
+    with chromium(tmp_path / "chromium-profile") as driver:
+        yield driver
+
+
+def _publish(settings: Settings, paths: list[str]) -> int:
+    report = publish_articles(settings, read_inputs(paths))
+    assert report.ok, report.failed
+    return len(report.published)
+
+
+def _text(driver: WebDriver, css: str) -> str:
+    return str(driver.execute_script(
+        "const n = document.querySelector(arguments[0]); return n ? n.textContent : '';", css))
+
+
+def _has(driver: WebDriver, css: str) -> bool:
+    return bool(driver.find_elements(By.CSS_SELECTOR, css))
+
+
+def _click(driver: WebDriver, css: str) -> None:
+    wait_for(driver, lambda d: d.find_element(By.CSS_SELECTOR, css).click() or True, f"a click on {css}")
+
+
+def _press_enter(driver: WebDriver, css: str) -> None:
+    """Focus ``css`` by script (as Tab would) and press Enter on the focused element."""
+    def focused(d: WebDriver) -> bool:
+        return bool(d.execute_script(
+            "const n = document.querySelector(arguments[0]); if (!n) return false;"
+            "n.focus(); return document.activeElement === n;", css))
+    wait_for(driver, focused, f"focus on {css}")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+
+
+def _wait_chosen(driver: WebDriver, title: str, evidence: str) -> None:
+    wait_for(driver, lambda d: _text(d, "#pair-title") == title and evidence in _text(d, "#evidence"),
+             f"the pair {title} opened with evidence {evidence!r}")
+
+
+def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def _check_http(base: str) -> None:
+    """Content types and caching: the index revalidates, versioned assets are immutable."""
+    status, headers, body = _get(f"{base}/")
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert headers["Cache-Control"] == "no-cache"
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    script = re.search(rb'src="(/static/page\.js\?v=[0-9a-f]+)"', body)
+    assert script, body[:500]
+    status, headers, _ = _get(base + script.group(1).decode())
+    assert status == 200 and headers["Content-Type"] == "text/javascript; charset=utf-8"
+    assert "immutable" in headers["Cache-Control"]
+    status, _, body = _get(f"{base}/static/page.js", {"If-None-Match": headers["ETag"]})
+    assert status == 304 and body == b""
+    status, headers, _ = _get(f"{base}/static/page.css")
+    assert status == 200 and headers["Content-Type"] == "text/css; charset=utf-8"
+    assert headers["Cache-Control"] == "no-cache"
+    assert _get(f"{base}/static/missing.js")[0] == 404
+
+
+def _check_seed_pairs(driver: WebDriver) -> None:
+    wait_for(driver, lambda d: _has(d, '#tension-list [data-pair="PAK-RUS"]')
+             and _has(d, '#coop-list [data-pair="IND-RUS"]'), "the seed's pairs in the lists")
+    wait_for(driver, lambda d: _has(d, '#network .edge[data-pair="PAK-RUS"]')
+             and _has(d, '#network .edge[data-pair="IND-RUS"]'), "the seed's pairs in the network")
+    assert re.fullmatch(r"updated \d\d:\d\d:\d\d", _text(driver, "#status"))
+    assert "edge-neg" in str(driver.find_element(
+        By.CSS_SELECTOR, '#network .edge[data-pair="PAK-RUS"]').get_attribute("class"))
+    for row in driver.find_elements(By.CSS_SELECTOR, "#tension-list .pair, #coop-list .pair"):
+        sparkline = row.find_element(By.CSS_SELECTOR, "svg.spark")
+        assert sparkline.get_attribute("aria-label")
+        has_bars = bool(sparkline.find_elements(By.CSS_SELECTOR, "rect"))
+        assert has_bars != ("no history yet" in row.text), row.text
+
+
+def _check_choosing_pairs(driver: WebDriver) -> None:
+    _click(driver, '#coop-list [data-pair="IND-RUS"]')
+    _wait_chosen(driver, "IND\u2013RUS", "transferred the technology")
+    assert REJECTION not in _text(driver, "#evidence")
+    _click(driver, '#tension-list [data-pair="PAK-RUS"]')
+    _wait_chosen(driver, "PAK\u2013RUS", REJECTION)
+    assert "RUS \u2192 PAK" in _text(driver, "#evidence")
+    assert "Reject" in _text(driver, "#evidence") and "verbal conflict" in _text(driver, "#evidence")
+    marks = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "#evidence mark")]
+    assert "rejected" in marks
+    _press_enter(driver, '#network .edge[data-pair="IND-RUS"]')
+    _wait_chosen(driver, "IND\u2013RUS", "transferred the technology")
+    _press_enter(driver, '#tension-list [data-pair="PAK-RUS"]')
+    _wait_chosen(driver, "PAK\u2013RUS", REJECTION)
+    pressed = driver.find_element(By.CSS_SELECTOR, '#tension-list [data-pair="PAK-RUS"]')
+    assert pressed.get_attribute("aria-pressed") == "true"
+
+
+def _check_live_update(driver: WebDriver, settings: Settings, worker: WorkerProcess,
+                       tmp_path: Path, published: int) -> None:
+    driver.execute_script("window.sameDocument = 'not reloaded';")
+    article = tmp_path / "bra-jpn.json"
+    article.write_bytes(orjson.dumps(NEW_ARTICLE))
+    wait_processed(worker, published + _publish(settings, [str(article)]))
+    assert fetch_json(settings.web_url, "/dyads/BRA/JPN")["events"] >= 1
+    wait_for(driver, lambda d: _has(d, '#coop-list [data-pair="BRA-JPN"]')
+             and _has(d, '#network .edge[data-pair="BRA-JPN"]'), "the new pair BRA-JPN on the page")
+    assert driver.execute_script("return window.sameDocument;") == "not reloaded"
+    _click(driver, '#coop-list [data-pair="BRA-JPN"]')
+    _wait_chosen(driver, "BRA\u2013JPN", "Japan signed a trade agreement with Brazil")
+    link = driver.find_element(By.CSS_SELECTOR, "#evidence a")
+    assert link.get_attribute("href") == NEW_ARTICLE["url"]
+    assert driver.find_element(By.CSS_SELECTOR, "#evidence mark").text == "signed a trade agreement"
+
+
+def _screenshot_phone(driver: WebDriver) -> None:
+    set_viewport(driver, 390, 844, mobile=True)
+    driver.refresh()
+    wait_for(driver, lambda d: _has(d, '#tension-list [data-pair="PAK-RUS"]'), "the page on a phone")
+    lists = driver.find_element(By.CSS_SELECTOR, ".lists").rect
+    network = driver.find_element(By.CSS_SELECTOR, ".network-panel").rect
+    assert abs(lists["x"] - network["x"]) < 2 and network["y"] > lists["y"], "one column on a phone"
+    width = driver.execute_script("return document.documentElement.scrollWidth;")
+    assert width <= 390, f"the phone layout scrolls sideways ({width} px)"
+    driver.save_screenshot(str(ARTIFACTS / "live-page-390x844.png"))
+
+
+def _check_console(driver: WebDriver) -> None:
+    """No script error and no blocked resource (answers with 404 are the page's to handle)."""
+    errors = [entry["message"] for entry in driver.get_log("browser")
+              if entry["level"] == "SEVERE" and "Failed to load resource" not in entry["message"]]
+    assert not errors, errors
+
+
+def test_live_page_shows_pairs_evidence_and_live_updates(
+    make_settings: SettingsFactory, start_worker: StartWorker, seeds_dir: Path,
+    browser: WebDriver, tmp_path: Path,
+) -> None:
+    settings = make_settings()
+    worker = start_worker(settings)
+    published = _publish(settings, seed_articles(seeds_dir))
+    wait_processed(worker, published)
+    _check_http(settings.web_url)
+
+    set_viewport(browser, 1280, 800)
+    browser.get(f"{settings.web_url}/")
+    _check_seed_pairs(browser)
+    _check_choosing_pairs(browser)
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "live-page-1280x800.png"))
+    _check_live_update(browser, settings, worker, tmp_path, published)
+    _screenshot_phone(browser)
+    _check_console(browser)
