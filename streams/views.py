@@ -87,7 +87,7 @@ class _Views:
             "counters": self.pipeline.counters,
             "dead_letters_total": sum(dead.values()),
             "dead_letters": dead,
-            "pairs_local": len(self.local_rows()),
+            "pairs_local": sum(1 for _ in self.table),
         }
 
     async def listing(self, request: Request, path: str,

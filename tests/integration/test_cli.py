@@ -52,6 +52,16 @@ def test_publish_events_and_query_commands(
     missing = dyadwatch(settings, "query", "CHN", "IND")
     assert missing.returncode == 1 and b"404" in missing.stderr
 
+    history = dyadwatch(settings, "query", "PAK", "RUS", "--history", "--days", "3")
+    assert history.returncode == 0, history.stderr
+    rows = history.stdout.decode().splitlines()
+    assert rows[0].startswith("PAK-RUS: 3 days") and len(rows) == 2 + 3
+    assert rows[-1].split()[1:3] == ["1", "1"]  # today: one event, one mention
+    rebuilt = dyadwatch(settings, "rebuild", "--check")
+    assert rebuilt.returncode == 0 and b"0 differences" in rebuilt.stderr, rebuilt.stderr
+    alerts = dyadwatch(settings, "alerts", "--from-beginning")
+    assert alerts.returncode == 0 and alerts.stdout == b""  # nothing rose by 15 in a day
+
 
 def test_publish_reports_each_failure_and_exits_non_zero(
     make_settings: SettingsFactory, broker: object, tmp_path: object,
