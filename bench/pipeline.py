@@ -84,6 +84,12 @@ def _peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _counters(worker: WorkerProcess) -> dict[str, int]:
     health = worker.health() or {}
     counters = health.get("counters") or {}
@@ -112,6 +118,7 @@ class Throughput:
     rate: float
     ready_s: float
     rss_mb: float
+    cpu_ms: float  # worker CPU per item after ready
     counters: dict[str, int]
 
 
@@ -122,13 +129,15 @@ def _throughput(worker: WorkerProcess, settings: Settings, payloads: list[tuple[
     with worker:
         worker.wait_healthy(60)
         ready_s = time.monotonic() - started
+        assert worker.process is not None
+        cpu_at_ready = _cpu_s(worker.process.pid)
         samples: list[tuple[float, int]] = []
         counters = _wait_done(worker, len(payloads), 600, samples, counter)
-        assert worker.process is not None
+        cpu_ms = 1000 * (_cpu_s(worker.process.pid) - cpu_at_ready) / len(payloads)
         rss_mb = _peak_rss_mb(worker.process.pid)
     total = counters.get(counter, 0)
     rate = steady_rate(samples, total) * len(payloads) / max(total, 1)
-    return Throughput(rate, ready_s, rss_mb, counters)
+    return Throughput(rate, ready_s, rss_mb, cpu_ms, counters)
 
 
 @dataclass
@@ -154,11 +163,6 @@ def _latency(settings: Settings, payloads: list[tuple[str, bytes]], rate: int, l
     return Latency(rate, achieved, len(latencies), percentile(latencies, 50), percentile(latencies, 99))
 
 
-def _corpus(count: int, prefix: str) -> list[tuple[str, bytes]]:
-    templates = build_news_mix() or build_corpus()
-    return article_payloads(templates, count, prefix)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -168,22 +172,26 @@ def main(argv: list[str] | None = None) -> int:
     plan = QUICK if args.quick else FULL
     pipeline_articles = args.articles or plan.pipeline_articles
     print(f"machine cores: {os.cpu_count()}; plan: {plan}, pipeline articles {pipeline_articles}")
+    templates = build_news_mix()
+    print("corpus: news-mix" if templates else
+          "corpus: dense (the dev set for news-mix was not found: set DYADWATCH_SHARED_DIR)")
+    templates = templates or build_corpus()
     workdir = Path(tempfile.mkdtemp(prefix="dyadwatch-bench-"))
     log = workdir / "workers.log"
     with EmbeddedBroker(port=_free_port()) as broker:
         boot = broker.bootstrap_servers
         limit_settings = _settings(boot, "limit", workdir)
         limit = _throughput(PassThroughWorkerProcess(limit_settings, log=log.open("ab")),
-                            limit_settings, _corpus(plan.pass_through_articles, "limit"),
+                            limit_settings, article_payloads(templates, plan.pass_through_articles, "limit"),
                             "articles_processed")
         print(f"limit: pass-through {limit.rate:.0f} msg/s (ready {limit.ready_s:.1f} s)", flush=True)
         full_settings = _settings(boot, "pipeline", workdir)
         full = _throughput(WorkerProcess(full_settings, log=log.open("ab")), full_settings,
-                           _corpus(pipeline_articles, "pipeline"), "events_applied")
+                           article_payloads(templates, pipeline_articles, "pipeline"), "events_applied")
         print(f"pipeline: {full.rate:.0f} articles/s, counters {full.counters}", flush=True)
         latencies = []
         for rate, seconds in plan.latency_seconds.items():
-            payloads = _corpus(int(rate * seconds), f"lat{rate}")
+            payloads = article_payloads(templates, int(rate * seconds), f"lat{rate}")
             latencies.append(_latency(_settings(boot, f"lat{rate}", workdir), payloads, rate, log))
             print(f"latency at {rate}/s done", flush=True)
     _print_table(limit, full, pipeline_articles, latencies)
@@ -199,6 +207,9 @@ def _print_table(limit: Throughput, full: Throughput, articles: int, latencies: 
         ("pass-through (limit)", f"{limit.rate:.0f} msg/s"),
         ("pipeline (extract + events + table)", f"{full.rate:.0f} articles/s"),
         ("pipeline / pass-through", f"{full.rate / limit.rate:.3f}"),
+        ("worker CPU per message: pass-through", f"{limit.cpu_ms:.2f} ms"),
+        ("worker CPU per article: pipeline", f"{full.cpu_ms:.2f} ms"),
+        ("pass-through CPU / pipeline CPU (load-independent ratio)", f"{limit.cpu_ms / full.cpu_ms:.3f}"),
         ("events per article", f"{full.counters.get('events_emitted', 0) / max(articles, 1):.2f}"),
     ]
     for item in latencies:
