@@ -54,3 +54,33 @@ def test_code_articles_sends_events_by_pair_and_rejections_as_dead_letters(
     assert base64.b64decode(letter["value"].raw_b64) == b"\xff not utf-8"
     assert pipeline.counters == {"articles_processed": 1, "events_emitted": 1}
     assert pipeline.dead_letter_reasons == {"decode:invalid_utf8": 1}
+
+
+def test_code_articles_keeps_message_order_across_a_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    pipeline, sent = _recording_pipeline(tmp_path, monkeypatch)
+    agent = pipeline.app.agents["code_articles"]
+    texts = [b'{"id": "a1", "text": "Russia rejected Pakistan\'s demand."}',
+             b'{"id": "a2"}',
+             b'{"id": "a3", "text": "India condemned China."}',
+             b'{"id": "a4", "text": "Japan thanked Brazil."}']
+
+    async def feed() -> None:
+        async with agent.test_context() as context:
+            for n, value in enumerate(texts):
+                await context.put(key=f"a{n + 1}".encode(), value=value, wait=False)
+            await asyncio.sleep(0.2)  # longer than a batch waits
+
+    try:
+        loop.run_until_complete(feed())
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
+        pipeline.app.consumer._thread.thread_loop.close()
+    keys = [item["key"] for item in sent]
+    assert keys == [b"PAK-RUS", b"a2", b"CHN-IND", b"BRA-JPN"]
+    assert sent[1]["value"].reason == "invalid_fields"
+    assert pipeline.counters == {"articles_processed": 3, "events_emitted": 3}

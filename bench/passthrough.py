@@ -1,0 +1,68 @@
+"""A pass-through worker: the real worker's app, topics, table and views, but an agent that
+does no work (each article's bytes are sent unchanged, same key, to the events topic).
+
+It measures what the broker and Faust allow on this machine, the ceiling the real pipeline is
+compared with. Settings come from ``DYADWATCH_*`` like any worker's:
+``python bench/passthrough.py`` (started by ``bench/pipeline.py``).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from faust.worker import Worker
+
+from streams.app import Pipeline, build_pipeline
+from streams.processes import WorkerProcess, settings_env
+from streams.settings import Settings
+from streams.topics import ensure_topics
+from streams.views import wire_views
+
+__all__ = ["PassThroughWorkerProcess", "build_pass_through", "main"]
+
+
+def build_pass_through(settings: Settings) -> Pipeline:
+    """The worker's pipeline with one pass-through agent in place of the real two."""
+    pipeline = build_pipeline(settings)
+
+    @pipeline.app.agent(pipeline.articles, name="pass_through")
+    async def pass_through(stream: Any) -> None:
+        send = pipeline.events.send
+        async for event in stream.events():
+            await send(key=event.message.key, value=event.message.value)
+            pipeline.count("articles_processed")
+
+    wire_views(pipeline)
+    return pipeline
+
+
+class PassThroughWorkerProcess(WorkerProcess):
+    """This module as a child process, managed like a real worker."""
+
+    def start(self) -> PassThroughWorkerProcess:
+        command = [sys.executable, str(Path(__file__).resolve())]
+        self.process = subprocess.Popen(command, env=settings_env(self.settings),
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        return self
+
+
+def main() -> int:
+    settings = Settings()
+    Path(settings.worker_data_dir).mkdir(parents=True, exist_ok=True)
+    ensure_topics(settings)
+    pipeline = build_pass_through(settings)
+    worker = Worker(pipeline.app, loglevel=settings.log_level.upper(), quiet=True,
+                    override_logging=True)
+    worker.spinner = None
+    try:
+        worker.execute_from_commandline()
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
