@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
-from operator import add
 from typing import NamedTuple
 
 from sentencex import segment
@@ -79,14 +78,14 @@ class Tokens(NamedTuple):
 
 def tokenize(text: str, offset: int) -> Tokens:
     """Tokens of ``text`` (a sentence) with offsets shifted by ``offset``; ’ is read as '."""
-    low = text.lower().replace("’", "'")
     # Only whitespace lies between tokens, so the running sum of the lengths of the
-    # (whitespace, token) pairs gives every token's end and the start of the next one.
-    bounds = list(accumulate(map(len, chain.from_iterable(SPACED_TOKEN_RE.findall(text)))))
-    starts, ends = bounds[0::2], bounds[1::2]
-    lows = list(map(low.__getitem__, map(slice, starts, ends)))
-    shift = repeat(offset)
-    starts, ends = list(map(add, starts, shift)), list(map(add, ends, shift))
+    # (whitespace, token) pairs, from ``offset``, gives every token's start and end.
+    pieces = list(chain.from_iterable(SPACED_TOKEN_RE.findall(text)))
+    bounds = list(accumulate(map(len, pieces), initial=offset))
+    starts, ends = bounds[1::2], bounds[2::2]
+    lows = list(map(str.lower, pieces[1::2]))
+    if "’" in text:
+        lows = [low.replace("’", "'") for low in lows]
     tokens = list(map(tuple.__new__, repeat(Token), zip(lows, starts, ends, strict=True)))
     return Tokens(tokens, lows, starts)
 
