@@ -96,7 +96,7 @@ class Matcher:
         new = tuple.__new__
         for last, (length, names, key) in self.automaton.iter(low):
             start, end = last - length + 1, last + 1
-            # inside a word unless a lowercase-to-capital glue starts or ends it (text.is_word_*)
+            # a name inside a word is no name, unless glued lowercase-to-capital: 'pakistanPakistan'
             before = text[start - 1] if start else " "
             if before.isalnum() and not (before.islower() and text[start].isupper()):
                 continue

@@ -1,4 +1,4 @@
-"""Sentences with their offsets, tokens, and word boundaries that survive glued junk."""
+"""Sentences with their offsets, and tokens that survive glued junk."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from sentencex import segment
 
-__all__ = ["Sentence", "Token", "Tokens", "is_word_end", "is_word_start", "sentences", "tokenize"]
+__all__ = ["Sentence", "Token", "Tokens", "sentences", "tokenize"]
 
 # A capital after a lowercase letter starts a new word: "pakistanPakistan" -> pakistan|Pakistan.
 TOKEN_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+(?:[.,]\d+)*|['’]s\b|\S")
@@ -88,17 +88,3 @@ def tokenize(text: str, offset: int) -> Tokens:
         lows = [low.replace("’", "'") for low in lows]
     tokens = list(map(tuple.__new__, repeat(Token), zip(lows, starts, ends, strict=True)))
     return Tokens(tokens, lows, starts)
-
-
-def is_word_start(text: str, start: int) -> bool:
-    """True if a word may begin at ``start`` (also after a lowercase-to-capital glue)."""
-    if start == 0 or not text[start - 1].isalnum():
-        return True
-    return text[start - 1].islower() and text[start].isupper()
-
-
-def is_word_end(text: str, end: int) -> bool:
-    """True if a word may end at ``end``."""
-    if end >= len(text) or not text[end].isalnum():
-        return True
-    return text[end - 1].islower() and text[end].isupper()
