@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from agents.coder.codes import modal_code, refine
@@ -30,6 +31,7 @@ CODER_VERSION = "dyadwatch-coder/0.2.0"
 HISTORY_SENTENCES = 3
 MUST = frozenset({"must", "should"})
 PRONOUNS = frozenset({"it", "he", "she"})
+HIT_NAME = itemgetter(2)  # ActorHit.name: None for a coreferring phrase
 
 
 class Coded(NamedTuple):
@@ -56,7 +58,7 @@ class Coder:
         actors, trigs = self.matcher.scan(text, text.lower().replace("’", "'"))
         routed = route(list(sentences(text)), actors, trigs)
         # Only "the nation"-style phrases read the history, and only the last few sentences'.
-        coref = {sent.index for sent, hits, _ in routed if any(h.name is None for h in hits)}
+        coref = {sent.index for sent, hits, _ in routed if not all(map(HIT_NAME, hits))}
         events: list[RelationEvent] = []
         history: list[tuple[int, str]] = []
         for sent, actor_hits, trig_hits in routed:

@@ -63,13 +63,12 @@ class Agents:
 
     def after(self, lows: list[str], i: int) -> tuple[str, int] | None:
         """An agent phrase at ``i`` or after at most two modifier words ("junior foreign minister")."""
-        for skip in range(3):
-            j = i + skip
-            if j >= len(lows):
-                return None
-            found = self.at(lows, j)
+        by_first = self.by_first
+        for j in range(i, min(i + 3, len(lows))):
+            low = lows[j]
+            found = self.at(lows, j) if low in by_first else None
             if found:
                 return found
-            if not lows[j].isalpha() or lows[j] in FILLER_STOP:
+            if not low.isalpha() or low in FILLER_STOP:
                 return None
         return None

@@ -59,7 +59,7 @@ SPEECH = frozenset(
     )
     for w in inflect(v)
 )
-BOUNDARIES = SEPARATORS | SUBORDINATORS.keys() | RELATIVES | {"that"}
+BOUNDARIES = SEPARATORS | frozenset(SUBORDINATORS) | RELATIVES | {"that"}
 MEANS = frozenset({"by", "after"})
 UNASSERTED = frozenset(
     w

@@ -10,7 +10,7 @@ import ahocorasick
 
 from agents.coder.gazetteer import COREF_PHRASES, ActorName
 from agents.coder.lexicon import Pattern, inflect
-from agents.coder.text import Sentence, is_word_end, is_word_start
+from agents.coder.text import Sentence
 
 __all__ = ["ActorHit", "Matcher", "TriggerHit", "TriggerKey", "route", "single_country"]
 
@@ -96,9 +96,12 @@ class Matcher:
         new = tuple.__new__
         for last, (length, names, key) in self.automaton.iter(low):
             start, end = last - length + 1, last + 1
-            if start and text[start - 1].isalnum() and not is_word_start(text, start):
+            # a name inside a word is no name, unless glued lowercase-to-capital: 'pakistanPakistan'
+            before = text[start - 1] if start else " "
+            if before.isalnum() and not (before.islower() and text[start].isupper()):
                 continue
-            if end < size and text[end].isalnum() and not is_word_end(text, end):
+            after = text[end] if end < size else " "
+            if after.isalnum() and not (text[last].islower() and after.isupper()):
                 continue
             if key is not None:
                 triggers.append(new(TriggerHit, (start, end, key)))

@@ -13,6 +13,9 @@ from agents.coder.words import AUX, BACK_SKIP, COMPANY, COMPASS, HARDWARE, LOC_P
 
 __all__ = ["Mention", "build_mentions", "token_span"]
 
+CONJUNCTIONS = frozenset({"and", "or", "&"})
+COORDINATION = CONJUNCTIONS | {",", "the"}
+
 
 @dataclass(slots=True)
 class Mention:
@@ -138,11 +141,8 @@ def _shared_agent(lows: list[str], found: list[Mention]) -> None:
 def _coordinate(lows: list[str], found: list[Mention]) -> None:
     """'between India and the United States': the second inherits the first's preposition."""
     for before, m in itertools.pairwise(found):
+        if not before.prep or m.prep is not None:
+            continue
         gap = set(lows[before.t1 : m.t0])
-        if (
-            gap & {"and", "or", "&"}
-            and gap <= {",", "and", "or", "the", "&"}
-            and before.prep
-            and m.prep is None
-        ):
+        if not gap.isdisjoint(CONJUNCTIONS) and gap <= COORDINATION:
             m.prep = before.prep

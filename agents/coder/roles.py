@@ -122,7 +122,9 @@ def _scan_end(view: SentenceView, trig: Trig) -> int:
             break
         k, end = k + 1, nxt.end
     cut = [o.t0 for o in view.trigs if trig.end <= o.t0 < end and o.form != "noun" and not o.nounish]
-    cut += [i for i in range(trig.end, end) if view.lows[i] in SAID]
+    words = view.lows[trig.end : end]
+    if not SAID.isdisjoint(words):  # only the first speech verb can be the minimum
+        cut.append(trig.end + next(i for i, low in enumerate(words) if low in SAID))
     if not trig.passive:
         cut += [m.t0 + 1 for m in view.mentions if trig.t1 <= m.t0 < end and m.prep == "by"]
     return min([end, *cut])

@@ -1,4 +1,4 @@
-"""Sentences with their offsets, tokens, and word boundaries that survive glued junk."""
+"""Sentences with their offsets, and tokens that survive glued junk."""
 
 from __future__ import annotations
 
@@ -6,12 +6,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
-from operator import add
 from typing import NamedTuple
 
 from sentencex import segment
 
-__all__ = ["Sentence", "Token", "Tokens", "is_word_end", "is_word_start", "sentences", "tokenize"]
+__all__ = ["Sentence", "Token", "Tokens", "sentences", "tokenize"]
 
 # A capital after a lowercase letter starts a new word: "pakistanPakistan" -> pakistan|Pakistan.
 TOKEN_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+(?:[.,]\d+)*|['’]s\b|\S")
@@ -79,27 +78,13 @@ class Tokens(NamedTuple):
 
 def tokenize(text: str, offset: int) -> Tokens:
     """Tokens of ``text`` (a sentence) with offsets shifted by ``offset``; ’ is read as '."""
-    low = text.lower().replace("’", "'")
     # Only whitespace lies between tokens, so the running sum of the lengths of the
-    # (whitespace, token) pairs gives every token's end and the start of the next one.
-    bounds = list(accumulate(map(len, chain.from_iterable(SPACED_TOKEN_RE.findall(text)))))
-    starts, ends = bounds[0::2], bounds[1::2]
-    lows = list(map(low.__getitem__, map(slice, starts, ends)))
-    shift = repeat(offset)
-    starts, ends = list(map(add, starts, shift)), list(map(add, ends, shift))
+    # (whitespace, token) pairs, from ``offset``, gives every token's start and end.
+    pieces = list(chain.from_iterable(SPACED_TOKEN_RE.findall(text)))
+    bounds = list(accumulate(map(len, pieces), initial=offset))
+    starts, ends = bounds[1::2], bounds[2::2]
+    lows = list(map(str.lower, pieces[1::2]))
+    if "’" in text:
+        lows = [low.replace("’", "'") for low in lows]
     tokens = list(map(tuple.__new__, repeat(Token), zip(lows, starts, ends, strict=True)))
     return Tokens(tokens, lows, starts)
-
-
-def is_word_start(text: str, start: int) -> bool:
-    """True if a word may begin at ``start`` (also after a lowercase-to-capital glue)."""
-    if start == 0 or not text[start - 1].isalnum():
-        return True
-    return text[start - 1].islower() and text[start].isupper()
-
-
-def is_word_end(text: str, end: int) -> bool:
-    """True if a word may end at ``end``."""
-    if end >= len(text) or not text[end].isalnum():
-        return True
-    return text[end - 1].islower() and text[end].isupper()
