@@ -74,6 +74,7 @@ def _settings(bootstrap: str, phase: str, workdir: Path) -> Settings:
     name = f"bench-{phase}-{uuid.uuid4().hex[:8]}"
     return Settings(bootstrap_servers=bootstrap, app_id=name, articles_topic=f"{name}-articles",
                     events_topic=f"{name}-events", dead_letters_topic=f"{name}-dead-letters",
+                    alerts_topic=f"{name}-alerts",
                     web_port=_free_port(), data_dir=workdir / name, log_level="warning")
 
 
@@ -105,7 +106,7 @@ def _wait_done(worker: WorkerProcess, articles: int, timeout_s: float,
         counters = _counters(worker)
         if samples is not None:
             samples.append((time.monotonic(), counters.get(counter, 0)))
-        aggregated = counters.get("events_applied", 0) + counters.get("events_duplicate", 0)
+        aggregated = counters.get("events_folded", 0)
         if (counters.get("articles_processed", 0) >= articles
                 and aggregated >= counters.get("events_emitted", 0)):
             return counters
@@ -187,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"limit: pass-through {limit.rate:.0f} msg/s (ready {limit.ready_s:.1f} s)", flush=True)
         full_settings = _settings(boot, "pipeline", workdir)
         full = _throughput(WorkerProcess(full_settings, log=log.open("ab")), full_settings,
-                           article_payloads(templates, pipeline_articles, "pipeline"), "events_applied")
+                           article_payloads(templates, pipeline_articles, "pipeline"), "events_folded")
         print(f"pipeline: {full.rate:.0f} articles/s, counters {full.counters}", flush=True)
         latencies = []
         for rate, seconds in plan.latency_seconds.items():
