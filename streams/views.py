@@ -20,6 +20,8 @@ from faust.web.exceptions import ServiceUnavailable
 
 from schemas import jsonbytes
 from streams.app import Pipeline
+from streams.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
+from streams.metrics import render_metrics
 from streams.queries import (
     BadQuery,
     parse_country,
@@ -131,6 +133,15 @@ class HealthView(_PipelineView):
         return _json(self, self.reads.health())
 
 
+class MetricsView(_PipelineView):
+    async def get(self, request: Request) -> Response:
+        pipeline = self.reads.pipeline
+        health = self.reads.health()
+        text = render_metrics(pipeline.counters, pipeline.dead_letter_reasons,
+                              up=health["status"] == "ok")
+        return self.bytes(text.encode("utf-8"), content_type=METRICS_CONTENT_TYPE)
+
+
 class DyadsView(_PipelineView):
     async def get(self, request: Request) -> Response:
         sort = parse_sort(request.query.get("sort"))
@@ -170,6 +181,7 @@ class DyadView(_PipelineView):
 
 ROUTES: dict[str, type[_PipelineView]] = {
     "/health": HealthView,
+    "/metrics": MetricsView,
     "/dyads": DyadsView,
     "/countries/{code}": CountryView,
     "/dyads/{a}/{b}": DyadView,
