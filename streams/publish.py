@@ -142,10 +142,10 @@ RECORD_OVERHEAD = 512  # record and request framing around the key and value
 
 
 def _new_producer(settings: Settings, timeout_s: float) -> KafkaProducer:
+    half_ms = int(timeout_s * 1000 / 2)  # to connect, or to wait for metadata or an answer
     return KafkaProducer(acks="all", retries=5, linger_ms=5, retry_backoff_ms=200,
-                         max_in_flight_requests_per_connection=1,
-                         max_block_ms=int(timeout_s * 1000 / 2),
-                         request_timeout_ms=int(timeout_s * 1000 / 2),
+                         max_in_flight_requests_per_connection=1, bootstrap_timeout_ms=half_ms,
+                         max_block_ms=half_ms, request_timeout_ms=half_ms,
                          max_request_size=settings.max_message_bytes,
                          **settings.kafka_python_config())
 
@@ -201,13 +201,15 @@ class _Sender:
 
 def publish_articles(settings: Settings, sources: Iterator[ArticleSource],
                      progress: Callable[[int, int], None] | None = None,
-                     timeout_s: float = 30.0) -> PublishReport:
+                     timeout_s: float | None = None) -> PublishReport:
     """Send every readable article, wait for each acknowledgement, report per article.
 
-    An article counts as published only once every in-sync replica acknowledged it; when
-    the broker cannot be reached, every article is reported failed.
+    An article counts as published only once every in-sync replica acknowledged it within
+    ``timeout_s`` (default: the ``publish_timeout_s`` setting); when the broker cannot be
+    reached, every article is reported failed.
     """
     report = PublishReport()
+    timeout_s = settings.publish_timeout_s if timeout_s is None else timeout_s
     try:
         producer = _new_producer(settings, timeout_s)
     except KafkaError as exc:
@@ -220,5 +222,6 @@ def publish_articles(settings: Settings, sources: Iterator[ArticleSource],
             sender.send(source)
         sender.await_acks(timeout_s, progress)
     finally:
-        producer.close(timeout=min(timeout_s, 5.0))
+        with contextlib.suppress(KafkaError):  # unsent records are already reported failed
+            producer.close(timeout=min(timeout_s, 5.0))
     return report

@@ -34,6 +34,7 @@ class Settings(BaseSettings):
         description="Largest record the publisher and the worker send (Kafka's default too).",
     )
     client_session_timeout_ms: int = Field(3000, ge=1000)
+    publish_timeout_s: float = Field(30.0, gt=0, description="How long publish waits for acks.")
 
     # Topics
     app_id: str = "dyadwatch"
