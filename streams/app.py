@@ -16,6 +16,7 @@ import faust
 from faust.auth import SASLCredentials, SSLCredentials
 
 from streams.codec import CODEC_NAME, register_codec
+from streams.exceptions import ConfigurationError
 from streams.settings import Settings
 from streams.transport import FastFetchApp
 
@@ -63,10 +64,13 @@ def _ssl_context(settings: Settings) -> Any:
     import ssl
 
     cafile = str(settings.ssl_cafile) if settings.ssl_cafile else None
-    context = ssl.create_default_context(purpose=ssl.Purpose.SERVER_AUTH, cafile=cafile)
-    if settings.ssl_certfile is not None:
-        keyfile = str(settings.ssl_keyfile) if settings.ssl_keyfile else None
-        context.load_cert_chain(str(settings.ssl_certfile), keyfile)
+    try:
+        context = ssl.create_default_context(purpose=ssl.Purpose.SERVER_AUTH, cafile=cafile)
+        if settings.ssl_certfile is not None:
+            keyfile = str(settings.ssl_keyfile) if settings.ssl_keyfile else None
+            context.load_cert_chain(str(settings.ssl_certfile), keyfile)
+    except (OSError, ssl.SSLError) as exc:
+        raise ConfigurationError(f"cannot load the SSL files (DYADWATCH_SSL_*): {exc}") from exc
     return context
 
 
