@@ -222,6 +222,22 @@ def publish_articles(settings: Settings, sources: Iterator[ArticleSource],
             sender.send(source)
         sender.await_acks(timeout_s, progress)
     finally:
-        with contextlib.suppress(KafkaError):  # unsent records are already reported failed
-            producer.close(timeout=min(timeout_s, 5.0))
+        _close(producer, min(timeout_s, 5.0))
     return report
+
+
+def _close(producer: KafkaProducer, timeout_s: float) -> None:
+    """Close, abandoning records never acknowledged (they are reported failed already).
+
+    kafka-python's ``close`` flushes first and, when that times out, raises before stopping
+    its I/O thread, which then keeps reconnecting for ever: stop that thread here instead.
+    """
+    try:
+        producer.close(timeout=timeout_s)
+    except KafkaError:
+        sender = getattr(producer, "_sender", None)
+        if sender is not None:
+            sender.force_close()  # fails the unsent batches, closes the connections
+            sender.join(timeout_s)
+        with contextlib.suppress(KafkaError):
+            producer.close(timeout=0)

@@ -70,7 +70,7 @@ def test_publish_to_a_frozen_broker_fails_every_article(
     assert read_all(settings, settings.articles_topic) == []
 
 
-# kafka-python leaves the socket of a connection it aborted on a frozen broker to the
+# kafka-python leaves sockets of a client that failed against a frozen broker to the
 # garbage collector (a ResourceWarning raised outside the test's code).
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_broker_frozen_mid_publish_never_reports_an_unacknowledged_article(
