@@ -27,25 +27,42 @@ from streams.app import Pipeline, aggregation_policy
 from streams.ledger import fold_event
 from streams.tables import TableLedger
 
-__all__ = ["dead_letter_for", "wire_agents"]
+__all__ = ["dead_letter_for", "raw_bytes_kept", "wire_agents"]
 
 log = logging.getLogger(__name__)
+DETAIL_CHARS = 2_000
+DEAD_LETTER_OVERHEAD = 16_384  # the letter's other fields, the key and the record framing
 
 
-def dead_letter_for(rejection: Rejection, message: Any) -> DeadLetter:
-    """The dead letter of a rejected Kafka message (raw bytes kept, base64)."""
+def raw_bytes_kept(max_message_bytes: int) -> int:
+    """How many raw bytes a dead letter keeps so that it fits in one record (base64: 4/3)."""
+    return max(0, (max_message_bytes - DEAD_LETTER_OVERHEAD) * 3 // 4)
+
+
+def dead_letter_for(rejection: Rejection, message: Any,
+                    max_raw_bytes: int | None = None) -> DeadLetter:
+    """The dead letter of a rejected Kafka message (raw bytes kept, base64).
+
+    A value longer than ``max_raw_bytes`` keeps only its first bytes (``raw_size`` is the
+    full size and the detail says so): the dead letter must itself fit in one record.
+    """
     raw: bytes = message.value or b""
+    detail = rejection.detail[:DETAIL_CHARS]
+    if max_raw_bytes is not None and len(raw) > max_raw_bytes:
+        detail += f" (raw value truncated to its first {max_raw_bytes} of {len(raw)} bytes)"
+    kept = raw if max_raw_bytes is None else raw[:max_raw_bytes]
     key = message.key.decode("utf-8", "replace") if isinstance(message.key, bytes) else None
     return DeadLetter(
-        stage=rejection.stage, reason=rejection.reason, detail=rejection.detail,
-        raw_b64=base64.b64encode(raw).decode("ascii"), raw_size=len(raw), key=key,
+        stage=rejection.stage, reason=rejection.reason, detail=detail,
+        raw_b64=base64.b64encode(kept).decode("ascii"), raw_size=len(raw), key=key,
         topic=message.topic, partition=message.partition, offset=message.offset,
         at=datetime.now(UTC),
     )
 
 
 async def _reject(pipeline: Pipeline, rejection: Rejection, message: Any) -> None:
-    letter = dead_letter_for(rejection, message)
+    letter = dead_letter_for(rejection, message,
+                             raw_bytes_kept(pipeline.settings.max_message_bytes))
     await pipeline.dead_letters.send(key=message.key, value=letter)
     reason = f"{rejection.stage}:{rejection.reason}"
     pipeline.dead_letter_reasons[reason] = pipeline.dead_letter_reasons.get(reason, 0) + 1

@@ -19,6 +19,7 @@ from faust.auth import SASLCredentials, SSLCredentials
 
 from streams.aggregate import AggregationPolicy
 from streams.codec import CODEC_NAME, register_codec
+from streams.exceptions import ConfigurationError
 from streams.settings import Settings
 from streams.transport import FastFetchApp
 
@@ -85,7 +86,14 @@ def _ssl_context(settings: Settings) -> Any:
     import ssl
 
     cafile = str(settings.ssl_cafile) if settings.ssl_cafile else None
-    return ssl.create_default_context(purpose=ssl.Purpose.SERVER_AUTH, cafile=cafile)
+    try:
+        context = ssl.create_default_context(purpose=ssl.Purpose.SERVER_AUTH, cafile=cafile)
+        if settings.ssl_certfile is not None:
+            keyfile = str(settings.ssl_keyfile) if settings.ssl_keyfile else None
+            context.load_cert_chain(str(settings.ssl_certfile), keyfile)
+    except (OSError, ssl.SSLError) as exc:
+        raise ConfigurationError(f"cannot load the SSL files (DYADWATCH_SSL_*): {exc}") from exc
+    return context
 
 
 def _new_app(settings: Settings) -> FastFetchApp:
@@ -106,6 +114,7 @@ def _new_app(settings: Settings) -> FastFetchApp:
         broker_heartbeat_interval=settings.heartbeat_interval_s,
         broker_rebalance_timeout=settings.rebalance_timeout_s,
         producer_max_batch_size=settings.producer_max_batch_size,
+        producer_max_request_size=settings.max_message_bytes,
         topic_allow_declare=False,
         topic_disable_leader=True,
         topic_partitions=settings.events_partitions,

@@ -27,7 +27,14 @@ class Settings(BaseSettings):
     sasl_username: str | None = None
     sasl_password: SecretStr | None = None
     ssl_cafile: Path | None = None
+    ssl_certfile: Path | None = Field(None, description="Client certificate (PEM), SSL only.")
+    ssl_keyfile: Path | None = Field(None, description="Private key of ssl_certfile (PEM).")
+    max_message_bytes: int = Field(
+        1_000_000, ge=16_384,
+        description="Largest record the publisher and the worker send (Kafka's default too).",
+    )
     client_session_timeout_ms: int = Field(3000, ge=1000)
+    publish_timeout_s: float = Field(30.0, gt=0, description="How long publish waits for acks.")
 
     # Topics
     app_id: str = "dyadwatch"
@@ -95,8 +102,10 @@ class Settings(BaseSettings):
             config["sasl_plain_password"] = (
                 self.sasl_password.get_secret_value() if self.sasl_password else None
             )
-        if self.ssl_cafile is not None:
-            config["ssl_cafile"] = str(self.ssl_cafile)
+        for name in ("ssl_cafile", "ssl_certfile", "ssl_keyfile"):
+            path = getattr(self, name)
+            if path is not None:
+                config[name] = str(path)
         return config
 
     def redacted(self) -> dict[str, Any]:

@@ -22,6 +22,8 @@ from schemas import jsonbytes
 from schemas.models import DayBucket, DyadState
 from streams.app import Pipeline
 from streams.history import bucket_key, history_rows
+from streams.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
+from streams.metrics import render_metrics
 from streams.queries import (
     BadQuery,
     current_coder_rows,
@@ -163,6 +165,15 @@ class HealthView(_PipelineView):
         return _json(self, self.reads.health())
 
 
+class MetricsView(_PipelineView):
+    async def get(self, request: Request) -> Response:
+        pipeline = self.reads.pipeline
+        health = self.reads.health()
+        text = render_metrics(pipeline.counters, pipeline.dead_letter_reasons,
+                              up=health["status"] == "ok")
+        return self.bytes(text.encode("utf-8"), content_type=METRICS_CONTENT_TYPE)
+
+
 class DyadsView(_PipelineView):
     async def get(self, request: Request) -> Response:
         limit = parse_limit(request.query.get("limit"))
@@ -221,6 +232,7 @@ class DyadEventsView(_PairView):
 
 ROUTES: dict[str, type[_PipelineView]] = {
     "/health": HealthView,
+    "/metrics": MetricsView,
     "/dyads": DyadsView,
     "/countries/{code}": CountryView,
     "/dyads/{a}/{b}": DyadView,
