@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import sys
 import tempfile
 import time
@@ -42,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.coder import build_corpus, build_news_mix  # noqa: E402
+from bench.common import bench_settings, free_port  # noqa: E402
 from bench.latency import ChangelogWatcher, paced_publish, publish_all  # noqa: E402
 from bench.measure import article_payloads, percentile, steady_rate  # noqa: E402
 from bench.passthrough import PassThroughWorkerProcess  # noqa: E402
@@ -64,18 +64,9 @@ FULL = Plan(20_000, 6_000, {200: 10.0, 1000: 5.0})
 QUICK = Plan(5_000, 1_500, {200: 4.0, 1000: 2.0})
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _settings(bootstrap: str, phase: str, workdir: Path) -> Settings:
     name = f"bench-{phase}-{uuid.uuid4().hex[:8]}"
-    return Settings(bootstrap_servers=bootstrap, app_id=name, articles_topic=f"{name}-articles",
-                    events_topic=f"{name}-events", dead_letters_topic=f"{name}-dead-letters",
-                    alerts_topic=f"{name}-alerts",
-                    web_port=_free_port(), data_dir=workdir / name, log_level="warning")
+    return bench_settings(bootstrap, name, workdir / name)
 
 
 def _peak_rss_mb(pid: int) -> float:
@@ -179,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     templates = templates or build_corpus()
     workdir = Path(tempfile.mkdtemp(prefix="dyadwatch-bench-"))
     log = workdir / "workers.log"
-    with EmbeddedBroker(port=_free_port()) as broker:
+    with EmbeddedBroker(port=free_port()) as broker:
         boot = broker.bootstrap_servers
         limit_settings = _settings(boot, "limit", workdir)
         limit = _throughput(PassThroughWorkerProcess(limit_settings, log=log.open("ab")),

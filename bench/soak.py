@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import socket
 import sys
 import tempfile
 import threading
@@ -33,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from kafka import KafkaProducer  # noqa: E402
 
+from bench.common import bench_settings, free_port  # noqa: E402
 from streams.broker import EmbeddedBroker  # noqa: E402
 from streams.client import fetch_json  # noqa: E402
 from streams.processes import WorkerProcess  # noqa: E402
@@ -136,19 +136,9 @@ class Sampler:
             self.stop.wait(self.interval_s)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _settings(broker: EmbeddedBroker, data_dir: str, partitions: int) -> Settings:
-    suffix = f"soak-{int(time.time())}"
-    return Settings(bootstrap_servers=broker.bootstrap_servers, app_id=suffix,
-                    articles_topic=f"articles-{suffix}", events_topic=f"events-{suffix}",
-                    dead_letters_topic=f"dead-{suffix}", articles_partitions=partitions,
-                    events_partitions=partitions, web_port=_free_port(),
-                    data_dir=Path(data_dir), log_level="warning")
+    return bench_settings(broker.bootstrap_servers, f"soak-{int(time.time())}", Path(data_dir),
+                          articles_partitions=partitions, events_partitions=partitions)
 
 
 def _stream(settings: Settings, sampler: Sampler, count: int, chunk: int, ahead: int,
@@ -212,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ahead", type=int, default=3000, help="most articles left unprocessed")
     parser.add_argument("--broker-rss-cap-mb", type=float, default=6000.0)
     args = parser.parse_args(argv)
-    port = _free_port()
+    port = free_port()
     with EmbeddedBroker("127.0.0.1", port) as broker, \
             tempfile.TemporaryDirectory(prefix="dyadwatch-soak-") as data_dir:
         settings = _settings(broker, data_dir, args.partitions)

@@ -46,21 +46,27 @@ def make_settings(broker: EmbeddedBroker, tmp_path: Path) -> SettingsFactory:
     suffix = f"{int(time.time() * 1000) % 10**8}-{next(_names)}"
 
     def factory(**overrides: object) -> Settings:
-        values: dict[str, object] = {
-            "bootstrap_servers": broker.bootstrap_servers,
-            "app_id": f"it-{suffix}",
-            "articles_topic": f"articles-{suffix}",
-            "events_topic": f"relation-events-{suffix}",
-            "dead_letters_topic": f"dead-letters-{suffix}",
-            "alerts_topic": f"dyad-alerts-{suffix}",
-            "web_port": free_port(),
-            "data_dir": tmp_path / "data",
-            "log_level": "warning",
-        }
-        values.update(overrides)
-        return Settings(**values)  # type: ignore[arg-type]
+        return settings_on_own_topics(broker, suffix, tmp_path / "data", **overrides)
 
     return factory
+
+
+def settings_on_own_topics(broker: EmbeddedBroker, suffix: str, data_dir: Path,
+                           **overrides: object) -> Settings:
+    """Settings whose topics are named after ``suffix``, on a free web port."""
+    values: dict[str, object] = {
+        "bootstrap_servers": broker.bootstrap_servers,
+        "app_id": f"it-{suffix}",
+        "articles_topic": f"articles-{suffix}",
+        "events_topic": f"relation-events-{suffix}",
+        "dead_letters_topic": f"dead-letters-{suffix}",
+        "alerts_topic": f"dyad-alerts-{suffix}",
+        "web_port": free_port(),
+        "data_dir": data_dir,
+        "log_level": "warning",
+        **overrides,
+    }
+    return Settings(**values)  # type: ignore[arg-type]
 
 
 @pytest.fixture

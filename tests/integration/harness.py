@@ -14,6 +14,7 @@ from typing import Any
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 
 from agents.coder import default_coder
+from bench.soak import TEMPLATES
 from schemas.models import Article
 from streams.app import aggregation_policy
 from streams.broker import EmbeddedBroker
@@ -24,7 +25,7 @@ from streams.processes import WorkerProcess
 from streams.publish import ArticleSource, publish_articles
 from streams.settings import Settings
 from streams.topics import ensure_topics
-from tests.integration.conftest import ARTIFACTS, free_port
+from tests.integration.conftest import ARTIFACTS, settings_on_own_topics
 
 __all__ = [
     "expected_tables",
@@ -44,19 +45,7 @@ _names = itertools.count()
 def fresh_settings(broker: EmbeddedBroker, data_dir: Path, **overrides: Any) -> Settings:
     """Settings on unique topics, a free web port and ``data_dir`` (topics created)."""
     suffix = f"m{int(time.time() * 1000) % 10**8}-{next(_names)}"
-    values: dict[str, Any] = {
-        "bootstrap_servers": broker.bootstrap_servers,
-        "app_id": f"it-{suffix}",
-        "articles_topic": f"articles-{suffix}",
-        "events_topic": f"relation-events-{suffix}",
-        "dead_letters_topic": f"dead-letters-{suffix}",
-        "alerts_topic": f"dyad-alerts-{suffix}",
-        "web_port": free_port(),
-        "data_dir": data_dir,
-        "log_level": "warning",
-        **overrides,
-    }
-    settings = Settings(**values)
+    settings = settings_on_own_topics(broker, suffix, data_dir, **overrides)
     ensure_topics(settings)
     return settings
 
@@ -79,14 +68,6 @@ def running_worker(settings: Settings, *, healthy: bool = True) -> Iterator[Work
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_3e3372dc4e4bda20.txt"
 COUNTRIES = ["Iran", "Turkey", "Brazil", "Japan", "Egypt", "Germany", "France", "Nigeria",
              "Mexico", "Indonesia", "Kenya", "Vietnam"]
-TEMPLATES = [
-    "{a} condemned {b} over the missile test.",
-    "{a} and {b} signed a trade agreement on Tuesday.",
-    "{a} accused {b} of violating the ceasefire.",
-    "{a} rejected {b}'s demand for compensation.",
-    "{a} expelled the ambassador of {b}.",
-    "{a} praised {b} for its help after the earthquake.",
-]
 
 
 def _seed_paragraphs() -> list[str]:

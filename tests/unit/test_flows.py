@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,16 @@ def _recording_pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tupl
     return pipeline, sent
 
 
+def _run(loop: asyncio.AbstractEventLoop, pipeline: Any, feed: Coroutine[Any, Any, None]) -> None:
+    """Run ``feed`` on ``loop``, then close it and the consumer thread's loop Faust leaves open."""
+    try:
+        loop.run_until_complete(feed)
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
+        pipeline.app.consumer._thread.thread_loop.close()
+
+
 def test_code_articles_sends_events_by_pair_and_rejections_as_dead_letters(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -41,12 +52,7 @@ def test_code_articles_sends_events_by_pair_and_rejections_as_dead_letters(
             await context.put(key=b"a1", value=b'{"id": "a1", "text": "Russia rejected Pakistan\'s demand."}')
             await context.put(key=b"bad", value=b"\xff not utf-8")
 
-    try:
-        loop.run_until_complete(feed())
-    finally:
-        asyncio.set_event_loop(None)
-        loop.close()
-        pipeline.app.consumer._thread.thread_loop.close()  # Faust leaves it open
+    _run(loop, pipeline, feed())
     event, letter = sent
     assert event["key"] == b"PAK-RUS"
     assert RelationEvent.model_validate_json(event["value"]).source == "RUS"
@@ -74,12 +80,7 @@ def test_code_articles_keeps_message_order_across_a_batch(
                 await context.put(key=f"a{n + 1}".encode(), value=value, wait=False)
             await asyncio.sleep(0.2)  # longer than a batch waits
 
-    try:
-        loop.run_until_complete(feed())
-    finally:
-        asyncio.set_event_loop(None)
-        loop.close()
-        pipeline.app.consumer._thread.thread_loop.close()
+    _run(loop, pipeline, feed())
     keys = [item["key"] for item in sent]
     assert keys == [b"PAK-RUS", b"a2", b"CHN-IND", b"BRA-JPN"]
     assert sent[1]["value"].reason == "invalid_fields"
