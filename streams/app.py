@@ -149,9 +149,18 @@ def build_pipeline(settings: Settings) -> Pipeline:
     return Pipeline(settings, app, articles, events, dead_letters, alerts, dyads, days)
 
 
+def _rocksdb_options(settings: Settings) -> dict[str, Any]:
+    """Bounded RocksDB memory per table partition (Faust's defaults: 3 x 64 MB memtables and
+    a 2 GB block cache, each per partition, which a long run fills with overwritten states)."""
+    mb = 1024 * 1024
+    return {"write_buffer_size": settings.table_write_buffer_mb * mb, "max_write_buffer_number": 2,
+            "block_cache_size": settings.table_block_cache_mb * mb,
+            "block_cache_compressed_size": settings.table_block_cache_mb * mb}
+
+
 def _table(app: faust.App, settings: Settings, name: str, help_text: str) -> Any:
     table: Any = app.Table(name, partitions=settings.events_partitions, key_type=bytes,
-                           help=help_text)
+                           help=help_text, options=_rocksdb_options(settings))
     # Faust derives a table's value serializer from value_type only ("json" otherwise);
     # set ours before the store and the changelog topic (both created lazily) exist.
     table.value_serializer = CODEC_NAME

@@ -68,6 +68,10 @@ class Settings(BaseSettings):
     alert_tension_rise: float = Field(
         15.0, ge=0, description="Tension rise within a day that raises an alert (0: never)."
     )
+    table_write_buffer_mb: int = Field(
+        4, ge=1, description="RocksDB memtable size per table partition (two are kept)."
+    )
+    table_block_cache_mb: int = Field(8, ge=1, description="RocksDB read cache per table partition.")
     aggregate_batch_max: int = Field(200, ge=1)
     aggregate_batch_within_ms: int = Field(20, ge=1)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
