@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import base64
 import logging
+import weakref
 from datetime import UTC, datetime
 from typing import Any
+
+from faust.streams import _current_event
 
 from agents.coder import default_coder
 from agents.steps import (
@@ -128,7 +131,7 @@ def _wire_aggregation(pipeline: Pipeline) -> None:
         """relation-events → dyads + dyad-days tables (+ dyad-alerts), in batches."""
         async for batch in stream.take_events(settings.aggregate_batch_max, within):
             for group in _by_partition_and_pair(batch):
-                await _aggregate_group(pipeline, stream, group, policy)
+                await _aggregate_group(pipeline, group, policy)
 
 
 def _by_partition_and_pair(batch: list[Any]) -> list[list[Any]]:
@@ -139,13 +142,22 @@ def _by_partition_and_pair(batch: list[Any]) -> list[list[Any]]:
     return list(groups.values())
 
 
-async def _aggregate_group(pipeline: Pipeline, stream: Any, group: list[Any],
+def _make_current(event: Any) -> None:
+    """Make ``event`` the current event of this task, for the tables.
+
+    Faust's RocksDB store reads and writes the partition of the current event, and table
+    changelog records go to that partition; in a batch the current event is whichever was
+    consumed last, so each pair group points it at its own event. Only the context variable
+    the tables read is set: the stream's own ``current_event`` attribute belongs to the
+    batching consumer task, which records the event of every message it buffers from it.
+    """
+    _current_event.set(weakref.ref(event))
+
+
+async def _aggregate_group(pipeline: Pipeline, group: list[Any],
                            policy: AggregationPolicy) -> None:
     """Fold one pair's events; its table reads and writes use that pair's partition."""
-    # The RocksDB store reads and writes the partition of the stream's current event, and
-    # changelog records go to that partition too; in a batch the current event is the last
-    # one consumed, so point it at this group's own event first.
-    stream._set_current_event(group[-1])
+    _make_current(group[-1])
     ledger = TableLedger(pipeline.dyads, pipeline.days)
     alerts: list[DyadAlert] = []
     for event in group:
@@ -159,7 +171,7 @@ async def _aggregate_group(pipeline: Pipeline, stream: Any, group: list[Any],
         pipeline.count(f"events_{applied.outcome.value}")
         if applied.alert is not None:
             alerts.append(applied.alert)
-    stream._set_current_event(group[-1])  # awaits above may have moved it
+    _make_current(group[-1])  # awaits above may have moved it
     ledger.flush()
     for alert in alerts:
         await pipeline.alerts.send(key=alert.pair.encode(), value=alert)

@@ -14,6 +14,7 @@ import pytest
 from agents.coder import default_coder
 from schemas.models import Article, DyadAlert, RelationEvent
 from streams.client import fetch_json
+from streams.demo import wait_processed
 from streams.processes import WorkerProcess, settings_env
 from streams.publish import ArticleSource, publish_articles
 from streams.replay import differences, rebuild, recode
@@ -57,8 +58,9 @@ def _started(make_settings: SettingsFactory, start_worker: StartWorker,
              ) -> tuple[Settings, WorkerProcess, str]:
     settings = make_settings(alert_tension_rise=10.0)
     worker = start_worker(settings)
-    _publish(settings, ARTICLES + (extra or []))
-    _wait_folded(worker, 7)
+    articles = ARTICLES + (extra or [])
+    _publish(settings, articles)
+    wait_processed(worker, len(articles))  # every article coded, every event folded
     return settings, worker, settings.web_url
 
 
@@ -106,7 +108,6 @@ def test_redelivered_events_change_nothing_and_rebuild_matches_live(
 ) -> None:
     settings, worker, url = _started(make_settings, start_worker, _many_pairs(seeds_dir))
     log = read_all(settings, settings.events_topic)
-    _wait_folded(worker, len(log))
     assert differences(rebuild(settings), url, settings) == []
     before = fetch_json(url, "/dyads/PAK/RUS")
     produce_raw(settings, settings.events_topic, log)  # every event delivered twice
