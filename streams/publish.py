@@ -26,7 +26,14 @@ from schemas import jsonbytes
 from schemas.models import Article
 from streams.settings import Settings
 
-__all__ = ["ArticleSource", "PublishReport", "publish_articles", "read_inputs"]
+__all__ = [
+    "ArticleSource",
+    "PublishReport",
+    "close_producer",
+    "new_producer",
+    "publish_articles",
+    "read_inputs",
+]
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".json", ".jsonl"}
@@ -141,7 +148,8 @@ def read_inputs(paths: list[str], stdin: IO[str] | None = None) -> Iterator[Arti
 RECORD_OVERHEAD = 512  # record and request framing around the key and value
 
 
-def _new_producer(settings: Settings, timeout_s: float) -> KafkaProducer:
+def new_producer(settings: Settings, timeout_s: float) -> KafkaProducer:
+    """A producer waiting for all in-sync replicas, order kept per partition across retries."""
     half_ms = int(timeout_s * 1000 / 2)  # to connect, or to wait for metadata or an answer
     return KafkaProducer(acks="all", retries=5, linger_ms=5, retry_backoff_ms=200,
                          max_in_flight_requests_per_connection=1, bootstrap_timeout_ms=half_ms,
@@ -211,7 +219,7 @@ def publish_articles(settings: Settings, sources: Iterator[ArticleSource],
     report = PublishReport()
     timeout_s = settings.publish_timeout_s if timeout_s is None else timeout_s
     try:
-        producer = _new_producer(settings, timeout_s)
+        producer = new_producer(settings, timeout_s)
     except KafkaError as exc:
         reason = f"not sent: cannot reach Kafka at {settings.bootstrap_servers}: {exc}"
         report.failed.extend((source.origin, source.error or reason) for source in sources)
@@ -222,11 +230,11 @@ def publish_articles(settings: Settings, sources: Iterator[ArticleSource],
             sender.send(source)
         sender.await_acks(timeout_s, progress)
     finally:
-        _close(producer, min(timeout_s, 5.0))
+        close_producer(producer, min(timeout_s, 5.0))
     return report
 
 
-def _close(producer: KafkaProducer, timeout_s: float) -> None:
+def close_producer(producer: KafkaProducer, timeout_s: float) -> None:
     """Close, abandoning records never acknowledged (they are reported failed already).
 
     kafka-python's ``close`` flushes first and, when that times out, raises before stopping

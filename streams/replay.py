@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from kafka import KafkaProducer
 from kafka.errors import KafkaError
 
 from agents.steps import (
@@ -33,6 +32,7 @@ from streams.consume import read_records
 from streams.exceptions import PublishError, QueryError
 from streams.history import history_rows
 from streams.ledger import MemoryLedger, fold_event
+from streams.publish import close_producer, new_producer
 from streams.settings import Settings
 
 __all__ = ["RebuildReport", "RecodeReport", "differences", "rebuild", "recode"]
@@ -113,8 +113,7 @@ def recode(settings: Settings, coder: ArticleCoder,
     """Code every article on ``articles`` again and publish its events (acks from all replicas)."""
     report = RecodeReport()
     try:
-        producer = KafkaProducer(acks="all", retries=5, linger_ms=5, max_block_ms=15_000,
-                                 **settings.kafka_python_config())
+        producer = new_producer(settings, settings.publish_timeout_s)
     except KafkaError as exc:
         raise PublishError(f"cannot reach Kafka at {settings.bootstrap_servers}: {exc}") from exc
     futures: list[Any] = []
@@ -134,11 +133,11 @@ def recode(settings: Settings, coder: ArticleCoder,
                 report.events += 1
             if progress is not None:
                 progress(report)
-        producer.flush(timeout=60)
+        producer.flush(timeout=settings.publish_timeout_s)
         for future in futures:
-            future.get(timeout=30)  # raises if that event was not acknowledged
+            future.get(timeout=settings.publish_timeout_s)  # raises if it was not acknowledged
     except KafkaError as exc:
         raise PublishError(f"recode stopped: {type(exc).__name__}: {exc}") from exc
     finally:
-        producer.close(timeout=30)
+        close_producer(producer, 5.0)
     return report

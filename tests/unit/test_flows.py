@@ -16,7 +16,11 @@ from streams.app import Pipeline, build_pipeline
 from streams.settings import Settings
 
 
-def _recording_pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Pipeline, list[Any]]:
+def _recording_pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                        ) -> tuple[asyncio.AbstractEventLoop, Pipeline, list[Any]]:
+    """A fresh event loop (set as current) and a pipeline whose sends are recorded."""
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
     pipeline = build_pipeline(Settings(app_id="unit-flows", data_dir=tmp_path))
     wire_agents(pipeline)
     sent: list[Any] = []
@@ -26,7 +30,7 @@ def _recording_pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tupl
 
     monkeypatch.setattr(pipeline.events, "send", record)
     monkeypatch.setattr(pipeline.dead_letters, "send", record)
-    return pipeline, sent
+    return loop, pipeline, sent
 
 
 def _run(loop: asyncio.AbstractEventLoop, pipeline: Any, feed: Coroutine[Any, Any, None]) -> None:
@@ -42,9 +46,7 @@ def _run(loop: asyncio.AbstractEventLoop, pipeline: Any, feed: Coroutine[Any, An
 def test_code_articles_sends_events_by_pair_and_rejections_as_dead_letters(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
-    pipeline, sent = _recording_pipeline(tmp_path, monkeypatch)
+    loop, pipeline, sent = _recording_pipeline(tmp_path, monkeypatch)
     agent = pipeline.app.agents["code_articles"]
 
     async def feed() -> None:
@@ -65,9 +67,7 @@ def test_code_articles_sends_events_by_pair_and_rejections_as_dead_letters(
 def test_code_articles_keeps_message_order_across_a_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
-    pipeline, sent = _recording_pipeline(tmp_path, monkeypatch)
+    loop, pipeline, sent = _recording_pipeline(tmp_path, monkeypatch)
     agent = pipeline.app.agents["code_articles"]
     texts = [b'{"id": "a1", "text": "Russia rejected Pakistan\'s demand."}',
              b'{"id": "a2"}',
