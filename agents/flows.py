@@ -78,9 +78,9 @@ def _to_json(event: RelationEvent) -> bytes:
     return event.__pydantic_serializer__.to_json(event)
 
 
-def wire_agents(pipeline: Pipeline) -> None:
-    """Attach the two agents to the pipeline's app."""
-    _wire_coding(pipeline)
+def wire_agents(pipeline: Pipeline, coder: ArticleCoder | None = None) -> None:
+    """Attach the two agents to the pipeline's app (``coder``: the process-wide one if None)."""
+    _wire_coding(pipeline, coder or default_coder())
     _wire_aggregation(pipeline)
 
 
@@ -105,9 +105,7 @@ async def _code_message(pipeline: Pipeline, coder: ArticleCoder, message: Any) -
     pipeline.count("events_emitted", len(coded))
 
 
-def _wire_coding(pipeline: Pipeline) -> None:
-    coder = default_coder()
-
+def _wire_coding(pipeline: Pipeline, coder: ArticleCoder) -> None:
     @pipeline.app.agent(pipeline.articles, name="code_articles")
     async def code_articles(stream: Any) -> None:
         """articles (raw JSON) → relation-events keyed by pair, or dead-letters.

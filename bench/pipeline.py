@@ -12,7 +12,10 @@ own worker process (``streams.processes.WorkerProcess``: its CPU and memory are 
    dyads table) on the same kind of corpus, measured the same way on *events applied to the
    table* (converted to articles), so aggregation lagging behind coding is counted. Also the
    worker's start-up time to ready (``/health`` ok) and its peak RSS (``VmHWM``) at the end.
-3. **latency** at 200 and 1,000 articles/s offered by a paced publisher, each on a fresh
+3. **shape ceiling**: ``bench/ceiling.py``, the real worker with the coder's events found
+   in advance (framework and tables only), measured like 2: how much of the gap to 1 is
+   the coder's and how much the record traffic of one event per record, one state per pair.
+4. **latency** at 200 and 1,000 articles/s offered by a paced publisher, each on a fresh
    worker. A consumer reads the table's changelog topic (``{app_id}-dyads-changelog``,
    ``DyadState`` JSON) with a 10 ms fetch wait; each record's ``seen_article_ids`` tells which
    articles that pair's state reflects for the first time. An article's latency is from just
@@ -40,7 +43,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.coder import build_corpus, build_news_mix  # noqa: E402
+from bench.ceiling import CeilingWorkerProcess, bench_templates  # noqa: E402
+from bench.coder import DEV  # noqa: E402
 from bench.common import bench_settings, free_port  # noqa: E402
 from bench.latency import ChangelogWatcher, paced_publish, publish_all  # noqa: E402
 from bench.measure import article_payloads, percentile, steady_rate  # noqa: E402
@@ -164,10 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     plan = QUICK if args.quick else FULL
     pipeline_articles = args.articles or plan.pipeline_articles
     print(f"machine cores: {os.cpu_count()}; plan: {plan}, pipeline articles {pipeline_articles}")
-    templates = build_news_mix()
-    print("corpus: news-mix" if templates else
+    templates = bench_templates()
+    print("corpus: news-mix" if DEV.exists() else
           "corpus: dense (the dev set for news-mix was not found: set DYADWATCH_SHARED_DIR)")
-    templates = templates or build_corpus()
     workdir = Path(tempfile.mkdtemp(prefix="dyadwatch-bench-"))
     log = workdir / "workers.log"
     with EmbeddedBroker(port=free_port()) as broker:
@@ -181,12 +184,16 @@ def main(argv: list[str] | None = None) -> int:
         full = _throughput(WorkerProcess(full_settings, log=log.open("ab")), full_settings,
                            article_payloads(templates, pipeline_articles, "pipeline"), "events_folded")
         print(f"pipeline: {full.rate:.0f} articles/s, counters {full.counters}", flush=True)
+        shape_settings = _settings(boot, "ceiling", workdir)
+        shape = _throughput(CeilingWorkerProcess(shape_settings, log=log.open("ab")), shape_settings,
+                            article_payloads(templates, pipeline_articles, "ceiling"), "events_folded")
+        print(f"pipeline, coding precomputed: {shape.rate:.0f} articles/s", flush=True)
         latencies = []
         for rate, seconds in plan.latency_seconds.items():
             payloads = article_payloads(templates, int(rate * seconds), f"lat{rate}")
             latencies.append(_latency(_settings(boot, f"lat{rate}", workdir), payloads, rate, log))
             print(f"latency at {rate}/s done", flush=True)
-    _print_table(limit, full, pipeline_articles, latencies)
+    _print_table(limit, full, shape, pipeline_articles, latencies)
     ratio = full.rate / limit.rate
     by_rate = {int(item.offered): item for item in latencies}
     print(f"ratio={ratio:.3f} p50_ms_200={by_rate[200].p50_ms:.0f} p99_ms_200={by_rate[200].p99_ms:.0f} "
@@ -194,13 +201,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _print_table(limit: Throughput, full: Throughput, articles: int, latencies: list[Latency]) -> None:
+def _print_table(limit: Throughput, full: Throughput, shape: Throughput, articles: int,
+                 latencies: list[Latency]) -> None:
     rows = [
         ("pass-through (limit)", f"{limit.rate:.0f} msg/s"),
         ("pipeline (extract + events + table)", f"{full.rate:.0f} articles/s"),
         ("pipeline / pass-through", f"{full.rate / limit.rate:.3f}"),
+        ("pipeline, coding precomputed (framework + tables only)", f"{shape.rate:.0f} articles/s"),
+        ("pipeline, coding precomputed / pass-through (the shape's ceiling)",
+         f"{shape.rate / limit.rate:.3f}"),
         ("worker CPU per message: pass-through", f"{limit.cpu_ms:.2f} ms"),
         ("worker CPU per article: pipeline", f"{full.cpu_ms:.2f} ms"),
+        ("worker CPU per article: pipeline, coding precomputed", f"{shape.cpu_ms:.2f} ms"),
         ("pass-through CPU / pipeline CPU (load-independent ratio)", f"{limit.cpu_ms / full.cpu_ms:.3f}"),
         ("events per article", f"{full.counters.get('events_emitted', 0) / max(articles, 1):.2f}"),
     ]

@@ -6,6 +6,8 @@ import math
 
 import pytest
 
+from agents.coder import Coder
+from bench.ceiling import PrecomputedCoder
 from bench.measure import FirstSightings, article_ids_in_state, article_payloads, percentile, steady_rate
 from schemas import jsonbytes
 from schemas.models import Article, DyadState
@@ -68,3 +70,16 @@ def test_first_sightings_reports_each_article_once_per_pair() -> None:
     assert sightings.new_ids(b"PAK-RUS", ["a1", "a2", "a3"]) == ["a2", "a3"]
     assert sightings.new_ids(b"IND-PAK", ["a2"]) == ["a2"]
     assert sightings.new_ids(b"PAK-RUS", ["a3", "a4"]) == ["a4"]  # older ids dropped off the front
+
+
+def test_precomputed_coder_gives_what_the_coder_gives_for_the_same_text() -> None:
+    # The shape-ceiling worker must send exactly the records the real worker sends.
+    template = Article(id="template", text=(
+        "Russia rejected Pakistan's demand for rifles. India and Russia signed a defence pact."),
+        published="2024-05-01T08:00:00Z", source="wire")
+    coder = PrecomputedCoder([template])
+    article = template.model_copy(update={"id": "copy-7", "source": "other"})
+    assert coder.extract(article) == Coder().extract(article)
+    assert len(coder.extract(article)) >= 2
+    unknown = Article(id="new", text="China condemned Japan's naval drills.")
+    assert coder.extract(unknown) == Coder().extract(unknown)
