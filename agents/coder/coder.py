@@ -27,7 +27,7 @@ from schemas.models import Article, Evidence, RelationEvent, event_id_for, pair_
 
 __all__ = ["CODER_VERSION", "Coder", "default_coder"]
 
-CODER_VERSION = "dyadwatch-coder/0.2.0"
+CODER_VERSION = "dyadwatch-coder/0.2.1"
 HISTORY_SENTENCES = 3
 MUST = frozenset({"must", "should"})
 PRONOUNS = frozenset({"it", "he", "she"})

@@ -263,7 +263,8 @@ def _noun_use(tokens: list[Token], trig: Trig, mentions: dict[int, Mention]) -> 
 
 
 def _modal(tokens: list[Token], text: str, trig: Trig, seg: Segment) -> None:
-    lo = max(seg.start, trig.t0 - 4)
+    # a noun's verb sits before its modifiers: "will conduct large-scale military exercises"
+    lo = max(seg.start, trig.t0 - (7 if trig.form == "noun" else 4))
     window = [t.low for t in tokens[lo : trig.t0]]
     negated = bool(window) and NEGATION.search(text[tokens[lo].start : tokens[trig.t0].start])
     if not HYPOTHETICAL.isdisjoint(window):
@@ -275,8 +276,11 @@ def _modal(tokens: list[Token], text: str, trig: Trig, seg: Segment) -> None:
     nxt = tokens[trig.t1].low if trig.t1 < len(tokens) else ""
     if trig.form == "ed" and not BE.isdisjoint(window[-3:]):
         trig.passive = nxt != "to"  # "is opposed to": adjectival, read actively
-    elif trig.form == "ed" and nxt in REDUCED_PASSIVE and not set(window[-2:]) & HAVE:
-        trig.status = "off"  # "10 Russian soldiers killed in Ukraine": agentless passive
+    elif (trig.form == "ed" and nxt in REDUCED_PASSIVE and not set(window[-2:]) & HAVE
+          and "sym" not in trig.pattern.flags):
+        # "10 Russian soldiers killed in Ukraine": agentless passive; reciprocal verbs are
+        # used without an object ("Greece and Turkey met in Athens"): active.
+        trig.status = "off"
 
 
 def _governed(

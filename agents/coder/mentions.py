@@ -121,6 +121,8 @@ def build_mentions(
         else:
             _classify(m, lows, agents, blocked)
         m.prep = _preposition(lows, m.t0)
+        if m.prep == "of" and m.role == "actor" and m.kind == "country":
+            _agent_of(m, lows, agents)
         found.append(m)
     _coordinate(lows, found)
     _shared_agent(lows, found)
@@ -128,6 +130,21 @@ def build_mentions(
         if m.prep in LOC_PREPS:
             m.role = "place"
     return found
+
+
+def _agent_of(m: Mention, lows: list[str], agents: Agents) -> None:
+    """'the president of Ghana', 'the foreign ministry of India': the agent phrase before
+    'of (the)' makes the country a state agent that can act; the mention takes its tokens."""
+    of = m.t0 - 2 if m.t0 >= 2 and lows[m.t0 - 1] == "the" else m.t0 - 1
+    if of < 1 or lows[of] != "of":
+        return
+    for start in range(max(0, of - 3), of):
+        found = agents.at(lows, start)
+        if found is not None and found[1] == of:
+            suffix = "" if found[0] == "-" else found[0]
+            m.t0, m.actor = start, f"{m.country}{suffix}"
+            m.prep = _preposition(lows, start)
+            return
 
 
 def _shared_agent(lows: list[str], found: list[Mention]) -> None:

@@ -93,7 +93,10 @@ MILITARY = _w(
     "destroyers fighter drones drone"
 )
 # Agent nouns that are also goods: "Russian tanks" act in an attack but are bought in a deal.
-HARDWARE = _w("tanks jets warplanes aircraft warships warship helicopters drones missiles submarines")
+HARDWARE = _w(
+    "tanks jet jets warplane warplanes aircraft warships warship helicopter helicopters drone drones"
+    " bomber bombers missiles submarine submarines"
+)
 HUMANITARIAN = _w("food medicine medicines medical humanitarian relief")
 ECONOMIC = _w("loan loans credit grant funds economic financial trade investment")
 SUPPLY = _w("supply supplies delivery deliveries sale purchase aid assistance loan loans")

@@ -67,6 +67,23 @@ def actors(text: str) -> list[tuple[str, str, str]]:
             "that Russia must end the war.",
             [("USA", "CHN", 1), ("USA", "RUS", 3)],
         ),
+        # a reciprocal verb without an object is active, not an agentless passive
+        ("Greece and Turkey met in Athens on Thursday.", [("GRC", "TUR", 1), ("TUR", "GRC", 1)]),
+        ("Sudanese and Chadian troops clashed near the border.", [("SDN", "TCD", 4), ("TCD", "SDN", 4)]),
+        # ... while a transitive one still is: nobody is named as the killer
+        ("Two Malian soldiers killed in Niger were buried on Monday.", []),
+        # '<agent> of <country>' acts like '<country>'s <agent>'
+        ("The president of Ghana thanked China for its support.", [("GHA", "CHN", 1)]),
+        ("China criticised the foreign ministry of Japan.", [("CHN", "JPN", 3)]),
+        # a single aircraft is a state agent when it is acted on
+        ("Ukraine shot down a Russian drone over Kharkiv.", [("UKR", "RUS", 4)]),
+        # a single state talking with or receiving another
+        ("Egypt's president received a phone call from the US president.", [("USA", "EGY", 1)]),
+        # joint exercises named by their kind
+        ("Egypt and Greece held joint naval exercises.", [("EGY", "GRC", 2), ("GRC", "EGY", 2)]),
+        ("Chile and Peru did not hold military exercises.", []),
+        # talks only named (wanted, stalled, offered) are not talks held
+        ("India wants talks with China on the border dispute.", []),
     ],
 )
 def test_direction_and_voice(text: str, expected: list[tuple[str, str, int]]) -> None:
@@ -108,6 +125,11 @@ def test_state_agents_and_metonyms() -> None:
     assert actors("The Kremlin condemned Washington's decision.") == [("RUSGOV", "USAGOV", "111")]
     assert actors("Chinese state media criticized the Philippines.") == [("CHNMED", "PHL", "111")]
     assert actors("The Russian navy seized a Ukrainian ship.") == [("RUSMIL", "UKR", "171")]
+    assert actors("The army of Pakistan shelled Indian army posts.")[0][:2] == ("PAKMIL", "INDMIL")
+    assert actors("China criticised the government of Japan.") == [("CHN", "JPNGOV", "111")]
+    assert actors("Chile filed a lawsuit against Bolivia.") == [("CHL", "BOL", "115")]
+    future = "The United States and South Korea will conduct large-scale military exercises."
+    assert [code for *_, code in actors(future)] == ["0312", "0312"]  # intent, not the act
     assert actors("Beijing rejected the U.S. proposal.") == [("CHNGOV", "USA", "120")]
 
 
