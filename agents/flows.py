@@ -30,7 +30,7 @@ from streams.app import Pipeline, aggregation_policy
 from streams.ledger import fold_event
 from streams.tables import TableLedger
 
-__all__ = ["dead_letter_for", "raw_bytes_kept", "wire_agents"]
+__all__ = ["CODING_BATCH_SIZE", "CODING_BATCH_WITHIN_S", "dead_letter_for", "raw_bytes_kept", "wire_agents"]
 
 log = logging.getLogger(__name__)
 DETAIL_CHARS = 2_000
@@ -98,7 +98,7 @@ async def _code_message(pipeline: Pipeline, coder: ArticleCoder, message: Any) -
     if isinstance(coded, Rejection):
         await _reject(pipeline, coded, message)
         return
-    send = pipeline.events.send
+    send = pipeline.event_sender.send
     for relation in coded:
         await send(key=relation.pair.encode(), value=_to_json(relation))
     pipeline.count("articles_processed")
@@ -112,11 +112,15 @@ def _wire_coding(pipeline: Pipeline, coder: ArticleCoder) -> None:
 
         Messages come in batches (up to ``CODING_BATCH_SIZE``, or what arrived within
         ``CODING_BATCH_WITHIN_S``), each handled in partition order; the batch is
-        acknowledged once all of it is handled.
+        acknowledged once all of it is handled and all its events are acknowledged by the
+        broker (``streams.sender``: events travel many to a request).
         """
+        sender = pipeline.event_sender
+        await sender.start()
         async for batch in stream.take_events(CODING_BATCH_SIZE, within=CODING_BATCH_WITHIN_S):
             for event in batch:
                 await _code_message(pipeline, coder, event.message)
+            await sender.flush()
 
 
 def _wire_aggregation(pipeline: Pipeline) -> None:

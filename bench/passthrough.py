@@ -1,5 +1,6 @@
 """A pass-through worker: the real worker's app, topics, table and views, but an agent that
-does no work (each article's bytes are sent unchanged, same key, to the events topic).
+does no work (each article's bytes are sent unchanged, same key, to the events topic), read
+in the same batches and sent the same way (``streams.sender``) as the coding agent's events.
 
 It measures what the broker and Faust allow on this machine, the ceiling the real pipeline is
 compared with. Settings come from ``DYADWATCH_*`` like any worker's:
@@ -15,6 +16,7 @@ from typing import Any
 
 from faust.worker import Worker
 
+from agents.flows import CODING_BATCH_SIZE, CODING_BATCH_WITHIN_S
 from streams.app import Pipeline, build_pipeline
 from streams.processes import WorkerProcess, settings_env
 from streams.settings import Settings
@@ -30,10 +32,13 @@ def build_pass_through(settings: Settings) -> Pipeline:
 
     @pipeline.app.agent(pipeline.articles, name="pass_through")
     async def pass_through(stream: Any) -> None:
-        send = pipeline.events.send
-        async for event in stream.events():
-            await send(key=event.message.key, value=event.message.value)
-            pipeline.count("articles_processed")
+        sender = pipeline.event_sender  # the real worker's way of sending derived records
+        await sender.start()
+        async for batch in stream.take_events(CODING_BATCH_SIZE, within=CODING_BATCH_WITHIN_S):
+            for event in batch:
+                await sender.send(key=event.message.key, value=event.message.value)
+                pipeline.count("articles_processed")
+            await sender.flush()
 
     wire_views(pipeline)
     return pipeline

@@ -20,6 +20,7 @@ from faust.auth import SASLCredentials, SSLCredentials
 from streams.aggregate import AggregationPolicy
 from streams.codec import CODEC_NAME, register_codec
 from streams.exceptions import ConfigurationError
+from streams.sender import BatchedSender
 from streams.settings import Settings
 from streams.transport import FastFetchApp
 
@@ -62,6 +63,7 @@ class Pipeline:
     alerts: faust.TopicT
     dyads: Any
     days: Any
+    event_sender: BatchedSender
     counters: dict[str, int] = field(default_factory=dict)
     dead_letter_reasons: dict[str, int] = field(default_factory=dict)
 
@@ -146,7 +148,8 @@ def build_pipeline(settings: Settings) -> Pipeline:
                    "Live state per unordered country pair (key: b'IND-PAK').")
     days = _table(app, settings, DAYS_TABLE,
                   "Daily tumbling windows per pair (key: b'IND-PAK@2024-05-01').")
-    return Pipeline(settings, app, articles, events, dead_letters, alerts, dyads, days)
+    event_sender = BatchedSender(app, settings.events_topic, settings.events_batch_bytes)
+    return Pipeline(settings, app, articles, events, dead_letters, alerts, dyads, days, event_sender)
 
 
 def _rocksdb_options(settings: Settings) -> dict[str, Any]:

@@ -34,7 +34,9 @@ def read_records(settings: Settings, topic: str, *, from_beginning: bool, follow
                  stop: Callable[[], bool] | None = None) -> Iterator[Any]:
     """Yield the topic's records (kafka-python ``ConsumerRecord``), each partition in order.
 
-    Without ``follow``, stop at the end offsets seen at the start.
+    Without ``follow``, stop at the end offsets seen at the start, and then only once a poll
+    returns nothing: the embedded broker reports a partition's end as the first offset of its
+    last batch + 1, so a batch can reach past the end it reported.
     """
     consumer = KafkaConsumer(enable_auto_commit=False, group_id=None,
                              session_timeout_ms=settings.client_session_timeout_ms,
@@ -44,9 +46,11 @@ def read_records(settings: Settings, topic: str, *, from_beginning: bool, follow
         assigned = _assign(consumer, topic, from_beginning)
         ends = consumer.end_offsets(assigned)
         while not (stop and stop()):
-            if not follow and _caught_up(consumer, ends):
+            at_end = not follow and _caught_up(consumer, ends)
+            polled = consumer.poll(timeout_ms=200)
+            if at_end and not polled:
                 return
-            for records in consumer.poll(timeout_ms=200).values():
+            for records in polled.values():
                 yield from records
     finally:
         consumer.close()

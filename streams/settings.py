@@ -58,6 +58,7 @@ class Settings(BaseSettings):
     rebalance_timeout_s: float = Field(20.0, gt=0)
     fetch_max_wait_ms: int = Field(50, ge=0)
     producer_max_batch_size: int = Field(1, ge=1)
+    events_batch_bytes: int = Field(65_536, ge=1)
     max_article_chars: int = Field(1_000_000, ge=1)
     half_life_days: float = Field(7.0, gt=0)
     recent_events_kept: int = Field(10, ge=0)

@@ -29,6 +29,7 @@ __all__ = ["CODER_VERSION", "Coder", "default_coder"]
 
 CODER_VERSION = "dyadwatch-coder/0.2.1"
 HISTORY_SENTENCES = 3
+SYMMETRIC_GROUP_MAX = 4  # countries acting together; more is a multilateral event
 MUST = frozenset({"must", "should"})
 PRONOUNS = frozenset({"it", "he", "she"})
 HIT_NAME = itemgetter(2)  # ActorHit.name: None for a coreferring phrase
@@ -172,14 +173,14 @@ def _pairs(view: SentenceView, trig: Trig, head: int, act: bool) -> list[tuple[M
     if trig.form == "noun":
         group = between_group(view, trig)
         if group and "between" not in flags:
-            return [(a, b) for a in group for b in group if a.country != b.country]
+            return _each_way(group)
         subj = subject_group(view, head)
         if group:
             return [(s, b) for s in subj for b in group]
         if _inside_object(view, trig):
             return []
         if "sym" in flags and len(subj) > 1:
-            return [(a, b) for a in subj for b in subj if a.country != b.country]
+            return _each_way(subj)
         objs = [m for m in target_group(view, trig, {s.country or "" for s in subj}) if m.prep == "with"]
         back = "mutual" in flags
         return [p for s in subj for o in objs for p in ((s, o), (o, s))[: 2 if back else 1]]
@@ -193,9 +194,17 @@ def _pairs(view: SentenceView, trig: Trig, head: int, act: bool) -> list[tuple[M
         back = act and "mutual" in flags
         return [p for s in subj for o in objs for p in ((s, o), (o, s))[: 2 if back else 1]]
     if "sym" in flags and len(subj) > 1:
-        return [(a, b) for a in subj for b in subj if a.country != b.country]
+        return _each_way(subj)
     place = location(view, trig, {s.country or "" for s in subj}) if "loc" in flags else None
     return [(s, place) for s in subj] if place and trig.pattern.code[:2] >= "14" else []
+
+
+def _each_way(group: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """'X and Y met': every ordered pair of the group; a longer list ('delegations of 40
+    countries met') is a multilateral event, not a set of bilateral ones."""
+    if len({m.country for m in group}) > SYMMETRIC_GROUP_MAX:
+        return []
+    return [(a, b) for a in group for b in group if a.country != b.country]
 
 
 def _inside_object(view: SentenceView, trig: Trig) -> bool:

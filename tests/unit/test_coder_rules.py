@@ -70,6 +70,8 @@ def actors(text: str) -> list[tuple[str, str, str]]:
         # a reciprocal verb without an object is active, not an agentless passive
         ("Greece and Turkey met in Athens on Thursday.", [("GRC", "TUR", 1), ("TUR", "GRC", 1)]),
         ("Sudanese and Chadian troops clashed near the border.", [("SDN", "TCD", 4), ("TCD", "SDN", 4)]),
+        # ... but a long list acting together is one multilateral event, not 30 bilateral ones
+        ("Delegations of Brazil, Chile, Peru, Colombia, Ecuador and Bolivia met in Lima.", []),
         # ... while a transitive one still is: nobody is named as the killer
         ("Two Malian soldiers killed in Niger were buried on Monday.", []),
         # '<agent> of <country>' acts like '<country>'s <agent>'

@@ -18,17 +18,34 @@ from streams.settings import Settings
 
 def _recording_pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                         ) -> tuple[asyncio.AbstractEventLoop, Pipeline, list[Any]]:
-    """A fresh event loop (set as current) and a pipeline whose sends are recorded."""
+    """A fresh event loop (set as current) and a pipeline whose sends are recorded.
+
+    Event sends are queued until the batch's flush (as the batched sender does), so the
+    recorded order also shows that every batch is flushed before the next one starts.
+    """
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     pipeline = build_pipeline(Settings(app_id="unit-flows", data_dir=tmp_path))
     wire_agents(pipeline)
     sent: list[Any] = []
+    queued: list[Any] = []
 
     async def record(**kwargs: Any) -> None:
         sent.append(kwargs)
 
-    monkeypatch.setattr(pipeline.events, "send", record)
+    async def queue(**kwargs: Any) -> None:
+        queued.append(kwargs)
+
+    async def flush() -> None:
+        sent.extend(queued)
+        queued.clear()
+
+    async def start() -> None:
+        return None
+
+    monkeypatch.setattr(pipeline.event_sender, "start", start)
+    monkeypatch.setattr(pipeline.event_sender, "send", queue)
+    monkeypatch.setattr(pipeline.event_sender, "flush", flush)
     monkeypatch.setattr(pipeline.dead_letters, "send", record)
     return loop, pipeline, sent
 
@@ -55,7 +72,7 @@ def test_code_articles_sends_events_by_pair_and_rejections_as_dead_letters(
             await context.put(key=b"bad", value=b"\xff not utf-8")
 
     _run(loop, pipeline, feed())
-    event, letter = sent
+    letter, event = sent  # the dead letter goes out at once, the event with its batch's flush
     assert event["key"] == b"PAK-RUS"
     assert RelationEvent.model_validate_json(event["value"]).source == "RUS"
     assert isinstance(letter["value"], DeadLetter) and letter["value"].reason == "invalid_utf8"
@@ -81,7 +98,9 @@ def test_code_articles_keeps_message_order_across_a_batch(
             await asyncio.sleep(0.2)  # longer than a batch waits
 
     _run(loop, pipeline, feed())
-    keys = [item["key"] for item in sent]
-    assert keys == [b"PAK-RUS", b"a2", b"CHN-IND", b"BRA-JPN"]
-    assert sent[1]["value"].reason == "invalid_fields"
+    letters = [item for item in sent if isinstance(item["value"], DeadLetter)]
+    events = [item["key"] for item in sent if not isinstance(item["value"], DeadLetter)]
+    assert events == [b"PAK-RUS", b"CHN-IND", b"BRA-JPN"]  # the articles' order
+    assert [letter["key"] for letter in letters] == [b"a2"]
+    assert letters[0]["value"].reason == "invalid_fields"
     assert pipeline.counters == {"articles_processed": 3, "events_emitted": 3}
