@@ -2,19 +2,21 @@
 
 ``publish_all`` sends articles as fast as the broker takes them; ``paced_publish`` at a fixed
 rate, noting when each was sent; ``ChangelogWatcher`` reads the dyads table's changelog in a
-thread and notes when each article is last seen reflected for the first time by a pair.
+thread and notes when each article (by the fingerprint pair states keep of its id) is last
+seen reflected for the first time by a pair.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
-from bench.measure import FirstSightings, article_ids_in_state
+from bench.measure import FirstSightings, article_ring_in_state
+from schemas.digests import fingerprint
 from streams.settings import Settings
 
 __all__ = ["ChangelogWatcher", "paced_publish", "publish_all"]
@@ -85,8 +87,8 @@ class ChangelogWatcher:
         for record in records:
             if record.value is None or record.key is None:
                 continue
-            for article_id in self._sightings.new_ids(record.key, article_ids_in_state(record.value)):
-                self._last_seen[article_id] = arrived
+            for digest in self._sightings.new_digests(record.key, article_ring_in_state(record.value)):
+                self._last_seen[digest] = arrived
 
     def wait_caught_up(self, timeout_s: float) -> None:
         """Block until the watcher has read up to the topic's current end."""
@@ -100,9 +102,12 @@ class ChangelogWatcher:
             time.sleep(0.05)
         raise TimeoutError("the changelog watcher did not catch up")
 
-    def last_seen(self) -> dict[str, float]:
+    def last_seen(self, article_ids: Iterable[str]) -> dict[str, float]:
+        """When each of ``article_ids`` was last seen reflected for the first time (if it was)."""
         with self._lock:
-            return dict(self._last_seen)
+            by_digest = dict(self._last_seen)
+        seen = {article_id: by_digest.get(fingerprint(article_id)) for article_id in article_ids}
+        return {article_id: at for article_id, at in seen.items() if at is not None}
 
     def __enter__(self) -> ChangelogWatcher:
         self._thread.start()

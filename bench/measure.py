@@ -1,5 +1,5 @@
 """Pure helpers of the pipeline benchmark: percentiles, steady-state rates, article payloads,
-and which articles a changelog record of the dyads table shows for the first time.
+and which articles (by fingerprint) a changelog record of the dyads table shows for the first time.
 
 No broker and no Faust here, so each helper is unit-tested alone.
 """
@@ -7,21 +7,22 @@ No broker and no Faust here, so each helper is unit-tested alone.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from schemas import jsonbytes
+from schemas.digests import ENTRY_WIDTH, FINGERPRINT_CHARS, SEPARATOR
 from schemas.models import Article
 
 __all__ = [
     "SEEN_ARTICLES_FIELD",
     "FirstSightings",
-    "article_ids_in_state",
     "article_payloads",
+    "article_ring_in_state",
     "percentile",
     "steady_rate",
 ]
 
-SEEN_ARTICLES_FIELD = b'"seen_article_ids":'
+SEEN_ARTICLES_FIELD = b'"seen_article_digests":"'
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -73,42 +74,40 @@ def article_payloads(templates: Sequence[Article], count: int, prefix: str) -> l
     return payloads
 
 
-def article_ids_in_state(raw: bytes) -> list[str]:
-    """The ``seen_article_ids`` of a serialized ``DyadState``, oldest first.
+def article_ring_in_state(raw: bytes) -> str:
+    """The ``seen_article_digests`` ring of a serialized ``DyadState`` (fingerprints, oldest first).
 
-    The list is the state's last field, so only that tail is parsed (a state holds up to
-    thousands of ids and the benchmark reads every changelog record); any other layout
-    falls back to parsing the whole state.
+    The ring holds neither quotes nor escapes, so it is read from the field's opening quote
+    to the next one without parsing the state (the benchmark reads every changelog record);
+    any other layout falls back to parsing the whole state.
     """
-    at = raw.rfind(SEEN_ARTICLES_FIELD)
-    if at >= 0 and raw.endswith(b"]}"):
-        try:
-            tail = jsonbytes.loads(raw[at + len(SEEN_ARTICLES_FIELD):-1])
-        except jsonbytes.JSONDecodeError:
-            tail = None
-        if isinstance(tail, list):
-            return [str(item) for item in tail]
-    state = jsonbytes.loads(raw)
-    return [str(item) for item in state.get("seen_article_ids", [])]
+    at = raw.find(SEEN_ARTICLES_FIELD)
+    if at >= 0:
+        start = at + len(SEEN_ARTICLES_FIELD)
+        end = raw.find(b'"', start)
+        if end >= 0:
+            return raw[start:end].decode("ascii")
+    return str(jsonbytes.loads(raw).get("seen_article_digests", ""))
 
 
 class FirstSightings:
-    """Per pair, which article ids a new state shows for the first time.
+    """Per pair, which article fingerprints a new state's ring shows for the first time.
 
-    A pair's ``seen_article_ids`` only grows at its end (older ids drop off the front), so
-    the new ids are the trailing ones not seen before for that pair.
+    A pair's ring only grows at its end (older entries drop off the front), so the new
+    fingerprints are the trailing ones not seen before for that pair.
     """
 
     def __init__(self) -> None:
         self._seen: dict[bytes, set[str]] = {}
 
-    def new_ids(self, pair: bytes, article_ids: Iterable[str]) -> list[str]:
+    def new_digests(self, pair: bytes, ring: str) -> list[str]:
         seen = self._seen.setdefault(pair, set())
         fresh: list[str] = []
-        for article_id in reversed(list(article_ids)):
-            if article_id in seen:
+        for end in range(len(ring) - len(SEPARATOR), 0, -ENTRY_WIDTH):
+            digest = ring[end - FINGERPRINT_CHARS:end]
+            if digest in seen:
                 break
-            fresh.append(article_id)
+            fresh.append(digest)
         seen.update(fresh)
         fresh.reverse()
         return fresh

@@ -17,10 +17,11 @@ own worker process (``streams.processes.WorkerProcess``: its CPU and memory are 
    the coder's and how much the record traffic of one event per record, one state per pair.
 4. **latency** at 200 and 1,000 articles/s offered by a paced publisher, each on a fresh
    worker. A consumer reads the table's changelog topic (``{app_id}-dyads-changelog``,
-   ``DyadState`` JSON) with a 10 ms fetch wait; each record's ``seen_article_ids`` tells which
-   articles that pair's state reflects for the first time. An article's latency is from just
-   before its send to the arrival of the last changelog record showing it (every pair it
-   names reflects it); articles coding no event are not counted. Arrival is clocked by the
+   ``DyadState`` JSON) with a 10 ms fetch wait; each record's ``seen_article_digests`` (the
+   fingerprints of article ids) tells which articles that pair's state reflects for the first
+   time. An article's latency is from just before its send to the arrival of the last
+   changelog record showing it (every pair it names reflects it); articles coding no event
+   are not counted. Arrival is clocked by the
    bench's consumer, so the figures include its fetch wait (at most 10 ms).
 
 Articles are the coder bench's ``news-mix`` corpus (``bench/coder.py``: ~3 KB, one event
@@ -154,7 +155,7 @@ def _latency(settings: Settings, payloads: list[tuple[str, bytes]], rate: int, l
             achieved = len(payloads) / (time.monotonic() - start)
             _wait_done(worker, len(payloads), 600)
             watcher.wait_caught_up(30)
-            seen = watcher.last_seen()
+            seen = watcher.last_seen(sent_at)
     latencies = [1000 * (seen[a] - sent_at[a]) for a in sent_at if a in seen]
     return Latency(rate, achieved, len(latencies), percentile(latencies, 50), percentile(latencies, 99))
 

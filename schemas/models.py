@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from schemas.digests import DigestRing, ring_of
 
 __all__ = [
     "COUNTRY_CODE_PATTERN",
@@ -45,6 +47,8 @@ CountryCode = Annotated[str, StringConstraints(pattern=COUNTRY_CODE_PATTERN)]
 QuadClass = Literal[1, 2, 3, 4]
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
+LEGACY_EVENT_IDS = "seen_event_ids"
+LEGACY_ARTICLE_IDS = "seen_article_ids"
 
 
 def pair_key(a: str, b: str) -> str:
@@ -203,11 +207,16 @@ class DyadState(BaseModel):
     article_count: int = Field(default=0, description="Distinct articles that coded an event.")
     source_count: int = Field(default=0, description="Distinct outlets that reported an event.")
     recent_events: list[RelationEvent] = Field(default_factory=list)
-    seen_event_ids: list[str] = Field(
-        default_factory=list,
-        description="Ids of the latest events applied (bounded): redelivery changes nothing.",
+    seen_event_digests: DigestRing = Field(
+        default="",
+        description="Fingerprints of the latest event ids applied, newest last (digest ring, "
+                    "bounded): redelivery changes nothing.",
     )
-    seen_article_ids: list[str] = Field(default_factory=list, description="Latest articles (bounded).")
+    seen_article_digests: DigestRing = Field(
+        default="",
+        description="Fingerprints of the latest article ids counted, newest last (digest ring, "
+                    "bounded): an article counts once.",
+    )
     seen_sources: list[str] = Field(default_factory=list, description="Latest sources (bounded).")
     mention_records: dict[str, MentionRecord] = Field(
         default_factory=dict, description="Recent events by SRC>TGT:root:day (bounded window)."
@@ -222,6 +231,21 @@ class DyadState(BaseModel):
         default_factory=list, description="Latest events that raised tension on ``day`` (bounded)."
     )
     alerted_day: date | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_id_lists(cls, data: Any) -> Any:
+        """States written before digest rings held full ids in lists: fold them into rings."""
+        if isinstance(data, dict) and (LEGACY_EVENT_IDS in data or LEGACY_ARTICLE_IDS in data):
+            data = dict(data)
+            for legacy, ring in ((LEGACY_EVENT_IDS, "seen_event_digests"),
+                                 (LEGACY_ARTICLE_IDS, "seen_article_digests")):
+                ids = data.pop(legacy, None)
+                if isinstance(ids, list):
+                    data[ring] = ring_of(str(item) for item in ids) + str(data.get(ring, ""))
+                elif ids is not None:
+                    raise ValueError(f"{legacy} must be a list of ids")
+        return data
 
 
 class DayBucket(BaseModel):

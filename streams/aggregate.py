@@ -9,6 +9,9 @@ several articles counts once in the indexes, from the first article that reporte
 other reports raise the mention, article and source counts (GDELT's NumMentions,
 NumArticles, NumSources). A redelivered event (same id) changes nothing. Events of a newer
 coder version supersede the pair's state (``dyadwatch recode``); older ones are ignored.
+
+Event and article ids are remembered as fingerprints in bounded digest rings
+(``schemas.digests``): a new event is taken for a redelivery only on a 48-bit collision.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from schemas.digests import fingerprint, remember
 from schemas.models import (
     DailyClose,
     DirectedCounts,
@@ -38,7 +42,8 @@ class AggregationPolicy:
 
     half_life_days: float = 7.0
     recent_events_kept: int = 10
-    seen_ids_kept: int = 2_000
+    seen_ids_kept: int = 2_000  # event fingerprints (and outlet names) each pair remembers
+    articles_kept: int = 500  # article fingerprints each pair remembers
     mention_window_days: int = 3
     history_days: int = 90
     closes_kept: int = 31
@@ -144,7 +149,10 @@ def _count_report(state: DyadState, event: RelationEvent, policy: AggregationPol
         state.last_event_time is None or event.event_time > state.last_event_time
     ):
         state.last_event_time = event.event_time
-    if _remember(state.seen_article_ids, event.article_id, policy.seen_ids_kept):
+    articles = remember(state.seen_article_digests, fingerprint(event.article_id),
+                        policy.articles_kept)
+    if articles is not None:
+        state.seen_article_digests = articles
         state.article_count += 1
     if event.article_source and _remember(state.seen_sources, event.article_source,
                                           policy.seen_ids_kept):
@@ -176,9 +184,10 @@ def apply_event(state: DyadState, event: RelationEvent, policy: AggregationPolic
     superseded, dropped = _supersede(state, event)
     if superseded is not None:
         return Applied(superseded)
-    if event.event_id in state.seen_event_ids:
+    events = remember(state.seen_event_digests, fingerprint(event.event_id), policy.seen_ids_kept)
+    if events is None:
         return Applied(Outcome.DUPLICATE, dropped_days=dropped)
-    _remember(state.seen_event_ids, event.event_id, policy.seen_ids_kept)
+    state.seen_event_digests = events
     day = event.event_time.date() if event.event_time is not None else None
     if day is not None:
         roll_day(state, event.event_time, policy.half_life_days)  # type: ignore[arg-type]

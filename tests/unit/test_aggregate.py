@@ -4,6 +4,7 @@ import itertools
 
 import pytest
 
+from schemas.digests import fingerprint, ring_entries
 from streams.aggregate import AggregationPolicy, Outcome, apply_event, decay_factor, new_state
 from tests.unit.factories import make_event
 
@@ -143,3 +144,25 @@ def test_newer_coder_version_supersedes_the_pair_and_older_is_ignored() -> None:
     old = make_event(sentence_index=2, coder_version_="dyadwatch-coder/0.1.9")
     assert apply_event(state, old, POLICY).outcome is Outcome.SUPERSEDED
     assert state.coder_version == "dyadwatch-coder/0.2.0" and state.events == 1
+
+
+def test_event_and_article_memories_are_bounded_rings() -> None:
+    policy = AggregationPolicy(seen_ids_kept=4, articles_kept=2)
+    state = new_state("PAK-RUS")
+    events = [make_event(sentence_index=i, article_id=f"a{i}", days=i) for i in range(6)]
+    for event in events:
+        assert apply_event(state, event, policy).outcome is Outcome.COUNTED
+    assert ring_entries(state.seen_event_digests) == [fingerprint(e.event_id) for e in events[2:]]
+    assert ring_entries(state.seen_article_digests) == [fingerprint("a4"), fingerprint("a5")]
+    assert apply_event(state, events[5], policy).outcome is Outcome.DUPLICATE
+    assert apply_event(state, events[0], policy).outcome is Outcome.COUNTED  # forgotten: new again
+    assert state.article_count == 7  # a0 fell out of the article ring, so it counts again
+
+
+def test_an_article_reporting_several_events_counts_once() -> None:
+    state = new_state("PAK-RUS")
+    for i in range(3):
+        apply_event(state, make_event(sentence_index=i, article_id="a1"), POLICY)
+    apply_event(state, make_event(sentence_index=3, article_id="a2", days=1), POLICY)
+    assert state.events == 4 and state.article_count == 2
+    assert ring_entries(state.seen_article_digests) == [fingerprint("a1"), fingerprint("a2")]

@@ -8,8 +8,9 @@ import pytest
 
 from agents.coder import Coder
 from bench.ceiling import PrecomputedCoder
-from bench.measure import FirstSightings, article_ids_in_state, article_payloads, percentile, steady_rate
+from bench.measure import FirstSightings, article_payloads, article_ring_in_state, percentile, steady_rate
 from schemas import jsonbytes
+from schemas.digests import fingerprint, ring_of
 from schemas.models import Article, DyadState
 
 
@@ -52,24 +53,28 @@ def test_article_payloads_cycle_templates_with_their_own_ids() -> None:
 
 
 def _state(article_ids: list[str]) -> bytes:
-    state = DyadState(pair="PAK-RUS", a="PAK", b="RUS", seen_article_ids=article_ids)
+    state = DyadState(pair="PAK-RUS", a="PAK", b="RUS", seen_article_digests=ring_of(article_ids),
+                      seen_event_digests=ring_of(["e1"]), seen_sources=["wire"])
     return state.__pydantic_serializer__.to_json(state)
 
 
-def test_article_ids_in_state_reads_the_tail_or_the_whole_state() -> None:
-    assert article_ids_in_state(_state(["a1", "a2"])) == ["a1", "a2"]
-    assert article_ids_in_state(_state([])) == []
-    reordered = jsonbytes.dumps({"seen_article_ids": ["a3"], "pair": "PAK-RUS"})
-    assert article_ids_in_state(reordered) == ["a3"]
+def test_article_ring_in_state_reads_the_field_or_the_whole_state() -> None:
+    assert article_ring_in_state(_state(["a1", "a2"])) == ring_of(["a1", "a2"])
+    assert article_ring_in_state(_state([])) == ""
+    spaced = b'{"pair": "PAK-RUS", "seen_article_digests": "' + ring_of(["a3"]).encode() + b'"}'
+    assert article_ring_in_state(spaced) == ring_of(["a3"])
+    assert article_ring_in_state(b'{"pair": "PAK-RUS"}') == ""
 
 
 def test_first_sightings_reports_each_article_once_per_pair() -> None:
     sightings = FirstSightings()
-    assert sightings.new_ids(b"PAK-RUS", ["a1"]) == ["a1"]
-    assert sightings.new_ids(b"PAK-RUS", ["a1"]) == []
-    assert sightings.new_ids(b"PAK-RUS", ["a1", "a2", "a3"]) == ["a2", "a3"]
-    assert sightings.new_ids(b"IND-PAK", ["a2"]) == ["a2"]
-    assert sightings.new_ids(b"PAK-RUS", ["a3", "a4"]) == ["a4"]  # older ids dropped off the front
+    a1, a2, a3, a4 = (fingerprint(f"a{n}") for n in range(1, 5))
+    assert sightings.new_digests(b"PAK-RUS", ring_of(["a1"])) == [a1]
+    assert sightings.new_digests(b"PAK-RUS", ring_of(["a1"])) == []
+    assert sightings.new_digests(b"PAK-RUS", ring_of(["a1", "a2", "a3"])) == [a2, a3]
+    assert sightings.new_digests(b"IND-PAK", ring_of(["a2"])) == [a2]
+    assert sightings.new_digests(b"PAK-RUS", ring_of(["a3", "a4"])) == [a4]  # older entries dropped
+    assert sightings.new_digests(b"PAK-RUS", "") == []
 
 
 def test_precomputed_coder_gives_what_the_coder_gives_for_the_same_text() -> None:

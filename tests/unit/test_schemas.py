@@ -4,7 +4,9 @@ import pytest
 from pydantic import ValidationError
 
 from schemas import jsonbytes
-from schemas.models import Article, RelationEvent, event_id_for, pair_key
+from schemas.digests import RING_PATTERN, fingerprint
+from schemas.models import Article, DyadState, RelationEvent, event_id_for, pair_key
+from streams.aggregate import AggregationPolicy, Outcome, apply_event
 from tests.unit.factories import make_event
 
 
@@ -45,3 +47,35 @@ def test_event_rejects_bad_codes() -> None:
         RelationEvent.model_validate({**data, "source": "Russia"})
     with pytest.raises(ValidationError):
         RelationEvent.model_validate({**data, "quad_class": 5})
+
+
+def test_pair_state_of_the_previous_schema_loads_with_its_ids_as_rings() -> None:
+    legacy = {"pair": "PAK-RUS", "a": "PAK", "b": "RUS", "events": 2, "article_count": 1,
+              "seen_event_ids": ["e1", "e2"], "seen_article_ids": ["a1"], "seen_sources": ["s"]}
+    for state in (DyadState.model_validate(legacy),
+                  DyadState.model_validate_json(jsonbytes.dumps(legacy))):
+        assert state.seen_event_digests == f"{fingerprint('e1')} {fingerprint('e2')} "
+        assert state.seen_article_digests == f"{fingerprint('a1')} "
+        assert state.events == 2 and state.seen_sources == ["s"]
+        assert "seen_event_ids" not in state.model_dump()
+    assert legacy["seen_event_ids"] == ["e1", "e2"]  # the input is left as it was
+    redelivered = make_event().model_copy(update={"event_id": "e2", "pair": "PAK-RUS"})
+    state = DyadState.model_validate(legacy)
+    assert apply_event(state, redelivered, AggregationPolicy()).outcome is Outcome.DUPLICATE
+
+
+def test_pair_state_refuses_malformed_rings_and_legacy_ids() -> None:
+    with pytest.raises(ValidationError, match="digest ring"):
+        DyadState(pair="PAK-RUS", a="PAK", b="RUS", seen_event_digests="abc")
+    with pytest.raises(ValidationError, match="seen_article_ids must be a list"):
+        DyadState.model_validate({"pair": "PAK-RUS", "a": "PAK", "b": "RUS", "seen_article_ids": "a1"})
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        DyadState.model_validate({"pair": "PAK-RUS", "a": "PAK", "b": "RUS", "seen_ids": []})
+
+
+def test_pair_state_schema_describes_the_rings() -> None:
+    properties = DyadState.model_json_schema()["properties"]
+    assert "seen_event_ids" not in properties and "seen_article_ids" not in properties
+    for field in ("seen_event_digests", "seen_article_digests"):
+        assert properties[field]["type"] == "string" and "ring" in properties[field]["description"]
+        assert properties[field]["pattern"] == RING_PATTERN
