@@ -14,12 +14,9 @@ Started by ``bench/pipeline.py``; settings from ``DYADWATCH_*`` like any worker'
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-from faust.worker import Worker
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -27,12 +24,12 @@ sys.path.insert(0, str(ROOT))
 from agents.coder import Coder  # noqa: E402
 from agents.flows import wire_agents  # noqa: E402
 from bench.coder import build_corpus, build_news_mix  # noqa: E402
+from bench.common import ScriptWorkerProcess  # noqa: E402
 from schemas.models import Article, RelationEvent, event_id_for  # noqa: E402
 from streams.app import Pipeline, build_pipeline  # noqa: E402
-from streams.processes import WorkerProcess, settings_env  # noqa: E402
 from streams.settings import Settings  # noqa: E402
-from streams.topics import ensure_topics  # noqa: E402
 from streams.views import wire_views  # noqa: E402
+from streams.worker import run_worker  # noqa: E402
 
 __all__ = ["CeilingWorkerProcess", "PrecomputedCoder", "bench_templates", "main"]
 
@@ -74,29 +71,14 @@ def build_ceiling(settings: Settings) -> Pipeline:
     return pipeline
 
 
-class CeilingWorkerProcess(WorkerProcess):
+class CeilingWorkerProcess(ScriptWorkerProcess):
     """This module as a child process, managed like a real worker."""
 
-    def start(self) -> CeilingWorkerProcess:
-        command = [sys.executable, str(Path(__file__).resolve())]
-        self.process = subprocess.Popen(command, env=settings_env(self.settings),
-                                        stdout=self.log, stderr=subprocess.STDOUT)
-        return self
+    script = Path(__file__).resolve()
 
 
 def main() -> int:
-    settings = Settings()
-    Path(settings.worker_data_dir).mkdir(parents=True, exist_ok=True)
-    ensure_topics(settings)
-    pipeline = build_ceiling(settings)
-    worker = Worker(pipeline.app, loglevel=settings.log_level.upper(), quiet=True,
-                    override_logging=True)
-    worker.spinner = None
-    try:
-        worker.execute_from_commandline()
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
+    return run_worker(Settings(), build_ceiling)
 
 
 if __name__ == "__main__":

@@ -1,14 +1,30 @@
-"""What the benchmarks share: free ports and settings on fresh, uniquely named topics."""
+"""What the benchmarks share: free ports, settings on fresh, uniquely named topics, and
+benchmark workers run as child processes."""
 
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+from streams.processes import WorkerProcess, settings_env
 from streams.settings import Settings
 
-__all__ = ["bench_settings", "free_port"]
+__all__ = ["ScriptWorkerProcess", "bench_settings", "free_port"]
+
+
+class ScriptWorkerProcess(WorkerProcess):
+    """A benchmark's worker module (``script``) as a child process, managed like a real worker."""
+
+    script: ClassVar[Path]
+
+    def start(self) -> ScriptWorkerProcess:
+        command = [sys.executable, str(self.script)]
+        self.process = subprocess.Popen(command, env=settings_env(self.settings),
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        return self
 
 
 def free_port() -> int:

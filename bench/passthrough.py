@@ -9,19 +9,19 @@ compared with. Settings come from ``DYADWATCH_*`` like any worker's:
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-from faust.worker import Worker
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from agents.flows import CODING_BATCH_SIZE, CODING_BATCH_WITHIN_S
-from streams.app import Pipeline, build_pipeline
-from streams.processes import WorkerProcess, settings_env
-from streams.settings import Settings
-from streams.topics import ensure_topics
-from streams.views import wire_views
+from agents.flows import CODING_BATCH_SIZE, CODING_BATCH_WITHIN_S  # noqa: E402
+from bench.common import ScriptWorkerProcess  # noqa: E402
+from streams.app import Pipeline, build_pipeline  # noqa: E402
+from streams.settings import Settings  # noqa: E402
+from streams.views import wire_views  # noqa: E402
+from streams.worker import run_worker  # noqa: E402
 
 __all__ = ["PassThroughWorkerProcess", "build_pass_through", "main"]
 
@@ -44,29 +44,14 @@ def build_pass_through(settings: Settings) -> Pipeline:
     return pipeline
 
 
-class PassThroughWorkerProcess(WorkerProcess):
+class PassThroughWorkerProcess(ScriptWorkerProcess):
     """This module as a child process, managed like a real worker."""
 
-    def start(self) -> PassThroughWorkerProcess:
-        command = [sys.executable, str(Path(__file__).resolve())]
-        self.process = subprocess.Popen(command, env=settings_env(self.settings),
-                                        stdout=self.log, stderr=subprocess.STDOUT)
-        return self
+    script = Path(__file__).resolve()
 
 
 def main() -> int:
-    settings = Settings()
-    Path(settings.worker_data_dir).mkdir(parents=True, exist_ok=True)
-    ensure_topics(settings)
-    pipeline = build_pass_through(settings)
-    worker = Worker(pipeline.app, loglevel=settings.log_level.upper(), quiet=True,
-                    override_logging=True)
-    worker.spinner = None
-    try:
-        worker.execute_from_commandline()
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
+    return run_worker(Settings(), build_pass_through)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from faust.worker import Worker
@@ -28,13 +29,15 @@ def build_worker_pipeline(settings: Settings) -> Pipeline:
     return pipeline
 
 
-def run_worker(settings: Settings) -> int:
-    """Ensure topics, then run a worker in the foreground; returns its exit code."""
+def run_worker(settings: Settings,
+               build: Callable[[Settings], Pipeline] = build_worker_pipeline) -> int:
+    """Ensure topics, then run a worker (the pipeline ``build`` wires) in the foreground;
+    returns its exit code."""
     Path(settings.worker_data_dir).mkdir(parents=True, exist_ok=True)
     created = ensure_topics(settings)
     if created:
         log.info("created topics: %s", ", ".join(created))
-    pipeline = build_worker_pipeline(settings)
+    pipeline = build(settings)
     worker = Worker(pipeline.app, loglevel=settings.log_level.upper(), quiet=True,
                     override_logging=True)
     worker.spinner = None  # no terminal spinner: worker output is a log, often piped
