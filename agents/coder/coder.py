@@ -1,165 +1,117 @@
-"""The event coder: article -> bilateral RelationEvents with evidence."""
+"""The event coder: article -> bilateral RelationEvents with evidence.
+
+Steps: sentences (sentencex) -> one Aho-Corasick pass for actor names and trigger words (the
+cheap gate) -> candidate sentences (a trigger word and two countries, or one and a
+coreferring word) parsed by spaCy in one batch -> actors read off noun phrases -> triggers
+matched to CAMEO patterns, their status and roles read off the dependency arcs -> events.
+Pure Python: no broker or stream-framework imports.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
 from functools import lru_cache
-from operator import itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
-from agents.coder.codes import modal_code, refine
+from agents.coder.discourse import PAIR_NOUNS, Discourse
+from agents.coder.events import Found, TriggerReader
 from agents.coder.gazetteer import Agents, load_names
-from agents.coder.grammar import SPEECH, Trig, find_triggers, segment_index, segments, set_modality
 from agents.coder.lexicon import CameoEntry, load_cameo, load_patterns
-from agents.coder.matcher import ActorHit, Matcher, TriggerHit, route, single_country
-from agents.coder.mentions import Mention, build_mentions
-from agents.coder.roles import (
-    SentenceView,
-    between_group,
-    by_agent,
-    location,
-    scan_end,
-    subject_group,
-    target_group,
-)
-from agents.coder.text import Sentence, Token, sentences, tokenize
-from agents.coder.words import AUX
+from agents.coder.matcher import ActorHit, Matcher
+from agents.coder.parse import Parser, default_parser
+from agents.coder.phrases import ActorRef, AgentNouns, SentenceActors
+from agents.coder.text import Sentence, sentences
+from agents.coder.vocab import Vocabulary, load_vocabulary
 from schemas.models import Article, Evidence, RelationEvent, event_id_for, pair_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["CODER_VERSION", "Coder", "default_coder"]
 
-CODER_VERSION = "dyadwatch-coder/0.2.1"
-HISTORY_SENTENCES = 3
-SYMMETRIC_GROUP_MAX = 4  # countries acting together; more is a multilateral event
-MUST = frozenset({"must", "should"})
-PRONOUNS = frozenset({"it", "he", "she"})
-HIT_NAME = itemgetter(2)  # ActorHit.name: None for a coreferring phrase
-
-
-class Coded(NamedTuple):
-    """One coded dyad before it becomes a RelationEvent."""
-
-    source: Mention
-    target: Mention
-    code: str
-    confidence: float
-    trigger: str
+CODER_VERSION = "dyadwatch-coder/0.3.0"
+WORD = re.compile(r"[a-z][a-z'\-]*")
+COREF_WORDS = frozenset({"it", "he", "she", "two", "both"}) | PAIR_NOUNS
+import os
+FALLBACK = os.environ.get("FB") == "1"
+NO_ACTOR_KINDS = frozenset({"place", "block"})
 
 
 class Coder:
-    """Loads the gazetteer and verb patterns once; ``extract`` keeps no state between calls."""
+    """Loads the gazetteer, vocabulary and parser once; ``extract`` keeps no state between calls."""
 
-    def __init__(self) -> None:
+    def __init__(self, parser: Parser | None = None) -> None:
         self.cameo: dict[str, CameoEntry] = load_cameo()
-        self.agents = Agents()
+        self.vocab: Vocabulary = load_vocabulary()
+        self.forms = frozenset(f.split(" ")[0] for f in self.vocab.surface_forms())
         self.matcher = Matcher(load_names(), load_patterns())
+        self.agent_nouns = AgentNouns(_agent_rows(Agents()))
+        self.reader = TriggerReader(self.vocab)
+        self.parser = parser or default_parser()
 
     def extract(self, article: Article) -> list[RelationEvent]:
         """All bilateral events the article states, in text order, deduplicated per sentence."""
         text = article.text
-        actors, trigs = self.matcher.scan(text, text.lower().replace("’", "'"))
-        routed = route(list(sentences(text)), actors, trigs)
-        # Only "the nation"-style phrases read the history, and only the last few sentences'.
-        coref = {sent.index for sent, hits, _ in routed if not all(map(HIT_NAME, hits))}
+        hits, _ = self.matcher.scan(text, text.lower().replace("’", "'"))
+        sents = list(sentences(text))
+        by_sentence = _hits_by_sentence(sents, hits)
+        chosen = [s for s in sents if self._candidate(s, by_sentence.get(s.index, []))]
+        docs = dict(zip((s.index for s in chosen), self.parser.parse([s.text for s in chosen]), strict=True))
+        discourse = Discourse()
         events: list[RelationEvent] = []
-        history: list[tuple[int, str]] = []
-        for sent, actor_hits, trig_hits in routed:
-            keep = not coref.isdisjoint(range(sent.index + 1, sent.index + 1 + HISTORY_SENTENCES))
-            coded = self._sentence(text, sent, actor_hits, trig_hits, history, keep)
-            events.extend(self._event(article, sent, c) for c in coded)
+        for sent in sents:
+            sent_hits = by_sentence.get(sent.index, [])
+            doc = docs.get(sent.index)
+            if doc is None:
+                discourse.remember(sent.index, [_hit_ref(h) for h in sent_hits if h.name])
+                continue
+            found = self._sentence(article, sent, doc, sent_hits, discourse)
+            events.extend(self._event(article, sent, doc, f) for f in _dedupe(found))
+        if FALLBACK:
+            from agents.coder.shallow import default_shallow_coder
+            done = {e.evidence.sentence_index for e in events}
+            events += [e for e in default_shallow_coder().extract(article) if e.evidence.sentence_index not in done]
         return events
 
+    def _candidate(self, sent: Sentence, hits: list[ActorHit]) -> bool:
+        words = set(WORD.findall(sent.text.lower()))
+        if words.isdisjoint(self.forms):
+            return False
+        countries = {h.name.country for h in hits if h.name and h.name.kind not in NO_ACTOR_KINDS}
+        coref = any(h.name is None for h in hits) or not words.isdisjoint(COREF_WORDS)
+        return len(countries) >= 2 or (coref and (len(countries) == 1 or "two" in words or "both" in words))
+
     def _sentence(
-        self,
-        text: str,
-        sent: Sentence,
-        actor_hits: list[ActorHit],
-        trig_hits: list[TriggerHit],
-        history: list[tuple[int, str]],
-        keep_history: bool,
-    ) -> list[Coded]:
-        named = {h.name.country for h in actor_hits if h.name and h.name.kind not in ("place", "block")}
-        maybe_coref = len(named) < len(actor_hits) or " it " in sent.text
-        if not trig_hits or (len(named) < 2 and not maybe_coref):
-            history.extend(
-                (sent.index, h.name.country)
-                for h in actor_hits
-                if h.name and h.name.kind not in ("demonym", "place", "block")
-            )
-            return []
-        if not keep_history and single_country(actor_hits):
-            return []  # no dyad possible here, and no later sentence needs this one's actors
-        sentence = tokenize(sent.text, sent.start)
-        tokens, lows, offsets = sentence
-        starts = dict(zip(offsets, range(len(offsets)), strict=True))
-        blocked = {starts[h.start] for h in trig_hits if h.start in starts}
-        mentions = build_mentions(text, sentence, actor_hits, self.agents, sent.dateline_end(), blocked)
-        _resolve(sent.index, lows, mentions, history)
-        history.extend(
-            (sent.index, m.country) for m in mentions if m.country and m.role in ("actor", "possessive")
-        )
-        if not trig_hits or len({m.country for m in mentions}) < 2:
-            return []
-        return self._grammar(text, sent, tokens, lows, starts, mentions, trig_hits)
+        self, article: Article, sent: Sentence, doc: Doc, hits: list[ActorHit], discourse: Discourse
+    ) -> list[Found]:
+        actors = SentenceActors(doc, sent, hits, self.agent_nouns)
+        resolve = discourse.resolver(sent.index, doc, actors)
+        found = self.reader.read(doc, actors, _reference_year(article), resolve)
+        discourse.remember(sent.index, actors.countries())
+        return found
 
-    def _grammar(
-        self,
-        text: str,
-        sent: Sentence,
-        tokens: list[Token],
-        lows: list[str],
-        starts: dict[int, int],
-        mentions: list[Mention],
-        trig_hits: list[TriggerHit],
-    ) -> list[Coded]:
-        segs = segments(lows, {m.t1 - 1 for m in mentions})
-        seg_of = segment_index(segs, len(tokens))
-        seg_at = [segs[k] for k in seg_of]
-        trigs = find_triggers(tokens, lows, starts, trig_hits, [seg.end for seg in seg_at])
-        mention_at = {i: m for m in mentions for i in range(m.t0, m.t1)}
-        set_modality(tokens, text, trigs, seg_at, mention_at)
-        view = SentenceView(tokens, lows, mentions, segs, seg_of, trigs)
-        coded: list[Coded] = []
-        for trig in sorted(trigs, key=lambda x: x.governor is None):
-            coded.extend(self._code(text, view, trig))
-        if "must" in sent.text or "should" in sent.text:
-            coded.extend(_must(text, view))
-        return _dedupe(coded)
-
-    def _code(self, text: str, view: SentenceView, trig: Trig) -> list[Coded]:
-        if trig.status == "off" or trig.consumed:
-            return []
-        code = modal_code(trig.pattern.code, trig.status)
-        if code is None:
-            return []
-        if trig.governor is not None and trig.status != "act":
-            view.trigs[trig.governor].consumed = True
-        words = set(view.lows[max(0, trig.t0 - 2) : scan_end(view, trig)])
-        code = refine(code, words)
-        head = view.trigs[trig.governor].t0 if trig.governor is not None else trig.t0
-        evidence = text[view.tokens[head].start : view.tokens[trig.end - 1].end]
-        conf = 0.9 if trig.status == "act" else 0.8
-        pairs = _pairs(view, trig, head, trig.status == "act")
-        return [Coded(s, o, code, _confidence(conf, s, o, trig), evidence) for s, o in pairs]
-
-    def _event(self, article: Article, sent: Sentence, c: Coded) -> RelationEvent:
-        entry = self.cameo.get(c.code) or self.cameo[c.code[:2]]
-        source, target = c.source.country or "", c.target.country or ""
+    def _event(self, article: Article, sent: Sentence, doc: Doc, f: Found) -> RelationEvent:
+        entry = self.cameo.get(f.code) or self.cameo[f.code[:2]]
+        source, target = f.source.country, f.target.country
+        first, last = doc[f.start], doc[f.end - 1]
+        trigger = sent.text[first.idx : last.idx + len(last)]
         return RelationEvent(
             event_id=event_id_for(article.id, sent.index, sent.start, sent.end, source, target, entry.code),
             pair=pair_key(source, target),
             article_id=article.id,
             source=source,
             target=target,
-            source_actor=c.source.actor or source,
-            target_actor=c.target.actor or target,
+            source_actor=f.source.actor or source,
+            target_actor=f.target.actor or target,
             cameo_code=entry.code,
             root_code=entry.root,
             cameo_name=entry.name,
             quad_class=entry.quad,
             goldstein=entry.goldstein,
-            confidence=c.confidence,
+            confidence=f.confidence,
             evidence=Evidence(
-                sentence_index=sent.index, start=sent.start, end=sent.end, text=sent.text, trigger=c.trigger
+                sentence_index=sent.index, start=sent.start, end=sent.end, text=sent.text, trigger=trigger
             ),
             event_time=article.published,
             article_url=article.url,
@@ -168,125 +120,47 @@ class Coder:
         )
 
 
-def _pairs(view: SentenceView, trig: Trig, head: int, act: bool) -> list[tuple[Mention, Mention]]:
-    flags = trig.pattern.flags
-    if trig.form == "noun":
-        group = between_group(view, trig)
-        if group and "between" not in flags:
-            return _each_way(group)
-        subj = subject_group(view, head)
-        if group:
-            return [(s, b) for s in subj for b in group]
-        if _inside_object(view, trig):
-            return []
-        if "sym" in flags and len(subj) > 1:
-            return _each_way(subj)
-        objs = [m for m in target_group(view, trig, {s.country or "" for s in subj}) if m.prep == "with"]
-        back = "mutual" in flags
-        return [p for s in subj for o in objs for p in ((s, o), (o, s))[: 2 if back else 1]]
-    if trig.passive and act:
-        return [(s, o) for s in by_agent(view, trig) for o in subject_group(view, head, True)]
-    subj = subject_group(view, head)
-    objs = target_group(view, trig, {s.country or "" for s in subj})
-    if objs and "recv" in flags:
-        return [(o, s) for s in subj for o in objs if o.prep == "from"]
-    if objs:
-        back = act and "mutual" in flags
-        return [p for s in subj for o in objs for p in ((s, o), (o, s))[: 2 if back else 1]]
-    if "sym" in flags and len(subj) > 1:
-        return _each_way(subj)
-    place = location(view, trig, {s.country or "" for s in subj}) if "loc" in flags else None
-    return [(s, place) for s in subj] if place and trig.pattern.code[:2] >= "14" else []
+def _reference_year(article: Article) -> int:
+    """The article's year; an undated article is read as of the year it is coded in."""
+    if article.published is not None:
+        return article.published.year
+    return datetime.now(UTC).year
 
 
-def _each_way(group: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """'X and Y met': every ordered pair of the group; a longer list ('delegations of 40
-    countries met') is a multilateral event, not a set of bilateral ones."""
-    if len({m.country for m in group}) > SYMMETRIC_GROUP_MAX:
-        return []
-    return [(a, b) for a in group for b in group if a.country != b.country]
+def _agent_rows(agents: Agents) -> dict[tuple[str, ...], str]:
+    return {key: role for options in agents.by_first.values() for key, role in options}
 
 
-def _inside_object(view: SentenceView, trig: Trig) -> bool:
-    """A noun inside the object of an earlier verb in its clause is not a new event."""
-    seg = view.segs[view.seg_of[trig.t0]]
-    return any(seg.start <= o.t0 < trig.t0 and o.form != "noun" for o in view.trigs)
+def _hits_by_sentence(sents: list[Sentence], hits: list[ActorHit]) -> dict[int, list[ActorHit]]:
+    out: dict[int, list[ActorHit]] = {}
+    k = 0
+    for sent in sents:
+        while k < len(hits) and hits[k].start < sent.start:
+            k += 1
+        while k < len(hits) and hits[k].start < sent.end:
+            out.setdefault(sent.index, []).append(hits[k])
+            k += 1
+    return out
 
 
-def _confidence(base: float, s: Mention, o: Mention, trig: Trig) -> float:
-    conf = base * (0.7 if trig.form == "noun" else 1.0) * (0.9 if trig.passive else 1.0)
-    for m in (s, o):
-        conf *= 0.7 if m.coref else 0.6 if m.role == "place" else 1.0
-        conf *= 0.85 if m.role in ("modifier", "possessive") or m.kind == "capital" else 1.0
-    return round(conf, 2)
+def _hit_ref(hit: ActorHit) -> ActorRef:
+    name = hit.name
+    assert name is not None
+    return ActorRef(name.country, name.actor, name.kind, -1, -1, -1)
 
 
-def _resolve(index: int, lows: list[str], mentions: list[Mention], history: list[tuple[int, str]]) -> None:
-    """'the nation' / 'the state': the latest country of the last few sentences not named here."""
-    here = {m.country for m in mentions if m.country}
-    for m in mentions:
-        if m.coref and m.country is None:
-            for sent_index, country in reversed(history):
-                if sent_index < index - HISTORY_SENTENCES:
-                    break
-                if country not in here:
-                    m.country = m.actor = country
-                    break
-    if not PRONOUNS.isdisjoint(lows):
-        _pronouns(lows, mentions)
-
-
-def _pronoun_subject(lows: list[str], i: int, mentions: list[Mention]) -> bool:
-    """'it' before an auxiliary; 'he and <actor>' ('where he and President Lee pledged')."""
-    if lows[i] == "it":
-        return lows[i + 1] in AUX
-    return lows[i] in ("he", "she") and lows[i + 1] == "and" and any(i + 2 <= m.t0 <= i + 4 for m in mentions)
-
-
-def _pronouns(lows: list[str], mentions: list[Mention]) -> None:
-    """'Iraq said it would ...': a subject 'it' is the nearest actor before it in the sentence."""
-    for i in range(len(lows) - 1):
-        if not _pronoun_subject(lows, i, mentions):
-            continue
-        before = [m for m in mentions if m.t1 <= i and m.role == "actor" and m.prep is None]
-        if lows[i] != "it":  # 'he' / 'she': a leader or an official, not a country
-            before = [m for m in before if m.kind == "leader" or m.actor != m.country]
-        if before and before[-1].country:
-            m = before[-1]
-            mentions.append(Mention(i, i + 1, m.country, m.actor, "coref", "actor", coref=True))
-    mentions.sort(key=lambda m: m.t0)
-
-
-def _must(text: str, view: SentenceView) -> list[Coded]:
-    """'Russia said (on Tuesday) that Sudan must return ...': a demand from speaker to Sudan."""
-    found = []
-    toks = view.tokens
-    for m in view.mentions:
-        seg = view.segs[view.seg_of[m.t0]]
-        after = {t.low for t in toks[m.t1 : min(seg.end, m.t1 + 6)]}
-        if seg.kind != "comp" or m.role != "actor" or not after & MUST or m.t0 > seg.start + 2:
-            continue
-        speech = [i for i in range(max(0, seg.start - 4), seg.start) if toks[i].low in SPEECH]
-        for s in subject_group(view, speech[0]) if speech else []:
-            if s.country and s.country != m.country:
-                cue = text[toks[speech[0]].start : toks[m.t1 - 1].end]
-                found.append(Coded(s, m, "100", 0.75, cue))
-    return found
-
-
-def _dedupe(coded: list[Coded]) -> list[Coded]:
-    seen: set[tuple[str | None, str | None, str]] = set()
+def _dedupe(found: list[Found]) -> list[Found]:
+    seen: set[tuple[str, str, str]] = set()
     kept = []
-    for c in coded:
-        key = (c.source.country, c.target.country, c.code)
-        distinct = c.source.country and c.target.country and c.source.country != c.target.country
-        if distinct and key not in seen:
+    for f in found:
+        key = (f.source.country, f.target.country, f.code)
+        if key not in seen:
             seen.add(key)
-            kept.append(c)
+            kept.append(f)
     return kept
 
 
 @lru_cache(maxsize=1)
 def default_coder() -> Coder:
-    """The process-wide coder (data loaded once)."""
+    """The process-wide coder (data and parser loaded once)."""
     return Coder()

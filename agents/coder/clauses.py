@@ -1,0 +1,171 @@
+"""What the clause around a trigger says about it: asserted, intended, appealed for, refused,
+hypothetical, negated, past history, or reported by a speaker.
+
+Statuses (the names ``codes.modal_code`` takes): ``act`` (asserted), ``intent`` (will, would,
+promised to, agreed to), ``appeal`` (urged, sought, efforts to), ``refuse`` (refused to),
+``threat`` (threatened to), ``try`` (tried to), ``off`` (negated, hypothetical, denied,
+under a directive: no event).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["GOVERNOR_OF", "SPEECH", "UNASSERTED", "governor_status", "is_history", "speech_head", "status"]
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+GOVERNORS: dict[str, frozenset[str]] = {
+    "intent": _set(
+        "promise pledge vow offer agree plan intend decide prepare expect hope aim wish want commit "
+        "willing ready eager set scheduled due going determined keen poised seek_to"
+    ),
+    "appeal": _set("seek push strive request ask urge press call appeal effort bid initiative demand"),
+    "try": _set("try attempt"),
+    "refuse": _set("refuse decline unwilling reluctant reject"),
+    "threat": _set("threaten"),
+    "act": _set("continue begin start resume manage"),
+}
+GOVERNOR_OF = {word: kind for kind, words in GOVERNORS.items() for word in words}
+UNASSERTED = _set(
+    "deny consider avoid stop halt risk resist oppose discuss fear allow study weigh fail"
+)
+SPEECH = _set(
+    "say state inform announce report warn insist reiterate add confirm claim allege note tell "
+    "believe stress declare argue accuse charge complain"
+)
+FUTURE = _set("will would shall 'll wo")
+UNREAL = _set("could might may should must can ca")
+HYPOTHETICAL_MARKS = _set("if unless whether lest")
+HISTORY_MARKS = _set("after since before when")
+SPANS = _set("year years decade decades century centuries month months")
+CLAUSAL = _set("ccomp advcl relcl acl xcomp csubj conj parataxis")
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ == "advmod" for c in tok.children)
+
+
+def _clause_heads(tok: Token) -> list[Token]:
+    """``tok`` and the verbs above it up to the sentence root."""
+    heads = [tok]
+    while heads[-1].head.i != heads[-1].i and len(heads) < 12:
+        heads.append(heads[-1].head)
+    return heads
+
+
+def _hypothetical(tok: Token) -> bool:
+    for head in _clause_heads(tok):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in head.children):
+            return True
+        if head.dep_ not in CLAUSAL:
+            break
+    return False
+
+
+def governor_status(tok: Token) -> str | None:
+    """The status a governing word gives ``tok`` ("agreed to resume" -> intent), None if none."""
+    head = tok.head
+    if head.i == tok.i or tok.dep_ not in ("xcomp", "acl", "ccomp", "conj"):
+        return None
+    if tok.dep_ == "conj":
+        return governor_status(head)
+    lemma = head.lemma_.lower()
+    if lemma in UNASSERTED:
+        return "off"
+    kind = GOVERNOR_OF.get(lemma)
+    if kind is None:
+        return None
+    if tok.dep_ == "ccomp" and kind != "appeal":
+        return None
+    if _negated(head):
+        return "off" if kind != "intent" else "refuse"
+    return "off" if kind == "appeal" and tok.dep_ == "ccomp" else kind
+
+
+def _unasserted(tok: Token) -> bool:
+    """Under a directive, a wish or an appeal further up ('demanded that the US cancel plans to
+    sell ...', 'wants Putin to attack ...', 'demanded a meeting to discuss ...')."""
+    cur, level = tok, 0
+    for _ in range(12):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ in CLAUSAL:
+            lemma = head.lemma_.lower()
+            kind = GOVERNOR_OF.get(lemma)
+            if lemma in UNASSERTED:
+                return True
+            if kind == "appeal" and (level > 0 or cur.dep_ not in ("xcomp", "acl")):
+                return True
+            if kind in ("intent", "try", "threat") and (level > 0 or cur.dep_ == "ccomp"):
+                return True
+            level += 1
+        cur = head
+    return False
+
+
+def status(tok: Token) -> str:
+    """The status of a trigger token (see the module doc)."""
+    if _hypothetical(tok) or _unasserted(tok):
+        return "off"
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if _negated(tok):
+        return "refuse" if aux & FUTURE else "off"  # "would not provide support": a refusal
+    governed = governor_status(tok)
+    if governed is not None:
+        return governed
+    if aux & UNREAL:
+        return "off"
+    if aux & FUTURE:
+        return "intent"
+    return "act"
+
+
+def is_history(tok: Token, year: int) -> bool:
+    """Past history told in the news: 'On this day in 1939', 'thirty years after X invaded Y',
+    'when X invaded Y in 1990', 'fifty years ago'. Looks at the trigger's own modifiers only."""
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HISTORY_MARKS for c in tok.children):
+        if any(t.lower_ in SPANS for t in tok.subtree if t.i < tok.i and t.dep_ == "npadvmod"):
+            return True
+        for mark in tok.children:
+            if mark.dep_ == "mark" and any(t.lower_ in SPANS for t in mark.children):
+                return True
+    for child in tok.children:
+        if child.dep_ not in ("prep", "npadvmod", "advmod", "pobj"):
+            continue
+        for t in _phrase_tokens(child):
+            if t.lower_ == "ago" and any(s.lower_ in SPANS for s in t.subtree):
+                return True
+            if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) < year:
+                return True
+    return False
+
+
+def _phrase_tokens(tok: Token) -> list[Token]:
+    """``tok`` and its dependents, not entering the clauses inside ('rebels who entered ...')."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in CLAUSAL:
+            out.extend(_phrase_tokens(child))
+    return out
+
+
+def speech_head(tok: Token) -> Token | None:
+    """The speech verb whose complement holds ``tok`` and that comes before it ('Chile said
+    Peru had rejected ...'), or None (also when the speaker follows: '..., officials said')."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "ccomp":
+        return None
+    head = cur.head
+    if head.lemma_.lower() in SPEECH and head.i < cur.i:
+        return head
+    return None

