@@ -206,11 +206,12 @@ def _roles(tokens: list[str]) -> tuple[str, str]:
     for token in tokens:
         if token == "*":
             seen_verb = True
-        elif token in roles and roles[token] == "-":
-            if seen_verb:
+        elif token in roles:  # a marker: set the role once; its group is no longer empty
+            if roles[token] == "-" and seen_verb:
                 roles[token] = _role(previous, closed)
-            elif token == "+":
+            elif roles[token] == "-" and token == "+":
                 roles[token] = "subj"
+            group.append(token)
         elif token == "(":
             group = []
         elif token == ")":
