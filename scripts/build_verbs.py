@@ -23,16 +23,16 @@ Conversion rules (one output row per verb x pattern x synset-member combination)
     rows with a non-word (punctuation) word; synset members subsumed by a shorter member.
 
 Usage: ``python scripts/build_verbs.py [--source PATH] [--output PATH]``. Output is committed.
+The syntax reader is ``scripts/petrarch_verbs.py``; the loader is ``agents/coder/vocab.py``.
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import re
 import shutil
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +41,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from agents.coder.lexicon import inflect, load_cameo  # noqa: E402
+from scripts.petrarch_verbs import Block, first_code, parse, pattern_rows, roles, split_pattern  # noqa: E402
 
 __all__ = ["CAP", "Row", "build", "convert", "main", "render"]
 
@@ -56,19 +57,12 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-PREPOSITIONS = _word_set(
-    "about above across after against along amid among around as at before behind below beneath "
-    "beside besides between beyond by despite during for from in inside into near of off on onto "
-    "out outside over past since through throughout to toward towards under until upon via with "
-    "within without"
-)
-TARGET_GROUPS = _word_set("against at between for from into on over to toward towards upon with")
 LIGHT_VERBS = _word_set(  # frequent verbs whose bare use is rarely an event (the bare row is dropped)
     "be have do get make take go say come give put set keep see know let seem become think mean want "
     "need leave lead pass add affect back best better bill break catch chain check clear compound "
     "conduct constitute control count deal die dig face figure fill head hear increase improve "
     "involve issue join learn link manage match mine ready relate remove ring rule serve spread "
-    "stone table task tend total train travel value watch"
+    "stone table task tend total train travel value watch express pull"
 )
 NOT_LEMMA = _word_set("and or is are was were")
 WORD = re.compile(r"^[a-z0-9][a-z0-9'./\-]*$")
@@ -104,165 +98,6 @@ class Row:
     code: str = field(compare=False)
 
 
-@dataclass(slots=True)
-class _Block:
-    code: str
-    verbs: list[tuple[str, str, str]] = field(default_factory=list)  # lemma, own code, forms spec
-    patterns: list[tuple[str, str]] = field(default_factory=list)  # body, code
-
-
-def _strip(line: str) -> str:
-    return line.split("#", 1)[0].strip()
-
-
-def _code(text: str, codes: set[str]) -> str | None:
-    first = text.strip().split(":", 1)[0].strip()
-    return first if first in codes else None
-
-
-def _parse(lines: Iterable[str]) -> tuple[dict[str, list[str]], list[_Block]]:
-    """Synsets (name -> member phrases) and verb blocks, in file order."""
-    synsets: dict[str, list[str]] = {}
-    blocks: list[_Block] = []
-    current: list[str] | None = None
-    for raw in lines:
-        line = _strip(raw)
-        if not line or line.startswith("~"):
-            continue
-        if line.startswith("---"):
-            found = re.search(r"\[([^\]]*)\]", line)
-            blocks.append(_Block(found.group(1).strip() if found else "---"))
-        elif not blocks and line.startswith("&"):
-            current = synsets.setdefault(line.rstrip("_"), [])
-        elif not blocks and line.startswith("+") and current is not None:
-            _add_member(current, line[1:].strip().strip("_").replace("_", " ").lower())
-        elif blocks and line.startswith("-"):
-            body, _, code = line[1:].partition("[")
-            blocks[-1].patterns.append((body, code.partition("]")[0]))
-        elif blocks:
-            blocks[-1].verbs.append(_verb(line))
-    return synsets, blocks
-
-
-def _subsumes(short: list[str], long: list[str]) -> bool:
-    rest = iter(long)
-    return all(word in rest for word in short)
-
-
-def _add_member(members: list[str], phrase: str) -> None:
-    """Add a synset member unless a shorter member or its singular already matches it.
-
-    Post words are matched in order against a subtree's lemmas, so "cruise missile" adds nothing
-    to "missile", nor "missiles" to "missile"; a new shorter member evicts longer ones.
-    """
-    words = phrase.split()
-    singular = [_singular(w) for w in words]
-    for other in members:
-        if _subsumes(other.split(), words) or _subsumes(other.split(), singular):
-            return
-    members[:] = [m for m in members if not _subsumes(words, m.split())]
-    members.append(phrase)
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-def _verb(line: str) -> tuple[str, str, str]:
-    """(lemma, own code, irregular forms spec) of a verb line."""
-    text, _, code = line.partition("[")
-    word, _, forms = text.partition("{")
-    lemma = word.strip().replace("+", "").replace("_", " ").lower()
-    spec = [f.replace("+", "").replace("_", " ").lower() for f in forms.partition("}")[0].split()]
-    return lemma, code.partition("]")[0].strip(), "|".join(spec)
-
-
-def _tokens(body: str) -> list[str]:
-    spaced = re.sub(r"([(){}*$+%^])", r" \1 ", body)
-    out: list[str] = []
-    for token in spaced.split():
-        out.extend([token] if token.startswith("&") else [w for w in token.split("_") if w])
-    return out
-
-
-def _role(previous: str, closed: list[str]) -> str:
-    """Where a ``+``/``$`` after the verb sits: its preposition, or ``dobj``."""
-    if previous.lower() in PREPOSITIONS:
-        return previous.lower()
-    if previous == ")" and len(closed) == 1 and closed[0].lower() in PREPOSITIONS:
-        return closed[0].lower()
-    return "dobj"
-
-
-def _roles(tokens: list[str]) -> tuple[str, str]:
-    """(target_prep, source_prep) of a pattern's tokens."""
-    roles = {"+": "-", "$": "-"}
-    previous, seen_verb = "", False
-    group: list[str] = []
-    closed: list[str] = []
-    empty_groups: list[str] = []
-    for token in tokens:
-        if token == "*":
-            seen_verb = True
-        elif token in roles:  # a marker: set the role once; its group is no longer empty
-            if roles[token] == "-" and seen_verb:
-                roles[token] = _role(previous, closed)
-            elif roles[token] == "-" and token == "+":
-                roles[token] = "subj"
-            group.append(token)
-        elif token == "(":
-            group = []
-        elif token == ")":
-            closed = group
-            if len(group) == 1 and group[0].lower() in TARGET_GROUPS and seen_verb:
-                empty_groups.append(group[0].lower())
-        elif token not in "{}%^":
-            group.append(token)
-        previous = token
-    if roles["+"] == "-" and empty_groups:
-        roles["+"] = empty_groups[-1]
-    return roles["+"], roles["$"]
-
-
-def _expand(words: list[str], synsets: dict[str, list[str]], limit: int) -> Iterator[tuple[str, ...]] | None:
-    """Word sequences with synsets expanded (``None``: an undefined synset)."""
-    options: list[list[str]] = []
-    for word in words:
-        if word.startswith("&"):
-            members = synsets.get(word.rstrip("_"))
-            if members is None:
-                return None
-            options.append(members)
-        else:
-            options.append(word.lower().split("/"))
-    combos = itertools.islice(itertools.product(*options), limit)
-    return (tuple(" ".join(c).split()) for c in combos)
-
-
-def _words(tokens: list[str]) -> list[str]:
-    return [t for t in tokens if t not in "(){}$+%^*"]
-
-
-def _pattern_rows(
-    body: str, synsets: dict[str, list[str]], limit: int = CAP
-) -> list[tuple[tuple[str, ...], tuple[str, ...]]] | None:
-    """At most ``limit`` (pre, post) pairs of a pattern body, ``None`` if a synset is undefined."""
-    tokens = _tokens(body)
-    if "*" not in tokens:
-        return None
-    star = tokens.index("*")
-    combos = _expand([*_words(tokens[:star]), "*", *_words(tokens[star + 1 :])], synsets, limit)
-    if combos is None:
-        return None
-    pairs = []
-    for combo in combos:
-        split = combo.index("*")
-        pairs.append((combo[:split], combo[split + 1 :]))
-    return pairs
-
-
 def _junk(row: Row, codes_root: dict[str, str]) -> bool:
     if not all(WORD.match(w) for w in row.pre + row.post):
         return True
@@ -270,7 +105,7 @@ def _junk(row: Row, codes_root: dict[str, str]) -> bool:
     return bare and row.lemma in LIGHT_VERBS and codes_root[row.code] != "01"
 
 
-def _surplus(blocks: list[_Block]) -> set[str]:
+def _surplus(blocks: list[Block]) -> set[str]:
     """Verb entries that are not lemmas: another verb's listed form ("deterring"), coordinated or
     auxiliary phrases ("kidnapped and killed", "arrest and", "is determined")."""
     verbs = [verb for block in blocks for verb in block.verbs]
@@ -280,7 +115,7 @@ def _surplus(blocks: list[_Block]) -> set[str]:
 
 def convert(lines: Iterable[str], codes: dict[str, str]) -> list[Row]:
     """Rows of a CAMEO verb dictionary; ``codes`` maps each known CAMEO code to its root."""
-    synsets, blocks = _parse(lines)
+    synsets, blocks = parse(lines)
     surplus = _surplus(blocks)
     known = set(codes)
     kept: dict[Row, Row] = {}
@@ -288,15 +123,15 @@ def convert(lines: Iterable[str], codes: dict[str, str]) -> list[Row]:
         rows: list[Row] = []
         verbs = [verb for verb in block.verbs if verb[0] not in surplus]
         for lemma, own, _ in verbs:
-            code = _code(own or block.code, known)
+            code = first_code(own or block.code, known)
             if code:
                 rows.append(Row(lemma, (), (), "-", "-", code))
         for body, raw_code in block.patterns:
-            code = _code(raw_code, known)
-            pairs = _pattern_rows(body, synsets, max(1, CAP // len(verbs))) if code else None
+            code = first_code(raw_code, known)
+            pairs = pattern_rows(body, synsets, max(1, CAP // len(verbs))) if code else None
             if code is None or pairs is None:
                 continue
-            target, source = _roles(_tokens(body))
+            target, source = roles(split_pattern(body))
             for lemma, _, _ in verbs:
                 rows.extend(Row(lemma, pre, post, target, source, code) for pre, post in pairs)
         for row in rows:
@@ -308,7 +143,7 @@ def convert(lines: Iterable[str], codes: dict[str, str]) -> list[Row]:
 
 def forms_of(lines: Iterable[str]) -> dict[str, str]:
     """Lemma -> ``|``-joined surface forms (PETRARCH's irregular forms, else regular)."""
-    _, blocks = _parse(lines)
+    _, blocks = parse(lines)
     irregular: dict[str, set[str]] = {}
     for lemma, _, spec in (verb for block in blocks for verb in block.verbs):
         if spec:
