@@ -34,7 +34,8 @@ GOVERNORS: dict[str, frozenset[str]] = {
 }
 GOVERNOR_OF = {word: kind for kind, words in GOVERNORS.items() for word in words}
 UNASSERTED = _set(
-    "deny consider avoid stop halt risk resist oppose discuss fear allow study weigh fail"
+    "deny consider avoid stop halt risk resist oppose discuss fear allow study weigh fail "
+    "accuse allege blame suspect"
 )
 SPEECH = _set(
     "say state inform announce report warn insist reiterate add confirm claim allege note tell "
@@ -45,7 +46,7 @@ UNREAL = _set("could might may should must can ca")
 HYPOTHETICAL_MARKS = _set("if unless whether lest")
 HISTORY_MARKS = _set("after since before when")
 SPANS = _set("year years decade decades century centuries month months")
-CLAUSAL = _set("ccomp advcl relcl acl xcomp csubj conj parataxis")
+CLAUSAL = _set("ccomp advcl relcl acl xcomp csubj conj parataxis pcomp")
 
 
 def _negated(tok: Token) -> bool:
@@ -97,8 +98,8 @@ def _unasserted(tok: Token) -> bool:
         head = cur.head
         if head.i == cur.i:
             return False
+        lemma = head.lemma_.lower()
         if cur.dep_ in CLAUSAL:
-            lemma = head.lemma_.lower()
             kind = GOVERNOR_OF.get(lemma)
             if lemma in UNASSERTED:
                 return True
@@ -107,6 +108,8 @@ def _unasserted(tok: Token) -> bool:
             if kind in ("intent", "try", "threat") and (level > 0 or cur.dep_ == "ccomp"):
                 return True
             level += 1
+        elif level and lemma in UNASSERTED:  # "accused Russia of attacking Ukraine"
+            return True
         cur = head
     return False
 

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from agents.coder.discards import Discards
 from agents.coder.discourse import PAIR_NOUNS, Discourse
 from agents.coder.events import Found, TriggerReader
 from agents.coder.gazetteer import Agents, load_names
@@ -35,7 +36,7 @@ WORD = re.compile(r"[a-z][a-z'\-]*")
 COREF_WORDS = frozenset({"it", "he", "she", "two", "both"}) | PAIR_NOUNS
 import os
 FALLBACK = os.environ.get("FB") == "1"
-NO_ACTOR_KINDS = frozenset({"place", "block"})
+NO_ACTOR_KINDS = frozenset({"block"})
 
 
 class Coder:
@@ -49,6 +50,7 @@ class Coder:
         self.agent_nouns = AgentNouns(_agent_rows(Agents()))
         self.reader = TriggerReader(self.vocab)
         self.parser = parser or default_parser()
+        self.discards = Discards()
 
     def extract(self, article: Article) -> list[RelationEvent]:
         """All bilateral events the article states, in text order, deduplicated per sentence."""
@@ -76,7 +78,7 @@ class Coder:
 
     def _candidate(self, sent: Sentence, hits: list[ActorHit]) -> bool:
         words = set(WORD.findall(sent.text.lower()))
-        if words.isdisjoint(self.forms):
+        if words.isdisjoint(self.forms) or self.discards.discarded(sent.text):
             return False
         countries = {h.name.country for h in hits if h.name and h.name.kind not in NO_ACTOR_KINDS}
         coref = any(h.name is None for h in hits) or not words.isdisjoint(COREF_WORDS)

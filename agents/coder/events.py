@@ -20,6 +20,7 @@ from agents.coder.clauses import GOVERNOR_OF, governor_status, is_history, speec
 from agents.coder.codes import modal_code, refine
 from agents.coder.phrases import ActorRef, SentenceActors
 from agents.coder.vocab import VerbPattern, Vocabulary
+from agents.coder.words import HARDWARE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,6 +35,12 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 ONE_WAY = frozenset({"064", "0314", "0214", "1214"})  # sharing intelligence goes one way
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "conj", "acl", "xcomp", "mark"})
 GROUP_MAX = 4
+ACQUIRE = frozenset({"acquire", "buy", "purchase", "import", "obtain", "procure", "receive", "seek", "request"})
+WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal", "try", "threat")) - {"offer"}
+FUNCTION_WORDS = frozenset(
+    "on to for with at in by from of about over into up down out off against the a an "
+    "upon after before across through toward towards around back away".split()
+)
 NOT_ACTS = frozenset({"consider", "fear", "allow", "study", "weigh", "risk", "avoid", "fail", "expect"})
 GAP = 3
 # adjectival passives read as states of the subject: "Israel is opposed to French mediation"
@@ -79,11 +86,15 @@ class TriggerReader:
         triggers = _prefer_curated(self._triggers(doc))
         consumed = {i for t in triggers if not t.noun for i in range(t.tok.i + 1, t.last + 1)}
         verbs = {t.tok.i for t in triggers if not t.noun and t.pattern.code[:2] != "01"}
-        consumed |= {t.tok.i for t in triggers if t.noun and _clause_of(t.tok).i in verbs}
+        consumed |= {t.tok.i for t in triggers if t.noun and _object_of(t.tok) in verbs}
         governed: dict[int, list[int]] = {}
         for t in triggers:
             if governor_status(t.tok) is not None:
                 governed.setdefault(t.tok.head.i, []).append(t.tok.i)
+                if t.tok.dep_ == "acl":  # "initiated efforts to acquire": the verb of the noun
+                    governed.setdefault(_object_of(t.tok.head), []).append(t.tok.i)
+            elif t.tok.dep_ == "pcomp" and t.tok.head.lower_ == "by":  # "retaliated by expelling"
+                governed.setdefault(t.tok.head.head.i, []).append(t.tok.i)
         found: list[Found] = []
         produced: set[int] = set()
         for trig in sorted(triggers, key=lambda t: t.tok.i in governed):
@@ -147,10 +158,15 @@ class TriggerReader:
         """Patterns that code an event: not a bare statement verb or a governing verb ('said',
         'expected', 'failed' alone), not a statement about an event noun (the noun codes)."""
         modal = lemma in GOVERNOR_OF or lemma in NOT_ACTS
+        rows = self.vocab.patterns_for(lemma)
+        curated = any(p.origin == "curated" for p in rows)
+        heads = {p.post[-1] for p in rows if p.origin == "curated" and p.post}
         return tuple(
-            p for p in self.vocab.patterns_for(lemma)
+            p for p in rows
             if not (p.origin != "curated" and not p.post and (p.code[:2] == "01" or modal))
             and not (p.code[:2] == "01" and any(w in self.vocab.nominal for w in p.post))
+            and not (curated and p.origin != "curated" and set(p.post) <= FUNCTION_WORDS)
+            and not (p.origin != "curated" and p.post and p.post[-1] in heads)
         )
 
 
@@ -234,6 +250,8 @@ class _Coding:
     def run(self) -> list[Found]:
         tok = self.trig.tok
         self.status = status(_clause_of(tok) if self.trig.noun else tok)
+        if self.trig.noun and _clause_of(tok).lemma_.lower() in WISHES:
+            self.status = "off"  # "India wants talks with China": wanted, not held
         code = modal_code(self.trig.pattern.code, self.status)
         if code is None:
             return []
@@ -273,11 +291,12 @@ class _Coding:
             pairs = []
             for s in subjects:
                 for t, prep in targets:
-                    if "recv" in self.flags and prep == "from":
-                        pairs.append((t, s))
+                    if "recv" in self.flags:
+                        if prep == "from":  # "received a call from X": X -> subject
+                            pairs.append((t, s))
                         continue
                     pairs.append((s, t))
-                    if mutual and prep == "with":
+                    if mutual and (prep == "with" or "mutual" in self.flags):
                         pairs.append((t, s))
             return pairs, "parse"
         if len({s.country for s in subjects}) >= 2 and ("sym" in self.flags or code[:2] in JOINT_ROOTS):
@@ -287,8 +306,31 @@ class _Coding:
             said = self._subjects(speaker)
             return [(s, t) for s in subjects for t in said], "speaker"
         if subjects and (code[:2] >= "17" or code[:2] in ("07", "14", "15")):
-            return [(s, p) for s in subjects for p in self._places(tok)], "parse"
+            places = self._places(tok)
+            if places:
+                return [(s, p) for s in subjects for p in places], "parse"
+        if subjects and self.status in ("act", "appeal", "intent"):
+            return [(s, t) for s in subjects for t in self._nearby(tok, subjects)], "fallback"
         return [], "parse"
+
+    def _nearby(self, tok: Token, subjects: list[ActorRef]) -> list[ActorRef]:
+        """Fallback: the one other country named inside the trigger's own phrase (not in the
+        clauses it governs) when no arc names a target."""
+        mine = {s.country for s in subjects}
+        found = {}
+        for t in _right_words(tok, 12):
+            if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS:
+                continue
+            for a in self.actors.own(t, False):
+                goods = self.doc[a.head].lower_ in HARDWARE
+                if a.country not in mine and a.kind not in ("city", "possessor", "capital") and not goods:
+                    found[a.country] = a
+        if not found and (self.code[:2] in ("02", "06", "07") or tok.lemma_.lower() in ACQUIRE):
+            # a misattached "from X" after an acquisition or a request names the other party
+            for t in tok.doc[tok.i + 1 :]:
+                if t.dep_ == "pobj" and t.head.lower_ == "from":
+                    found.update((a.country, a) for a in self.actors.own(t, True) if a.country not in mine)
+        return list(found.values()) if len(found) == 1 else []
 
     def _subjects(self, tok: Token) -> list[ActorRef]:
         v = tok
@@ -303,6 +345,9 @@ class _Coding:
                 return []
             if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
                 v = v.head
+                continue
+            if v.dep_ == "pcomp" and v.head.lower_ == "by":  # "responded by expelling"
+                v = v.head.head
                 continue
             if v.dep_ == "acl" and governor_status(v) is not None:
                 v = _clause_of(v.head)  # "initiated efforts to establish": who initiated
@@ -324,7 +369,9 @@ class _Coding:
         out: list[tuple[ActorRef, str]] = []
         for c in tok.children:
             if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "dative" and c.pos_ != "ADP"):
-                out.extend((a, "obj") for a in self._phrase(c, tok, strict=False))
+                goods = code[:2] in ("06", "07")  # "bought Russian tanks": goods, not a partner
+                out.extend((a, "obj") for a in self._phrase(c, tok, strict=False)
+                           if not (goods and self.doc[a.head].lower_ in HARDWARE))
                 out.extend(self._prep_objects(c))
             elif c.dep_ in ("prep", "dative", "agent"):
                 out.extend(self._prep_object(c))
@@ -360,8 +407,10 @@ class _Coding:
             wanted = True
         if not wanted:
             return []
-        return [(a, low) for obj in prep.children if obj.dep_ == "pobj" for a in self.actors.group(obj, False)
-                if a.kind != "city" or self.trig.pattern.code[:2] >= "17"]
+        loose = low in ("on", "against")  # "tariffs on Chinese electric vehicles"
+        return [(a, low) for obj in prep.children if obj.dep_ == "pobj"
+                for a in self.actors.group(obj, False, loose=loose)
+                if a.kind != "city" or self.code[:2] >= "17"]
 
     def _from_ok(self) -> bool:
         """'from X' names the other party of requests and acquisitions ('demanded the supply of
@@ -398,7 +447,7 @@ class _Coding:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            out.extend(a for a in self.actors.group(obj, False) if a.kind != "possessor")
+            out.extend(self.actors.place(obj))
             for inner in obj.children:
                 if inner.dep_ == "prep" and inner.lower_ in PLACE_PREPS | {"of"} and depth > 0:
                     out.extend(self._place_objects(inner, depth - 1))
@@ -441,6 +490,16 @@ def _clause_of(tok: Token) -> Token:
     if tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return head
     return tok
+
+
+def _object_of(tok: Token) -> int:
+    """The verb a noun is the object of ('condemned the attack', 'opposed to the mediation')."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.pos_ == "ADP" and head.dep_ in ("prep", "dative"):
+        head = head.head
+    elif tok.dep_ != "dobj":
+        return -1
+    return head.i if head.pos_ == "VERB" else -1
 
 
 def _confidence(base: float, *sides: ActorRef) -> float:

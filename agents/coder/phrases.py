@@ -31,6 +31,10 @@ US_STATE_CUES = frozenset(
     {"state", "governor", "legislature", "senator", "senate", "county", "statehouse", "assembly"}
 )
 US_STATE_NAMES = frozenset({"georgia"})  # country names that are also US state names
+CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december today".split()
+)
 EXTRA_AGENTS = {
     "counterpart": "GOV",
     "counterparts": "GOV",
@@ -111,6 +115,7 @@ class SentenceActors:
         self.agents = agents
         self.at: dict[int, ActorRef] = {}
         self.coref_at: dict[int, ActorRef] = {}
+        self.places_at: dict[int, ActorRef] = {}
         self.dropped: set[int] = set()
         for hit in hits:
             self._place(sent, hit)
@@ -127,6 +132,10 @@ class SentenceActors:
             self.coref_at.update(dict.fromkeys(range(span.start, span.end), ref))
             return
         name = hit.name
+        if name.kind == "place":  # a region: only ever where something happens
+            ref = ActorRef(name.country, name.country, "place", root.i, span.start, span.end)
+            self.places_at.update(dict.fromkeys(range(span.start, span.end), ref))
+            return
         if name.kind in NON_ACTOR_KINDS or _glued(self.doc, span.start, span.end):
             return
         if span.start > 0 and self.doc[span.start - 1].lower_ == "ethnic":
@@ -150,10 +159,12 @@ class SentenceActors:
             return True
         if not (nxt.pos_ == "PROPN" and nxt.is_title and ref.i1 - ref.i0 == 1 and ref.kind == "country"):
             return False
+        if nxt.lower_ in CALENDAR:
+            return False
         names = [t for t in doc[ref.i1 : ref.i1 + 3] if t.pos_ == "PROPN" and t.is_title]
         return all(self.agents.role(doc, t) is None and t.i not in self.at for t in names)
 
-    def own(self, tok: Token, strict: bool) -> list[ActorRef]:
+    def own(self, tok: Token, strict: bool, loose: bool = False) -> list[ActorRef]:
         """The actor the phrase headed by ``tok`` names (no coordination): see the module doc."""
         ref = self.at.get(tok.i)
         if ref is not None:
@@ -169,7 +180,9 @@ class SentenceActors:
         found: list[ActorRef] = []
         for child in self._modifiers(tok):
             of = child.dep_ == "pobj"
-            inners = self.own(child, True) if child.dep_ == "poss" or of else self._named(child)
+            inners = self.own(child, True) if child.dep_ == "poss" else self._named(child)
+            if of:
+                inners = self.group(child, True)
             for inner in inners:
                 if inner.kind == "city":
                     continue
@@ -177,8 +190,8 @@ class SentenceActors:
                     suffix = "" if role in (None, "-") else role
                     actor = inner.country + suffix if inner.kind != "leader" else inner.actor
                     found.append(ActorRef(inner.country, actor, "agent", tok.i, min(child.i, tok.i), tok.i + 1))
-                elif not strict and (child.dep_ == "poss" or of or tok.lower_ in OBJECT_HEADS):
-                    found.append(ActorRef(inner.country, inner.country, "possessor", tok.i, child.i, tok.i + 1))
+                elif not strict and (child.dep_ == "poss" or of or loose or tok.lower_ in OBJECT_HEADS):
+                    found.append(ActorRef(inner.country, inner.actor, "possessor", tok.i, child.i, tok.i + 1))
         return _unique(found)
 
     def _named(self, tok: Token) -> list[ActorRef]:
@@ -216,18 +229,25 @@ class SentenceActors:
                 found.extend(o for o in c.children if o.dep_ == "pobj")
         return found
 
-    def group(self, tok: Token, strict: bool) -> list[ActorRef]:
+    def group(self, tok: Token, strict: bool, loose: bool = False) -> list[ActorRef]:
         """Actors of the phrase and of the phrases coordinated with it ("A, B and C")."""
-        found = list(self.own(tok, strict))
+        found = list(self.own(tok, strict, loose))
         for child in tok.children:
             if child.dep_ == "conj":
-                found.extend(self.group(child, strict))
+                found.extend(self.group(child, strict, loose))
             elif child.dep_ == "appos":
                 extra = self.group(child, strict)
                 listed = any(r.kind == "country" for r in extra) and all(r.kind == "country" for r in found)
                 if not found or listed:
                     found.extend(extra)
         return _unique(found)
+
+    def place(self, tok: Token) -> list[ActorRef]:
+        """A place named by the phrase at ``tok``: a region, a city or a country ('in the West
+        Bank', 'in Jericho', 'in Lebanon'); possessors and agents are not places."""
+        if tok.i in self.places_at:
+            return [self.places_at[tok.i]]
+        return [a for a in self.group(tok, False) if a.kind not in ("possessor", "agent")]
 
     def countries(self) -> list[ActorRef]:
         """Every distinct actor mention of the sentence, in text order (for coreference)."""

@@ -19,14 +19,15 @@ from tests.unit.factories import coded_triples as coded
         ("Britain imposed sanctions on 20 Russian individuals and companies.", [("GBR", "RUS", "163")]),
         ("Canada imposed new sanctions on Iranian banks.", [("CAN", "IRN", "163")]),
         ("The Philippines protested to China over the incident.", [("PHL", "CHN", "114")]),
-        ("Starmer spoke with Trump by phone.", [("GBR", "USA", "040"), ("USA", "GBR", "040")]),
+        # a call is CAMEO 041 (discuss by telephone)
+        ("Starmer spoke with Trump by phone.", [("GBR", "USA", "041"), ("USA", "GBR", "041")]),
         (
             "Ukraine and Russia exchanged prisoners on Friday.",
             [("UKR", "RUS", "0841"), ("RUS", "UKR", "0841")],
         ),
         ("North Korea fired ballistic missiles toward Japan.", [("PRK", "JPN", "190")]),
         ("Pezeshkian criticised Merz.", [("IRN", "DEU", "111")]),
-        ("Sheinbaum rejected Rubio's demands.", [("MEX", "USA", "120")]),
+        ("Sheinbaum rejected Rubio's demands.", [("MEX", "USA", "124")]),  # refuse to yield
         ("Albanese met Takaichi in Tokyo.", [("AUS", "JPN", "040")]),
         # "<compass> of <place>" locates a strike
         ("Turkey bombed Kurdish positions north of Iraq.", [("TUR", "IRQ", "195")]),
@@ -34,8 +35,8 @@ from tests.unit.factories import coded_triples as coded
         ("Canada imposed tariffs on Chinese electric vehicles.", [("CAN", "CHN", "163")]),
         # a capital after "with" is its government
         ("Manila lodged a diplomatic protest with Beijing.", [("PHL", "CHN", "114")]),
-        ("Macron phoned Zelensky on Sunday.", [("FRA", "UKR", "040"), ("UKR", "FRA", "040")]),
-        ("Modi held a phone call with Trump.", [("IND", "USA", "040"), ("USA", "IND", "040")]),
+        ("Macron phoned Zelensky on Sunday.", [("FRA", "UKR", "041"), ("UKR", "FRA", "041")]),
+        ("Modi held a phone call with Trump.", [("IND", "USA", "041"), ("USA", "IND", "041")]),
         # a title between coordinated leaders
         ("Xi and President Putin signed a treaty.", [("CHN", "RUS", "057"), ("RUS", "CHN", "057")]),
         # 'he and X': 'he' is the official named before, not the country visited
