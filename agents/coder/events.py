@@ -80,6 +80,7 @@ class TriggerReader:
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
+        self._cache: dict[str, tuple[VerbPattern, ...]] = {}
 
     def read(self, doc: Doc, actors: SentenceActors, year: int, resolve: Resolver) -> list[Found]:
         """Every coded dyad of the sentence, in trigger order."""
@@ -155,6 +156,12 @@ class TriggerReader:
         return _match(tok, self._usable(lemma), noun=False)
 
     def _usable(self, lemma: str) -> tuple[VerbPattern, ...]:
+        found = self._cache.get(lemma)
+        if found is None:
+            found = self._cache[lemma] = self._filter(lemma)
+        return found
+
+    def _filter(self, lemma: str) -> tuple[VerbPattern, ...]:
         """Patterns that code an event: not a bare statement verb or a governing verb ('said',
         'expected', 'failed' alone), not a statement about an event noun (the noun codes)."""
         modal = lemma in GOVERNOR_OF or lemma in NOT_ACTS
@@ -199,13 +206,16 @@ def _match(tok: Token, patterns: tuple[VerbPattern, ...], noun: bool) -> Trigger
         return None
     right = _right_words(tok)
     words = [(t.lemma_.lower(), t.lower_, t.i) for t in right]
+    available = {w for lemma, low, _ in words for w in (lemma, low)}
     before = {t.lower_ for t in tok.doc[max(0, tok.i - 3) : tok.i]}
     default = None
     for p in patterns:
-        if p.pre and not set(p.pre) <= before:
+        if p.pre and not before.issuperset(p.pre):
             continue
         if not p.post:
             default = default or p
+            continue
+        if not available.issuperset(p.post):
             continue
         last = _subsequence(p.post, words)
         if last is not None and _ends_on_head(tok, last):
