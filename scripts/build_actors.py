@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "agents" / "coder" / "data"
 VENDOR = ROOT.parent / "shared" / "vendor" / "petrarch2-dictionaries"
 EXTRA_CODES = {"XKX", "SOL", "NCY", "ABK", "SOS", "TRN"}  # README: states without ISO 3166-1 codes
+RECODE = {"KSV": "XKX"}  # PETRARCH2's Kosovo code -> ours
 ORG_WORD = re.compile(
     r"\b(Union|Nations|Council|Organi[sz]ation|Commission|Agency|Fund|Bank|Court|Tribunal|League|"
     r"Parliament|Assembly|Alliance|Community|Secretariat|Federation|Cross|Crescent|Committee|"
@@ -77,10 +78,11 @@ def people_rows(records: Iterable[Record], countries: set[str], words: Words, ta
             continue  # undated: institutions; a bare country code: a country/region record
         names = {proper_case(p) for p in record.phrases}
         for r in record.restrictions:
-            if r.code[:3] not in countries:
+            code = RECODE.get(r.code[:3], r.code[:3]) + r.code[3:]
+            if code[:3] not in countries:
                 continue
             span = (_day(r.start), _day(r.end))
-            rows.update((n, r.code[:3], r.code, *span) for n in names if _keep_alias(n, words, taken))
+            rows.update((n, code[:3], code, *span) for n in names if _keep_alias(n, words, taken))
     return sorted(rows)
 
 
