@@ -18,6 +18,8 @@ naming its sources and "GENERATED: do not edit":
   organisation word, as "Abu Hussain" is a person, not a group), then ``organisations_curated.tsv``
   (wins).
 * ``cities.tsv``, ``us_states.tsv``, ``first_names.tsv``: see ``scripts/build_places.py``.
+* ``agents_petrarch.tsv``: agent nouns of ``Phoenix.agents.txt`` not in ``agents.tsv``
+  (``scripts/build_agents.py``).
 
 Usage: ``python scripts/build_actors.py [--out DIR]`` (needs the ``gazetteer`` extras). Run
 ``scripts/build_gazetteer.py`` first when ``actors_curated.tsv`` or ``people_curated.tsv`` changed.
@@ -35,6 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from build_agents import agent_rows
 from build_places import Words, city_rows, first_name_rows, leading_tokens, load_words, us_state_rows
 from petrarch import SOURCE_COMMIT, Record, proper_case, read_records
 
@@ -157,6 +160,10 @@ def build_all() -> dict[str, tuple[list[str], list[Row]]]:
         "cities.tsv": (_header("cities"), [(n, c, str(p)) for n, c, p in cities]),
         "us_states.tsv": (_header("us_states"), us_state_rows()),
         "first_names.tsv": (_header("first_names"), first_name_rows(raw_names)),
+        "agents_petrarch.tsv": (
+            _header("agents"),
+            agent_rows(VENDOR / "Phoenix.agents.txt", DATA / "agents.tsv"),
+        ),
     }
 
 
@@ -184,6 +191,10 @@ def _header(kind: str) -> list[str]:
             "Columns: name, country (ISO3), population.",
         ],
         "us_states": [f"Source: {geonames}.", "Columns: name, postal code."],
+        "agents": [
+            f"Source: Phoenix.agents.txt of {petrarch}; only words not in agents.tsv.",
+            "Rules in scripts/build_agents.py. Columns: words, role (appended to the ISO3 code).",
+        ],
         "first_names": [
             f"Source: faker {v['faker']} (en_US, en_GB) + first tokens of >= 3 people in {petrarch}.",
             "Columns: name, source (faker | petrarch2).",

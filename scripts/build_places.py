@@ -54,13 +54,17 @@ class Words:
         return low in self.common or low in self.first_names or low in self.taken or low in self.us_states
 
 
-def first_names() -> dict[str, int]:
-    """First name -> rank weight (per million), from faker's en_US and en_GB person providers."""
-    from faker.providers.person.en_GB import Provider as GB  # optional, build time only
-    from faker.providers.person.en_US import Provider as US
+FILTER_LOCALES = ("en_US", "en_GB")  # first names common enough to veto a city or an alias
+FILE_LOCALES = ("en_US", "en_GB", "en_IE", "en_NZ")  # first_names.tsv: wider ("Israel", NZ list)
+
+
+def first_names(locales: tuple[str, ...] = FILTER_LOCALES) -> dict[str, int]:
+    """First name -> weight (per million; 0 where faker gives none), from faker's person providers."""
+    from importlib import import_module
 
     found: dict[str, int] = {}
-    for provider in (US, GB):
+    for locale in locales:
+        provider = import_module(f"faker.providers.person.{locale}").Provider  # optional, build time
         for table in (provider.first_names_male, provider.first_names_female):
             weights = table if isinstance(table, dict) else dict.fromkeys(table, 0.0)
             for name, weight in weights.items():
@@ -170,7 +174,7 @@ def leading_tokens(person_names: Iterable[str]) -> set[str]:
 
 def first_name_rows(person_names: Iterable[str]) -> list[tuple[str, str]]:
     """(first name, source) rows: faker's lists, plus ``leading_tokens`` of the dictionary people."""
-    rows = {name: "faker" for name in first_names()}
+    rows = {name: "faker" for name in first_names(FILE_LOCALES)}
     for token in leading_tokens(person_names):
         rows.setdefault(token, "petrarch2")
     return sorted(rows.items())

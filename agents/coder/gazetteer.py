@@ -9,9 +9,10 @@ from pathlib import Path
 from agents.coder.lexicon import DATA, read_rows
 from agents.coder.words import FILLER_STOP
 
-__all__ = ["COREF_PHRASES", "ActorName", "Agents", "load_names", "name_key"]
+__all__ = ["COREF_PHRASES", "PETRARCH_AGENTS", "ActorName", "Agents", "load_names", "name_key"]
 
 COREF_PHRASES = ("the nation", "the country", "the state")
+PETRARCH_AGENTS = DATA / "agents_petrarch.tsv"  # generated from PETRARCH2's Phoenix.agents.txt
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +85,16 @@ def load_names(path: Path = DATA / "gazetteer.tsv") -> dict[str, ActorName]:
 class Agents:
     """Agent nouns ("foreign ministry" -> GOV) looked up on tokens after a country mention."""
 
-    def __init__(self, path: Path = DATA / "agents.tsv") -> None:
+    def __init__(self, path: Path = DATA / "agents.tsv", extra: Path | None = None) -> None:
+        """``extra``: more rows (e.g. ``PETRARCH_AGENTS``) under ours; a phrase in ours keeps our role."""
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for words, role in (c[:2] for c in read_rows(path, 2)):
+        seen: set[tuple[str, ...]] = set()
+        rows = read_rows(path, 2) + (read_rows(extra, 2) if extra else [])
+        for words, role in (c[:2] for c in rows):
             key = tuple(words.split())
-            self.by_first.setdefault(key[0], []).append((key, role))
+            if key not in seen:
+                seen.add(key)
+                self.by_first.setdefault(key[0], []).append((key, role))
         for options in self.by_first.values():
             options.sort(key=lambda option: -len(option[0]))
 

@@ -10,12 +10,19 @@ from pathlib import Path
 import pytest
 
 from agents.coder.actors import load_actors, load_word_set, pick
-from agents.coder.gazetteer import ActorName, load_names
+from agents.coder.gazetteer import PETRARCH_AGENTS, ActorName, Agents, load_names
 from agents.coder.lexicon import DATA, load_patterns
 from agents.coder.matcher import ActorHit, Matcher, single_country
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
-GENERATED = ("people.tsv", "organisations.tsv", "cities.tsv", "us_states.tsv", "first_names.tsv")
+GENERATED = (
+    "people.tsv",
+    "organisations.tsv",
+    "cities.tsv",
+    "us_states.tsv",
+    "first_names.tsv",
+    "agents_petrarch.tsv",
+)
 
 
 @cache
@@ -113,6 +120,13 @@ def test_georgia_is_a_country_and_a_us_state() -> None:
 def test_kosovo_has_a_documented_code() -> None:
     assert load_names()["kosovo"].country == "XKX"
     assert "XKX" in (DATA / "README.md").read_text(encoding="utf-8")
+
+
+def test_petrarch_agents_add_to_ours() -> None:
+    agents = Agents(extra=PETRARCH_AGENTS)
+    assert agents.at(["interior", "ministry"], 0) == ("GOV", 2)
+    assert agents.at(["foreign", "ministry"], 0) == ("GOV", 2)  # ours
+    assert Agents().at(["interior", "ministry"], 0) is None  # opt-in
 
 
 def test_pick_rules() -> None:
