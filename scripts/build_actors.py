@@ -69,7 +69,8 @@ def _keep_alias(name: str, words: Words, taken: set[str]) -> bool:
     low = name.lower()
     if low in taken or low in words.us_states:
         return False
-    return len(name.split()) > 1 or not words.dangerous(name)
+    singular = name[:-1] if name.endswith("s") else name  # "Tigers", "Mavericks"
+    return len(name.split()) > 1 or not (words.dangerous(name) or words.dangerous(singular))
 
 
 def people_rows(records: Iterable[Record], countries: set[str], words: Words, taken: set[str]) -> list[Row]:
