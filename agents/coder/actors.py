@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 
 from agents.coder.gazetteer import ActorName, load_names, name_key
@@ -33,6 +34,7 @@ ORGANISATION_KINDS = frozenset({"igo", "ngo", "armed_group"})
 Names = dict[str, list[ActorName]]
 
 
+@cache
 def _day(text: str) -> date | None:
     return None if text == "-" else date.fromisoformat(text)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from itertools import compress, count
 from pathlib import Path
 
 from agents.coder.lexicon import DATA, read_rows
@@ -47,8 +49,7 @@ class ActorName:
     ) -> ActorName:
         """An entry with its case rules derived from ``name`` (actor "-" = the country code)."""
         code = country if actor == "-" else actor
-        exact = name.isupper() and len(name.replace(".", "")) <= 5
-        capitals = tuple(i for i, char in enumerate(name) if char.isupper())
+        exact, capitals = _case_rules(name)
         return cls(name, country, kind, code, exact, capitals, start, end)
 
     @property
@@ -67,6 +68,13 @@ class ActorName:
         if self.exact:
             return surface == self.name
         return all(map(str.isupper, map(surface.__getitem__, self.capitals)))
+
+
+@cache
+def _case_rules(name: str) -> tuple[bool, tuple[int, ...]]:
+    """(short all-caps form?, positions of capitals) of a name."""
+    exact = name.isupper() and len(name.replace(".", "")) <= 5
+    return exact, tuple(compress(count(), map(str.isupper, name)))
 
 
 def name_key(name: str) -> str:

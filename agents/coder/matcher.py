@@ -82,18 +82,16 @@ class Matcher:
 
     def __init__(self, names: Mapping[str, ActorName | Sequence[ActorName]], patterns: list[Pattern]) -> None:
         self.automaton = ahocorasick.Automaton()
-        entries: dict[str, list[object]] = {}
+        actors: dict[str, tuple[ActorName | None, ...]] = {}
         for low, value in names.items():
-            entries.setdefault(low, []).extend([value] if isinstance(value, ActorName) else value)
+            actors[low] = (value,) if isinstance(value, ActorName) else tuple(value)
         for phrase in COREF_PHRASES:
-            entries.setdefault(phrase, []).append(None)
-        for form, key in _trigger_keys(patterns).items():
-            entries.setdefault(form, []).append(key)
-        for low, values in entries.items():
-            actor_values = tuple(v for v in values if not isinstance(v, TriggerKey))
-            trigger_key = next((v for v in values if isinstance(v, TriggerKey)), None)
-            dated = any(isinstance(v, ActorName) and v.dated for v in actor_values)
-            self.automaton.add_word(low, (len(low), actor_values, trigger_key, dated))
+            actors[phrase] = (*actors.get(phrase, ()), None)
+        triggers = _trigger_keys(patterns)
+        for low in actors.keys() | triggers.keys():
+            values = actors.get(low, ())
+            dated = any(v is not None and (v.valid_from or v.valid_to) is not None for v in values)
+            self.automaton.add_word(low, (len(low), values, triggers.get(low), dated))
         self.automaton.make_automaton()
 
     def scan(self, text: str, low: str, when: date | None = None) -> tuple[list[ActorHit], list[TriggerHit]]:
