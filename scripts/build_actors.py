@@ -34,6 +34,7 @@ from dataclasses import replace
 from datetime import date
 from importlib import metadata
 from pathlib import Path
+from textwrap import wrap
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -55,6 +56,28 @@ ORG_WORD = re.compile(
     r"Army|Brigades?|Party|Jihad|Resistance)\b"
 )
 Row = tuple[str, ...]
+RULES = {
+    "people": (
+        "Rows: people records (with a dated range, no bare country code) whose code is a country code "
+        "(ISO3, XKX for PETRARCH's KSV, ...) plus a role; one row per (name, code, range); ranges as in "
+        "the source (YYMMDD, 00-29 = 20xx), inclusive; an undated row is the record's default code. "
+        "Dropped aliases: < 4 letters; equal to a gazetteer name, city or US state; a single token that "
+        "is a common English word (faker's list, web2 lowercase entries) or a first name (faker "
+        "en_US/en_GB, first tokens of >= 3 PETRARCH people), also in the singular."
+    ),
+    "organisations": (
+        "Rows: undated IGO/NGO records of Phoenix.International whose name has an organisation word or "
+        "is an acronym of 3-6 capitals; Phoenix.MilNonState groups (names of one word or more than two, "
+        "or with an organisation word); the people filter on aliases. Organisations are never countries."
+    ),
+    "cities": (
+        "Rows: population >= 50,000 (GeoNames' Kherson: 66,000) or a national capital; a name held by "
+        "one country or by a city 10x larger than any namesake elsewhere; letters only; not a first "
+        "name, country, demonym, dropped gazetteer name or US state; not a common word unless a "
+        "capital; alternate spellings (ASCII, title case, same initial) for capitals and cities of "
+        ">= 1,000,000."
+    ),
+}
 
 
 def _day(value: date | None) -> str:
@@ -179,16 +202,19 @@ def _header(kind: str) -> list[str]:
     return {
         "people": [
             f"Source: {petrarch}.",
-            f"Filters: {filters}; rules in scripts/build_actors.py.",
+            f"Filters: {filters}.",
+            *wrap(RULES["people"], 100),
             "Columns: name, country, code, valid_from, valid_to ('-' = open).",
         ],
         "organisations": [
             f"Source: {petrarch} + organisations_curated.tsv (wins).",
+            *wrap(RULES["organisations"], 100),
             "Columns: name, kind, code, valid_from, valid_to.",
         ],
         "cities": [
             f"Source: {geonames}.",
-            f"Filters: {filters}; rules in scripts/build_places.py.",
+            f"Filters: {filters}.",
+            *wrap(RULES["cities"], 100),
             "Columns: name, country (ISO3), population.",
         ],
         "us_states": [f"Source: {geonames}.", "Columns: name, postal code."],
