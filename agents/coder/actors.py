@@ -24,8 +24,10 @@ __all__ = [
     "ORGANISATION_KINDS",
     "load_actors",
     "load_cities",
+    "load_first_names",
     "load_organisations",
     "load_people",
+    "load_us_states",
     "load_word_set",
     "pick",
 ]
@@ -95,6 +97,16 @@ def load_cities(path: Path = DATA / "cities.tsv") -> dict[str, ActorName]:
 def load_word_set(path: Path) -> frozenset[str]:
     """Lowercased first column of a file: ``us_states.tsv``, ``first_names.tsv``."""
     return frozenset(cells[0].lower() for cells in read_rows(path, 1))
+
+
+def load_us_states(path: Path = DATA / "us_states.tsv") -> frozenset[str]:
+    """The 50 US states and DC, lowercased ("georgia": "the Georgia state legislature" is no country)."""
+    return load_word_set(path)
+
+
+def load_first_names(path: Path = DATA / "first_names.tsv") -> frozenset[str]:
+    """First names, lowercased ("jordan", "chad", "israel": "Jordan Mills" is a person)."""
+    return load_word_set(path)
 
 
 def load_actors(data: Path = DATA) -> dict[str, list[ActorName]]:

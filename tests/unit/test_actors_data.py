@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from agents.coder.actors import load_actors, load_word_set, pick
+from agents.coder.actors import load_actors, load_first_names, load_us_states, pick
 from agents.coder.gazetteer import PETRARCH_AGENTS, ActorName, Agents, load_names
 from agents.coder.lexicon import DATA, load_patterns
 from agents.coder.matcher import ActorHit, Matcher, single_country
@@ -113,8 +113,8 @@ def test_cities_file_has_the_required_cities() -> None:
 
 def test_georgia_is_a_country_and_a_us_state() -> None:
     assert load_names()["georgia"].country == "GEO"
-    assert "georgia" in load_word_set(DATA / "us_states.tsv")
-    assert {"jordan", "chad"} <= load_word_set(DATA / "first_names.tsv")
+    assert "georgia" in load_us_states() and len(load_us_states()) == 51
+    assert {"jordan", "chad", "israel"} <= load_first_names()
 
 
 def test_kosovo_has_a_documented_code() -> None:
