@@ -119,12 +119,13 @@ def _candidates(given: frozenset[str]) -> dict[str, dict[str, tuple[int, bool]]]
         if not iso3:
             continue
         pop, is_capital = int(city["population"]), city["name"] == capital
-        names = [city["name"]]
+        names = [(city["name"], is_capital)]  # an alternate spelling is never a capital's name
         if pop >= ALT_MIN_POPULATION or is_capital:
-            names += [a for a in city["alternatenames"] if _alternate(city["name"], a, given)]
-        for name in names:
+            alternates = [a for a in city["alternatenames"] if _alternate(city["name"], a, given)]
+            names += [(a, False) for a in alternates]
+        for name, capital in names:
             old = found[name].get(iso3, (0, False))
-            found[name][iso3] = (max(old[0], pop), old[1] or is_capital)
+            found[name][iso3] = (max(old[0], pop), old[1] or capital)
     return found
 
 
