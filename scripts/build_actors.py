@@ -75,7 +75,8 @@ RULES = {
         "one country or by a city 10x larger than any namesake elsewhere; letters only; not a first "
         "name, country, demonym, dropped gazetteer name or US state; not a common word unless a "
         "capital; not a given name of PETRARCH people unless a capital or >= 1,000,000; alternate "
-        "spellings (ASCII, title case, same initial, 4+ letters) only for cities of >= 1,000,000 or "
+        "spellings (ASCII, title case, same initial, 4+ letters, edit distance <= 2, no first name) "
+        "only for cities of >= 1,000,000 or "
         "capitals, under the same rules (an alternate spelling is not a capital's name)."
     ),
 }

