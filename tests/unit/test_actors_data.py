@@ -165,3 +165,15 @@ def test_generated_files_are_up_to_date(tmp_path: Path) -> None:
     for name in GENERATED:
         fresh = (tmp_path / name).read_text(encoding="utf-8")
         assert fresh == (DATA / name).read_text(encoding="utf-8"), f"{name}: run scripts/build_actors.py"
+
+
+def test_gazetteer_is_up_to_date() -> None:
+    for module in ("countryinfo", "pycountry"):
+        pytest.importorskip(module)
+    sys.path.insert(0, str(SCRIPTS))
+    try:
+        import build_gazetteer
+    finally:
+        sys.path.remove(str(SCRIPTS))
+    rows = [tuple(cells[:4]) for cells in _rows(DATA / "gazetteer.tsv")]
+    assert rows == build_gazetteer.build(), "run scripts/build_gazetteer.py"
