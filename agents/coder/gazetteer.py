@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from itertools import compress, count
 from pathlib import Path
 
 from agents.coder.lexicon import DATA, read_rows
 from agents.coder.words import FILLER_STOP
 
-__all__ = ["COREF_PHRASES", "ActorName", "Agents", "load_names"]
+__all__ = ["COREF_PHRASES", "PETRARCH_AGENTS", "ActorName", "Agents", "load_names", "name_key"]
 
 COREF_PHRASES = ("the nation", "the country", "the state")
+PETRARCH_AGENTS = DATA / "agents_petrarch.tsv"  # generated from PETRARCH2's Phoenix.agents.txt
 
 
 @dataclass(frozen=True, slots=True)
 class ActorName:
-    """One gazetteer name: its ISO3 country, kind and CAMEO-style actor code."""
+    """One actor name: its country, kind, CAMEO-style actor code and optional validity.
+
+    kind: country | demonym | people | capital | seat | leader | place | block (gazetteer.tsv),
+    person (dated office-holder), city, igo | ngo | armed_group (organisations: ``country`` is
+    "" so they never make a country pair). ``country`` is ISO3 or one of our codes for states
+    without one (XKX Kosovo, ...: data/README.md). ``valid_from``/``valid_to`` are inclusive;
+    None = unbounded; both None = valid at any date.
+    """
 
     name: str
     country: str
@@ -23,6 +34,34 @@ class ActorName:
     actor: str
     exact: bool  # short all-caps forms (US, UK, PRC) must match exactly
     capitals: tuple[int, ...]  # positions that must be capitals in the text
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    @classmethod
+    def make(
+        cls,
+        name: str,
+        country: str,
+        kind: str,
+        actor: str,
+        start: date | None = None,
+        end: date | None = None,
+    ) -> ActorName:
+        """An entry with its case rules derived from ``name`` (actor "-" = the country code)."""
+        code = country if actor == "-" else actor
+        exact, capitals = _case_rules(name)
+        return cls(name, country, kind, code, exact, capitals, start, end)
+
+    @property
+    def dated(self) -> bool:
+        """True when the entry holds only for a range of dates."""
+        return self.valid_from is not None or self.valid_to is not None
+
+    def valid_at(self, when: date) -> bool:
+        """Whether ``when`` falls in the entry's (inclusive) range."""
+        return (self.valid_from is None or self.valid_from <= when) and (
+            self.valid_to is None or when <= self.valid_to
+        )
 
     def matches_case(self, surface: str) -> bool:
         """Capitals of the name must be capitals in the text; short all-caps forms exactly."""
@@ -31,25 +70,39 @@ class ActorName:
         return all(map(str.isupper, map(surface.__getitem__, self.capitals)))
 
 
+@cache
+def _case_rules(name: str) -> tuple[bool, tuple[int, ...]]:
+    """(short all-caps form?, positions of capitals) of a name."""
+    exact = name.isupper() and len(name.replace(".", "")) <= 5
+    return exact, tuple(compress(count(), map(str.isupper, name)))
+
+
+def name_key(name: str) -> str:
+    """The automaton key of a name: lowercased, typographic apostrophes made plain."""
+    return name.lower().replace("’", "'")
+
+
 def load_names(path: Path = DATA / "gazetteer.tsv") -> dict[str, ActorName]:
-    """Lowercased name -> entry."""
+    """Lowercased name -> entry, from gazetteer.tsv (undated). Raises CoderDataError on short rows."""
     names = {}
     for name, country, kind, actor in (cells[:4] for cells in read_rows(path, 4)):
-        code = country if actor == "-" else actor
-        exact = name.isupper() and len(name.replace(".", "")) <= 5
-        capitals = tuple(i for i, char in enumerate(name) if char.isupper())
-        names[name.lower().replace("’", "'")] = ActorName(name, country, kind, code, exact, capitals)
+        names[name_key(name)] = ActorName.make(name, country, kind, actor)
     return names
 
 
 class Agents:
     """Agent nouns ("foreign ministry" -> GOV) looked up on tokens after a country mention."""
 
-    def __init__(self, path: Path = DATA / "agents.tsv") -> None:
+    def __init__(self, path: Path = DATA / "agents.tsv", extra: Path | None = None) -> None:
+        """``extra``: more rows (e.g. ``PETRARCH_AGENTS``) under ours; a phrase in ours keeps our role."""
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for words, role in (c[:2] for c in read_rows(path, 2)):
+        seen: set[tuple[str, ...]] = set()
+        rows = read_rows(path, 2) + (read_rows(extra, 2) if extra else [])
+        for words, role in (c[:2] for c in rows):
             key = tuple(words.split())
-            self.by_first.setdefault(key[0], []).append((key, role))
+            if key not in seen:
+                seen.add(key)
+                self.by_first.setdefault(key[0], []).append((key, role))
         for options in self.by_first.values():
             options.sort(key=lambda option: -len(option[0]))
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from operator import itemgetter
 from typing import NamedTuple, TypeVar
 
 import ahocorasick
 
+from agents.coder.actors import ORGANISATION_KINDS, pick
 from agents.coder.gazetteer import COREF_PHRASES, ActorName
 from agents.coder.lexicon import Pattern, inflect
 from agents.coder.text import Sentence
@@ -71,30 +74,38 @@ def _trigger_keys(patterns: list[Pattern]) -> dict[str, TriggerKey]:
 
 
 class Matcher:
-    """Finds actor names and trigger words in an article with one automaton pass."""
+    """Finds actor names and trigger words in an article with one automaton pass.
 
-    def __init__(self, names: dict[str, ActorName], patterns: list[Pattern]) -> None:
+    ``names``: lowercased name -> entry (``load_names``) or candidate entries (``load_actors``:
+    dated people, organisations, cities); dated candidates are resolved by ``pick`` at scan time.
+    """
+
+    def __init__(self, names: Mapping[str, ActorName | Sequence[ActorName]], patterns: list[Pattern]) -> None:
         self.automaton = ahocorasick.Automaton()
-        entries: dict[str, list[object]] = {}
-        for low, name in names.items():
-            entries.setdefault(low, []).append(name)
+        actors: dict[str, tuple[ActorName | None, ...]] = {}
+        for low, value in names.items():
+            actors[low] = (value,) if isinstance(value, ActorName) else tuple(value)
         for phrase in COREF_PHRASES:
-            entries.setdefault(phrase, []).append(None)
-        for form, key in _trigger_keys(patterns).items():
-            entries.setdefault(form, []).append(key)
-        for low, values in entries.items():
-            actor_values = tuple(v for v in values if not isinstance(v, TriggerKey))
-            trigger_key = next((v for v in values if isinstance(v, TriggerKey)), None)
-            self.automaton.add_word(low, (len(low), actor_values, trigger_key))
+            actors[phrase] = (*actors.get(phrase, ()), None)
+        triggers = _trigger_keys(patterns)
+        for low in actors.keys() | triggers.keys():
+            values = actors.get(low, ())
+            dated = any(v is not None and (v.valid_from or v.valid_to) is not None for v in values)
+            self.automaton.add_word(low, (len(low), values, triggers.get(low), dated))
         self.automaton.make_automaton()
 
-    def scan(self, text: str, low: str) -> tuple[list[ActorHit], list[TriggerHit]]:
-        """Leftmost-longest actor hits and trigger hits (word-bounded, case-checked names)."""
+    def scan(self, text: str, low: str, when: date | None = None) -> tuple[list[ActorHit], list[TriggerHit]]:
+        """Leftmost-longest actor hits and trigger hits (word-bounded, case-checked names).
+
+        ``when`` (the article's date) chooses among dated entries of a name (``actors.pick``):
+        a name none of whose entries holds at ``when`` gives no hit; without ``when`` the
+        current (open-ended) entry wins.
+        """
         actors: list[ActorHit] = []
         triggers: list[TriggerHit] = []
         size = len(text)
         new = tuple.__new__
-        for last, (length, names, key) in self.automaton.iter(low):
+        for last, (length, names, key, dated) in self.automaton.iter(low):
             start, end = last - length + 1, last + 1
             # a name inside a word is no name, unless glued lowercase-to-capital: 'pakistanPakistan'
             before = text[start - 1] if start else " "
@@ -105,6 +116,12 @@ class Matcher:
                 continue
             if key is not None:
                 triggers.append(new(TriggerHit, (start, end, key)))
+            if dated:
+                surface = text[start:end]
+                chosen = pick([n for n in names if n is not None and n.matches_case(surface)], when)
+                if chosen is not None:
+                    actors.append(new(ActorHit, (start, end, chosen)))
+                continue
             for name in names:
                 if name is None or name.matches_case(text[start:end]):
                     actors.append(new(ActorHit, (start, end, name)))
@@ -139,11 +156,14 @@ def route(
 
 
 def single_country(actor_hits: list[ActorHit]) -> bool:
-    """No coreferring phrase and at most one country named: no mention can make a dyad."""
+    """No coreferring phrase and at most one country named: no mention can make a dyad.
+
+    Blocks and organisations (IGOs, NGOs, armed groups: country "") name no country.
+    """
     countries = set()
     for hit in actor_hits:
         if hit.name is None:
             return False
-        if hit.name.kind != "block":
+        if hit.name.kind != "block" and hit.name.kind not in ORGANISATION_KINDS and hit.name.country:
             countries.add(hit.name.country)
     return len(countries) < 2
