@@ -7,8 +7,8 @@ The source (MIT, openeventdata/petrarch2 at commit 676801cd9cb2924bbbad09f86d15c
 vendored in ``../shared/vendor/petrarch2-dictionaries/``) lists phrases whose sentences
 (or, with a leading ``+``, whose stories) PETRARCH does not code: sports, entertainment,
 disease outbreaks, history. We keep every phrase as a sentence-level discard, lowercased, with
-``_`` read as a space; bare years (``1914``) are left out (history is judged by the coder's own
-rules); duplicates are dropped; the output is sorted, so the same source gives the same file.
+``_`` read as a space; bare years (``1914``) and time spans (``years ago``, ``months later``)
+are left out (history is judged by the coder's own rules); duplicates are dropped; the output is sorted, so the same source gives the same file.
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ def phrases(text: str) -> dict[str, str]:
             continue
         scope = "story" if body.startswith("+") else "sentence"
         phrase = " ".join(body.lstrip("+").replace("_", " ").lower().split())
+        if phrase.endswith((" ago", " later")):
+            continue  # history in a clause is judged by the coder's own rules, not the sentence
         if phrase and not YEAR.match(phrase) and any(c.isalpha() for c in phrase):
             found.setdefault(phrase, scope)
     return found

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from agents.coder.discards import Discards
 from agents.coder.discourse import PAIR_NOUNS, Discourse
 from agents.coder.events import Found, TriggerReader
-from agents.coder.gazetteer import Agents, load_names
+from agents.coder.actors import load_actors
+from agents.coder.gazetteer import Agents
 from agents.coder.lexicon import CameoEntry, load_cameo, load_patterns
 from agents.coder.matcher import ActorHit, Matcher
 from agents.coder.parse import Parser, default_parser
@@ -46,7 +47,7 @@ class Coder:
         self.cameo: dict[str, CameoEntry] = load_cameo()
         self.vocab: Vocabulary = load_vocabulary()
         self.forms = frozenset(f.split(" ")[0] for f in self.vocab.surface_forms())
-        self.matcher = Matcher(load_names(), load_patterns())
+        self.matcher = Matcher(load_actors(), load_patterns())
         self.agent_nouns = AgentNouns(_agent_rows(Agents()))
         self.reader = TriggerReader(self.vocab)
         self.parser = parser or default_parser()
@@ -55,7 +56,8 @@ class Coder:
     def extract(self, article: Article) -> list[RelationEvent]:
         """All bilateral events the article states, in text order, deduplicated per sentence."""
         text = article.text
-        hits, _ = self.matcher.scan(text, text.lower().replace("’", "'"))
+        when = article.published.date() if article.published else None
+        hits, _ = self.matcher.scan(text, text.lower().replace("’", "'"), when)
         sents = list(sentences(text))
         by_sentence = _hits_by_sentence(sents, hits)
         chosen = [s for s in sents if self._candidate(s, by_sentence.get(s.index, []))]

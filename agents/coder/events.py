@@ -35,6 +35,11 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 ONE_WAY = frozenset({"064", "0314", "0214", "1214"})  # sharing intelligence goes one way
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "conj", "acl", "xcomp", "mark"})
 GROUP_MAX = 4
+# verbs that only carry an event noun: "launched war games", "held talks", "staged a protest"
+LIGHT_VERBS = frozenset(
+    "launch hold conduct stage carry begin start make have take give mount undertake "
+    "organize organise host".split()
+)
 ACQUIRE = frozenset({"acquire", "buy", "purchase", "import", "obtain", "procure", "receive", "seek", "request"})
 WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal", "try", "threat")) - {"offer"}
 FUNCTION_WORDS = frozenset(
@@ -183,8 +188,8 @@ def _prefer_curated(triggers: list[Trigger]) -> list[Trigger]:
     curated_nouns = {t.tok.i for t in triggers if t.noun and t.pattern.origin == "curated"}
     return [
         t for t in triggers
-        if t.noun or t.pattern.origin == "curated"
-        or curated_nouns.isdisjoint(range(t.tok.i + 1, t.last + 1))
+        if t.noun or t.pattern.origin == "curated" or t.tok.lemma_.lower() not in LIGHT_VERBS
+        or t.last not in curated_nouns
     ]
 
 

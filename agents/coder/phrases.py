@@ -25,7 +25,6 @@ __all__ = ["ActorRef", "AgentNouns", "SentenceActors"]
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "nummod"})
 NON_ACTOR_KINDS = frozenset({"place", "block"})
-NAME_KINDS = frozenset({"country", "capital", "seat", "leader", "person", "people"})
 # a country name in these phrases is a US state: "the Georgia state legislature", "Georgia's governor"
 US_STATE_CUES = frozenset(
     {"state", "governor", "legislature", "senator", "senate", "county", "statehouse", "assembly"}
@@ -232,7 +231,9 @@ class SentenceActors:
     def group(self, tok: Token, strict: bool, loose: bool = False) -> list[ActorRef]:
         """Actors of the phrase and of the phrases coordinated with it ("A, B and C")."""
         found = list(self.own(tok, strict, loose))
-        for child in tok.children:
+        named = self.at.get(tok.i)
+        heads = [self.doc[i] for i in range(named.i0, named.i1)] if named is not None else [tok]
+        for child in (c for head in heads for c in head.children):
             if child.dep_ == "conj":
                 found.extend(self.group(child, strict, loose))
             elif child.dep_ == "appos":
