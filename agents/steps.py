@@ -1,7 +1,8 @@
 """The named, pure steps of the pipeline: errors are data, never exceptions.
 
 Each step returns either its result or a ``Rejection`` (stage, reason, detail); the Faust
-agents in ``agents.flows`` route rejections to the dead-letter topic with the raw bytes.
+agents (``agents.coding``, ``streams.state.aggregation``) route rejections to the dead-letter
+topic with the raw bytes.
 No Faust or Kafka import here, so the steps are tested and benchmarked alone.
 
 Record shapes::

@@ -9,8 +9,8 @@ from collections.abc import Callable
 import pytest
 
 from schemas import jsonbytes
-from streams.demo import wait_processed
-from streams.processes import WorkerProcess, settings_env
+from streams.cli.demo import wait_processed
+from streams.cli.processes import WorkerProcess, settings_env
 from streams.settings import Settings
 from tests.integration.conftest import SettingsFactory
 
@@ -67,7 +67,7 @@ def test_publish_reports_each_failure_and_exits_non_zero(
     make_settings: SettingsFactory, broker: object, tmp_path: object,
 ) -> None:
     settings = make_settings()
-    from streams.topics import ensure_topics
+    from streams.kafka.topics import ensure_topics
 
     ensure_topics(settings)
     lines = b'{"id": "ok", "text": "fine"}\nnot json\n{"id": "", "text": "x"}\n'

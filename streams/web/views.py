@@ -21,10 +21,10 @@ from faust.web.exceptions import ServiceUnavailable
 from schemas import jsonbytes
 from schemas.models import DayBucket, DyadState
 from streams.app import Pipeline
-from streams.history import bucket_key, history_rows
-from streams.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
-from streams.metrics import render_metrics
-from streams.queries import (
+from streams.state.history import bucket_key, history_rows
+from streams.web.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
+from streams.web.metrics import render_metrics
+from streams.web.queries import (
     BadQuery,
     current_coder_rows,
     express_rows,

@@ -1,7 +1,7 @@
 """The live page: ``GET /`` and its static assets (package data in ``streams/static``).
 
 The page is plain HTML, CSS, SVG and vanilla JavaScript, served by every worker and
-reading the HTTP API of ``streams.views`` (no CDN, works offline). The HTML references each
+reading the HTTP API of ``streams.web.views`` (no CDN, works offline). The HTML references each
 asset with a content-hash version (``/static/page.js?v=3f2a...``): a versioned asset is
 cached for a year, anything else is revalidated with its ETag (``304 Not Modified``).
 """

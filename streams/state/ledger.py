@@ -1,7 +1,7 @@
 """Where pair state lives while events are folded: the live tables or plain dicts.
 
 ``fold_event`` is the one path from an event to state, history and alerts; the worker runs
-it against its Faust tables (``streams.tables.TableLedger``) and ``dyadwatch rebuild`` runs it
+it against its Faust tables (``streams.state.tables.TableLedger``) and ``dyadwatch rebuild`` runs it
 against a ``MemoryLedger`` over the ``relation-events`` log, so both reach the same state.
 No Faust or Kafka import here.
 """
@@ -13,8 +13,8 @@ from datetime import date
 from typing import Protocol
 
 from schemas.models import DayBucket, DyadState, RelationEvent
-from streams.aggregate import AggregationPolicy, Applied, apply_event, new_state
-from streams.history import add_to_bucket, bucket_key
+from streams.state.aggregate import AggregationPolicy, Applied, apply_event, new_state
+from streams.state.history import add_to_bucket, bucket_key
 
 __all__ = ["Ledger", "MemoryLedger", "fold_event", "fold_events"]
 

@@ -13,9 +13,9 @@ import sys
 import time
 from typing import IO, Any
 
-from streams.client import fetch_json
 from streams.exceptions import QueryError, StreamsError
 from streams.settings import Settings
+from streams.web.client import fetch_json
 
 __all__ = ["WorkerProcess", "settings_env"]
 

@@ -15,8 +15,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from schemas.models import DyadState, coder_version_key, pair_key
-from streams.decay import decay_factor
-from streams.history import tension_change
+from streams.state.decay import decay_factor
+from streams.state.history import tension_change
 
 __all__ = [
     "SORT_KEYS",

@@ -4,7 +4,7 @@
 runs, into memory; ``differences`` compares that with a live worker field by field.
 ``recode`` reads every article on ``articles`` again, codes it with the current coder and
 publishes the events, stamped with that coder's version: the workers' tables follow, since
-events of a newer coder supersede a pair's older state (``streams.aggregate``).
+events of a newer coder supersede a pair's older state (``streams.state.aggregate``).
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ from agents.steps import (
     event_time_from_timestamp,
 )
 from schemas.models import DyadAlert
-from streams.app import aggregation_policy
-from streams.client import fetch_json
-from streams.consume import read_records
 from streams.exceptions import PublishError, QueryError
-from streams.history import history_rows
-from streams.ledger import MemoryLedger, fold_event
-from streams.publish import close_producer, new_producer
+from streams.kafka.consume import read_records
+from streams.kafka.publish import close_producer, new_producer
 from streams.settings import Settings
+from streams.state.history import history_rows
+from streams.state.ledger import MemoryLedger, fold_event
+from streams.state.policy import aggregation_policy
+from streams.web.client import fetch_json
 
 __all__ = ["RebuildReport", "RecodeReport", "differences", "rebuild", "recode"]
 

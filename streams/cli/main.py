@@ -10,14 +10,14 @@ from typing import Any
 
 from schemas import jsonbytes
 from schemas.exceptions import DyadwatchError
-from streams.queries import SORT_KEYS
 from streams.settings import get_settings
+from streams.web.queries import SORT_KEYS
 
 __all__ = ["main"]
 
 
 def _cmd_broker(args: argparse.Namespace) -> int:
-    from streams.broker import run_broker_foreground
+    from streams.kafka.broker import run_broker_foreground
 
     settings = get_settings()
     host = args.host or settings.embedded_broker_host
@@ -25,7 +25,7 @@ def _cmd_broker(args: argparse.Namespace) -> int:
 
 
 def _cmd_worker(args: argparse.Namespace) -> int:
-    from streams.worker import run_worker
+    from streams.cli.worker import run_worker
 
     return run_worker(get_settings())
 
@@ -37,7 +37,8 @@ def _progress(done: int, total: int) -> None:
 
 
 def _cmd_publish(args: argparse.Namespace) -> int:
-    from streams.publish import publish_articles, read_inputs
+    from streams.inputs import read_inputs
+    from streams.kafka.publish import publish_articles
 
     report = publish_articles(get_settings(), read_inputs(args.paths), progress=_progress)
     for origin, reason in report.failed:
@@ -47,8 +48,8 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
 
 def _cmd_events(args: argparse.Namespace) -> int:
-    from streams.consume import read_topic
-    from streams.queries import parse_pair
+    from streams.kafka.consume import read_topic
+    from streams.web.queries import parse_pair
 
     settings = get_settings()
     key = None
@@ -64,7 +65,7 @@ def _cmd_events(args: argparse.Namespace) -> int:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from streams.client import fetch_json, format_dyad, format_history, format_rows
+    from streams.web.client import fetch_json, format_dyad, format_history, format_rows
 
     url = get_settings().web_url
     if args.countries:
@@ -83,7 +84,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
 
 def _cmd_alerts(args: argparse.Namespace) -> int:
-    from streams.consume import read_topic
+    from streams.kafka.consume import read_topic
 
     settings = get_settings()
     out = sys.stdout.buffer
@@ -95,7 +96,7 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
 
 
 def _cmd_rebuild(args: argparse.Namespace) -> int:
-    from streams.replay import differences, rebuild
+    from streams.cli.replay import differences, rebuild
 
     settings = get_settings()
     report = rebuild(settings)
@@ -117,7 +118,7 @@ def _cmd_rebuild(args: argparse.Namespace) -> int:
 
 def _cmd_recode(args: argparse.Namespace) -> int:
     from agents.coder import CODER_VERSION, default_coder
-    from streams.replay import recode
+    from streams.cli.replay import recode
 
     report = recode(get_settings(), default_coder())
     print(f"recoded {report.articles} articles with {CODER_VERSION}: {report.events} events "
@@ -127,7 +128,7 @@ def _cmd_recode(args: argparse.Namespace) -> int:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from agents.coder import default_coder
-    from streams.publish import read_inputs
+    from streams.inputs import read_inputs
 
     coder = default_coder()
     out = sys.stdout.buffer
@@ -151,7 +152,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from streams.demo import run_demo
+    from streams.cli.demo import run_demo
 
     return run_demo(get_settings(), Path(args.seeds), once=args.once)
 
@@ -167,7 +168,8 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_topics(args: argparse.Namespace) -> int:
-    from streams.topics import ensure_topics, topic_specs
+    from streams.catalog import topic_specs
+    from streams.kafka.topics import ensure_topics
 
     created = ensure_topics(get_settings())
     for spec in topic_specs(get_settings()):

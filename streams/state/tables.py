@@ -10,14 +10,14 @@ from datetime import date
 from typing import Any
 
 from schemas.models import DayBucket, DyadState
-from streams.aggregate import new_state
-from streams.history import bucket_key
+from streams.state.aggregate import new_state
+from streams.state.history import bucket_key
 
 __all__ = ["TableLedger"]
 
 
 class TableLedger:
-    """``streams.ledger.Ledger`` over the ``dyads`` and ``dyad-days`` tables."""
+    """``streams.state.ledger.Ledger`` over the ``dyads`` and ``dyad-days`` tables."""
 
     def __init__(self, dyads: Any, days: Any) -> None:
         self.dyads, self.days = dyads, days
