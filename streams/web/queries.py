@@ -15,6 +15,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from schemas.models import DyadState, coder_version_key, pair_key
+from schemas.summary import PairSummary
+from streams.exceptions import BadQuery
 from streams.state.decay import decay_factor
 from streams.state.history import tension_change
 
@@ -23,6 +25,7 @@ __all__ = [
     "BadQuery",
     "current_coder_rows",
     "express_rows",
+    "pair_summary",
     "parse_as_of",
     "parse_country",
     "parse_int",
@@ -34,13 +37,9 @@ __all__ = [
 ]
 
 SORT_KEYS = ("tension", "cooperation", "events", "net", "volume", "change")
-_DECAYED = ("tension", "cooperation", "net", "change")
+_DECAYED = PairSummary.decaying()
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 MAX_LIMIT = 1000
-
-
-class BadQuery(ValueError):
-    """A malformed query parameter or path segment (answered with 400)."""
 
 
 def parse_country(value: str) -> str:
@@ -93,24 +92,32 @@ def parse_as_of(value: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+def pair_summary(state: DyadState, window_days: float = 1.0,
+                 half_life_days: float = 7.0) -> PairSummary:
+    """The summary of a pair's state, its figures at the pair's latest event time
+    (``change``: tension rise over ``window_days`` before it)."""
+    return PairSummary(
+        pair=state.pair, a=state.a, b=state.b, events=state.events, volume=state.mentions,
+        a_to_b=state.a_to_b.events, b_to_a=state.b_to_a.events, tension=state.tension,
+        cooperation=state.cooperation, net=state.net,
+        change=tension_change(state, window_days, half_life_days),
+        goldstein_mean=round(state.goldstein_mean, 4), articles=state.article_count,
+        sources=state.source_count, coder_version=state.coder_version,
+        last_event_time=state.last_event_time, indexes_at=state.decay_reference,
+    )
+
+
 def summarize(raw: dict[str, Any], window_days: float = 1.0,
               half_life_days: float = 7.0) -> dict[str, Any]:
-    """The short row of a pair's state (a table value), as listed by ``/dyads``."""
+    """The JSON row (``PairSummary``) of a pair's state as stored in the table (a dict).
+
+    Raises ``ValueError`` if ``raw`` is not a valid ``DyadState``.
+    """
     try:
         state = DyadState.model_validate(raw)
     except ValidationError as exc:
         raise ValueError(f"unreadable state for {raw.get('pair')!r}: {exc}") from exc
-    reference = state.decay_reference
-    return {
-        "pair": state.pair, "a": state.a, "b": state.b, "events": state.events,
-        "volume": state.mentions, "a_to_b": state.a_to_b.events, "b_to_a": state.b_to_a.events,
-        "tension": state.tension, "cooperation": state.cooperation, "net": state.net,
-        "change": tension_change(state, window_days, half_life_days),
-        "goldstein_mean": round(state.goldstein_mean, 4), "articles": state.article_count,
-        "sources": state.source_count, "coder_version": state.coder_version,
-        "last_event_time": state.last_event_time.isoformat() if state.last_event_time else None,
-        "indexes_at": reference.isoformat() if reference else None,
-    }
+    return pair_summary(state, window_days, half_life_days).model_dump(mode="json")
 
 
 def express_rows(rows: list[dict[str, Any]], as_of: datetime | None,

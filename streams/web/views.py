@@ -28,6 +28,7 @@ from streams.web.queries import (
     BadQuery,
     current_coder_rows,
     express_rows,
+    pair_summary,
     parse_as_of,
     parse_country,
     parse_int,
@@ -210,9 +211,8 @@ class _PairView(_PipelineView):
 
 class DyadView(_PairView):
     def answer(self, request: Request, state: DyadState) -> dict[str, Any]:
-        raw = state.model_dump(mode="json")
-        settings = self.reads.pipeline.settings
-        return {**raw, "summary": summarize(raw, 1.0, settings.half_life_days)}
+        summary = pair_summary(state, 1.0, self.reads.pipeline.settings.half_life_days)
+        return {**state.model_dump(mode="json"), "summary": summary.model_dump(mode="json")}
 
 
 class DyadHistoryView(_PairView):

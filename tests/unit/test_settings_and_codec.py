@@ -7,10 +7,10 @@ from schemas import jsonbytes
 from streams.app import build_pipeline
 from streams.catalog import changelog_topic_name
 from streams.cli.processes import settings_env
+from streams.cli.render import format_rows
 from streams.kafka.clients import kafka_python_config
 from streams.kafka.codec import CODEC_NAME, OrjsonCodec
 from streams.settings import Settings
-from streams.web.client import format_rows
 from tests.unit.factories import make_event
 
 
