@@ -88,6 +88,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run ``dyadwatch ARGV`` (default: ``sys.argv[1:]``); returns the exit code.
+
+    0 on success, 1 for a ``DyadwatchError`` (printed as one line, no traceback), 2 for bad
+    arguments, 130 on Ctrl-C; other exceptions propagate.
+    """
     args = _parser().parse_args(argv)
     if args.command == "query":
         if len(args.countries) not in (0, 2):

@@ -48,6 +48,7 @@ class RebuildReport:
     alerts: list[DyadAlert] = field(default_factory=list)
 
     def render(self) -> str:
+        """One line: pairs, days, events by outcome, rejections and alerts."""
         counts = ", ".join(f"{name} {n}" for name, n in sorted(self.outcomes.items()))
         rejected = sum(self.rejected.values())
         return (f"pairs {len(self.ledger.states)}, days {len(self.ledger.buckets)}, "
@@ -103,6 +104,8 @@ def differences(report: RebuildReport, base_url: str, settings: Settings) -> lis
 
 @dataclass
 class RecodeReport:
+    """What ``recode`` did: articles read, articles rejected, events published."""
+
     articles: int = 0
     rejected: int = 0
     events: int = 0

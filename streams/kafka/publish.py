@@ -31,6 +31,7 @@ class PublishReport:
 
     @property
     def ok(self) -> bool:
+        """True if no article failed."""
         return not self.failed
 
 

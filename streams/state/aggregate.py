@@ -38,6 +38,8 @@ __all__ = ["AggregationPolicy", "Applied", "Outcome", "apply_event", "decay_fact
 
 
 class Outcome(StrEnum):
+    """What folding one event did to its pair (the ``events_<outcome>`` counters)."""
+
     COUNTED = "counted"  # a new event: indexes, counts and history move
     MENTION = "mention"  # another report of a counted event: mention counts move
     DUPLICATE = "duplicate"  # redelivery of an applied event id: nothing moves
@@ -55,6 +57,7 @@ class Applied:
 
     @property
     def changed(self) -> bool:
+        """True if the state (and the day bucket) must be written: counted or mention."""
         return self.outcome in (Outcome.COUNTED, Outcome.MENTION)
 
 

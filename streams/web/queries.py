@@ -43,14 +43,15 @@ MAX_LIMIT = 1000
 
 
 def parse_country(value: str) -> str:
-    """An ISO 3166-1 alpha-3 code, any case, returned upper-case."""
+    """An ISO 3166-1 alpha-3 code, any case, returned upper-case; raises ``BadQuery``."""
     if not _CODE.match(value or ""):
         raise BadQuery(f"malformed country code {value!r}: expected 3 letters (ISO 3166-1 alpha-3)")
     return value.upper()
 
 
 def parse_pair(a: str, b: str) -> str:
-    """The unordered pair key of two codes given in either order."""
+    """The unordered pair key (``"IND-PAK"``) of two codes given in either order; raises
+    ``BadQuery`` if a code is malformed or both are the same."""
     first, second = parse_country(a), parse_country(b)
     if first == second:
         raise BadQuery(f"a pair needs two different countries, got {first} twice")
@@ -58,6 +59,7 @@ def parse_pair(a: str, b: str) -> str:
 
 
 def parse_sort(value: str | None) -> str:
+    """One of ``SORT_KEYS`` (default ``tension``); raises ``BadQuery`` otherwise."""
     sort = value or "tension"
     if sort not in SORT_KEYS:
         raise BadQuery(f"unknown sort {sort!r}: expected one of {', '.join(SORT_KEYS)}")
@@ -65,7 +67,7 @@ def parse_sort(value: str | None) -> str:
 
 
 def parse_int(name: str, value: str | None, default: int, low: int, high: int) -> int:
-    """A whole-number parameter within ``low..high``."""
+    """A whole-number parameter within ``low..high`` (``default`` if absent); raises ``BadQuery``."""
     if value is None or value == "":
         return default
     try:
@@ -78,11 +80,12 @@ def parse_int(name: str, value: str | None, default: int, low: int, high: int) -
 
 
 def parse_limit(value: str | None, default: int = 20) -> int:
+    """A row limit within 1..``MAX_LIMIT`` (default ``default``); raises ``BadQuery``."""
     return parse_int("limit", value, default, 1, MAX_LIMIT)
 
 
 def parse_as_of(value: str | None) -> datetime | None:
-    """An ISO 8601 date or time (UTC if no offset is given), or None."""
+    """An ISO 8601 date or time (UTC if no offset is given), or None; raises ``BadQuery``."""
     if not value:
         return None
     try:
