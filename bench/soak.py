@@ -39,6 +39,7 @@ from streams.kafka.clients import kafka_python_config  # noqa: E402
 from streams.kafka.topics import ensure_topics  # noqa: E402
 from streams.settings import Settings  # noqa: E402
 from streams.web.client import fetch_json  # noqa: E402
+from tests.corpus import TEMPLATES  # noqa: E402
 
 __all__ = ["main", "soak_articles"]
 
@@ -46,14 +47,6 @@ SEED = ROOT / "seeds" / "000_3e3372dc4e4bda20.txt"
 COUNTRIES = ["Iran", "Turkey", "Brazil", "Japan", "Egypt", "Germany", "France", "Nigeria",
              "Mexico", "Indonesia", "Kenya", "Vietnam", "Canada", "Spain", "Poland", "Chile",
              "Peru", "Ghana", "Norway", "Sweden", "Italy", "Greece", "Qatar", "Oman"]
-TEMPLATES = [
-    "{a} condemned {b} over the missile test.",
-    "{a} and {b} signed a trade agreement on Tuesday.",
-    "{a} accused {b} of violating the ceasefire.",
-    "{a} rejected {b}'s demand for compensation.",
-    "{a} expelled the ambassador of {b}.",
-    "{a} praised {b} for its help after the earthquake.",
-]
 FILLERS = [
     "The weather in the capital stayed mild for the season.",
     "Markets closed slightly higher after a quiet day of trading.",

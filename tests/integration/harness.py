@@ -14,7 +14,6 @@ from typing import Any
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 
 from agents.coder import default_coder
-from bench.soak import TEMPLATES
 from schemas.models import Article
 from streams.cli.processes import WorkerProcess
 from streams.exceptions import QueryError
@@ -27,6 +26,7 @@ from streams.settings import Settings
 from streams.state.ledger import MemoryLedger, fold_event
 from streams.state.policy import aggregation_policy
 from streams.web.client import fetch_json
+from tests.corpus import TEMPLATES
 from tests.integration.conftest import ARTIFACTS, settings_on_own_topics
 
 __all__ = [
