@@ -30,10 +30,8 @@ def _version() -> str:
         return "dyadwatch (not installed)"
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="dyadwatch", description=__doc__)
-    parser.add_argument("--version", action="version", version=_version())
-    sub = parser.add_subparsers(dest="command", required=True)
+def _add_pipeline_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """broker, worker, publish, events."""
     p = sub.add_parser("broker", help="run the embedded Kafka-protocol broker (Tansu)")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
@@ -47,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--follow", action="store_true")
     p.add_argument("--pair", help="only this pair, e.g. IND-PAK")
     p.set_defaults(run=commands.cmd_events)
+
+
+def _add_reading_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """query, alerts."""
     p = sub.add_parser("query", help="query the live pair table over HTTP")
     p.add_argument("countries", nargs="*", metavar="CODE", help="two codes: one pair")
     p.add_argument("--top", choices=SORT_KEYS, default="tension")
@@ -60,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from-beginning", action="store_true")
     p.add_argument("--follow", action="store_true")
     p.set_defaults(run=commands.cmd_alerts)
+
+
+def _add_replay_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """rebuild, recode, extract, eval."""
     p = sub.add_parser("rebuild", help="recompute the pair tables from relation-events")
     p.add_argument("--output", metavar="FILE", help="write the tables as JSON lines")
     p.add_argument("--check", action="store_true",
@@ -74,6 +80,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="score the coder against gold files")
     p.add_argument("gold", nargs="+", metavar="GOLD")
     p.set_defaults(run=commands.cmd_eval)
+
+
+def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """demo, schema, topics, settings."""
     p = sub.add_parser("demo", help="broker + worker + seeds + live table")
     p.add_argument("--once", action="store_true", help="exit after printing the table")
     p.add_argument("--seeds", default="seeds")
@@ -84,7 +94,17 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=commands.cmd_schema)
     sub.add_parser("topics", help="create the topics").set_defaults(run=commands.cmd_topics)
     sub.add_parser("settings", help="print the settings in force").set_defaults(run=commands.cmd_settings)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dyadwatch", description=__doc__)
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", required=True)
+    for add in (_add_pipeline_commands, _add_reading_commands, _add_replay_commands,
+                _add_setup_commands):
+        add(sub)
     return parser
+
 
 
 def main(argv: list[str] | None = None) -> int:
