@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from schemas import jsonbytes
+from streams.catalog import catalog
 from streams.settings import get_settings
 
 __all__ = [
@@ -60,7 +61,7 @@ def cmd_events(args: argparse.Namespace) -> int:
         a, _, b = args.pair.partition("-")
         key = parse_pair(a, b).encode()
     out = sys.stdout.buffer
-    for _, value in read_topic(settings, settings.events_topic, from_beginning=args.from_beginning,
+    for _, value in read_topic(settings, catalog(settings).events.name, from_beginning=args.from_beginning,
                                follow=args.follow, key=key):
         out.write(value.rstrip(b"\n") + b"\n")
         out.flush()
@@ -94,7 +95,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
 
     settings = get_settings()
     out = sys.stdout.buffer
-    for _, value in read_topic(settings, settings.alerts_topic, from_beginning=args.from_beginning,
+    for _, value in read_topic(settings, catalog(settings).alerts.name, from_beginning=args.from_beginning,
                                follow=args.follow):
         out.write(value.rstrip(b"\n") + b"\n")
         out.flush()
@@ -107,7 +108,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
     settings = get_settings()
     report = rebuild(settings)
-    print(f"rebuilt from {settings.events_topic}: {report.render()}", file=sys.stderr)
+    print(f"rebuilt from {catalog(settings).events.name}: {report.render()}", file=sys.stderr)
     if args.output:
         with open(args.output, "wb") as out:
             for state in report.ledger.states.values():

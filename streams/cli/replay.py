@@ -26,6 +26,7 @@ from agents.steps import (
     event_time_from_timestamp,
 )
 from schemas.models import DyadAlert
+from streams.catalog import catalog
 from streams.exceptions import PublishError, QueryError
 from streams.kafka.consume import read_records
 from streams.kafka.publish import close_producer, new_producer
@@ -56,9 +57,14 @@ class RebuildReport:
 
 
 def rebuild(settings: Settings) -> RebuildReport:
-    """Fold ``relation-events`` from offset 0 to its current end, as the worker does."""
+    """Fold ``relation-events`` from offset 0 to its current end, as the worker does.
+
+    Raises ``BrokerError`` if the topic does not exist; kafka-python's ``KafkaError`` if the
+    broker cannot be reached.
+    """
     report, policy = RebuildReport(), aggregation_policy(settings)
-    for record in read_records(settings, settings.events_topic, from_beginning=True, follow=False):
+    events_topic = catalog(settings).events.name
+    for record in read_records(settings, events_topic, from_beginning=True, follow=False):
         relation = decode_event(record.value, record.key)
         if isinstance(relation, Rejection):
             report.rejected[f"{relation.stage}:{relation.reason}"] += 1
@@ -113,15 +119,19 @@ class RecodeReport:
 
 def recode(settings: Settings, coder: ArticleCoder,
            progress: Callable[[RecodeReport], None] | None = None) -> RecodeReport:
-    """Code every article on ``articles`` again and publish its events (acks from all replicas)."""
-    report = RecodeReport()
+    """Code every article on ``articles`` again and publish its events (acks from all replicas).
+
+    ``progress`` is called after each article. Raises ``PublishError`` if Kafka cannot be
+    reached or an event is not acknowledged, ``BrokerError`` if ``articles`` does not exist.
+    """
+    report, names = RecodeReport(), catalog(settings)
     try:
         producer = new_producer(settings, settings.publish_timeout_s)
     except KafkaError as exc:
         raise PublishError(f"cannot reach Kafka at {settings.bootstrap_servers}: {exc}") from exc
     futures: list[Any] = []
     try:
-        for record in read_records(settings, settings.articles_topic, from_beginning=True,
+        for record in read_records(settings, names.articles.name, from_beginning=True,
                                    follow=False):
             report.articles += 1
             article = decode_article(record.value, max_chars=settings.max_article_chars)
@@ -131,7 +141,7 @@ def recode(settings: Settings, coder: ArticleCoder,
                 report.rejected += 1  # already on dead-letters from the live run
                 continue
             for event in coded:
-                futures.append(producer.send(settings.events_topic, key=event.pair.encode(),
+                futures.append(producer.send(names.events.name, key=event.pair.encode(),
                                              value=event.__pydantic_serializer__.to_json(event)))
                 report.events += 1
             if progress is not None:
