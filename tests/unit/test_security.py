@@ -15,7 +15,8 @@ from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth
 from streams.app import build_pipeline
 from streams.cli.main import main
 from streams.exceptions import ConfigurationError
-from streams.kafka.clients import kafka_python_config
+from streams.kafka.clients import aiokafka_auth, kafka_python_config
+from streams.kafka.transport import faust_credentials
 from streams.settings import Settings, get_settings
 
 TLS = Path(__file__).resolve().parent / "data" / "tls"
@@ -107,3 +108,15 @@ def test_building_the_app_logs_no_password(
     assert caplog.records
     assert PASSWORD not in caplog.text
     assert PASSWORD not in repr(sasl_ssl_env) and PASSWORD not in str(pipeline.app.conf.broker)
+
+
+@pytest.mark.parametrize("protocol", ["SASL_SSL", "SASL_PLAINTEXT", "SSL"])
+def test_faust_hands_aiokafka_exactly_what_the_clients_module_translated(
+    protocol: str, tmp_path: Path,
+) -> None:
+    settings = Settings(security_protocol=protocol, sasl_username="u", sasl_password=PASSWORD,  # type: ignore[arg-type]
+                        ssl_cafile=TLS / "ca.pem", data_dir=tmp_path)
+    auth = aiokafka_auth(settings)
+    assert auth is not None and auth["security_protocol"] == protocol
+    assert credentials_to_aiokafka_auth(faust_credentials(auth)) == auth
+    assert aiokafka_auth(Settings(data_dir=tmp_path)) is None
