@@ -1,7 +1,8 @@
 """The named, pure steps of the pipeline: errors are data, never exceptions.
 
 Each step returns either its result or a ``Rejection`` (stage, reason, detail); the Faust
-agents in ``agents.flows`` route rejections to the dead-letter topic with the raw bytes.
+agents (``agents.coding``, ``streams.state.aggregation``) route rejections to the dead-letter
+topic with the raw bytes.
 No Faust or Kafka import here, so the steps are tested and benchmarked alone.
 
 Record shapes::
@@ -36,7 +37,11 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
-    """Why a record was not processed: it goes to the dead-letter topic."""
+    """Why a record was not processed: it goes to the dead-letter topic.
+
+    ``stage``: the step that rejected it (``decode``, ``validate``, ``extract``); ``reason``: a
+    short machine-readable tag (``invalid_json``, ``text_too_long``...); ``detail``: for people.
+    """
 
     stage: str
     reason: str
@@ -47,7 +52,12 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class ArticleCoder(Protocol):
-    def extract(self, article: Article) -> list[RelationEvent]: ...
+    """What codes an article (``agents.coder.Coder``, or a benchmark's stand-in)."""
+
+    def extract(self, article: Article) -> list[RelationEvent]:
+        """The article's relation events (may be empty); any exception it raises becomes the
+        rejection ``extract:coder_error`` in ``code_article``."""
+        ...
 
 
 def _validation_detail(error: ValidationError) -> str:
@@ -77,7 +87,8 @@ def _decode(raw: bytes | None, model: type[M]) -> M | Rejection:
 
 
 def decode_article(raw: bytes | None, *, max_chars: int) -> Article | Rejection:
-    """Bytes of the ``articles`` topic to an Article."""
+    """Bytes of the ``articles`` topic to an Article; a text over ``max_chars`` characters is
+    rejected (``validate:text_too_long``), as is anything not a valid article (never raises)."""
     article = _decode(raw, Article)
     if isinstance(article, Article) and len(article.text) > max_chars:
         return Rejection("validate", "text_too_long",
@@ -87,7 +98,8 @@ def decode_article(raw: bytes | None, *, max_chars: int) -> Article | Rejection:
 
 
 def decode_event(raw: bytes | None, key: bytes | None) -> RelationEvent | Rejection:
-    """Bytes of the ``relation-events`` topic to a RelationEvent keyed by its pair."""
+    """Bytes of the ``relation-events`` topic to a RelationEvent keyed by its pair; a key that
+    is not the event's pair is rejected (``validate:key_mismatch``); never raises."""
     event = _decode(raw, RelationEvent)
     if isinstance(event, RelationEvent) and key is not None and key != event.pair.encode():
         return Rejection("validate", "key_mismatch",
@@ -96,7 +108,7 @@ def decode_event(raw: bytes | None, key: bytes | None) -> RelationEvent | Reject
 
 
 def event_time_from_timestamp(timestamp: float | None) -> datetime | None:
-    """A Kafka record timestamp (seconds) as an aware UTC datetime."""
+    """A Kafka record timestamp (seconds) as an aware UTC datetime; None if absent or <= 0."""
     if timestamp is None or timestamp <= 0:
         return None
     return datetime.fromtimestamp(timestamp, tz=UTC)
@@ -104,7 +116,10 @@ def event_time_from_timestamp(timestamp: float | None) -> datetime | None:
 
 def code_article(article: Article, coder: ArticleCoder,
                  fallback_time: datetime | None) -> list[RelationEvent] | Rejection:
-    """Extract the article's events; events without a time take ``fallback_time``."""
+    """Extract the article's events; events without a time take ``fallback_time``.
+
+    An exception of the coder becomes ``Rejection("extract", "coder_error", ...)``.
+    """
     try:
         events = coder.extract(article)
     except Exception as exc:  # the coder must never take the worker down

@@ -22,14 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from agents.coder import Coder  # noqa: E402
-from agents.flows import wire_agents  # noqa: E402
 from bench.coder import build_corpus, build_news_mix  # noqa: E402
 from bench.common import ScriptWorkerProcess  # noqa: E402
 from schemas.models import Article, RelationEvent, event_id_for  # noqa: E402
-from streams.app import Pipeline, build_pipeline  # noqa: E402
+from streams.app import Pipeline, build_pipeline, wire_agents  # noqa: E402
+from streams.cli.worker import run_worker  # noqa: E402
 from streams.settings import Settings  # noqa: E402
-from streams.views import wire_views  # noqa: E402
-from streams.worker import run_worker  # noqa: E402
+from streams.web.views import wire_views  # noqa: E402
 
 __all__ = ["CeilingWorkerProcess", "PrecomputedCoder", "bench_templates", "main"]
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any, ClassVar
 
-from streams.processes import WorkerProcess, settings_env
+from streams.cli.processes import WorkerProcess, settings_env
 from streams.settings import Settings
 
 __all__ = ["ScriptWorkerProcess", "bench_settings", "free_port"]

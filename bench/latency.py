@@ -17,18 +17,19 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from bench.measure import FirstSightings, article_ring_in_state
 from schemas.digests import fingerprint
+from streams.kafka.clients import kafka_python_config
 from streams.settings import Settings
 
 __all__ = ["ChangelogWatcher", "paced_publish", "publish_all"]
 
 
 def _producer(settings: Settings) -> KafkaProducer:
-    return KafkaProducer(acks=1, linger_ms=0, **settings.kafka_python_config())
+    return KafkaProducer(acks=1, linger_ms=0, **kafka_python_config(settings))
 
 
 def publish_all(settings: Settings, payloads: Sequence[tuple[str, bytes]]) -> None:
     """Send every (id, JSON) article to the articles topic, keyed by id; wait for the acks."""
-    from streams.topics import ensure_topics
+    from streams.kafka.topics import ensure_topics
 
     ensure_topics(settings)
     producer = _producer(settings)
@@ -64,7 +65,7 @@ class ChangelogWatcher:
 
     def __init__(self, settings: Settings, topic: str) -> None:
         self._consumer = KafkaConsumer(enable_auto_commit=False, group_id=None,
-                                       fetch_max_wait_ms=10, **settings.kafka_python_config())
+                                       fetch_max_wait_ms=10, **kafka_python_config(settings))
         self._partitions = [TopicPartition(topic, p)
                             for p in sorted(self._consumer.partitions_for_topic(topic) or [])]
         self._consumer.assign(self._partitions)

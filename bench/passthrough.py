@@ -1,6 +1,6 @@
 """A pass-through worker: the real worker's app, topics, table and views, but an agent that
 does no work (each article's bytes are sent unchanged, same key, to the events topic), read
-in the same batches and sent the same way (``streams.sender``) as the coding agent's events.
+in the same batches and sent the same way (``streams.kafka.sender``) as the coding agent's events.
 
 It measures what the broker and Faust allow on this machine, the ceiling the real pipeline is
 compared with. Settings come from ``DYADWATCH_*`` like any worker's:
@@ -16,12 +16,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from agents.flows import CODING_BATCH_SIZE, CODING_BATCH_WITHIN_S  # noqa: E402
+from agents.coding import CODING_BATCH_SIZE, CODING_BATCH_WITHIN_S  # noqa: E402
 from bench.common import ScriptWorkerProcess  # noqa: E402
 from streams.app import Pipeline, build_pipeline  # noqa: E402
+from streams.cli.worker import run_worker  # noqa: E402
 from streams.settings import Settings  # noqa: E402
-from streams.views import wire_views  # noqa: E402
-from streams.worker import run_worker  # noqa: E402
+from streams.web.views import wire_views  # noqa: E402
 
 __all__ = ["PassThroughWorkerProcess", "build_pass_through", "main"]
 

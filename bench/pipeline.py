@@ -1,8 +1,8 @@
 """Benchmark the streaming pipeline against the broker's own limit, in one run.
 
-``python bench/pipeline.py [--quick]`` starts an embedded broker (``streams.broker``) on a
+``python bench/pipeline.py [--quick]`` starts an embedded broker (``streams.kafka.broker``) on a
 free port and, each phase on fresh topics (4 partitions, as configured by default) with its
-own worker process (``streams.processes.WorkerProcess``: its CPU and memory are its own):
+own worker process (``streams.cli.processes.WorkerProcess``: its CPU and memory are its own):
 
 1. **limit**: ``bench/passthrough.py``, the real worker's app and configuration with an
    agent that sends each article's bytes unchanged to another topic. The articles are
@@ -50,9 +50,9 @@ from bench.common import bench_settings, free_port  # noqa: E402
 from bench.latency import ChangelogWatcher, paced_publish, publish_all  # noqa: E402
 from bench.measure import article_payloads, percentile, steady_rate  # noqa: E402
 from bench.passthrough import PassThroughWorkerProcess  # noqa: E402
-from streams.app import changelog_topic_name  # noqa: E402
-from streams.broker import EmbeddedBroker  # noqa: E402
-from streams.processes import WorkerProcess  # noqa: E402
+from streams.catalog import changelog_topic_name  # noqa: E402
+from streams.cli.processes import WorkerProcess  # noqa: E402
+from streams.kafka.broker import EmbeddedBroker  # noqa: E402
 from streams.settings import Settings  # noqa: E402
 
 __all__ = ["main"]

@@ -33,11 +33,13 @@ sys.path.insert(0, str(ROOT))
 from kafka import KafkaProducer  # noqa: E402
 
 from bench.common import bench_settings, free_port  # noqa: E402
-from streams.broker import EmbeddedBroker  # noqa: E402
-from streams.client import fetch_json  # noqa: E402
-from streams.processes import WorkerProcess  # noqa: E402
+from streams.cli.processes import WorkerProcess  # noqa: E402
+from streams.kafka.broker import EmbeddedBroker  # noqa: E402
+from streams.kafka.clients import kafka_python_config  # noqa: E402
+from streams.kafka.topics import ensure_topics  # noqa: E402
 from streams.settings import Settings  # noqa: E402
-from streams.topics import ensure_topics  # noqa: E402
+from streams.web.client import fetch_json  # noqa: E402
+from tests.corpus import TEMPLATES  # noqa: E402
 
 __all__ = ["main", "soak_articles"]
 
@@ -45,14 +47,6 @@ SEED = ROOT / "seeds" / "000_3e3372dc4e4bda20.txt"
 COUNTRIES = ["Iran", "Turkey", "Brazil", "Japan", "Egypt", "Germany", "France", "Nigeria",
              "Mexico", "Indonesia", "Kenya", "Vietnam", "Canada", "Spain", "Poland", "Chile",
              "Peru", "Ghana", "Norway", "Sweden", "Italy", "Greece", "Qatar", "Oman"]
-TEMPLATES = [
-    "{a} condemned {b} over the missile test.",
-    "{a} and {b} signed a trade agreement on Tuesday.",
-    "{a} accused {b} of violating the ceasefire.",
-    "{a} rejected {b}'s demand for compensation.",
-    "{a} expelled the ambassador of {b}.",
-    "{a} praised {b} for its help after the earthquake.",
-]
 FILLERS = [
     "The weather in the capital stayed mild for the season.",
     "Markets closed slightly higher after a quiet day of trading.",
@@ -146,7 +140,7 @@ def _stream(settings: Settings, sampler: Sampler, count: int, chunk: int, ahead:
     """Publish in chunks, keeping at most ``ahead`` articles unprocessed; (published, why)."""
     producer = KafkaProducer(acks="all", linger_ms=20, batch_size=256 * 1024,
                              max_request_size=settings.max_message_bytes,
-                             **settings.kafka_python_config())
+                             **kafka_python_config(settings))
     published = 0
     try:
         for key, value in soak_articles(count):

@@ -1,33 +1,28 @@
-"""Errors of the schemas package.
+"""The error tree of dyadwatch: every error the project raises on purpose is one of these.
 
-Error tree::
+Error tree (httpx-style: catch a branch to catch everything below it)::
 
-    DyadwatchError                (schemas.exceptions, the base of every project error)
-    └── SchemaError               (a payload does not match its schema)
-        └── InvalidPayload        (bytes that are not the JSON of the expected model)
+    DyadwatchError                 schemas.exceptions: the base of every project error
+    ├── CoderError                 agents.coder.exceptions: the coder could not do its work
+    │   └── CoderDataError         a data file of the coder is missing or malformed
+    └── StreamsError               streams.exceptions: the streaming side (generic: a worker
+        │                          child process died or was not healthy in time)
+        ├── BrokerError            the broker could not be started, reached or answered
+        ├── ConfigurationError     a setting is missing, malformed or contradicts another
+        ├── PublishError           a record was not acknowledged by the broker
+        ├── QueryError             the worker's HTTP API could not answer (client side)
+        └── BadQuery               a malformed query parameter or path segment (server
+                                   side, answered with 400; also a ``ValueError``)
+
+Bad input records are never exceptions: the pipeline steps return them as data
+(``agents.steps.Rejection``) and the worker sends them to the dead-letter topic.
+``dyadwatch`` prints any ``DyadwatchError`` as one line and exits with status 1.
 """
 
 from __future__ import annotations
 
-__all__ = ["DyadwatchError", "InvalidPayload", "SchemaError"]
+__all__ = ["DyadwatchError"]
 
 
 class DyadwatchError(Exception):
-    """Base class of every error raised by dyadwatch."""
-
-
-class SchemaError(DyadwatchError):
-    """A payload does not match its schema."""
-
-
-class InvalidPayload(SchemaError):
-    """Bytes that could not be decoded and validated as the expected model.
-
-    ``reason`` is a short machine-readable tag (``invalid_json``, ``not_an_object``,
-    ``invalid_utf8``, ``validation``), ``detail`` the human explanation.
-    """
-
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(f"{reason}: {detail}")
-        self.reason = reason
-        self.detail = detail
+    """Base class of every error raised by dyadwatch (the tree is in this module's docstring)."""

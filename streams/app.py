@@ -1,4 +1,4 @@
-"""The Faust application: topics and tables declared in one place, from the settings.
+"""The Faust application: its topics and tables declared from the catalog, its agents wired.
 
 ::
 
@@ -7,6 +7,10 @@
                      └──────────▶ dead-letters ◀──────────── aggregate_events ──▶ dyads table
                                                                             ├──▶ dyad-days table
                                                                             └──▶ dyad-alerts
+
+Names and partition counts come from ``streams.catalog``; client settings from
+``streams.kafka.clients``. ``code_articles`` is ``agents.coding``, ``aggregate_events`` is
+``streams.state.aggregation``: each is handed its topics and sender (``wire_agents``).
 """
 
 from __future__ import annotations
@@ -15,45 +19,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import faust
-from faust.auth import SASLCredentials, SSLCredentials
 
-from streams.aggregate import AggregationPolicy
-from streams.codec import CODEC_NAME, register_codec
-from streams.exceptions import ConfigurationError
-from streams.sender import BatchedSender
+from agents.coding import CodingPorts, wire_coding
+from agents.dead_letters import DeadLetterOutlet, Tally
+from agents.steps import ArticleCoder
+from streams.catalog import TableSpec, catalog
+from streams.kafka.clients import aiokafka_auth, faust_broker_url
+from streams.kafka.codec import CODEC_NAME, register_codec
+from streams.kafka.sender import BatchedSender
+from streams.kafka.transport import FastFetchApp, faust_credentials
 from streams.settings import Settings
-from streams.transport import FastFetchApp
+from streams.state.aggregation import AggregationPorts, wire_aggregation
+from streams.state.policy import aggregation_policy
 
-__all__ = [
-    "DAYS_TABLE",
-    "DYADS_TABLE",
-    "Pipeline",
-    "aggregation_policy",
-    "build_pipeline",
-    "changelog_topic_name",
-]
-
-DYADS_TABLE = "dyads"
-DAYS_TABLE = "dyad-days"
-
-
-def changelog_topic_name(settings: Settings, table: str = DYADS_TABLE) -> str:
-    """The name Faust gives a table's changelog topic."""
-    return f"{settings.app_id}-{table}-changelog"
-
-
-def aggregation_policy(settings: Settings) -> AggregationPolicy:
-    """How pair state is folded, from the settings (the worker and rebuilds share it)."""
-    return AggregationPolicy(
-        half_life_days=settings.half_life_days, recent_events_kept=settings.recent_events_kept,
-        mention_window_days=settings.mention_window_days, history_days=settings.history_days,
-        alert_tension_rise=settings.alert_tension_rise,
-    )
+__all__ = ["Pipeline", "build_pipeline", "wire_agents"]
 
 
 @dataclass
 class Pipeline:
-    """The app with its topics, tables and per-worker counters."""
+    """The app with its topics (Faust ``TopicT``), tables, event sender and per-worker tally."""
 
     settings: Settings
     app: faust.App
@@ -64,46 +48,28 @@ class Pipeline:
     dyads: Any
     days: Any
     event_sender: BatchedSender
-    counters: dict[str, int] = field(default_factory=dict)
-    dead_letter_reasons: dict[str, int] = field(default_factory=dict)
+    tally: Tally = field(default_factory=Tally)
+
+    @property
+    def counters(self) -> dict[str, int]:
+        """The worker's counters since it started: name -> count."""
+        return self.tally.counters
+
+    @property
+    def dead_letter_reasons(self) -> dict[str, int]:
+        """Dead letters sent since the worker started: ``"stage:reason"`` -> count."""
+        return self.tally.dead_letter_reasons
 
     def count(self, name: str, by: int = 1) -> None:
-        self.counters[name] = self.counters.get(name, 0) + by
-
-
-def _credentials(settings: Settings) -> Any:
-    if settings.security_protocol.startswith("SASL"):
-        password = settings.sasl_password.get_secret_value() if settings.sasl_password else ""
-        return SASLCredentials(
-            username=settings.sasl_username or "", password=password,
-            mechanism=settings.sasl_mechanism,
-            ssl_context=_ssl_context(settings) if settings.security_protocol == "SASL_SSL" else None,
-        )
-    if settings.security_protocol == "SSL":
-        return SSLCredentials(_ssl_context(settings))
-    return None
-
-
-def _ssl_context(settings: Settings) -> Any:
-    import ssl
-
-    cafile = str(settings.ssl_cafile) if settings.ssl_cafile else None
-    try:
-        context = ssl.create_default_context(purpose=ssl.Purpose.SERVER_AUTH, cafile=cafile)
-        if settings.ssl_certfile is not None:
-            keyfile = str(settings.ssl_keyfile) if settings.ssl_keyfile else None
-            context.load_cert_chain(str(settings.ssl_certfile), keyfile)
-    except (OSError, ssl.SSLError) as exc:
-        raise ConfigurationError(f"cannot load the SSL files (DYADWATCH_SSL_*): {exc}") from exc
-    return context
+        """Add ``by`` to the counter ``name``."""
+        self.tally.count(name, by)
 
 
 def _new_app(settings: Settings) -> FastFetchApp:
-    brokers = ";".join(f"kafka://{server}" for server in settings.bootstrap_servers.split(","))
     app = FastFetchApp(
         settings.app_id,
-        broker=brokers,
-        broker_credentials=_credentials(settings),
+        broker=faust_broker_url(settings),
+        broker_credentials=faust_credentials(aiokafka_auth(settings)),
         store="rocksdb://",
         datadir=settings.worker_data_dir,
         web_host=settings.web_host,
@@ -131,25 +97,37 @@ def _new_app(settings: Settings) -> FastFetchApp:
 
 
 def build_pipeline(settings: Settings) -> Pipeline:
-    """Declare the app, its topics and its table; agents and views are wired separately."""
+    """Declare the app, its topics and its tables; agents and views are wired separately.
+
+    Raises ``ConfigurationError`` if the SSL files of the settings cannot be loaded.
+    """
     register_codec()
-    app = _new_app(settings)
-    articles = app.topic(settings.articles_topic, key_type=bytes, value_type=bytes,
+    app, names = _new_app(settings), catalog(settings)
+    articles = app.topic(names.articles.name, key_type=bytes, value_type=bytes,
                          key_serializer="raw", value_serializer="raw",
-                         partitions=settings.articles_partitions)
-    events = app.topic(settings.events_topic, key_type=bytes, value_type=bytes,
+                         partitions=names.articles.partitions)
+    events = app.topic(names.events.name, key_type=bytes, value_type=bytes,
                        key_serializer="raw", value_serializer="raw",
-                       partitions=settings.events_partitions)
-    dead_letters = app.topic(settings.dead_letters_topic, key_serializer="raw",
-                             value_serializer=CODEC_NAME, partitions=1)
-    alerts = app.topic(settings.alerts_topic, key_serializer="raw", value_serializer=CODEC_NAME,
-                       partitions=1)
-    dyads = _table(app, settings, DYADS_TABLE,
-                   "Live state per unordered country pair (key: b'IND-PAK').")
-    days = _table(app, settings, DAYS_TABLE,
-                  "Daily tumbling windows per pair (key: b'IND-PAK@2024-05-01').")
-    event_sender = BatchedSender(app, settings.events_topic, settings.events_batch_bytes)
+                       partitions=names.events.partitions)
+    dead_letters = app.topic(names.dead_letters.name, key_serializer="raw",
+                             value_serializer=CODEC_NAME, partitions=names.dead_letters.partitions)
+    alerts = app.topic(names.alerts.name, key_serializer="raw", value_serializer=CODEC_NAME,
+                       partitions=names.alerts.partitions)
+    dyads, days = _table(app, settings, names.dyads), _table(app, settings, names.days)
+    event_sender = BatchedSender(app, names.events.name, settings.events_batch_bytes)
     return Pipeline(settings, app, articles, events, dead_letters, alerts, dyads, days, event_sender)
+
+
+def wire_agents(pipeline: Pipeline, coder: ArticleCoder | None = None) -> None:
+    """Attach the two agents to the pipeline's app (``coder``: the process-wide one if None)."""
+    settings, tally = pipeline.settings, pipeline.tally
+    outlet = DeadLetterOutlet(pipeline.dead_letters, tally, settings.max_message_bytes)
+    wire_coding(pipeline.app, CodingPorts(pipeline.articles, pipeline.event_sender, outlet, tally,
+                                          settings.max_article_chars), coder)
+    wire_aggregation(pipeline.app, AggregationPorts(
+        pipeline.events, pipeline.dyads, pipeline.days, pipeline.alerts, outlet, tally,
+        aggregation_policy(settings), settings.aggregate_batch_max,
+        settings.aggregate_batch_within_ms / 1000))
 
 
 def _rocksdb_options(settings: Settings) -> dict[str, Any]:
@@ -161,9 +139,9 @@ def _rocksdb_options(settings: Settings) -> dict[str, Any]:
             "block_cache_compressed_size": settings.table_block_cache_mb * mb}
 
 
-def _table(app: faust.App, settings: Settings, name: str, help_text: str) -> Any:
-    table: Any = app.Table(name, partitions=settings.events_partitions, key_type=bytes,
-                           help=help_text, options=_rocksdb_options(settings))
+def _table(app: faust.App, settings: Settings, spec: TableSpec) -> Any:
+    table: Any = app.Table(spec.name, partitions=spec.partitions, key_type=bytes,
+                           help=spec.help, options=_rocksdb_options(settings))
     # Faust derives a table's value serializer from value_type only ("json" otherwise);
     # set ours before the store and the changelog topic (both created lazily) exist.
     table.value_serializer = CODEC_NAME

@@ -1,33 +1,24 @@
-"""Errors of the streaming side.
-
-Error tree::
-
-    DyadwatchError                     (schemas.exceptions)
-    ├── SchemaError → InvalidPayload   (schemas.exceptions)
-    └── StreamsError                   (this module)
-        ├── BrokerError                (the embedded broker could not start or answer)
-        ├── ConfigurationError         (a setting is missing or contradictory)
-        ├── PublishError               (an article was not acknowledged by the broker)
-        └── QueryError                 (the worker's HTTP API could not answer a query)
-"""
+"""Errors of the streaming side: the ``StreamsError`` branch of the tree in ``schemas.exceptions``."""
 
 from __future__ import annotations
 
 from schemas.exceptions import DyadwatchError
 
-__all__ = ["BrokerError", "ConfigurationError", "PublishError", "QueryError", "StreamsError"]
+__all__ = ["BadQuery", "BrokerError", "ConfigurationError", "PublishError", "QueryError",
+           "StreamsError"]
 
 
 class StreamsError(DyadwatchError):
-    """Base class of errors raised by the streaming side."""
+    """Base class of errors raised by the streaming side (also raised as is when a worker child
+    process exits early or is not healthy in time)."""
 
 
 class BrokerError(StreamsError):
-    """The embedded broker could not be started, or does not answer."""
+    """The embedded broker could not be started, or a Kafka broker cannot be reached or answer."""
 
 
 class ConfigurationError(StreamsError):
-    """A setting is missing, malformed or contradicts another."""
+    """A setting is missing, malformed or contradicts another (or the broker's topics)."""
 
 
 class PublishError(StreamsError):
@@ -35,4 +26,8 @@ class PublishError(StreamsError):
 
 
 class QueryError(StreamsError):
-    """The worker's HTTP API could not answer a query."""
+    """The worker's HTTP API could not answer a query: ``"<status>: <message>"`` or unreachable."""
+
+
+class BadQuery(StreamsError, ValueError):
+    """A malformed query parameter or path segment; the HTTP API answers it with 400."""

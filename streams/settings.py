@@ -93,25 +93,8 @@ class Settings(BaseSettings):
 
     @property
     def web_url(self) -> str:
+        """The URL of this worker's HTTP API on its bind address, e.g. ``http://127.0.0.1:6066``."""
         return f"http://{self.web_host}:{self.web_port}"
-
-    def kafka_python_config(self) -> dict[str, Any]:
-        """Connection settings for kafka-python clients (security included)."""
-        config: dict[str, Any] = {
-            "bootstrap_servers": self.bootstrap_servers.split(","),
-            "security_protocol": self.security_protocol,
-        }
-        if self.security_protocol.startswith("SASL"):
-            config["sasl_mechanism"] = self.sasl_mechanism
-            config["sasl_plain_username"] = self.sasl_username
-            config["sasl_plain_password"] = (
-                self.sasl_password.get_secret_value() if self.sasl_password else None
-            )
-        for name in ("ssl_cafile", "ssl_certfile", "ssl_keyfile"):
-            path = getattr(self, name)
-            if path is not None:
-                config[name] = str(path)
-        return config
 
     def redacted(self) -> dict[str, Any]:
         """The settings as a dict, secrets masked: safe to log or print."""

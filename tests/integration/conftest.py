@@ -1,4 +1,4 @@
-"""Integration fixtures: the real embedded broker (Tansu), started through streams.broker.
+"""Integration fixtures: the real embedded broker (Tansu), started through streams.kafka.broker.
 
 Each test gets its own topics (unique names) so tests never see each other's records.
 """
@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 from kafka import KafkaProducer
 
-from streams.broker import EmbeddedBroker
-from streams.consume import read_topic
-from streams.processes import WorkerProcess
+from streams.cli.processes import WorkerProcess
+from streams.kafka.broker import EmbeddedBroker
+from streams.kafka.clients import kafka_python_config
+from streams.kafka.consume import read_topic
+from streams.kafka.topics import ensure_topics
 from streams.settings import Settings
-from streams.topics import ensure_topics
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 _names = itertools.count()
@@ -92,7 +93,7 @@ def start_worker(tmp_path: Path) -> Iterator[Callable[[Settings], WorkerProcess]
 
 def produce_raw(settings: Settings, topic: str, records: list[tuple[bytes | None, bytes]]) -> None:
     """Send raw records with a plain kafka-python producer, acknowledged."""
-    producer = KafkaProducer(acks="all", **settings.kafka_python_config())
+    producer = KafkaProducer(acks="all", **kafka_python_config(settings))
     try:
         for key, value in records:
             producer.send(topic, key=key, value=value).get(timeout=30)

@@ -14,17 +14,19 @@ from typing import Any
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 
 from agents.coder import default_coder
-from bench.soak import TEMPLATES
 from schemas.models import Article
-from streams.app import aggregation_policy
-from streams.broker import EmbeddedBroker
-from streams.client import fetch_json
+from streams.cli.processes import WorkerProcess
 from streams.exceptions import QueryError
-from streams.ledger import MemoryLedger, fold_event
-from streams.processes import WorkerProcess
-from streams.publish import ArticleSource, publish_articles
+from streams.inputs import ArticleSource
+from streams.kafka.broker import EmbeddedBroker
+from streams.kafka.clients import kafka_python_config
+from streams.kafka.publish import publish_articles
+from streams.kafka.topics import ensure_topics
 from streams.settings import Settings
-from streams.topics import ensure_topics
+from streams.state.ledger import MemoryLedger, fold_event
+from streams.state.policy import aggregation_policy
+from streams.web.client import fetch_json
+from tests.corpus import TEMPLATES
 from tests.integration.conftest import ARTIFACTS, settings_on_own_topics
 
 __all__ = [
@@ -162,8 +164,8 @@ def _lag(admin: KafkaAdminClient, consumer: KafkaConsumer, settings: Settings) -
 
 def wait_committed(settings: Settings, timeout_s: float = 60.0) -> dict[str, int]:
     """Wait until the worker's group has committed the end of both input topics; the lag."""
-    admin = KafkaAdminClient(**settings.kafka_python_config())
-    consumer = KafkaConsumer(**settings.kafka_python_config())
+    admin = KafkaAdminClient(**kafka_python_config(settings))
+    consumer = KafkaConsumer(**kafka_python_config(settings))
     try:
         deadline, lag = time.monotonic() + timeout_s, {"never read": 1}
         while time.monotonic() < deadline:

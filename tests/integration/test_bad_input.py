@@ -17,14 +17,15 @@ import pytest
 from kafka import KafkaProducer
 
 from agents.coder import default_coder
-from agents.flows import raw_bytes_kept
+from agents.dead_letters import raw_bytes_kept
 from schemas import jsonbytes
 from schemas.models import Article, DeadLetter, RelationEvent
-from streams.broker import EmbeddedBroker
-from streams.client import fetch_json
-from streams.demo import wait_processed
-from streams.processes import WorkerProcess
+from streams.cli.demo import wait_processed
+from streams.cli.processes import WorkerProcess
+from streams.kafka.broker import EmbeddedBroker
+from streams.kafka.clients import kafka_python_config
 from streams.settings import Settings
+from streams.web.client import fetch_json
 from tests.integration.conftest import read_all
 from tests.integration.harness import fresh_settings, running_worker
 
@@ -118,7 +119,7 @@ def _records() -> list[tuple[bytes, bytes]]:
 def _produce(settings: Settings, records: list[tuple[bytes, bytes]]) -> None:
     # A client that allows records far above Kafka's 1 MB default, as any producer may.
     producer = KafkaProducer(acks="all", max_request_size=32 * 1024 * 1024,
-                             **settings.kafka_python_config())
+                             **kafka_python_config(settings))
     try:
         for key, value in records:
             producer.send(settings.articles_topic, key=key, value=value).get(timeout=60)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.broker import EmbeddedBroker
+from streams.kafka.broker import EmbeddedBroker
 from tests.integration.harness import (
     expected_tables,
     fetch_tables,

@@ -9,10 +9,11 @@ from collections.abc import Callable
 import pytest
 
 from schemas import jsonbytes
-from streams.demo import wait_processed
-from streams.processes import WorkerProcess, settings_env
+from streams.cli.demo import wait_processed
+from streams.cli.processes import WorkerProcess, settings_env
 from streams.settings import Settings
 from tests.integration.conftest import SettingsFactory
+from tests.offline import run_probed
 
 pytestmark = pytest.mark.integration
 
@@ -67,7 +68,7 @@ def test_publish_reports_each_failure_and_exits_non_zero(
     make_settings: SettingsFactory, broker: object, tmp_path: object,
 ) -> None:
     settings = make_settings()
-    from streams.topics import ensure_topics
+    from streams.kafka.topics import ensure_topics
 
     ensure_topics(settings)
     lines = b'{"id": "ok", "text": "fine"}\nnot json\n{"id": "", "text": "x"}\n'
@@ -76,3 +77,16 @@ def test_publish_reports_each_failure_and_exits_non_zero(
     err = result.stderr.decode()
     assert "published 1, failed 3" in err
     assert "<stdin>:2" in err and "<stdin>:3" in err and "/no/such/file.txt" in err
+
+
+@pytest.mark.parametrize("args", [("topics",), ("rebuild",), ("recode",)])
+def test_broker_commands_load_no_stream_framework(
+    make_settings: SettingsFactory, broker: object, args: tuple[str, ...],
+) -> None:
+    settings = make_settings()
+    from streams.kafka.topics import ensure_topics
+
+    ensure_topics(settings)
+    result, loaded = run_probed(*args, env=settings_env(settings))
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    assert loaded == [], f"dyadwatch {' '.join(args)} loaded {loaded}"

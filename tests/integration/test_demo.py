@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.processes import settings_env
+from streams.cli.processes import settings_env
 from streams.settings import Settings
 from tests.integration.conftest import free_port
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from schemas import jsonbytes
-from streams.broker import EmbeddedBroker
-from streams.demo import wait_processed
+from streams.cli.demo import wait_processed
+from streams.kafka.broker import EmbeddedBroker
 from streams.settings import Settings
 from tests.integration.harness import fresh_settings, publish_all, running_worker, varied_articles
 

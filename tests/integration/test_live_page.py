@@ -15,11 +15,12 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from streams.client import fetch_json
-from streams.demo import seed_articles, wait_processed
-from streams.processes import WorkerProcess
-from streams.publish import publish_articles, read_inputs
+from streams.cli.demo import seed_articles, wait_processed
+from streams.cli.processes import WorkerProcess
+from streams.inputs import read_inputs
+from streams.kafka.publish import publish_articles
 from streams.settings import Settings
+from streams.web.client import fetch_json
 from tests.integration.browser import chromium, set_viewport, wait_for
 from tests.integration.conftest import ARTIFACTS, SettingsFactory
 

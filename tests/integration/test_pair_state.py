@@ -13,12 +13,13 @@ import pytest
 
 from agents.coder import default_coder
 from schemas.models import Article, DyadAlert, RelationEvent
-from streams.client import fetch_json
-from streams.demo import wait_processed
-from streams.processes import WorkerProcess, settings_env
-from streams.publish import ArticleSource, publish_articles
-from streams.replay import differences, rebuild, recode
+from streams.cli.demo import wait_processed
+from streams.cli.processes import WorkerProcess, settings_env
+from streams.cli.replay import differences, rebuild, recode
+from streams.inputs import ArticleSource
+from streams.kafka.publish import publish_articles
 from streams.settings import Settings
+from streams.web.client import fetch_json
 from tests.integration.conftest import SettingsFactory, produce_raw, read_all
 
 pytestmark = pytest.mark.integration

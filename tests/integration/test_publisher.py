@@ -14,9 +14,10 @@ import pytest
 
 from schemas import jsonbytes
 from schemas.models import Article
-from streams.broker import EmbeddedBroker
-from streams.processes import settings_env
-from streams.publish import ArticleSource, publish_articles
+from streams.cli.processes import settings_env
+from streams.inputs import ArticleSource
+from streams.kafka.broker import EmbeddedBroker
+from streams.kafka.publish import publish_articles
 from streams.settings import Settings
 from tests.integration.conftest import free_port, read_all
 from tests.integration.harness import fresh_settings

@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 
-from streams.client import fetch_json
-from streams.demo import seed_articles
+from streams.cli.demo import seed_articles
+from streams.cli.processes import WorkerProcess
 from streams.exceptions import QueryError
-from streams.processes import WorkerProcess
-from streams.publish import publish_articles, read_inputs
+from streams.inputs import read_inputs
+from streams.kafka.publish import publish_articles
 from streams.settings import Settings
+from streams.web.client import fetch_json
 from tests.integration.conftest import SettingsFactory
 
 pytestmark = pytest.mark.integration

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from streams.broker import EmbeddedBroker
-from streams.processes import WorkerProcess
+from streams.cli.processes import WorkerProcess
+from streams.kafka.broker import EmbeddedBroker
 from streams.settings import Settings
 from tests.integration.harness import (
     expected_tables,

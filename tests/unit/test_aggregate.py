@@ -5,7 +5,7 @@ import itertools
 import pytest
 
 from schemas.digests import fingerprint, ring_entries
-from streams.aggregate import AggregationPolicy, Outcome, apply_event, decay_factor, new_state
+from streams.state.aggregate import AggregationPolicy, Outcome, apply_event, decay_factor, new_state
 from tests.unit.factories import make_event
 
 POLICY = AggregationPolicy(half_life_days=7.0, recent_events_kept=3)

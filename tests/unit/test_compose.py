@@ -64,11 +64,11 @@ def settings_from_env(env: dict[str, str]) -> Settings:
 
 
 def topic_specs_of(settings: Settings) -> list[Any]:
-    """``streams.topics.topic_specs``: what ``dyadwatch topics`` creates and workers expect."""
+    """``streams.catalog.topic_specs``: what ``dyadwatch topics`` creates and workers expect."""
     with warnings.catch_warnings():
         # kafka-python's import uses importlib.resources.read_text (deprecated in 3.11).
         warnings.simplefilter("ignore", DeprecationWarning)
-        from streams.topics import topic_specs
+        from streams.catalog import topic_specs
     return topic_specs(settings)
 
 
@@ -395,7 +395,7 @@ def test_partition_counts_come_from_one_place(compose: dict[str, Any]) -> None:
 def test_dockerfile_is_consistent() -> None:
     check_dockerfile(DOCKERFILE.read_text(encoding="utf-8"))
     scripts = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["scripts"]
-    assert scripts["dyadwatch"] == "streams.cli:main", "the ENTRYPOINT runs this script"
+    assert scripts["dyadwatch"] == "streams.cli.main:main", "the ENTRYPOINT runs this script"
     ignored = set(DOCKERIGNORE.read_text(encoding="utf-8").split())
     assert {".venv/", ".git/", "tests/artifacts/"} <= ignored
 

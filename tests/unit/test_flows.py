@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 
-from agents.flows import wire_agents
 from schemas.models import DeadLetter, RelationEvent
-from streams.app import Pipeline, build_pipeline
+from streams.app import Pipeline, build_pipeline, wire_agents
 from streams.settings import Settings
 
 

@@ -4,10 +4,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from streams.aggregate import AggregationPolicy
-from streams.history import history_rows, tension_change
-from streams.ledger import MemoryLedger, fold_events
-from streams.queries import BadQuery, express_rows, parse_as_of, summarize
+from streams.state.aggregate import AggregationPolicy
+from streams.state.history import history_rows, tension_change
+from streams.state.ledger import MemoryLedger, fold_events
+from streams.web.queries import BadQuery, express_rows, parse_as_of, summarize
 from tests.unit.factories import make_event
 
 POLICY = AggregationPolicy(history_days=10)

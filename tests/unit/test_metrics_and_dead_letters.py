@@ -5,9 +5,9 @@ from __future__ import annotations
 import base64
 from types import SimpleNamespace
 
-from agents.flows import dead_letter_for, raw_bytes_kept
+from agents.dead_letters import dead_letter_for, raw_bytes_kept
 from agents.steps import Rejection
-from streams.metrics import COUNTERS, render_metrics
+from streams.web.metrics import COUNTERS, render_metrics
 
 
 def _samples(text: str) -> dict[str, str]:

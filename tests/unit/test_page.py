@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.page import (
+from streams.web.page import (
     CONTENT_SECURITY_POLICY,
     IMMUTABLE,
     REVALIDATE,

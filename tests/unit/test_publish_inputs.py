@@ -3,7 +3,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from streams.publish import read_inputs
+from streams.inputs import read_inputs
 
 
 def test_reads_text_json_jsonl_and_folders(tmp_path: Path) -> None:

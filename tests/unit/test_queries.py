@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from streams.queries import BadQuery, parse_country, parse_limit, parse_pair, parse_sort, top_rows
+from streams.web.queries import BadQuery, parse_country, parse_limit, parse_pair, parse_sort, top_rows
 
 
 def test_pairs_parse_in_either_order_and_any_case() -> None:

@@ -6,7 +6,7 @@ from pydantic import ValidationError
 from schemas import jsonbytes
 from schemas.digests import RING_PATTERN, fingerprint
 from schemas.models import Article, DyadState, RelationEvent, event_id_for, pair_key
-from streams.aggregate import AggregationPolicy, Outcome, apply_event
+from streams.state.aggregate import AggregationPolicy, Outcome, apply_event
 from tests.unit.factories import make_event
 
 

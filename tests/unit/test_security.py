@@ -13,8 +13,10 @@ from faust.auth import SASLCredentials, SSLCredentials
 from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth
 
 from streams.app import build_pipeline
-from streams.cli import main
+from streams.cli.main import main
 from streams.exceptions import ConfigurationError
+from streams.kafka.clients import aiokafka_auth, kafka_python_config
+from streams.kafka.transport import faust_credentials
 from streams.settings import Settings, get_settings
 
 TLS = Path(__file__).resolve().parent / "data" / "tls"
@@ -39,7 +41,7 @@ def sasl_ssl_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Se
 def test_kafka_python_config_carries_sasl_and_ssl_from_the_environment(
     sasl_ssl_env: Settings,
 ) -> None:
-    config = sasl_ssl_env.kafka_python_config()
+    config = kafka_python_config(sasl_ssl_env)
     assert config["security_protocol"] == "SASL_SSL"
     assert config["sasl_mechanism"] == "SCRAM-SHA-512"
     assert (config["sasl_plain_username"], config["sasl_plain_password"]) == ("dyad", PASSWORD)
@@ -67,7 +69,7 @@ def test_ssl_only_gives_ssl_credentials(tmp_path: Path) -> None:
     credentials = build_pipeline(settings).app.conf.broker_credentials
     assert isinstance(credentials, SSLCredentials)
     assert credentials_to_aiokafka_auth(credentials)["security_protocol"] == "SSL"
-    assert "sasl_plain_password" not in settings.kafka_python_config()
+    assert "sasl_plain_password" not in kafka_python_config(settings)
 
 
 def test_sasl_plaintext_has_no_ssl_context(tmp_path: Path) -> None:
@@ -106,3 +108,15 @@ def test_building_the_app_logs_no_password(
     assert caplog.records
     assert PASSWORD not in caplog.text
     assert PASSWORD not in repr(sasl_ssl_env) and PASSWORD not in str(pipeline.app.conf.broker)
+
+
+@pytest.mark.parametrize("protocol", ["SASL_SSL", "SASL_PLAINTEXT", "SSL"])
+def test_faust_hands_aiokafka_exactly_what_the_clients_module_translated(
+    protocol: str, tmp_path: Path,
+) -> None:
+    settings = Settings(security_protocol=protocol, sasl_username="u", sasl_password=PASSWORD,  # type: ignore[arg-type]
+                        ssl_cafile=TLS / "ca.pem", data_dir=tmp_path)
+    auth = aiokafka_auth(settings)
+    assert auth is not None and auth["security_protocol"] == protocol
+    assert credentials_to_aiokafka_auth(faust_credentials(auth)) == auth
+    assert aiokafka_auth(Settings(data_dir=tmp_path)) is None

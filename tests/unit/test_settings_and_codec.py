@@ -4,10 +4,12 @@ import pytest
 from pydantic import ValidationError
 
 from schemas import jsonbytes
-from streams.app import build_pipeline, changelog_topic_name
-from streams.client import format_rows
-from streams.codec import CODEC_NAME, OrjsonCodec
-from streams.processes import settings_env
+from streams.app import build_pipeline
+from streams.catalog import changelog_topic_name
+from streams.cli.processes import settings_env
+from streams.cli.render import format_rows
+from streams.kafka.clients import kafka_python_config
+from streams.kafka.codec import CODEC_NAME, OrjsonCodec
 from streams.settings import Settings
 from tests.unit.factories import make_event
 
@@ -27,7 +29,7 @@ def test_secrets_never_appear_in_redacted_settings() -> None:
                         sasl_password="s3cr3t-value")  # type: ignore[arg-type]
     assert "s3cr3t-value" not in repr(settings)
     assert "s3cr3t-value" not in jsonbytes.dumps(settings.redacted()).decode()
-    config = settings.kafka_python_config()
+    config = kafka_python_config(settings)
     assert config["sasl_plain_password"] == "s3cr3t-value"
     assert config["security_protocol"] == "SASL_SSL" and config["sasl_mechanism"] == "PLAIN"
 

@@ -1,7 +1,7 @@
-"""The live page: ``GET /`` and its static assets (package data in ``streams/static``).
+"""The live page: ``GET /`` and its static assets (package data in ``streams/web/static``).
 
 The page is plain HTML, CSS, SVG and vanilla JavaScript, served by every worker and
-reading the HTTP API of ``streams.views`` (no CDN, works offline). The HTML references each
+reading the HTTP API of ``streams.web.views`` (no CDN, works offline). The HTML references each
 asset with a content-hash version (``/static/page.js?v=3f2a...``): a versioned asset is
 cached for a year, anything else is revalidated with its ETag (``304 Not Modified``).
 """
@@ -19,9 +19,12 @@ from streams.app import Pipeline
 
 __all__ = [
     "CONTENT_TYPES",
+    "PAGE_ROUTES",
     "STATIC_DIR",
     "Asset",
+    "IndexView",
     "PageAssets",
+    "StaticView",
     "asset_headers",
     "etag_matches",
     "load_assets",
@@ -56,10 +59,12 @@ class Asset:
 
     @property
     def version(self) -> str:
+        """The first 16 hex digits of the body's SHA-256 (the ``?v=`` of its URL)."""
         return hashlib.sha256(self.body).hexdigest()[:16]
 
     @property
     def etag(self) -> str:
+        """The strong ETag of the body: the version, quoted."""
         return f'"{self.version}"'
 
 
@@ -117,6 +122,7 @@ class PageAssets:
         self.index = render_index(template, assets)
 
     def respond(self, view: View, request: Request, asset: Asset, *, versioned: bool) -> Response:
+        """200 with the body, or 304 without it when ``If-None-Match`` names its ETag."""
         headers = asset_headers(asset, versioned=versioned)
         if etag_matches(request.headers.get("If-None-Match"), asset.etag):
             return view.bytes(b"", status=304, headers=headers)
@@ -124,16 +130,25 @@ class PageAssets:
 
 
 class _AssetsView(View):
+    """A view bound to the loaded assets (set by ``wire_page``)."""
+
     page: PageAssets
 
 
 class IndexView(_AssetsView):
+    """``GET /``: the live page's HTML (revalidated with its ETag; CSP: nothing from elsewhere)."""
+
     async def get(self, request: Request) -> Response:
+        """200 (or 304) ``text/html``."""
         return self.page.respond(self, request, self.page.index, versioned=False)
 
 
 class StaticView(_AssetsView):
+    """``GET /static/{name}[?v=VERSION]``: one asset; cached for a year when ``v`` is its
+    version, revalidated otherwise; 404 ``{"error", "status"}`` for an unknown name."""
+
     async def get(self, request: Request, name: str) -> Response:
+        """200 (or 304) with the asset's content type, or 404."""
         asset = self.page.assets.get(name)
         if asset is None:
             return self.bytes(b'{"error": "no such asset", "status": 404}',
@@ -142,8 +157,11 @@ class StaticView(_AssetsView):
         return self.page.respond(self, request, asset, versioned=versioned)
 
 
+PAGE_ROUTES: dict[str, type[_AssetsView]] = {"/": IndexView, "/static/{name}": StaticView}
+
+
 def wire_page(pipeline: Pipeline, folder: Path = STATIC_DIR) -> None:
     """Serve the live page at ``/`` and its assets at ``/static/{name}``."""
     page = PageAssets(folder)
-    for path, view in (("/", IndexView), ("/static/{name}", StaticView)):
-        pipeline.app.page(path)(type(view.__name__, (view,), {"page": page}))
+    for path, view in PAGE_ROUTES.items():
+        pipeline.app.page(path)(type(view.__name__, (view,), {"page": page, "__doc__": view.__doc__}))

@@ -15,14 +15,17 @@ from typing import Any
 from pydantic import ValidationError
 
 from schemas.models import DyadState, coder_version_key, pair_key
-from streams.decay import decay_factor
-from streams.history import tension_change
+from schemas.summary import PairSummary
+from streams.exceptions import BadQuery
+from streams.state.decay import decay_factor
+from streams.state.history import tension_change
 
 __all__ = [
     "SORT_KEYS",
     "BadQuery",
     "current_coder_rows",
     "express_rows",
+    "pair_summary",
     "parse_as_of",
     "parse_country",
     "parse_int",
@@ -34,24 +37,21 @@ __all__ = [
 ]
 
 SORT_KEYS = ("tension", "cooperation", "events", "net", "volume", "change")
-_DECAYED = ("tension", "cooperation", "net", "change")
+_DECAYED = PairSummary.decaying()
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 MAX_LIMIT = 1000
 
 
-class BadQuery(ValueError):
-    """A malformed query parameter or path segment (answered with 400)."""
-
-
 def parse_country(value: str) -> str:
-    """An ISO 3166-1 alpha-3 code, any case, returned upper-case."""
+    """An ISO 3166-1 alpha-3 code, any case, returned upper-case; raises ``BadQuery``."""
     if not _CODE.match(value or ""):
         raise BadQuery(f"malformed country code {value!r}: expected 3 letters (ISO 3166-1 alpha-3)")
     return value.upper()
 
 
 def parse_pair(a: str, b: str) -> str:
-    """The unordered pair key of two codes given in either order."""
+    """The unordered pair key (``"IND-PAK"``) of two codes given in either order; raises
+    ``BadQuery`` if a code is malformed or both are the same."""
     first, second = parse_country(a), parse_country(b)
     if first == second:
         raise BadQuery(f"a pair needs two different countries, got {first} twice")
@@ -59,6 +59,7 @@ def parse_pair(a: str, b: str) -> str:
 
 
 def parse_sort(value: str | None) -> str:
+    """One of ``SORT_KEYS`` (default ``tension``); raises ``BadQuery`` otherwise."""
     sort = value or "tension"
     if sort not in SORT_KEYS:
         raise BadQuery(f"unknown sort {sort!r}: expected one of {', '.join(SORT_KEYS)}")
@@ -66,7 +67,7 @@ def parse_sort(value: str | None) -> str:
 
 
 def parse_int(name: str, value: str | None, default: int, low: int, high: int) -> int:
-    """A whole-number parameter within ``low..high``."""
+    """A whole-number parameter within ``low..high`` (``default`` if absent); raises ``BadQuery``."""
     if value is None or value == "":
         return default
     try:
@@ -79,11 +80,12 @@ def parse_int(name: str, value: str | None, default: int, low: int, high: int) -
 
 
 def parse_limit(value: str | None, default: int = 20) -> int:
+    """A row limit within 1..``MAX_LIMIT`` (default ``default``); raises ``BadQuery``."""
     return parse_int("limit", value, default, 1, MAX_LIMIT)
 
 
 def parse_as_of(value: str | None) -> datetime | None:
-    """An ISO 8601 date or time (UTC if no offset is given), or None."""
+    """An ISO 8601 date or time (UTC if no offset is given), or None; raises ``BadQuery``."""
     if not value:
         return None
     try:
@@ -93,24 +95,32 @@ def parse_as_of(value: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+def pair_summary(state: DyadState, window_days: float = 1.0,
+                 half_life_days: float = 7.0) -> PairSummary:
+    """The summary of a pair's state, its figures at the pair's latest event time
+    (``change``: tension rise over ``window_days`` before it)."""
+    return PairSummary(
+        pair=state.pair, a=state.a, b=state.b, events=state.events, volume=state.mentions,
+        a_to_b=state.a_to_b.events, b_to_a=state.b_to_a.events, tension=state.tension,
+        cooperation=state.cooperation, net=state.net,
+        change=tension_change(state, window_days, half_life_days),
+        goldstein_mean=round(state.goldstein_mean, 4), articles=state.article_count,
+        sources=state.source_count, coder_version=state.coder_version,
+        last_event_time=state.last_event_time, indexes_at=state.decay_reference,
+    )
+
+
 def summarize(raw: dict[str, Any], window_days: float = 1.0,
               half_life_days: float = 7.0) -> dict[str, Any]:
-    """The short row of a pair's state (a table value), as listed by ``/dyads``."""
+    """The JSON row (``PairSummary``) of a pair's state as stored in the table (a dict).
+
+    Raises ``ValueError`` if ``raw`` is not a valid ``DyadState``.
+    """
     try:
         state = DyadState.model_validate(raw)
     except ValidationError as exc:
         raise ValueError(f"unreadable state for {raw.get('pair')!r}: {exc}") from exc
-    reference = state.decay_reference
-    return {
-        "pair": state.pair, "a": state.a, "b": state.b, "events": state.events,
-        "volume": state.mentions, "a_to_b": state.a_to_b.events, "b_to_a": state.b_to_a.events,
-        "tension": state.tension, "cooperation": state.cooperation, "net": state.net,
-        "change": tension_change(state, window_days, half_life_days),
-        "goldstein_mean": round(state.goldstein_mean, 4), "articles": state.article_count,
-        "sources": state.source_count, "coder_version": state.coder_version,
-        "last_event_time": state.last_event_time.isoformat() if state.last_event_time else None,
-        "indexes_at": reference.isoformat() if reference else None,
-    }
+    return pair_summary(state, window_days, half_life_days).model_dump(mode="json")
 
 
 def express_rows(rows: list[dict[str, Any]], as_of: datetime | None,

@@ -1,4 +1,4 @@
-"""Create the project's topics explicitly (kafka-python admin), with their partition counts.
+"""Create the catalog's topics explicitly (kafka-python admin), with their partition counts.
 
 Brokers that auto-create topics pick their own partition count (the embedded broker: 4),
 which Faust then rejects; so every topic, the table changelog included, is created here
@@ -9,46 +9,27 @@ from __future__ import annotations
 
 import contextlib
 import time
-from dataclasses import dataclass
 
 from kafka import KafkaAdminClient
 from kafka.admin import NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError
 
-from streams.app import DAYS_TABLE, DYADS_TABLE, changelog_topic_name
+from streams.catalog import TopicSpec, topic_specs
 from streams.exceptions import BrokerError, ConfigurationError
+from streams.kafka.clients import kafka_python_config
 from streams.settings import Settings
 
-__all__ = ["TopicSpec", "ensure_topics", "topic_specs"]
-
-
-@dataclass(frozen=True)
-class TopicSpec:
-    name: str
-    partitions: int
-    configs: dict[str, str]
-
-
-def topic_specs(settings: Settings) -> list[TopicSpec]:
-    """Every topic the project uses, with its partitions and configuration."""
-    compact = {"cleanup.policy": "compact"}
-    return [
-        TopicSpec(settings.articles_topic, settings.articles_partitions, {}),
-        TopicSpec(settings.events_topic, settings.events_partitions, {}),
-        TopicSpec(settings.dead_letters_topic, 1, {}),
-        TopicSpec(settings.alerts_topic, 1, {}),
-        TopicSpec(changelog_topic_name(settings, DYADS_TABLE), settings.events_partitions, compact),
-        TopicSpec(changelog_topic_name(settings, DAYS_TABLE), settings.events_partitions, compact),
-    ]
+__all__ = ["ensure_topics"]
 
 
 def _admin(settings: Settings, timeout_s: float) -> KafkaAdminClient:
+    """An admin client, retried until ``timeout_s``; raises ``BrokerError`` after that."""
     deadline = time.monotonic() + timeout_s
     while True:
         try:
             return KafkaAdminClient(client_id=f"{settings.app_id}-admin",
                                     request_timeout_ms=10_000,
-                                    **settings.kafka_python_config())
+                                    **kafka_python_config(settings))
         except KafkaError as exc:
             if time.monotonic() > deadline:
                 raise BrokerError(f"cannot reach Kafka at {settings.bootstrap_servers}: {exc}") from exc
@@ -56,6 +37,7 @@ def _admin(settings: Settings, timeout_s: float) -> KafkaAdminClient:
 
 
 def _check_partitions(admin: KafkaAdminClient, specs: list[TopicSpec]) -> None:
+    """Raise ``ConfigurationError`` if a topic's partition count is not its spec's."""
     described = admin.describe_topics([spec.name for spec in specs])
     counts = {item.get("name", item.get("topic")): len(item.get("partitions") or []) for item in described}
     for spec in specs:
@@ -68,7 +50,11 @@ def _check_partitions(admin: KafkaAdminClient, specs: list[TopicSpec]) -> None:
 
 
 def ensure_topics(settings: Settings, timeout_s: float = 15.0) -> list[str]:
-    """Create missing topics; return the names created. Raises on a partition mismatch."""
+    """Create the catalog's missing topics (``streams.catalog``); return the names created.
+
+    Raises ``BrokerError`` if Kafka cannot be reached within ``timeout_s`` and
+    ``ConfigurationError`` if an existing topic has another partition count.
+    """
     specs = topic_specs(settings)
     admin = _admin(settings, timeout_s)
     try:

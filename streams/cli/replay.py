@@ -4,7 +4,7 @@
 runs, into memory; ``differences`` compares that with a live worker field by field.
 ``recode`` reads every article on ``articles`` again, codes it with the current coder and
 publishes the events, stamped with that coder's version: the workers' tables follow, since
-events of a newer coder supersede a pair's older state (``streams.aggregate``).
+events of a newer coder supersede a pair's older state (``streams.state.aggregate``).
 """
 
 from __future__ import annotations
@@ -26,14 +26,15 @@ from agents.steps import (
     event_time_from_timestamp,
 )
 from schemas.models import DyadAlert
-from streams.app import aggregation_policy
-from streams.client import fetch_json
-from streams.consume import read_records
+from streams.catalog import catalog
 from streams.exceptions import PublishError, QueryError
-from streams.history import history_rows
-from streams.ledger import MemoryLedger, fold_event
-from streams.publish import close_producer, new_producer
+from streams.kafka.consume import read_records
+from streams.kafka.publish import close_producer, new_producer
 from streams.settings import Settings
+from streams.state.history import history_rows
+from streams.state.ledger import MemoryLedger, fold_event
+from streams.state.policy import aggregation_policy
+from streams.web.client import fetch_json
 
 __all__ = ["RebuildReport", "RecodeReport", "differences", "rebuild", "recode"]
 
@@ -48,6 +49,7 @@ class RebuildReport:
     alerts: list[DyadAlert] = field(default_factory=list)
 
     def render(self) -> str:
+        """One line: pairs, days, events by outcome, rejections and alerts."""
         counts = ", ".join(f"{name} {n}" for name, n in sorted(self.outcomes.items()))
         rejected = sum(self.rejected.values())
         return (f"pairs {len(self.ledger.states)}, days {len(self.ledger.buckets)}, "
@@ -55,9 +57,14 @@ class RebuildReport:
 
 
 def rebuild(settings: Settings) -> RebuildReport:
-    """Fold ``relation-events`` from offset 0 to its current end, as the worker does."""
+    """Fold ``relation-events`` from offset 0 to its current end, as the worker does.
+
+    Raises ``BrokerError`` if the topic does not exist; kafka-python's ``KafkaError`` if the
+    broker cannot be reached.
+    """
     report, policy = RebuildReport(), aggregation_policy(settings)
-    for record in read_records(settings, settings.events_topic, from_beginning=True, follow=False):
+    events_topic = catalog(settings).events.name
+    for record in read_records(settings, events_topic, from_beginning=True, follow=False):
         relation = decode_event(record.value, record.key)
         if isinstance(relation, Rejection):
             report.rejected[f"{relation.stage}:{relation.reason}"] += 1
@@ -103,6 +110,8 @@ def differences(report: RebuildReport, base_url: str, settings: Settings) -> lis
 
 @dataclass
 class RecodeReport:
+    """What ``recode`` did: articles read, articles rejected, events published."""
+
     articles: int = 0
     rejected: int = 0
     events: int = 0
@@ -110,15 +119,19 @@ class RecodeReport:
 
 def recode(settings: Settings, coder: ArticleCoder,
            progress: Callable[[RecodeReport], None] | None = None) -> RecodeReport:
-    """Code every article on ``articles`` again and publish its events (acks from all replicas)."""
-    report = RecodeReport()
+    """Code every article on ``articles`` again and publish its events (acks from all replicas).
+
+    ``progress`` is called after each article. Raises ``PublishError`` if Kafka cannot be
+    reached or an event is not acknowledged, ``BrokerError`` if ``articles`` does not exist.
+    """
+    report, names = RecodeReport(), catalog(settings)
     try:
         producer = new_producer(settings, settings.publish_timeout_s)
     except KafkaError as exc:
         raise PublishError(f"cannot reach Kafka at {settings.bootstrap_servers}: {exc}") from exc
     futures: list[Any] = []
     try:
-        for record in read_records(settings, settings.articles_topic, from_beginning=True,
+        for record in read_records(settings, names.articles.name, from_beginning=True,
                                    follow=False):
             report.articles += 1
             article = decode_article(record.value, max_chars=settings.max_article_chars)
@@ -128,7 +141,7 @@ def recode(settings: Settings, coder: ArticleCoder,
                 report.rejected += 1  # already on dead-letters from the live run
                 continue
             for event in coded:
-                futures.append(producer.send(settings.events_topic, key=event.pair.encode(),
+                futures.append(producer.send(names.events.name, key=event.pair.encode(),
                                              value=event.__pydantic_serializer__.to_json(event)))
                 report.events += 1
             if progress is not None:

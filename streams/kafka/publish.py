@@ -1,148 +1,38 @@
 """Publish articles to the ``articles`` topic (kafka-python), with a per-article report.
 
-Inputs: ``.txt``/``.md`` files (first line = title, id = file name without extension),
-``.json`` (an article object or a list of them), ``.jsonl`` (one article per line),
-folders (those files, recursively, in name order) and ``-`` (standard input: JSON lines,
-or plain text with the title on the first line). Nothing counts as published until the
+Articles come from ``streams.inputs.read_inputs``. Nothing counts as published until the
 broker acknowledged it (acks from all in-sync replicas).
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from kafka import KafkaProducer
 from kafka.errors import KafkaError, KafkaTimeoutError
-from pydantic import ValidationError
 
-from schemas import jsonbytes
-from schemas.models import Article
+from streams.inputs import ArticleSource
+from streams.kafka.clients import kafka_python_config
 from streams.settings import Settings
 
-__all__ = [
-    "ArticleSource",
-    "PublishReport",
-    "close_producer",
-    "new_producer",
-    "publish_articles",
-    "read_inputs",
-]
-
-TEXT_SUFFIXES = {".txt", ".md"}
-JSON_SUFFIXES = {".json", ".jsonl"}
-
-
-@dataclass(frozen=True)
-class ArticleSource:
-    """An article read from an input, or the reason it could not be read."""
-
-    origin: str
-    article: Article | None = None
-    error: str | None = None
+__all__ = ["PublishReport", "close_producer", "new_producer", "publish_articles"]
 
 
 @dataclass
 class PublishReport:
+    """What ``publish_articles`` did: origins published, and (origin, reason) of each failure."""
+
     published: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
+        """True if no article failed."""
         return not self.failed
-
-
-def _validation_message(exc: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}"
-                     for e in exc.errors(include_url=False)[:3])
-
-
-def _article_from_text(text: str, article_id: str, origin: str) -> ArticleSource:
-    title, _, body = text.strip().partition("\n")
-    try:
-        article = Article(id=article_id, title=title.strip() or None, text=body.strip() or title)
-    except ValidationError as exc:
-        return ArticleSource(origin, error=_validation_message(exc))
-    return ArticleSource(origin, article=article)
-
-
-def _article_from_value(value: object, origin: str) -> ArticleSource:
-    if not isinstance(value, dict):
-        return ArticleSource(origin, error=f"expected a JSON object, got {type(value).__name__}")
-    try:
-        return ArticleSource(origin, article=Article.model_validate(value))
-    except ValidationError as exc:
-        return ArticleSource(origin, error=_validation_message(exc))
-
-
-def _from_json_lines(lines: Iterator[str], origin: str) -> Iterator[ArticleSource]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{number}"
-        try:
-            value = jsonbytes.loads(line)
-        except jsonbytes.JSONDecodeError as exc:
-            yield ArticleSource(where, error=f"invalid JSON: {exc}")
-            continue
-        yield _article_from_value(value, where)
-
-
-def _from_file(path: Path) -> Iterator[ArticleSource]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        yield ArticleSource(str(path), error=f"cannot read: {exc}")
-        return
-    if path.suffix == ".jsonl":
-        yield from _from_json_lines(iter(text.splitlines()), str(path))
-    elif path.suffix == ".json":
-        try:
-            value = jsonbytes.loads(text)
-        except jsonbytes.JSONDecodeError as exc:
-            yield ArticleSource(str(path), error=f"invalid JSON: {exc}")
-            return
-        for index, item in enumerate(value if isinstance(value, list) else [value]):
-            yield _article_from_value(item, f"{path}[{index}]" if isinstance(value, list) else str(path))
-    else:
-        yield _article_from_text(text, path.stem, str(path))
-
-
-def _from_stdin(stream: IO[str]) -> Iterator[ArticleSource]:
-    text = stream.read()
-    if text.lstrip().startswith(("{", "[")):
-        yield from _from_json_lines(iter(text.splitlines()), "<stdin>")
-    elif text.strip():
-        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
-        yield _article_from_text(text, f"stdin-{digest}", "<stdin>")
-    else:
-        yield ArticleSource("<stdin>", error="standard input is empty")
-
-
-def read_inputs(paths: list[str], stdin: IO[str] | None = None) -> Iterator[ArticleSource]:
-    """Every article named by ``paths`` (files, folders, ``-``), in order."""
-    for name in paths:
-        if name == "-":
-            yield from _from_stdin(stdin or sys.stdin)
-            continue
-        path = Path(name)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix in TEXT_SUFFIXES | JSON_SUFFIXES)
-            if not files:
-                yield ArticleSource(name, error="folder holds no .txt, .md, .json or .jsonl file")
-            for file in files:
-                yield from _from_file(file)
-        elif path.is_file():
-            yield from _from_file(path)
-        else:
-            yield ArticleSource(name, error="no such file or folder")
 
 
 RECORD_OVERHEAD = 512  # record and request framing around the key and value
@@ -155,7 +45,7 @@ def new_producer(settings: Settings, timeout_s: float) -> KafkaProducer:
                          max_in_flight_requests_per_connection=1, bootstrap_timeout_ms=half_ms,
                          max_block_ms=half_ms, request_timeout_ms=half_ms,
                          max_request_size=settings.max_message_bytes,
-                         **settings.kafka_python_config())
+                         **kafka_python_config(settings))
 
 
 @dataclass

@@ -11,9 +11,11 @@ from typing import Any, ClassVar
 
 import aiokafka
 import faust
+from faust.auth import SASLCredentials, SSLCredentials
 from faust.transport.drivers import aiokafka as faust_aiokafka
+from faust.types.auth import CredentialsT
 
-__all__ = ["FastFetchApp"]
+__all__ = ["FastFetchApp", "faust_credentials"]
 
 
 class _FastFetchConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
@@ -38,7 +40,21 @@ class FastFetchApp(faust.App):
     """``faust.App`` using the short-fetch-wait consumer (set ``fetch_max_wait_ms`` first)."""
 
     def configure_fetch_wait(self, fetch_max_wait_ms: int) -> None:
+        """Set the worker consumer's fetch wait, in milliseconds (before the worker starts)."""
         _FastFetchConsumerThread.fetch_max_wait_ms = fetch_max_wait_ms
 
     def _new_transport(self) -> Any:
         return _FastFetchTransport(self.conf.broker_consumer, self)
+
+
+def faust_credentials(auth: dict[str, Any] | None) -> CredentialsT | None:
+    """Faust's credentials wrapping aiokafka's security arguments (``streams.kafka.clients.
+    aiokafka_auth``): ``SASLCredentials`` for ``SASL_*``, ``SSLCredentials`` for ``SSL``,
+    ``None`` for plaintext. Faust hands aiokafka exactly ``auth`` back."""
+    if auth is None:
+        return None
+    if auth["security_protocol"].startswith("SASL"):
+        return SASLCredentials(username=auth["sasl_plain_username"],
+                               password=auth["sasl_plain_password"],
+                               mechanism=auth["sasl_mechanism"], ssl_context=auth["ssl_context"])
+    return SSLCredentials(auth["ssl_context"])

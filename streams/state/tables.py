@@ -10,14 +10,14 @@ from datetime import date
 from typing import Any
 
 from schemas.models import DayBucket, DyadState
-from streams.aggregate import new_state
-from streams.history import bucket_key
+from streams.state.aggregate import new_state
+from streams.state.history import bucket_key
 
 __all__ = ["TableLedger"]
 
 
 class TableLedger:
-    """``streams.ledger.Ledger`` over the ``dyads`` and ``dyad-days`` tables."""
+    """``streams.state.ledger.Ledger`` over the ``dyads`` and ``dyad-days`` tables."""
 
     def __init__(self, dyads: Any, days: Any) -> None:
         self.dyads, self.days = dyads, days
@@ -28,6 +28,7 @@ class TableLedger:
         self._dropped: set[str] = set()
 
     def load_state(self, pair: str) -> DyadState:
+        """``Ledger.load_state``."""
         state = self._states.get(pair)
         if state is None:
             raw = self.dyads.get(pair.encode())
@@ -36,10 +37,12 @@ class TableLedger:
         return state
 
     def save_state(self, state: DyadState) -> None:
+        """``Ledger.save_state``."""
         self._states[state.pair] = state
         self._dirty_states.add(state.pair)
 
     def load_bucket(self, pair: str, day: date) -> DayBucket | None:
+        """``Ledger.load_bucket``."""
         key = bucket_key(pair, day)
         if key not in self._buckets:
             raw = self.days.get(key.encode())
@@ -47,12 +50,14 @@ class TableLedger:
         return self._buckets[key]
 
     def save_bucket(self, bucket: DayBucket) -> None:
+        """``Ledger.save_bucket``."""
         key = bucket_key(bucket.pair, bucket.day)
         self._buckets[key] = bucket
         self._dirty_buckets.add(key)
         self._dropped.discard(key)
 
     def drop_bucket(self, pair: str, day: date) -> None:
+        """``Ledger.drop_bucket``."""
         key = bucket_key(pair, day)
         self._buckets[key] = None
         self._dirty_buckets.discard(key)

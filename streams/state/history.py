@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from schemas.models import DayBucket, DyadState, RelationEvent
-from streams.decay import decay_factor
+from streams.state.decay import decay_factor
 
 __all__ = ["add_to_bucket", "bucket_key", "history_rows", "tension_change"]
 

@@ -49,10 +49,12 @@ class EmbeddedBroker:
 
     @property
     def bootstrap_servers(self) -> str:
+        """``host:port``, as clients' ``bootstrap_servers`` setting."""
         return f"{self.host}:{self.port}"
 
     @property
     def pid(self) -> int | None:
+        """The broker's process id while it runs, else None."""
         return self._process.pid if self._process else None
 
     def start(self, ready_timeout: float = 15.0) -> EmbeddedBroker:

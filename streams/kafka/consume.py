@@ -8,6 +8,7 @@ from typing import Any
 from kafka import KafkaConsumer, TopicPartition
 
 from streams.exceptions import BrokerError
+from streams.kafka.clients import kafka_python_config
 from streams.settings import Settings
 
 __all__ = ["read_records", "read_topic"]
@@ -41,7 +42,7 @@ def read_records(settings: Settings, topic: str, *, from_beginning: bool, follow
     consumer = KafkaConsumer(enable_auto_commit=False, group_id=None,
                              session_timeout_ms=settings.client_session_timeout_ms,
                              heartbeat_interval_ms=min(1000, settings.client_session_timeout_ms // 3),
-                             **settings.kafka_python_config())
+                             **kafka_python_config(settings))
     try:
         assigned = _assign(consumer, topic, from_beginning)
         ends = consumer.end_offsets(assigned)

@@ -30,28 +30,16 @@ from schemas.models import (
     RelationEvent,
     coder_version_key,
 )
-from streams.alerts import check_alert, roll_day
-from streams.decay import decay_factor
+from streams.state.alerts import check_alert, roll_day
+from streams.state.decay import decay_factor
+from streams.state.policy import AggregationPolicy
 
 __all__ = ["AggregationPolicy", "Applied", "Outcome", "apply_event", "decay_factor", "new_state"]
 
 
-@dataclass(frozen=True, slots=True)
-class AggregationPolicy:
-    """How state is kept: decay, how much each pair remembers, when to alert."""
-
-    half_life_days: float = 7.0
-    recent_events_kept: int = 10
-    seen_ids_kept: int = 2_000  # event fingerprints (and outlet names) each pair remembers
-    articles_kept: int = 500  # article fingerprints each pair remembers
-    mention_window_days: int = 3
-    history_days: int = 90
-    closes_kept: int = 31
-    alert_tension_rise: float = 15.0
-    names_kept: int = 50
-
-
 class Outcome(StrEnum):
+    """What folding one event did to its pair (the ``events_<outcome>`` counters)."""
+
     COUNTED = "counted"  # a new event: indexes, counts and history move
     MENTION = "mention"  # another report of a counted event: mention counts move
     DUPLICATE = "duplicate"  # redelivery of an applied event id: nothing moves
@@ -69,6 +57,7 @@ class Applied:
 
     @property
     def changed(self) -> bool:
+        """True if the state (and the day bucket) must be written: counted or mention."""
         return self.outcome in (Outcome.COUNTED, Outcome.MENTION)
 
 

@@ -9,13 +9,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from streams.broker import EmbeddedBroker, port_is_open
-from streams.client import fetch_json, format_rows
+from streams.cli.processes import WorkerProcess
+from streams.cli.render import format_rows
 from streams.exceptions import StreamsError
-from streams.processes import WorkerProcess
-from streams.publish import publish_articles, read_inputs
+from streams.inputs import read_inputs
+from streams.kafka.broker import EmbeddedBroker, port_is_open
+from streams.kafka.publish import publish_articles
+from streams.kafka.topics import ensure_topics
 from streams.settings import Settings
-from streams.topics import ensure_topics
+from streams.web.client import fetch_json
 
 __all__ = ["run_demo", "seed_articles", "wait_processed"]
 

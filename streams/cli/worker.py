@@ -8,12 +8,11 @@ from pathlib import Path
 
 from faust.worker import Worker
 
-from agents.flows import wire_agents
-from streams.app import Pipeline, build_pipeline
-from streams.page import wire_page
+from streams.app import Pipeline, build_pipeline, wire_agents
+from streams.kafka.topics import ensure_topics
 from streams.settings import Settings
-from streams.topics import ensure_topics
-from streams.views import wire_views
+from streams.web.page import wire_page
+from streams.web.views import wire_views
 
 __all__ = ["build_worker_pipeline", "run_worker"]
 

@@ -13,9 +13,9 @@ import sys
 import time
 from typing import IO, Any
 
-from streams.client import fetch_json
 from streams.exceptions import QueryError, StreamsError
 from streams.settings import Settings
+from streams.web.client import fetch_json
 
 __all__ = ["WorkerProcess", "settings_env"]
 
@@ -42,12 +42,14 @@ class WorkerProcess:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> WorkerProcess:
+        """Start the child process (it returns at once: see ``wait_healthy``)."""
         command = [sys.executable, "-m", "streams.cli", "worker"]
         self.process = subprocess.Popen(command, env=settings_env(self.settings),
                                         stdout=self.log, stderr=subprocess.STDOUT)
         return self
 
     def health(self) -> dict[str, Any] | None:
+        """The worker's ``/health`` body, or None while it does not answer (2 s timeout)."""
         try:
             result = fetch_json(self.settings.web_url, "/health", timeout_s=2)
         except QueryError:

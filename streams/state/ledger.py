@@ -1,7 +1,7 @@
 """Where pair state lives while events are folded: the live tables or plain dicts.
 
 ``fold_event`` is the one path from an event to state, history and alerts; the worker runs
-it against its Faust tables (``streams.tables.TableLedger``) and ``dyadwatch rebuild`` runs it
+it against its Faust tables (``streams.state.tables.TableLedger``) and ``dyadwatch rebuild`` runs it
 against a ``MemoryLedger`` over the ``relation-events`` log, so both reach the same state.
 No Faust or Kafka import here.
 """
@@ -13,18 +13,39 @@ from datetime import date
 from typing import Protocol
 
 from schemas.models import DayBucket, DyadState, RelationEvent
-from streams.aggregate import AggregationPolicy, Applied, apply_event, new_state
-from streams.history import add_to_bucket, bucket_key
+from streams.state.aggregate import AggregationPolicy, Applied, apply_event, new_state
+from streams.state.history import add_to_bucket, bucket_key
 
 __all__ = ["Ledger", "MemoryLedger", "fold_event", "fold_events"]
 
 
 class Ledger(Protocol):
-    def load_state(self, pair: str) -> DyadState: ...
-    def save_state(self, state: DyadState) -> None: ...
-    def load_bucket(self, pair: str, day: date) -> DayBucket | None: ...
-    def save_bucket(self, bucket: DayBucket) -> None: ...
-    def drop_bucket(self, pair: str, day: date) -> None: ...
+    """Where pair states (key ``"IND-PAK"``) and day buckets (key ``"IND-PAK@2024-05-01"``,
+    ``streams.state.history.bucket_key``) are read and written while events are folded.
+
+    Implementations: ``MemoryLedger`` (dicts) and ``streams.state.tables.TableLedger`` (the
+    Faust tables). None raises for a missing key.
+    """
+
+    def load_state(self, pair: str) -> DyadState:
+        """The pair's state, or a new empty one (``new_state``) if it has none yet."""
+        ...
+
+    def save_state(self, state: DyadState) -> None:
+        """Keep ``state`` as its pair's state."""
+        ...
+
+    def load_bucket(self, pair: str, day: date) -> DayBucket | None:
+        """The pair's bucket of that UTC day, or None."""
+        ...
+
+    def save_bucket(self, bucket: DayBucket) -> None:
+        """Keep ``bucket`` as its pair's bucket of its day."""
+        ...
+
+    def drop_bucket(self, pair: str, day: date) -> None:
+        """Forget the pair's bucket of that day (expired history); nothing if absent."""
+        ...
 
 
 def fold_event(ledger: Ledger, event: RelationEvent, policy: AggregationPolicy) -> Applied:
@@ -46,6 +67,7 @@ def fold_event(ledger: Ledger, event: RelationEvent, policy: AggregationPolicy) 
 
 def fold_events(ledger: Ledger, events: Iterable[RelationEvent],
                 policy: AggregationPolicy) -> list[Applied]:
+    """``fold_event`` for each event in order; what each did."""
     return [fold_event(ledger, event, policy) for event in events]
 
 
@@ -57,17 +79,22 @@ class MemoryLedger:
         self.buckets: dict[str, DayBucket] = {}
 
     def load_state(self, pair: str) -> DyadState:
+        """``Ledger.load_state``."""
         state = self.states.get(pair)
         return state if state is not None else new_state(pair)
 
     def save_state(self, state: DyadState) -> None:
+        """``Ledger.save_state``."""
         self.states[state.pair] = state
 
     def load_bucket(self, pair: str, day: date) -> DayBucket | None:
+        """``Ledger.load_bucket``."""
         return self.buckets.get(bucket_key(pair, day))
 
     def save_bucket(self, bucket: DayBucket) -> None:
+        """``Ledger.save_bucket``."""
         self.buckets[bucket_key(bucket.pair, bucket.day)] = bucket
 
     def drop_bucket(self, pair: str, day: date) -> None:
+        """``Ledger.drop_bucket``."""
         self.buckets.pop(bucket_key(pair, day), None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 
 from schemas.models import DyadAlert, DyadState, RelationEvent
-from streams.decay import decay_factor
+from streams.state.decay import decay_factor
 
 __all__ = ["check_alert", "roll_day"]
 

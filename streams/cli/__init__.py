@@ -1,0 +1,2 @@
+"""The ``dyadwatch`` command line: commands, terminal tables, worker, demo, replays, child
+processes."""

@@ -1,0 +1,7 @@
+"""``python -m streams.cli ARGS...``: the same as ``dyadwatch ARGS...``."""
+
+import sys
+
+from streams.cli.main import main
+
+sys.exit(main())

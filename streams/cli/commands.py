@@ -1,0 +1,200 @@
+"""What each ``dyadwatch`` command does, except ``worker`` (``streams.cli.worker``).
+
+None of these commands loads Faust, aiokafka or aiohttp (import-linter holds it, and
+``tests/unit/test_offline_imports.py`` at run time): the Kafka ones use kafka-python. Each
+``cmd_*`` takes the parsed arguments and returns the exit code; a ``DyadwatchError`` it
+raises is printed as one line by ``streams.cli.main`` (exit code 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from schemas import jsonbytes
+from streams.catalog import catalog
+from streams.settings import get_settings
+
+__all__ = [
+    "cmd_alerts", "cmd_broker", "cmd_demo", "cmd_eval", "cmd_events", "cmd_extract", "cmd_publish",
+    "cmd_query", "cmd_rebuild", "cmd_recode", "cmd_schema", "cmd_settings", "cmd_topics",
+]
+
+
+def cmd_broker(args: argparse.Namespace) -> int:
+    """``dyadwatch broker``: the embedded broker in the foreground until Ctrl-C / SIGTERM."""
+    from streams.kafka.broker import run_broker_foreground
+
+    settings = get_settings()
+    host = args.host or settings.embedded_broker_host
+    return run_broker_foreground(host, args.port or settings.embedded_broker_port)
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty() or done == total:
+        end = "\n" if done == total else ""
+        print(f"\racknowledged {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    """``dyadwatch publish PATH...``: 0 if every article was acknowledged, else 1."""
+    from streams.inputs import read_inputs
+    from streams.kafka.publish import publish_articles
+
+    report = publish_articles(get_settings(), read_inputs(args.paths), progress=_progress)
+    for origin, reason in report.failed:
+        print(f"FAILED {origin}: {reason}", file=sys.stderr)
+    print(f"published {len(report.published)}, failed {len(report.failed)}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    """``dyadwatch events``: relation events as JSON lines on stdout (``--pair``: one pair)."""
+    from streams.kafka.consume import read_topic
+    from streams.web.queries import parse_pair
+
+    settings = get_settings()
+    key = None
+    if args.pair:
+        a, _, b = args.pair.partition("-")
+        key = parse_pair(a, b).encode()
+    out = sys.stdout.buffer
+    for _, value in read_topic(settings, catalog(settings).events.name, from_beginning=args.from_beginning,
+                               follow=args.follow, key=key):
+        out.write(value.rstrip(b"\n") + b"\n")
+        out.flush()
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """``dyadwatch query``: the live table, one pair or its history, over HTTP (QueryError)."""
+    from streams.cli.render import format_dyad, format_history, format_rows
+    from streams.web.client import fetch_json
+
+    url = get_settings().web_url
+    if args.countries:
+        a, b = args.countries
+        if args.history:
+            result = fetch_json(url, f"/dyads/{a}/{b}/history", {"days": str(args.days)})
+            print(jsonbytes.dumps(result).decode() if args.json else format_history(result))
+            return 0
+        result = fetch_json(url, f"/dyads/{a}/{b}")
+        print(jsonbytes.dumps(result).decode() if args.json else format_dyad(result))
+        return 0
+    params = {"sort": args.top, "limit": str(args.limit), "window": str(args.window)}
+    result = fetch_json(url, "/dyads", params)
+    print(jsonbytes.dumps(result).decode() if args.json else format_rows(result["dyads"]))
+    return 0
+
+
+def cmd_alerts(args: argparse.Namespace) -> int:
+    """``dyadwatch alerts``: tension alerts as JSON lines on stdout."""
+    from streams.kafka.consume import read_topic
+
+    settings = get_settings()
+    out = sys.stdout.buffer
+    for _, value in read_topic(settings, catalog(settings).alerts.name, from_beginning=args.from_beginning,
+                               follow=args.follow):
+        out.write(value.rstrip(b"\n") + b"\n")
+        out.flush()
+    return 0
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    """``dyadwatch rebuild``: the tables from ``relation-events``; ``--check``: 1 on a difference."""
+    from streams.cli.replay import differences, rebuild
+
+    settings = get_settings()
+    report = rebuild(settings)
+    print(f"rebuilt from {catalog(settings).events.name}: {report.render()}", file=sys.stderr)
+    if args.output:
+        with open(args.output, "wb") as out:
+            for state in report.ledger.states.values():
+                out.write(jsonbytes.dumps_line({"dyad": state.model_dump(mode="json")}))
+            for bucket in report.ledger.buckets.values():
+                out.write(jsonbytes.dumps_line({"day": bucket.model_dump(mode="json")}))
+    if not args.check:
+        return 0
+    found = differences(report, settings.web_url, settings)
+    for line in found[:200]:
+        print(f"DIFFERS {line}")
+    print(f"{len(found)} differences with the live tables at {settings.web_url}", file=sys.stderr)
+    return 1 if found else 0
+
+
+def cmd_recode(args: argparse.Namespace) -> int:
+    """``dyadwatch recode``: every article coded again, its events published (PublishError)."""
+    from agents.coder import CODER_VERSION, default_coder
+    from streams.cli.replay import recode
+
+    report = recode(get_settings(), default_coder())
+    print(f"recoded {report.articles} articles with {CODER_VERSION}: {report.events} events "
+          f"published, {report.rejected} articles rejected", file=sys.stderr)
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """``dyadwatch extract``: events of the inputs as JSON lines; 1 if an input was unreadable."""
+    from agents.coder import default_coder
+    from streams.inputs import read_inputs
+
+    coder = default_coder()
+    out = sys.stdout.buffer
+    failures = 0
+    for source in read_inputs(args.inputs or ["-"]):
+        if source.article is None:
+            print(f"{source.origin}: {source.error}", file=sys.stderr)
+            failures += 1
+            continue
+        for event in coder.extract(source.article):
+            out.write(event.__pydantic_serializer__.to_json(event) + b"\n")
+    out.flush()
+    return 1 if failures else 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """``dyadwatch eval GOLD...``: the coder's scores against the gold files."""
+    from agents.coder.evaluate import evaluate_files
+
+    print(evaluate_files([Path(p) for p in args.gold]).render())
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """``dyadwatch demo``: broker, worker, seeds and the live table (StreamsError, BrokerError)."""
+    from streams.cli.demo import run_demo
+
+    return run_demo(get_settings(), Path(args.seeds), once=args.once)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """``dyadwatch schema NAME``: the JSON Schema of a record or of the summary row."""
+    from schemas.models import Article, DayBucket, DeadLetter, DyadAlert, DyadState, RelationEvent
+    from schemas.summary import PairSummary
+
+    model: Any = {"events": RelationEvent, "articles": Article, "dyads": DyadState,
+                  "dyad-days": DayBucket, "dyad-alerts": DyadAlert,
+                  "dead-letters": DeadLetter, "summary": PairSummary}[args.name]
+    print(jsonbytes.dumps(model.model_json_schema(), sort_keys=True).decode())
+    return 0
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    """``dyadwatch topics``: create the catalog's topics (BrokerError, ConfigurationError)."""
+    from streams.catalog import topic_specs
+    from streams.kafka.topics import ensure_topics
+
+    created = ensure_topics(get_settings())
+    for spec in topic_specs(get_settings()):
+        state = "created" if spec.name in created else "exists"
+        print(f"{spec.name:32} partitions={spec.partitions:<3} {state}")
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    """``dyadwatch settings``: the settings in force as ``DYADWATCH_*=value``, secrets masked."""
+    for name, value in get_settings().redacted().items():
+        print(f"DYADWATCH_{name.upper()}={'' if value is None else value}")
+    return 0

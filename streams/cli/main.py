@@ -1,0 +1,135 @@
+"""The ``dyadwatch`` command line: one subcommand per thing a user does."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from schemas.exceptions import DyadwatchError
+from streams.cli import commands
+from streams.settings import get_settings
+from streams.web.queries import SORT_KEYS
+
+__all__ = ["main"]
+
+
+def _cmd_worker(args: argparse.Namespace) -> int:
+    """``dyadwatch worker``: the only command that loads Faust."""
+    from streams.cli.worker import run_worker
+
+    return run_worker(get_settings())
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"dyadwatch {version('dyadwatch')}"
+    except PackageNotFoundError:
+        return "dyadwatch (not installed)"
+
+
+def _add_pipeline_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """broker, worker, publish, events."""
+    p = sub.add_parser("broker", help="run the embedded Kafka-protocol broker (Tansu)")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    p.set_defaults(run=commands.cmd_broker)
+    sub.add_parser("worker", help="run a Faust worker").set_defaults(run=_cmd_worker)
+    p = sub.add_parser("publish", help="publish articles (files, folders, - for stdin)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(run=commands.cmd_publish)
+    p = sub.add_parser("events", help="print relation events as JSON lines")
+    p.add_argument("--from-beginning", action="store_true")
+    p.add_argument("--follow", action="store_true")
+    p.add_argument("--pair", help="only this pair, e.g. IND-PAK")
+    p.set_defaults(run=commands.cmd_events)
+
+
+def _add_reading_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """query, alerts."""
+    p = sub.add_parser("query", help="query the live pair table over HTTP")
+    p.add_argument("countries", nargs="*", metavar="CODE", help="two codes: one pair")
+    p.add_argument("--top", choices=SORT_KEYS, default="tension")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--window", type=int, default=1, help="days for --top change (default 1)")
+    p.add_argument("--history", action="store_true", help="a pair's daily history")
+    p.add_argument("--days", type=int, default=30, help="days of --history (default 30)")
+    p.add_argument("--json", action="store_true", help="print the raw JSON answer")
+    p.set_defaults(run=commands.cmd_query)
+    p = sub.add_parser("alerts", help="print dyad alerts as JSON lines")
+    p.add_argument("--from-beginning", action="store_true")
+    p.add_argument("--follow", action="store_true")
+    p.set_defaults(run=commands.cmd_alerts)
+
+
+def _add_replay_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """rebuild, recode, extract, eval."""
+    p = sub.add_parser("rebuild", help="recompute the pair tables from relation-events")
+    p.add_argument("--output", metavar="FILE", help="write the tables as JSON lines")
+    p.add_argument("--check", action="store_true",
+                   help="compare with the live worker field by field (exit 1 on a difference)")
+    p.set_defaults(run=commands.cmd_rebuild)
+    sub.add_parser("recode", help="re-code every article with the current coder").set_defaults(
+        run=commands.cmd_recode)
+    p = sub.add_parser("extract", help="code articles offline (JSON lines in, events out)")
+    p.add_argument("inputs", nargs="*", metavar="FILE",
+                   help="JSON lines (also .json, .txt/.md, folders); - or nothing: stdin")
+    p.set_defaults(run=commands.cmd_extract)
+    p = sub.add_parser("eval", help="score the coder against gold files")
+    p.add_argument("gold", nargs="+", metavar="GOLD")
+    p.set_defaults(run=commands.cmd_eval)
+
+
+def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """demo, schema, topics, settings."""
+    p = sub.add_parser("demo", help="broker + worker + seeds + live table")
+    p.add_argument("--once", action="store_true", help="exit after printing the table")
+    p.add_argument("--seeds", default="seeds")
+    p.set_defaults(run=commands.cmd_demo)
+    p = sub.add_parser("schema", help="print a JSON Schema")
+    p.add_argument("name", choices=("events", "articles", "dyads", "dyad-days", "dyad-alerts",
+                                     "dead-letters", "summary"))
+    p.set_defaults(run=commands.cmd_schema)
+    sub.add_parser("topics", help="create the topics").set_defaults(run=commands.cmd_topics)
+    sub.add_parser("settings", help="print the settings in force").set_defaults(run=commands.cmd_settings)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dyadwatch", description=__doc__)
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", required=True)
+    for add in (_add_pipeline_commands, _add_reading_commands, _add_replay_commands,
+                _add_setup_commands):
+        add(sub)
+    return parser
+
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``dyadwatch ARGV`` (default: ``sys.argv[1:]``); returns the exit code.
+
+    0 on success, 1 for a ``DyadwatchError`` (printed as one line, no traceback), 2 for bad
+    arguments, 130 on Ctrl-C; other exceptions propagate.
+    """
+    args = _parser().parse_args(argv)
+    if args.command == "query":
+        if len(args.countries) not in (0, 2):
+            print("dyadwatch query: give two country codes or none", file=sys.stderr)
+            return 2
+        args.countries = args.countries or None
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # kafka-python logs every reconnection attempt; commands report failures themselves.
+    logging.getLogger("kafka").setLevel(logging.CRITICAL)
+    try:
+        return int(args.run(args))
+    except DyadwatchError as exc:
+        print(f"dyadwatch {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""The Faust agent that folds relation events into the pair tables (and raises alerts).
+
+Like the coding agent (``agents.coding``) it is handed what it reads and writes
+(``AggregationPorts``); the app (``streams.app``) wires both. The fold itself is the pure
+``streams.state.ledger.fold_event`` over a ``TableLedger``: the same path ``rebuild`` runs.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+import faust
+from faust.streams import _current_event
+
+from agents.dead_letters import DeadLetterOutlet, RecordSink, Tally
+from agents.steps import Rejection, decode_event
+from schemas.models import DyadAlert
+from streams.state.ledger import fold_event
+from streams.state.policy import AggregationPolicy
+from streams.state.tables import TableLedger
+
+__all__ = ["AggregationPorts", "wire_aggregation"]
+
+
+@dataclass(frozen=True)
+class AggregationPorts:
+    """What the aggregation agent reads (``events``: relation events keyed by pair) and
+    writes: the ``dyads`` and ``dyad-days`` tables, ``alerts`` (``DyadAlert`` keyed by pair),
+    dead letters and the worker's tally. Batches hold up to ``batch_max`` events, or what
+    arrived within ``batch_within_s`` seconds."""
+
+    events: faust.TopicT
+    dyads: Any
+    days: Any
+    alerts: RecordSink
+    dead_letters: DeadLetterOutlet
+    tally: Tally
+    policy: AggregationPolicy
+    batch_max: int
+    batch_within_s: float
+
+
+def wire_aggregation(app: faust.App, ports: AggregationPorts) -> None:
+    """Attach the ``aggregate_events`` agent to ``app``."""
+
+    @app.agent(ports.events, name="aggregate_events")
+    async def aggregate_events(stream: Any) -> None:
+        """relation-events → dyads + dyad-days tables (+ dyad-alerts), in batches."""
+        async for batch in stream.take_events(ports.batch_max, ports.batch_within_s):
+            for group in _by_partition_and_pair(batch):
+                await _aggregate_group(ports, group)
+
+
+def _by_partition_and_pair(batch: list[Any]) -> list[list[Any]]:
+    """Events grouped by (partition, key), log order kept inside each group."""
+    groups: dict[tuple[int, bytes | None], list[Any]] = {}
+    for event in batch:
+        groups.setdefault((event.message.partition, event.message.key), []).append(event)
+    return list(groups.values())
+
+
+def _make_current(event: Any) -> None:
+    """Make ``event`` the current event of this task, for the tables.
+
+    Faust's RocksDB store reads and writes the partition of the current event, and table
+    changelog records go to that partition; in a batch the current event is whichever was
+    consumed last, so each pair group points it at its own event. Only the context variable
+    the tables read is set: the stream's own ``current_event`` attribute belongs to the
+    batching consumer task, which records the event of every message it buffers from it.
+    """
+    _current_event.set(weakref.ref(event))
+
+
+async def _aggregate_group(ports: AggregationPorts, group: list[Any]) -> None:
+    """Fold one pair's events; its table reads and writes use that pair's partition."""
+    _make_current(group[-1])
+    ledger = TableLedger(ports.dyads, ports.days)
+    alerts: list[DyadAlert] = []
+    for event in group:
+        message = event.message
+        relation = decode_event(message.value, message.key)
+        if isinstance(relation, Rejection):
+            await ports.dead_letters.reject(relation, message)
+            continue
+        applied = fold_event(ledger, relation, ports.policy)
+        ports.tally.count("events_folded")
+        ports.tally.count(f"events_{applied.outcome.value}")
+        if applied.alert is not None:
+            alerts.append(applied.alert)
+    _make_current(group[-1])  # awaits above may have moved it
+    ledger.flush()
+    for alert in alerts:
+        await ports.alerts.send(key=alert.pair.encode(), value=alert)
+        ports.tally.count("alerts_raised")

@@ -1,0 +1,122 @@
+"""The worker's table reads behind the HTTP views: its own rows, and every worker's, merged.
+
+A pair lives on the worker owning its partition; a listing asks every other worker for its
+own rows (``local=1``) through the app's HTTP client and merges them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import aiohttp
+from faust.web import Request
+
+from schemas import jsonbytes
+from schemas.models import DayBucket, DyadState
+from streams.app import Pipeline
+from streams.state.history import bucket_key
+from streams.web.queries import (
+    current_coder_rows,
+    express_rows,
+    parse_as_of,
+    parse_int,
+    parse_sort,
+    summarize,
+    top_rows,
+)
+
+__all__ = ["TableReads"]
+
+
+class TableReads:
+    """Table reads shared by the views of one pipeline (``PairSummary`` rows as JSON dicts)."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self.table = pipeline.dyads
+
+    def local_rows(self, country: str | None = None, window_days: float = 1.0) -> list[dict[str, Any]]:
+        """This worker's ``PairSummary`` rows (JSON dicts), of ``country`` only if given."""
+        half_life = self.pipeline.settings.half_life_days
+        rows = [summarize(value, window_days, half_life) for value in self.table.values()]
+        if country is not None:
+            rows = [row for row in rows if country in (row["a"], row["b"])]
+        return rows
+
+    def health(self) -> dict[str, Any]:
+        """The body of ``GET /health`` (see ``HealthView``)."""
+        app, dead = self.pipeline.app, self.pipeline.dead_letter_reasons
+        recovered = app.tables.recovery.completed.is_set()  # type: ignore[attr-defined]
+        return {
+            "status": "ok" if recovered and not app.rebalancing else "starting",
+            "worker": str(app.conf.canonical_url),
+            "counters": self.pipeline.counters,
+            "dead_letters_total": sum(dead.values()),
+            "dead_letters": dead,
+            "pairs_local": sum(1 for _ in self.table),
+        }
+
+    async def listing(self, request: Request, path: str,
+                      country: str | None) -> tuple[list[dict[str, Any]], list[str]]:
+        """This worker's rows, plus every other worker's unless the request is ``local=1``."""
+        window = parse_int("window", request.query.get("window"), 1, 1, 30)
+        rows = self.local_rows(country, window)
+        if request.query.get("local") == "1":
+            return rows, []
+        return await self.gather_rows(path, {"window": str(window)}, rows)
+
+    async def ranked(self, request: Request, path: str, country: str | None,
+                     limit: int | None) -> dict[str, Any]:
+        """The merged listing, expressed at one time and sorted (the body of a list view)."""
+        sort = parse_sort(request.query.get("sort"))
+        as_of = parse_as_of(request.query.get("as_of"))
+        rows, failed = await self.listing(request, path, country)
+        if request.query.get("local") == "1":
+            return {"dyads": rows}
+        superseded = 0
+        if request.query.get("all_versions") != "1":
+            rows, superseded = current_coder_rows(rows)
+        rows, as_of_text = express_rows(rows, as_of, self.pipeline.settings.half_life_days)
+        top = top_rows(rows, sort, limit or len(rows) or 1)
+        return {"sort": sort, "as_of": as_of_text, "count": len(top), "dyads": top,
+                "superseded_pairs": superseded, "unreachable_workers": failed}
+
+    def local_state(self, pair: str) -> DyadState | None:
+        """The pair's state in this worker's table, or None."""
+        raw = self.table.get(pair.encode())
+        return None if raw is None else DyadState.model_validate(raw)
+
+    def local_bucket(self, pair: str, day: Any) -> DayBucket | None:
+        """The pair's day bucket (``dyad-days``) in this worker's table, or None."""
+        raw = self.pipeline.days.get(bucket_key(pair, day).encode())
+        return None if raw is None else DayBucket.model_validate(raw)
+
+    def other_workers(self) -> list[str]:
+        """The canonical URLs of the other workers holding table partitions."""
+        app = self.pipeline.app
+        me = str(app.conf.canonical_url).rstrip("/")
+        hosts = {str(host).rstrip("/") for host in app.router.tables_metadata()}
+        return sorted(host for host in hosts if host != me)
+
+    async def gather_rows(self, path: str, params: dict[str, str],
+                          local: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+        """Local rows plus every other worker's (``local=1``); unreachable workers listed."""
+        client = self.pipeline.app.http_client
+        hosts = self.other_workers()
+
+        async def fetch(host: str) -> list[dict[str, Any]]:
+            async with client.get(f"{host}{path}", params={**params, "local": "1"},
+                                  timeout=aiohttp.ClientTimeout(total=5)) as response:
+                response.raise_for_status()
+                body = jsonbytes.loads(await response.read())
+                return list(body["dyads"])
+
+        results = await asyncio.gather(*(fetch(host) for host in hosts), return_exceptions=True)
+        rows, failed = list(local), []
+        for host, result in zip(hosts, results, strict=True):
+            if isinstance(result, BaseException):
+                failed.append(f"{host}: {type(result).__name__}")
+            else:
+                rows.extend(result)
+        return rows, failed

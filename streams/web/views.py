@@ -1,0 +1,208 @@
+"""The worker's HTTP API (Faust web views), correct with several workers.
+
+A pair lives on the worker owning its partition: ``/dyads/{A}/{B}`` is routed there.
+Lists (``/dyads``, ``/countries/{A}``) ask every worker for its own pairs (``local=1``)
+and merge. Errors are JSON ``{"error": "..."}`` with 400/404/503, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web as aioweb
+from faust.exceptions import SameNode
+from faust.web import Request, Response, View
+from faust.web.exceptions import ServiceUnavailable
+
+from schemas import jsonbytes
+from schemas.models import DyadState
+from streams.app import Pipeline
+from streams.exceptions import BadQuery
+from streams.state.history import history_rows
+from streams.web.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
+from streams.web.metrics import render_metrics
+from streams.web.queries import (
+    pair_summary,
+    parse_country,
+    parse_int,
+    parse_limit,
+    parse_pair,
+)
+from streams.web.reads import TableReads
+
+__all__ = ["ROUTES", "CountryView", "DyadEventsView", "DyadHistoryView", "DyadView", "DyadsView",
+           "HealthView", "MetricsView", "json_errors", "wire_views"]
+
+log = logging.getLogger(__name__)
+Handler = Callable[[aioweb.Request], Awaitable[aioweb.StreamResponse]]
+
+
+def _json(view: View, value: Any, status: int = 200) -> Response:
+    return view.bytes(jsonbytes.dumps(value), content_type="application/json", status=status)
+
+
+@aioweb.middleware
+async def json_errors(request: aioweb.Request, handler: Handler) -> aioweb.StreamResponse:
+    """Unknown paths, bad queries and crashes answer JSON, without a stack trace.
+
+    ``{"error": message, "status": n}``: 400 for ``BadQuery``, the HTTP error's own status
+    (404, 405, ...), 500 ``"internal error"`` for anything else (logged with its traceback).
+    """
+    try:
+        return await handler(request)
+    except BadQuery as exc:
+        status, message = 400, str(exc)
+    except aioweb.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        status, message = exc.status, exc.reason
+    except Exception:
+        log.exception("unhandled error on %s", request.path)
+        status, message = 500, "internal error"
+    return aioweb.Response(body=jsonbytes.dumps({"error": message, "status": status}),
+                           status=status, content_type="application/json")
+
+
+class _PipelineView(View):
+    """A view bound to one pipeline's table reads (set by ``wire_views``)."""
+
+    reads: TableReads
+
+
+class HealthView(_PipelineView):
+    """``GET /health``: this worker's state and counters.
+
+    200 ``{"status": "ok" | "starting", "worker": URL, "counters": {name: n},
+    "dead_letters_total": n, "dead_letters": {"stage:reason": n}, "pairs_local": n}``;
+    ``ok`` once the tables are recovered and no rebalance is running.
+    """
+
+    async def get(self, request: Request) -> Response:
+        """200 with the health body."""
+        return _json(self, self.reads.health())
+
+
+class MetricsView(_PipelineView):
+    """``GET /metrics``: the counters in the Prometheus text format (``streams.web.metrics``)."""
+
+    async def get(self, request: Request) -> Response:
+        """200 ``text/plain; version=0.0.4``."""
+        pipeline = self.reads.pipeline
+        health = self.reads.health()
+        text = render_metrics(pipeline.counters, pipeline.dead_letter_reasons,
+                              up=health["status"] == "ok")
+        return self.bytes(text.encode("utf-8"), content_type=METRICS_CONTENT_TYPE)
+
+
+class DyadsView(_PipelineView):
+    """``GET /dyads?sort=&limit=&window=&as_of=&all_versions=&local=``: the pairs of every worker.
+
+    200 ``{"sort", "as_of", "count", "dyads": [PairSummary rows], "superseded_pairs",
+    "unreachable_workers"}``, rows expressed at ``as_of`` and ranked by ``sort`` (one of
+    ``SORT_KEYS``); ``local=1``: only ``{"dyads": [...]}`` of this worker. 400 (``BadQuery``)
+    on a malformed parameter: ``limit`` 1-1000, ``window`` 1-30 days, ``as_of`` ISO 8601.
+    """
+
+    async def get(self, request: Request) -> Response:
+        """200 with the ranked rows; raises ``BadQuery`` (400)."""
+        limit = parse_limit(request.query.get("limit"))
+        return _json(self, await self.reads.ranked(request, "/dyads", None, limit))
+
+
+class CountryView(_PipelineView):
+    """``GET /countries/{code}``: every pair of one country, as ``/dyads`` (no limit).
+
+    200 ``{"country": "PAK", ...the /dyads body}``; 400 on a malformed code or parameter.
+    """
+
+    async def get(self, request: Request, code: str) -> Response:
+        """200 with the country's ranked rows; raises ``BadQuery`` (400)."""
+        country = parse_country(code)
+        body = await self.reads.ranked(request, f"/countries/{country}", country, None)
+        return _json(self, {"country": country, **body})
+
+
+class _PairView(_PipelineView):
+    """A view of one pair, answered by the worker that owns the pair's partition.
+
+    The codes come in either order and any case; 400 (``BadQuery``) if malformed or equal,
+    404 ``{"error", "status"}`` if the pair has no events.
+    """
+
+    async def get(self, request: Request, a: str, b: str) -> Response:
+        """Route the request to the owner of the pair, or answer it here."""
+        pair = parse_pair(a, b)
+        pipeline = self.reads.pipeline
+        try:
+            return await pipeline.app.router.route_req(pipeline.dyads.name, pair.encode(),
+                                                       self.web, request)
+        except (SameNode, ServiceUnavailable):
+            pass  # this worker owns the pair (or routing metadata is not there yet)
+        state = self.reads.local_state(pair)
+        if state is None:
+            return _json(self, {"error": f"no events for the pair {pair}", "status": 404},
+                         status=404)
+        return _json(self, self.answer(request, state))
+
+    def answer(self, request: Request, state: DyadState) -> dict[str, Any]:
+        """The JSON body for ``state`` (subclasses)."""
+        raise NotImplementedError
+
+
+class DyadView(_PairView):
+    """``GET /dyads/{a}/{b}``: the pair's full ``DyadState`` JSON plus ``"summary"`` (a
+    ``PairSummary`` at the pair's latest event time, 1-day ``change``); 400, 404 as
+    ``_PairView``."""
+
+    def answer(self, request: Request, state: DyadState) -> dict[str, Any]:
+        """The state and its summary."""
+        summary = pair_summary(state, 1.0, self.reads.pipeline.settings.half_life_days)
+        return {**state.model_dump(mode="json"), "summary": summary.model_dump(mode="json")}
+
+
+class DyadHistoryView(_PairView):
+    """``GET /dyads/{a}/{b}/history?days=N``: ``{"pair", "a", "b", "days", "as_of",
+    "history": [DayBucket rows without "pair"]}``, one row a day up to the pair's latest
+    event day, oldest first, zeros filled; ``days`` 1..``DYADWATCH_HISTORY_DAYS``
+    (default 30), else 400."""
+
+    def answer(self, request: Request, state: DyadState) -> dict[str, Any]:
+        """The history rows; raises ``BadQuery`` (400) on a bad ``days``."""
+        limit = self.reads.pipeline.settings.history_days
+        days = parse_int("days", request.query.get("days"), min(30, limit), 1, limit)
+        return history_rows(state, days, lambda day: self.reads.local_bucket(state.pair, day))
+
+
+class DyadEventsView(_PairView):
+    """``GET /dyads/{a}/{b}/events?limit=N``: ``{"pair", "count", "events": [RelationEvent]}``,
+    the latest events kept with the pair (``DYADWATCH_RECENT_EVENTS_KEPT``), newest first."""
+
+    def answer(self, request: Request, state: DyadState) -> dict[str, Any]:
+        """The latest events; raises ``BadQuery`` (400) on a bad ``limit``."""
+        kept = max(1, self.reads.pipeline.settings.recent_events_kept)
+        limit = parse_int("limit", request.query.get("limit"), kept, 1, kept)
+        events = [event.model_dump(mode="json") for event in reversed(state.recent_events)]
+        return {"pair": state.pair, "count": len(events[:limit]), "events": events[:limit]}
+
+
+ROUTES: dict[str, type[_PipelineView]] = {
+    "/health": HealthView,
+    "/metrics": MetricsView,
+    "/dyads": DyadsView,
+    "/countries/{code}": CountryView,
+    "/dyads/{a}/{b}": DyadView,
+    "/dyads/{a}/{b}/history": DyadHistoryView,
+    "/dyads/{a}/{b}/events": DyadEventsView,
+}
+
+
+def wire_views(pipeline: Pipeline) -> None:
+    """Attach the HTTP API (``ROUTES``) and the JSON error middleware to the pipeline's app."""
+    app = pipeline.app
+    web_app: aioweb.Application = app.web.web_app  # type: ignore[attr-defined]
+    web_app.middlewares.append(json_errors)
+    reads = TableReads(pipeline)
+    for path, view in ROUTES.items():
+        app.page(path)(type(view.__name__, (view,), {"reads": reads, "__doc__": view.__doc__}))
