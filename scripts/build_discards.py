@@ -8,7 +8,8 @@ vendored in ``../shared/vendor/petrarch2-dictionaries/``) lists phrases whose se
 (or, with a leading ``+``, whose stories) PETRARCH does not code: sports, entertainment,
 disease outbreaks, history. We keep every phrase as a sentence-level discard, lowercased, with
 ``_`` read as a space; bare years (``1914``) and time spans (``years ago``, ``months later``)
-are left out (history is judged by the coder's own rules); duplicates are dropped; the output is sorted, so the same source gives the same file.
+are left out (history is judged by the coder's own rules); duplicates are dropped; the output
+is sorted, so the same source gives the same file.
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ CLAUSAL = _set("ccomp advcl relcl acl xcomp csubj conj parataxis pcomp")
 
 
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ == "advmod" for c in tok.children)
+    return any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ == "advmod") for c in tok.children)
 
 
 def _clause_heads(tok: Token) -> list[Token]:

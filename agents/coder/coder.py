@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from agents.coder.actors import load_actors
 from agents.coder.discards import Discards
 from agents.coder.discourse import PAIR_NOUNS, Discourse
 from agents.coder.events import Found, TriggerReader
-from agents.coder.actors import load_actors
 from agents.coder.gazetteer import Agents
 from agents.coder.lexicon import CameoEntry, load_cameo, load_patterns
 from agents.coder.matcher import ActorHit, Matcher
@@ -35,8 +35,6 @@ __all__ = ["CODER_VERSION", "Coder", "default_coder"]
 CODER_VERSION = "dyadwatch-coder/0.3.0"
 WORD = re.compile(r"[a-z][a-z'\-]*")
 COREF_WORDS = frozenset({"it", "he", "she", "two", "both"}) | PAIR_NOUNS
-import os
-FALLBACK = os.environ.get("FB") == "1"
 NO_ACTOR_KINDS = frozenset({"block"})
 
 
@@ -72,10 +70,6 @@ class Coder:
                 continue
             found = self._sentence(article, sent, doc, sent_hits, discourse)
             events.extend(self._event(article, sent, doc, f) for f in _dedupe(found))
-        if FALLBACK:
-            from agents.coder.shallow import default_shallow_coder
-            done = {e.evidence.sentence_index for e in events}
-            events += [e for e in default_shallow_coder().extract(article) if e.evidence.sentence_index not in done]
         return events
 
     def _candidate(self, sent: Sentence, hits: list[ActorHit]) -> bool:

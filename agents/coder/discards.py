@@ -22,7 +22,9 @@ class Discards:
     Raises ``CoderDataError`` (file and line) on a row with fewer than two columns.
     """
 
-    def __init__(self, paths: tuple[Path, ...] = (DATA / "discards.tsv", DATA / "discards_curated.tsv")) -> None:
+    def __init__(
+        self, paths: tuple[Path, ...] = (DATA / "discards.tsv", DATA / "discards_curated.tsv")
+    ) -> None:
         self.automaton = ahocorasick.Automaton()
         for path in paths:
             for phrase, _scope in (cells[:2] for cells in read_rows(path, 2)):

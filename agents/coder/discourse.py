@@ -20,8 +20,24 @@ __all__ = ["Discourse"]
 
 WINDOW = 3
 PAIR_NOUNS = frozenset(
-    "leaders countries sides nations governments presidents ministers neighbours neighbors states "
-    "parties capitals premiers delegations counterparts powers".split()
+    [
+        "leaders",
+        "countries",
+        "sides",
+        "nations",
+        "governments",
+        "presidents",
+        "ministers",
+        "neighbours",
+        "neighbors",
+        "states",
+        "parties",
+        "capitals",
+        "premiers",
+        "delegations",
+        "counterparts",
+        "powers",
+    ]
 )
 COUNTRY_KINDS = frozenset({"country", "capital", "seat", "agent", "people", "possessor"})
 PERSON_KINDS = frozenset({"leader", "person", "agent"})
@@ -78,7 +94,9 @@ class Discourse:
             if ref.country not in {f.country for f in found}:
                 found.append(_coref(ref, tok))
         if len(found) < 2:
-            more = self._latest(index, lambda r: r.country not in {f.country for f in found}, tok, 2 - len(found))
+            more = self._latest(
+                index, lambda r: r.country not in {f.country for f in found}, tok, 2 - len(found)
+            )
             found.extend(more)
         return found if len(found) == 2 else []
 

@@ -37,14 +37,64 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "conj"
 GROUP_MAX = 4
 # verbs that only carry an event noun: "launched war games", "held talks", "staged a protest"
 LIGHT_VERBS = frozenset(
-    "launch hold conduct stage carry begin start make have take give mount undertake "
-    "organize organise host".split()
+    [
+        "launch",
+        "hold",
+        "conduct",
+        "stage",
+        "carry",
+        "begin",
+        "start",
+        "make",
+        "have",
+        "take",
+        "give",
+        "mount",
+        "undertake",
+        "organize",
+        "organise",
+        "host",
+    ]
 )
-ACQUIRE = frozenset({"acquire", "buy", "purchase", "import", "obtain", "procure", "receive", "seek", "request"})
-WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal", "try", "threat")) - {"offer"}
+ACQUIRE = frozenset(
+    {"acquire", "buy", "purchase", "import", "obtain", "procure", "receive", "seek", "request"}
+)
+WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal", "try", "threat")) - {
+    "offer"
+}
 FUNCTION_WORDS = frozenset(
-    "on to for with at in by from of about over into up down out off against the a an "
-    "upon after before across through toward towards around back away".split()
+    [
+        "on",
+        "to",
+        "for",
+        "with",
+        "at",
+        "in",
+        "by",
+        "from",
+        "of",
+        "about",
+        "over",
+        "into",
+        "up",
+        "down",
+        "out",
+        "off",
+        "against",
+        "the",
+        "a",
+        "an",
+        "upon",
+        "after",
+        "before",
+        "across",
+        "through",
+        "toward",
+        "towards",
+        "around",
+        "back",
+        "away",
+    ]
 )
 NOT_ACTS = frozenset({"consider", "fear", "allow", "study", "weigh", "risk", "avoid", "fail", "expect"})
 GAP = 3
@@ -118,9 +168,11 @@ class TriggerReader:
     def _obligations(self, doc: Doc, actors: SentenceActors, resolve: Resolver) -> list[Found]:
         """'Russia said that Sudan must return ...': a demand (CAMEO 100) from the speaker to
         the subject of the obligation."""
-        out = []
+        out: list[Found] = []
         for tok in doc:
-            if tok.dep_ != "ccomp" or not any(c.lower_ in OBLIGATION and c.dep_ == "aux" for c in tok.children):
+            if tok.dep_ != "ccomp" or not any(
+                c.lower_ in OBLIGATION and c.dep_ == "aux" for c in tok.children
+            ):
                 continue
             speaker = speech_head(tok)
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -174,7 +226,8 @@ class TriggerReader:
         curated = any(p.origin == "curated" for p in rows)
         heads = {p.post[-1] for p in rows if p.origin == "curated" and p.post}
         return tuple(
-            p for p in rows
+            p
+            for p in rows
             if not (p.origin != "curated" and not p.post and (p.code[:2] == "01" or modal))
             and not (p.code[:2] == "01" and any(w in self.vocab.nominal for w in p.post))
             and not (curated and p.origin != "curated" and set(p.post) <= FUNCTION_WORDS)
@@ -187,8 +240,11 @@ def _prefer_curated(triggers: list[Trigger]) -> list[Trigger]:
     ('launched war games': the exercise, not a show of force)."""
     curated_nouns = {t.tok.i for t in triggers if t.noun and t.pattern.origin == "curated"}
     return [
-        t for t in triggers
-        if t.noun or t.pattern.origin == "curated" or t.tok.lemma_.lower() not in LIGHT_VERBS
+        t
+        for t in triggers
+        if t.noun
+        or t.pattern.origin == "curated"
+        or t.tok.lemma_.lower() not in LIGHT_VERBS
         or t.last not in curated_nouns
     ]
 
@@ -298,8 +354,12 @@ class _Coding:
     ) -> tuple[list[tuple[ActorRef, ActorRef]], str]:
         if not targets and self.status == "appeal" and tok.dep_ == "xcomp":
             # "urged Russia to supply arms": the one urged is the target
-            targets = [(a, "obj") for c in tok.head.children if c.dep_ == "dobj"
-                       for a in self._phrase(c, tok.head, strict=True)]
+            targets = [
+                (a, "obj")
+                for c in tok.head.children
+                if c.dep_ == "dobj"
+                for a in self._phrase(c, tok.head, strict=True)
+            ]
         if subjects and targets:
             mutual = ("mutual" in self.flags or code[:2] in MUTUAL_ROOTS) and self.status == "act"
             mutual = mutual and code not in ONE_WAY
@@ -385,8 +445,11 @@ class _Coding:
         for c in tok.children:
             if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "dative" and c.pos_ != "ADP"):
                 goods = code[:2] in ("06", "07")  # "bought Russian tanks": goods, not a partner
-                out.extend((a, "obj") for a in self._phrase(c, tok, strict=False)
-                           if not (goods and self.doc[a.head].lower_ in HARDWARE))
+                out.extend(
+                    (a, "obj")
+                    for a in self._phrase(c, tok, strict=False)
+                    if not (goods and self.doc[a.head].lower_ in HARDWARE)
+                )
                 out.extend(self._prep_objects(c))
             elif c.dep_ in ("prep", "dative", "agent"):
                 out.extend(self._prep_object(c))
@@ -423,9 +486,13 @@ class _Coding:
         if not wanted:
             return []
         loose = low in ("on", "against")  # "tariffs on Chinese electric vehicles"
-        return [(a, low) for obj in prep.children if obj.dep_ == "pobj"
-                for a in self.actors.group(obj, False, loose=loose)
-                if a.kind != "city" or self.code[:2] >= "17"]
+        return [
+            (a, low)
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+            for a in self.actors.group(obj, False, loose=loose)
+            if a.kind != "city" or self.code[:2] >= "17"
+        ]
 
     def _from_ok(self) -> bool:
         """'from X' names the other party of requests and acquisitions ('demanded the supply of
@@ -469,21 +536,46 @@ class _Coding:
         return out
 
     def _noun_pairs(self, tok: Token, code: str) -> tuple[list[tuple[ActorRef, ActorRef]], str]:
-        between = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
-                   for o in c.children if o.dep_ == "pobj" for a in self.actors.group(o, True)]
+        between = [
+            a
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("between", "among")
+            for o in c.children
+            if o.dep_ == "pobj"
+            for a in self.actors.group(o, True)
+        ]
         if len({a.country for a in between}) >= 2:
             return _each_way(between), "parse"
-        own = [a for c in tok.children if c.dep_ in ("poss", "amod", "compound") for a in self.actors.own(c, True)]
-        by = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
-              for o in c.children if o.dep_ == "pobj" for a in self.actors.group(o, True)]
+        own = [
+            a
+            for c in tok.children
+            if c.dep_ in ("poss", "amod", "compound")
+            for a in self.actors.own(c, True)
+        ]
+        by = [
+            a
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for o in c.children
+            if o.dep_ == "pobj"
+            for a in self.actors.group(o, True)
+        ]
         sources = by or own or self._noun_subjects(tok)
         targets = [t for t, _ in self._prep_objects(tok)]
         if by:
-            targets += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for o in c.children if o.dep_ == "pobj" for a in self.actors.group(o, False)]
+            targets += [
+                a
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+                for a in self.actors.group(o, False)
+            ]
         if sources and targets:
             mutual = ("mutual" in self.flags or code[:2] in MUTUAL_ROOTS) and self.status == "act"
-            return [p for s in sources for t in targets for p in ([(s, t), (t, s)] if mutual else [(s, t)])], "parse"
+            return [
+                p for s in sources for t in targets for p in ([(s, t), (t, s)] if mutual else [(s, t)])
+            ], "parse"
         if len({s.country for s in sources}) >= 2 and code[:2] in JOINT_ROOTS:
             return _each_way(sources), "joint"
         return [], "parse"

@@ -31,8 +31,28 @@ US_STATE_CUES = frozenset(
 )
 US_STATE_NAMES = frozenset({"georgia"})  # country names that are also US state names
 CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december today".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+    ]
 )
 EXTRA_AGENTS = {
     "counterpart": "GOV",
@@ -65,11 +85,49 @@ EXTRA_AGENTS = {
     "units": "MIL",
 }
 OWNER_PREPS = frozenset({"from", "by"})  # "an offer from Afghanistan", "a demand by Iran"
-OBJECT_HEADS = RELATIONAL | HARDWARE | frozenset(
-    {"airspace", "territory", "waters", "border", "soil", "positions", "position", "base", "bases",
-     "tanker", "vessel", "ship", "ships", "embassy", "consulate", "interests", "nationals", "citizens",
-     "diplomats", "envoy", "ambassador", "town", "city", "village", "region", "province", "capital",
-     "request", "requests", "plea", "appeal", "concerns", "candidate", "bid", "forces", "troops"}
+OBJECT_HEADS = (
+    RELATIONAL
+    | HARDWARE
+    | frozenset(
+        {
+            "airspace",
+            "territory",
+            "waters",
+            "border",
+            "soil",
+            "positions",
+            "position",
+            "base",
+            "bases",
+            "tanker",
+            "vessel",
+            "ship",
+            "ships",
+            "embassy",
+            "consulate",
+            "interests",
+            "nationals",
+            "citizens",
+            "diplomats",
+            "envoy",
+            "ambassador",
+            "town",
+            "city",
+            "village",
+            "region",
+            "province",
+            "capital",
+            "request",
+            "requests",
+            "plea",
+            "appeal",
+            "concerns",
+            "candidate",
+            "bid",
+            "forces",
+            "troops",
+        }
+    )
 )
 
 
@@ -188,7 +246,9 @@ class SentenceActors:
                 if role is not None or (titled and inner.kind in ("demonym", "country")):
                     suffix = "" if role in (None, "-") else role
                     actor = inner.country + suffix if inner.kind != "leader" else inner.actor
-                    found.append(ActorRef(inner.country, actor, "agent", tok.i, min(child.i, tok.i), tok.i + 1))
+                    found.append(
+                        ActorRef(inner.country, actor, "agent", tok.i, min(child.i, tok.i), tok.i + 1)
+                    )
                 elif not strict and (child.dep_ == "poss" or of or loose or tok.lower_ in OBJECT_HEADS):
                     found.append(ActorRef(inner.country, inner.actor, "possessor", tok.i, child.i, tok.i + 1))
         return _unique(found)
@@ -224,7 +284,9 @@ class SentenceActors:
                 found.append(c)
                 if c.dep_ == "compound" and depth > 0 and c.i not in self.at:
                     found.extend(self._modifiers(c, depth - 1))
-            elif c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ in OWNER_PREPS and tok.lower_ in OBJECT_HEADS)):
+            elif c.dep_ == "prep" and (
+                c.lower_ == "of" or (c.lower_ in OWNER_PREPS and tok.lower_ in OBJECT_HEADS)
+            ):
                 found.extend(o for o in c.children if o.dep_ == "pobj")
         return found
 
