@@ -35,6 +35,7 @@ __all__ = ["CODER_VERSION", "Coder", "default_coder"]
 CODER_VERSION = "dyadwatch-coder/0.3.0"
 WORD = re.compile(r"[a-z][a-z'\-]*")
 COREF_WORDS = frozenset({"it", "he", "she", "two", "both"}) | PAIR_NOUNS
+MAX_PARSED_CHARS = 5000
 NO_ACTOR_KINDS = frozenset({"block"})
 
 
@@ -59,7 +60,8 @@ class Coder:
         sents = list(sentences(text))
         by_sentence = _hits_by_sentence(sents, hits)
         chosen = [s for s in sents if self._candidate(s, by_sentence.get(s.index, []))]
-        docs = dict(zip((s.index for s in chosen), self.parser.parse([s.text for s in chosen]), strict=True))
+        texts = [s.text[:MAX_PARSED_CHARS] for s in chosen]  # a run-on "sentence" is parsed in part
+        docs = dict(zip((s.index for s in chosen), self.parser.parse(texts), strict=True))
         discourse = Discourse()
         events: list[RelationEvent] = []
         for sent in sents:

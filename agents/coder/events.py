@@ -35,6 +35,7 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 ONE_WAY = frozenset({"064", "0314", "0214", "1214"})  # sharing intelligence goes one way
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "conj", "acl", "xcomp", "mark"})
 GROUP_MAX = 4
+FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a foreign place can be the target
 # verbs that only carry an event noun: "launched war games", "held talks", "staged a protest"
 LIGHT_VERBS = frozenset(
     [
@@ -96,7 +97,11 @@ FUNCTION_WORDS = frozenset(
         "away",
     ]
 )
-NOT_ACTS = frozenset({"consider", "fear", "allow", "study", "weigh", "risk", "avoid", "fail", "expect"})
+# governing verbs whose bare rows code no act of their own ("expected to be joined")
+NOT_ACTS = frozenset(
+    "consider fear allow study weigh risk avoid fail expect want hope wish plan intend aim prepare "
+    "decide set try attempt continue begin start manage going".split()
+)
 GAP = 3
 # adjectival passives read as states of the subject: "Israel is opposed to French mediation"
 STATIVE = frozenset({"oppose", "commit", "ally", "align", "dedicate", "engage", "involve"})
@@ -221,7 +226,7 @@ class TriggerReader:
     def _filter(self, lemma: str) -> tuple[VerbPattern, ...]:
         """Patterns that code an event: not a bare statement verb or a governing verb ('said',
         'expected', 'failed' alone), not a statement about an event noun (the noun codes)."""
-        modal = lemma in GOVERNOR_OF or lemma in NOT_ACTS
+        modal = lemma in NOT_ACTS
         rows = self.vocab.patterns_for(lemma)
         curated = any(p.origin == "curated" for p in rows)
         heads = {p.post[-1] for p in rows if p.origin == "curated" and p.post}
@@ -380,7 +385,7 @@ class _Coding:
         if subjects and speaker is not None and code[:2] not in ("01", "15"):
             said = self._subjects(speaker)
             return [(s, t) for s in subjects for t in said], "speaker"
-        if subjects and (code[:2] >= "17" or code[:2] in ("07", "14", "15")):
+        if subjects and (code[:2] in FORCE_ROOTS or code[:2] == "07"):
             places = self._places(tok)
             if places:
                 return [(s, p) for s in subjects for p in places], "parse"
@@ -502,15 +507,24 @@ class _Coding:
             return True
         return "from" in p.flags or "recv" in p.flags or p.target_prep == "from" or p.source_prep == "from"
 
-    def _passive(self, tok: Token, targets: list[ActorRef] | None = None) -> list[tuple[ActorRef, ActorRef]]:
+    def _passive(
+        self, tok: Token, targets: list[ActorRef] | None = None
+    ) -> list[tuple[ActorRef, ActorRef]]:
+        """'X was expelled from Peru', 'Evidence against Russia was presented by the US'; with
+        no agent, the place of an arrest or an attack stands for who did it ('soldiers were
+        killed in Ukraine', 'arrested in Lebanon'), as in GDELT."""
         if targets is None:
-            targets = [a for c in tok.children if c.dep_ == "nsubjpass" for a in self._phrase(c, tok, False)]
+            subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            targets = [a for c in subjects for a in self._phrase(c, tok, False)]
+            targets += [a for c in subjects for a, _ in self._prep_objects(c)]
         sources: list[ActorRef] = []
         for c in tok.children:
             by = c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
             frm = c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in PASSIVE_FROM
             if by or frm:
                 sources.extend(a for o in c.children if o.dep_ == "pobj" for a in self.actors.group(o, True))
+        if not sources and "17" <= self.code[:2] <= "20":
+            sources = [p for p in self._places(tok) if p.kind in ("country", "place", "city", "capital")]
         return [(s, t) for s in sources for t in targets]
 
     def _places(self, tok: Token) -> list[ActorRef]:
@@ -562,6 +576,9 @@ class _Coding:
         ]
         sources = by or own or self._noun_subjects(tok)
         targets = [t for t, _ in self._prep_objects(tok)]
+        verb = _clause_of(tok)
+        if not targets and verb.i != tok.i and verb.lemma_.lower() in LIGHT_VERBS:
+            targets = [t for t, _ in self._prep_objects(verb)]  # "launched an offensive in its war with Iraq"
         if by:
             targets += [
                 a
@@ -578,6 +595,9 @@ class _Coding:
             ], "parse"
         if len({s.country for s in sources}) >= 2 and code[:2] in JOINT_ROOTS:
             return _each_way(sources), "joint"
+        if sources and ("loc" in self.flags or code[:2] in FORCE_ROOTS):
+            places = self._places(verb if verb.i != tok.i else tok) or self._places(tok)
+            return [(s, p) for s in sources for p in places], "parse"
         return [], "parse"
 
     def _noun_subjects(self, tok: Token) -> list[ActorRef]:

@@ -84,6 +84,11 @@ EXTRA_AGENTS = {
     "marines": "MIL",
     "units": "MIL",
 }
+# "a missionary from Calgary", "a camp for Congolese refugees": whose people these are
+PEOPLE = frozenset(
+    "missionary journalist tourist worker student man woman national citizen sailor fisherman "
+    "refugee camp prisoner doctor activist crew pilgrim".split()
+)
 OWNER_PREPS = frozenset({"from", "by"})  # "an offer from Afghanistan", "a demand by Iran"
 OBJECT_HEADS = (
     RELATIONAL
@@ -239,9 +244,9 @@ class SentenceActors:
             of = child.dep_ == "pobj"
             inners = self.own(child, True) if child.dep_ == "poss" else self._named(child)
             if of:
-                inners = self.group(child, True)
+                inners = self.group(child, tok.lemma_.lower() not in PEOPLE)
             for inner in inners:
-                if inner.kind == "city":
+                if inner.kind == "city" and not (of and tok.lemma_.lower() in PEOPLE):
                     continue
                 if role is not None or (titled and inner.kind in ("demonym", "country")):
                     suffix = "" if role in (None, "-") else role
@@ -285,24 +290,38 @@ class SentenceActors:
                 if c.dep_ == "compound" and depth > 0 and c.i not in self.at:
                     found.extend(self._modifiers(c, depth - 1))
             elif c.dep_ == "prep" and (
-                c.lower_ == "of" or (c.lower_ in OWNER_PREPS and tok.lower_ in OBJECT_HEADS)
+                c.lower_ == "of"
+                or (c.lower_ in OWNER_PREPS and tok.lower_ in OBJECT_HEADS)
+                or (c.lower_ in ("from", "for") and tok.lemma_.lower() in PEOPLE)
             ):
                 found.extend(o for o in c.children if o.dep_ == "pobj")
         return found
 
     def group(self, tok: Token, strict: bool, loose: bool = False) -> list[ActorRef]:
-        """Actors of the phrase and of the phrases coordinated with it ("A, B and C")."""
-        found = list(self.own(tok, strict, loose))
-        named = self.at.get(tok.i)
-        heads = [self.doc[i] for i in range(named.i0, named.i1)] if named is not None else [tok]
-        for child in (c for head in heads for c in head.children):
-            if child.dep_ == "conj":
-                found.extend(self.group(child, strict, loose))
-            elif child.dep_ == "appos":
-                extra = self.group(child, strict)
-                listed = any(r.kind == "country" for r in extra) and all(r.kind == "country" for r in found)
-                if not found or listed:
-                    found.extend(extra)
+        """Actors of the phrase and of the phrases coordinated with it ("A, B and C"), each
+        phrase visited once (a list of 150 names is walked without recursion)."""
+        found: list[ActorRef] = []
+        seen: set[int] = set()
+        todo = [tok]
+        while todo:
+            cur = todo.pop(0)
+            if cur.i in seen:
+                continue
+            own = self.own(cur, strict, loose)
+            named = self.at.get(cur.i)
+            span = range(named.i0, named.i1) if named is not None else range(cur.i, cur.i + 1)
+            seen.update(span)
+            found.extend(own)
+            for child in (c for i in span for c in self.doc[i].children if c.i not in seen):
+                if child.dep_ == "conj":
+                    todo.append(child)
+                elif child.dep_ == "appos":
+                    extra = self.own(child, strict, loose)
+                    listed = any(r.kind == "country" for r in extra) and all(
+                        r.kind == "country" for r in found
+                    )
+                    if not found or listed:
+                        todo.append(child)
         return _unique(found)
 
     def place(self, tok: Token) -> list[ActorRef]:
