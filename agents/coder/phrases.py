@@ -86,8 +86,26 @@ EXTRA_AGENTS = {
 }
 # "a missionary from Calgary", "a camp for Congolese refugees": whose people these are
 PEOPLE = frozenset(
-    "missionary journalist tourist worker student man woman national citizen sailor fisherman "
-    "refugee camp prisoner doctor activist crew pilgrim".split()
+    [
+        "missionary",
+        "journalist",
+        "tourist",
+        "worker",
+        "student",
+        "man",
+        "woman",
+        "national",
+        "citizen",
+        "sailor",
+        "fisherman",
+        "refugee",
+        "camp",
+        "prisoner",
+        "doctor",
+        "activist",
+        "crew",
+        "pilgrim",
+    ]
 )
 OWNER_PREPS = frozenset({"from", "by"})  # "an offer from Afghanistan", "a demand by Iran"
 OBJECT_HEADS = (

@@ -1,0 +1,255 @@
+"""Triggers on the parse: verbs and event nouns matched to their most specific CAMEO pattern.
+
+A verb token's lemma (or "lemma particle": "call off") selects its patterns in the vocabulary
+(``vocab.py``); a pattern's ``post`` words must follow in order in the verb's own phrase (not
+in the clauses it governs), at most ``GAP`` words apart, the last one not a modifier of an
+unmatched noun; ``pre`` words must stand just before. Bare generated rows of statement verbs
+and of governing verbs ("expected", "failed") code nothing; curated rows win over generated
+rows that end on the same noun or add only function words; a light verb ("launched war
+games") gives way to a curated event noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from agents.coder.vocab import VerbPattern, Vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["CLAUSE_DEPS", "LIGHT_VERBS", "Trigger", "TriggerFinder", "right_words"]
+
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "conj", "acl", "xcomp", "mark"})
+
+# verbs that only carry an event noun: "launched war games", "held talks", "staged a protest"
+LIGHT_VERBS = frozenset(
+    [
+        "launch",
+        "hold",
+        "conduct",
+        "stage",
+        "carry",
+        "begin",
+        "start",
+        "make",
+        "have",
+        "take",
+        "give",
+        "mount",
+        "undertake",
+        "organize",
+        "organise",
+        "host",
+    ]
+)
+
+FUNCTION_WORDS = frozenset(
+    [
+        "on",
+        "to",
+        "for",
+        "with",
+        "at",
+        "in",
+        "by",
+        "from",
+        "of",
+        "about",
+        "over",
+        "into",
+        "up",
+        "down",
+        "out",
+        "off",
+        "against",
+        "the",
+        "a",
+        "an",
+        "upon",
+        "after",
+        "before",
+        "across",
+        "through",
+        "toward",
+        "towards",
+        "around",
+        "back",
+        "away",
+    ]
+)
+
+# governing verbs whose bare rows code no act of their own ("expected to be joined")
+NOT_ACTS = frozenset(
+    [
+        "consider",
+        "fear",
+        "allow",
+        "study",
+        "weigh",
+        "risk",
+        "avoid",
+        "fail",
+        "expect",
+        "want",
+        "hope",
+        "wish",
+        "plan",
+        "intend",
+        "aim",
+        "prepare",
+        "decide",
+        "set",
+        "try",
+        "attempt",
+        "continue",
+        "begin",
+        "start",
+        "manage",
+        "going",
+    ]
+)
+
+GAP = 3
+
+VERB_TAGS = frozenset({"VERB"})
+
+EVENT_NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    tok: Token
+    pattern: VerbPattern
+    last: int  # last token index the pattern matched
+    noun: bool
+
+
+class TriggerFinder:
+    """The triggers of a parsed sentence, each with its pattern (see the module doc)."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        """``vocab``: the verb and noun patterns (``load_vocabulary()``)."""
+        self.vocab = vocab
+        self._cache: dict[str, tuple[VerbPattern, ...]] = {}
+
+    def find(self, doc: Doc) -> list[Trigger]:
+        """Every trigger of ``doc`` in token order, light verbs given way to curated nouns."""
+        out = []
+        for tok in doc:
+            if tok.pos_ in VERB_TAGS or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
+                trig = self._verb(tok)
+            elif tok.pos_ in EVENT_NOUN_TAGS:
+                rows = self.vocab.nominal.get(tok.lemma_.lower()) or self.vocab.nominal.get(tok.lower_, ())
+                trig = _match(tok, rows, noun=True)
+            else:
+                trig = None
+            if trig is not None:
+                out.append(trig)
+        return _prefer_curated(out)
+
+    def _verb(self, tok: Token) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ in ("prt", "prep") and child.i == tok.i + 1:
+                found = _match(tok, self._usable(f"{lemma} {child.lower_}"), noun=False)
+                if found is not None:
+                    return found
+        return _match(tok, self._usable(lemma), noun=False)
+
+    def _usable(self, lemma: str) -> tuple[VerbPattern, ...]:
+        found = self._cache.get(lemma)
+        if found is None:
+            found = self._cache[lemma] = self._filter(lemma)
+        return found
+
+    def _filter(self, lemma: str) -> tuple[VerbPattern, ...]:
+        """Patterns that code an event: not a bare statement verb or a governing verb ('said',
+        'expected', 'failed' alone), not a statement about an event noun (the noun codes)."""
+        modal = lemma in NOT_ACTS
+        rows = self.vocab.patterns_for(lemma)
+        curated = any(p.origin == "curated" for p in rows)
+        heads = {p.post[-1] for p in rows if p.origin == "curated" and p.post}
+        return tuple(
+            p
+            for p in rows
+            if not (p.origin != "curated" and not p.post and (p.code[:2] == "01" or modal))
+            and not (p.code[:2] == "01" and any(w in self.vocab.nominal for w in p.post))
+            and not (curated and p.origin != "curated" and set(p.post) <= FUNCTION_WORDS)
+            and not (p.origin != "curated" and p.post and p.post[-1] in heads)
+        )
+
+
+def _prefer_curated(triggers: list[Trigger]) -> list[Trigger]:
+    """A generated verb pattern that spans a curated event noun gives way to the noun
+    ('launched war games': the exercise, not a show of force)."""
+    curated_nouns = {t.tok.i for t in triggers if t.noun and t.pattern.origin == "curated"}
+    return [
+        t
+        for t in triggers
+        if t.noun
+        or t.pattern.origin == "curated"
+        or t.tok.lemma_.lower() not in LIGHT_VERBS
+        or t.last not in curated_nouns
+    ]
+
+
+def right_words(tok: Token, span: int = 10) -> list[Token]:
+    """Tokens after ``tok`` in its phrase (not in clauses it governs), up to ``span`` words."""
+    out: list[Token] = []
+    stack = [c for c in tok.children if c.i > tok.i and c.dep_ not in CLAUSE_DEPS]
+    while stack:
+        t = stack.pop()
+        if t.i > tok.i + span:
+            continue
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS or c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _match(tok: Token, patterns: tuple[VerbPattern, ...], noun: bool) -> Trigger | None:
+    if not patterns:
+        return None
+    right = right_words(tok)
+    words = [(t.lemma_.lower(), t.lower_, t.i) for t in right]
+    available = {w for lemma, low, _ in words for w in (lemma, low)}
+    before = {t.lower_ for t in tok.doc[max(0, tok.i - 3) : tok.i]}
+    default = None
+    for p in patterns:
+        if p.pre and not before.issuperset(p.pre):
+            continue
+        if not p.post:
+            default = default or p
+            continue
+        if not available.issuperset(p.post):
+            continue
+        last = _subsequence(p.post, words)
+        if last is not None and _ends_on_head(tok, last):
+            return Trigger(tok, p, last, noun)
+    return Trigger(tok, default, tok.i, noun) if default else None
+
+
+def _subsequence(post: tuple[str, ...], words: list[tuple[str, str, int]]) -> int | None:
+    """Index of the last token matching ``post`` in order, words at most ``GAP`` tokens apart
+    (the first within ``GAP`` + 3 of the trigger's phrase start); None if no match."""
+    k = 0
+    last = None
+    for lemma, low, i in words:
+        if k == len(post):
+            break
+        if last is not None and i - last > GAP + 1:
+            return None
+        if last is None and words and i - words[0][2] > GAP + 3:
+            return None
+        if post[k] in (lemma, low):
+            k += 1
+            last = i
+    return last if k == len(post) else None
+
+
+def _ends_on_head(tok: Token, last: int) -> bool:
+    """The pattern's last word is no modifier of an unmatched noun ('consider [military]
+    cooperation' is no 'consider military')."""
+    end = tok.doc[last]
+    return not (end.dep_ in ("amod", "compound", "nmod") and end.head.i > last)

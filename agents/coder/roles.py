@@ -1,0 +1,210 @@
+"""Who did it and to whom, read off the dependency arcs around one trigger.
+
+Roles: the subject (``nsubj``; inherited through ``xcomp``/``conj``/``advcl`` and "by
+<gerund>"; the noun a relative clause describes), the passive agent (``by X``; ``from X`` after
+expel-like verbs; else, for arrests and attacks, the place) and passive subject, the direct
+object and dative, prepositional objects of the verb and of its object noun (``to/with/
+against/on/at X``: "sanctions on Moscow", "aid to Myanmar"; ``from X`` for requests and
+acquisitions), and foreign places where force is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from agents.coder.clauses import governor_status
+from agents.coder.patterns import Trigger, right_words
+from agents.coder.phrases import ActorRef, SentenceActors
+from agents.coder.syntax import clause_of, directive
+from agents.coder.words import HARDWARE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["STATIVE", "Resolver", "Roles"]
+
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "over"})
+
+PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "around", "outside", "on"})
+
+PASSIVE_FROM = frozenset({"expel", "deport", "ban", "bar", "evict", "oust", "kick", "banish", "exclude"})
+
+ACQUIRE = frozenset(
+    {"acquire", "buy", "purchase", "import", "obtain", "procure", "receive", "seek", "request"}
+)
+
+# adjectival passives read as states of the subject: "Israel is opposed to French mediation"
+STATIVE = frozenset({"oppose", "commit", "ally", "align", "dedicate", "engage", "involve"})
+
+Resolver = Callable[["Token"], list[ActorRef]]
+
+
+class Roles:
+    """The role finders of one trigger in one parsed sentence; ``code`` and ``status`` are set
+    by the caller before roles are read."""
+
+    def __init__(self, doc: Doc, actors: SentenceActors, trig: Trigger, resolve: Resolver) -> None:
+        self.doc, self.actors, self.trig, self.resolve = doc, actors, trig, resolve
+        self.flags = trig.pattern.flags
+        self.status = "act"
+        self.code = trig.pattern.code
+
+    def _subjects(self, tok: Token) -> list[ActorRef]:
+        v = tok
+        for _ in range(6):
+            deps = ("nsubj", "csubj", "nsubjpass") if v.lemma_.lower() in STATIVE else ("nsubj", "csubj")
+            subj = sorted((c for c in v.children if c.dep_ in deps), key=lambda c: abs(c.i - v.i))
+            for one in subj:
+                found = self._phrase(one, v, strict=True)
+                if found:
+                    return found
+            if subj:
+                return []
+            if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
+                v = v.head
+                continue
+            if v.dep_ == "pcomp" and v.head.lower_ == "by":  # "responded by expelling"
+                v = v.head.head
+                continue
+            if v.dep_ == "acl" and governor_status(v) is not None:
+                v = clause_of(v.head)  # "initiated efforts to establish": who initiated
+                continue
+            if v.dep_ in ("acl", "relcl") and v.head.i != v.i:
+                return self.actors.group(v.head, strict=True)
+            break
+        return []
+
+    def _phrase(self, tok: Token, verb: Token, strict: bool) -> list[ActorRef]:
+        if tok.pos_ == "PRON" or tok.lower_ in ("that", "which", "who"):
+            if tok.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                return self.actors.group(verb.head, strict)
+            return self.resolve(tok)
+        found = self.actors.group(tok, strict)
+        return found or self.resolve(tok)
+
+    def _targets(self, tok: Token, code: str, depth: int = 1) -> list[tuple[ActorRef, str]]:
+        out: list[tuple[ActorRef, str]] = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "dative" and c.pos_ != "ADP"):
+                goods = code[:2] in ("06", "07")  # "bought Russian tanks": goods, not a partner
+                out.extend(
+                    (a, "obj")
+                    for a in self._phrase(c, tok, strict=False)
+                    if not (goods and self.doc[a.head].lower_ in HARDWARE)
+                )
+                out.extend(self._prep_objects(c))
+            elif c.dep_ in ("prep", "dative", "agent"):
+                out.extend(self._prep_object(c))
+            elif c.dep_ == "xcomp" and c.pos_ == "VERB" and depth > 0:
+                out.extend(self._targets(c, code, depth - 1))  # "refused to lift the curfew on X"
+            elif c.dep_ == "ccomp" and directive(tok):
+                subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+                out.extend((a, "obj") for s in subj[:1] for a in self._phrase(s, c, strict=True))
+        return out
+
+    def _prep_objects(self, noun: Token, depth: int = 3) -> list[tuple[ActorRef, str]]:
+        """Prepositional objects of an object noun, through 'of' and 'in' chains ('the supply of
+        rifles from Russia', 'an offensive in its war with Iraq'); 'aid for Bosnia'."""
+        out: list[tuple[ActorRef, str]] = []
+        for c in noun.children:
+            if c.dep_ != "prep":
+                continue
+            out.extend(self._prep_object(c, inner=True))
+            if c.lower_ in ("of", "in") and depth > 0:
+                for inner in c.children:
+                    if inner.dep_ in ("pobj", "pcomp"):
+                        out.extend(self._prep_objects(inner, depth - 1))
+                        objs = [o for o in inner.children if o.dep_ == "dobj"]
+                        out.extend(p for o in objs for p in self._prep_objects(o, depth - 1))
+        return out
+
+    def _prep_object(self, prep: Token, inner: bool = False) -> list[tuple[ActorRef, str]]:
+        low = prep.lower_
+        target_prep = self.trig.pattern.target_prep
+        wanted = low in TARGET_PREPS or low == target_prep or (low == "from" and self._from_ok())
+        wanted = wanted or (inner and low == "for")
+        if prep.dep_ == "dative":
+            wanted = True
+        if not wanted:
+            return []
+        loose = low in ("on", "against")  # "tariffs on Chinese electric vehicles"
+        return [
+            (a, low)
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+            for a in self.actors.group(obj, False, loose=loose)
+            if a.kind != "city" or self.code[:2] >= "17"
+        ]
+
+    def _from_ok(self) -> bool:
+        """'from X' names the other party of requests and acquisitions ('demanded the supply of
+        rifles from Russia', 'bought jets from France'), and the giver after 'received'."""
+        p = self.trig.pattern
+        if self.code[:2] == "02":
+            return True
+        return "from" in p.flags or "recv" in p.flags or p.target_prep == "from" or p.source_prep == "from"
+
+    def _passive(self, tok: Token, targets: list[ActorRef] | None = None) -> list[tuple[ActorRef, ActorRef]]:
+        """'X was expelled from Peru', 'Evidence against Russia was presented by the US'; with
+        no agent, the place of an arrest or an attack stands for who did it ('soldiers were
+        killed in Ukraine', 'arrested in Lebanon'), as in GDELT."""
+        if targets is None:
+            subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            targets = [a for c in subjects for a in self._phrase(c, tok, False)]
+            targets += [a for c in subjects for a, _ in self._prep_objects(c)]
+        sources: list[ActorRef] = []
+        for c in tok.children:
+            by = c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+            frm = c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in PASSIVE_FROM
+            if by or frm:
+                sources.extend(a for o in c.children if o.dep_ == "pobj" for a in self.actors.group(o, True))
+        if not sources and "17" <= self.code[:2] <= "20":
+            sources = [p for p in self._places(tok) if p.kind in ("country", "place", "city", "capital")]
+        return [(s, t) for s in sources for t in targets]
+
+    def _places(self, tok: Token) -> list[ActorRef]:
+        """Foreign places where force is used or a protest held ('rioted at a jail in northern
+        Israel', 'strengthened its forces in Lebanon'): the verb's and its object's preps."""
+        heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+        out: list[ActorRef] = []
+        for head in heads:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in PLACE_PREPS | {"against"}:
+                    out.extend(self._place_objects(c, 2))
+        return out
+
+    def _place_objects(self, prep: Token, depth: int) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            out.extend(self.actors.place(obj))
+            for inner in obj.children:
+                if inner.dep_ == "prep" and inner.lower_ in PLACE_PREPS | {"of"} and depth > 0:
+                    out.extend(self._place_objects(inner, depth - 1))
+        return out
+
+    def _noun_subjects(self, tok: Token) -> list[ActorRef]:
+        """The subject of the verb whose object (or prepositional object) the event noun is."""
+        head = clause_of(tok)
+        return self._subjects(head) if head.i != tok.i else []
+
+    def _nearby(self, tok: Token, subjects: list[ActorRef]) -> list[ActorRef]:
+        """Fallback: the one other country named inside the trigger's own phrase (not in the
+        clauses it governs) when no arc names a target."""
+        mine = {s.country for s in subjects}
+        found = {}
+        for t in right_words(tok, 12):
+            if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS:
+                continue
+            for a in self.actors.own(t, False):
+                goods = self.doc[a.head].lower_ in HARDWARE
+                if a.country not in mine and a.kind not in ("city", "possessor", "capital") and not goods:
+                    found[a.country] = a
+        if not found and (self.code[:2] in ("02", "06", "07") or tok.lemma_.lower() in ACQUIRE):
+            # a misattached "from X" after an acquisition or a request names the other party
+            for t in tok.doc[tok.i + 1 :]:
+                if t.dep_ == "pobj" and t.head.lower_ == "from":
+                    found.update((a.country, a) for a in self.actors.own(t, True) if a.country not in mine)
+        return list(found.values()) if len(found) == 1 else []

@@ -1,0 +1,48 @@
+"""Small readings of the dependency tree shared by the role finders."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from agents.coder.phrases import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["GROUP_MAX", "clause_of", "directive", "each_way", "object_of"]
+
+GROUP_MAX = 4
+
+
+def clause_of(tok: Token) -> Token:
+    """The verb whose object (or prepositional object) an event noun is; else the noun.
+    'launched 10 days of war games': through 'of' to the noun it completes."""
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return head
+    return tok
+
+
+def object_of(tok: Token) -> int:
+    """The verb a noun is the object of ('condemned the attack', 'opposed to the mediation')."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.pos_ == "ADP" and head.dep_ in ("prep", "dative"):
+        head = head.head
+    elif tok.dep_ != "dobj":
+        return -1
+    return head.i if head.pos_ == "VERB" else -1
+
+
+def directive(tok: Token) -> bool:
+    return tok.lemma_.lower() in ("demand", "urge", "ask", "call", "insist", "request", "press")
+
+
+def each_way(group: list[ActorRef]) -> list[tuple[ActorRef, ActorRef]]:
+    """Every ordered pair of a joint act; a longer list is multilateral, not bilateral."""
+    if len({a.country for a in group}) > GROUP_MAX:
+        return []
+    return [(a, b) for a in group for b in group if a.country != b.country]
