@@ -67,6 +67,8 @@ class Discourse:
             if low in ("it", "he", "she"):
                 kinds = COUNTRY_KINDS if low == "it" else PERSON_KINDS
                 before = [r for r in here if r.head < tok.i and r.kind in kinds]
+                if low != "it":  # "Japan's prime minister visited Seoul, where he and ..."
+                    before = sorted(before + actors.agents_before(tok.i), key=lambda r: r.head)
                 if before:
                     return [_coref(before[-1], tok)]
                 return self._latest(index, lambda r: r.kind in kinds, tok, 1, window=2)

@@ -174,7 +174,7 @@ class TriggerFinder:
         return tuple(
             p
             for p in rows
-            if not (p.origin != "curated" and not p.post and (p.code[:2] == "01" or modal))
+            if not (p.origin != "curated" and (modal or (not p.post and p.code[:2] == "01")))
             and not (p.code[:2] == "01" and any(w in self.vocab.nominal for w in p.post))
             and not (curated and p.origin != "curated" and set(p.post) <= FUNCTION_WORDS)
             and not (p.origin != "curated" and p.post and p.post[-1] in heads)

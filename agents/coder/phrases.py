@@ -349,6 +349,14 @@ class SentenceActors:
             return [self.places_at[tok.i]]
         return [a for a in self.group(tok, False) if a.kind not in ("possessor", "agent")]
 
+    def agents_before(self, end: int) -> list[ActorRef]:
+        """State agents named before token ``end`` ("Japan's prime minister"), for 'he'/'she'."""
+        found = []
+        for tok in self.doc[:end]:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod", "poss"):
+                found.extend(r for r in self.own(tok, True) if r.kind == "agent")
+        return found
+
     def countries(self) -> list[ActorRef]:
         """Every distinct actor mention of the sentence, in text order (for coreference)."""
         seen: set[int] = set()

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = ["STATIVE", "Resolver", "Roles"]
 
+ARRESTS = frozenset({"173", "174"})  # arrest, detain; expel or deport
+
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "over"})
 
 PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "around", "outside", "on"})
@@ -76,10 +78,12 @@ class Roles:
         return []
 
     def _phrase(self, tok: Token, verb: Token, strict: bool) -> list[ActorRef]:
+        """Actors of a subject or object phrase; pronouns resolved ('he and President Lee')."""
         if tok.pos_ == "PRON" or tok.lower_ in ("that", "which", "who"):
             if tok.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
                 return self.actors.group(verb.head, strict)
-            return self.resolve(tok)
+            coordinated = [a for c in tok.children if c.dep_ == "conj" for a in self.actors.group(c, strict)]
+            return self.resolve(tok) + coordinated
         found = self.actors.group(tok, strict)
         return found or self.resolve(tok)
 
@@ -159,7 +163,7 @@ class Roles:
             frm = c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in PASSIVE_FROM
             if by or frm:
                 sources.extend(a for o in c.children if o.dep_ == "pobj" for a in self.actors.group(o, True))
-        if not sources and "17" <= self.code[:2] <= "20":
+        if not sources and self.code[:3] in ARRESTS:  # only a state arrests: where, is who
             sources = [p for p in self._places(tok) if p.kind in ("country", "place", "city", "capital")]
         return [(s, t) for s in sources for t in targets]
 

@@ -27,7 +27,7 @@ from tests.unit.factories import coded_triples as coded
         ),
         ("North Korea fired ballistic missiles toward Japan.", [("PRK", "JPN", "190")]),
         ("Pezeshkian criticised Merz.", [("IRN", "DEU", "111")]),
-        ("Sheinbaum rejected Rubio's demands.", [("MEX", "USA", "124")]),  # refuse to yield
+        ("Sheinbaum rejected Rubio's demands.", [("MEX", "USA", "120")]),
         ("Albanese met Takaichi in Tokyo.", [("AUS", "JPN", "040")]),
         # "<compass> of <place>" locates a strike
         ("Turkey bombed Kurdish positions north of Iraq.", [("TUR", "IRQ", "195")]),
@@ -43,7 +43,7 @@ from tests.unit.factories import coded_triples as coded
         (
             "Japan's prime minister visited South Korea, where he and President Lee Jae-myung "
             "pledged to deepen security cooperation.",
-            [("JPN", "KOR", "031"), ("KOR", "JPN", "031"), ("JPN", "KOR", "042")],
+            [("JPN", "KOR", "042"), ("JPN", "KOR", "031"), ("KOR", "JPN", "031")],
         ),
     ],
 )
