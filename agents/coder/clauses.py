@@ -45,6 +45,7 @@ FUTURE = _set("will would shall 'll wo")
 UNREAL = _set("could might may should must can ca")
 HYPOTHETICAL_MARKS = _set("if unless whether lest")
 HISTORY_MARKS = _set("after since before when")
+WHEN_MARKS = _set("when as after while before")
 SPANS = _set("year years decade decades century centuries month months")
 CLAUSAL = _set("ccomp advcl relcl acl xcomp csubj conj parataxis pcomp")
 
@@ -140,14 +141,31 @@ def is_history(tok: Token, year: int) -> bool:
         for mark in tok.children:
             if mark.dep_ == "mark" and any(t.lower_ in SPANS for t in mark.children):
                 return True
-    for child in tok.children:
-        if child.dep_ not in ("prep", "npadvmod", "advmod", "pobj"):
-            continue
-        for t in _phrase_tokens(child):
-            if t.lower_ == "ago" and any(s.lower_ in SPANS for s in t.subtree):
+    if any(_old_time(child, year) for child in tok.children):
+        return True
+    # "When Iraq invaded Kuwait in 1990, Saudi Arabia asked ...": the time clause dates both
+    for clause in tok.children:
+        marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
+        if clause.dep_ == "advcl" and marks & WHEN_MARKS and not _anniversary(clause):
+            if any(_old_time(child, year) for child in clause.children):
                 return True
-            if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) < year:
-                return True
+    return False
+
+
+def _anniversary(clause: Token) -> bool:
+    """'thirty years after X invaded Y': the main clause is now, the subordinate one is not."""
+    return any(t.lower_ in SPANS for t in clause.subtree if t.dep_ == "npadvmod" and t.i < clause.i)
+
+
+def _old_time(child: Token, year: int) -> bool:
+    """A time modifier that names an earlier year ('in 1939') or a span ago ('fifty years ago')."""
+    if child.dep_ not in ("prep", "npadvmod", "advmod", "pobj"):
+        return False
+    for t in _phrase_tokens(child):
+        if t.lower_ == "ago" and any(s.lower_ in SPANS for s in t.subtree):
+            return True
+        if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) < year:
+            return True
     return False
 
 

@@ -88,7 +88,9 @@ class Coder:
         actors = SentenceActors(doc, sent, hits, self.agent_nouns)
         resolve = discourse.resolver(sent.index, doc, actors)
         found = self.reader.read(doc, actors, _reference_year(article), resolve)
-        discourse.remember(sent.index, actors.countries())
+        discourse.remember(
+            sent.index, sorted(actors.countries() + actors.agents_before(len(doc)), key=lambda r: r.head)
+        )
         return found
 
     def _event(self, article: Article, sent: Sentence, doc: Doc, f: Found) -> RelationEvent:

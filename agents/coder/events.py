@@ -75,6 +75,8 @@ class TriggerReader:
                 governed.setdefault(t.tok.head.i, []).append(t.tok.i)
                 if t.tok.dep_ == "acl":  # "initiated efforts to acquire": the verb of the noun
                     governed.setdefault(object_of(t.tok.head), []).append(t.tok.i)
+            elif t.noun and (verb := clause_of(t.tok)).i != t.tok.i and governor_status(verb):
+                governed.setdefault(verb.head.i, []).append(t.tok.i)  # "promised to continue aid"
             elif t.tok.dep_ == "pcomp" and t.tok.head.lower_ == "by":  # "retaliated by expelling"
                 governed.setdefault(t.tok.head.head.i, []).append(t.tok.i)
         found: list[Found] = []

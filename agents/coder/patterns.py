@@ -176,7 +176,7 @@ class TriggerFinder:
             for p in rows
             if not (p.origin != "curated" and (modal or (not p.post and p.code[:2] == "01")))
             and not (p.code[:2] == "01" and any(w in self.vocab.nominal for w in p.post))
-            and not (curated and p.origin != "curated" and set(p.post) <= FUNCTION_WORDS)
+            and not (curated and p.origin != "curated" and p.post and set(p.post) <= FUNCTION_WORDS)
             and not (p.origin != "curated" and p.post and p.post[-1] in heads)
         )
 
@@ -212,7 +212,8 @@ def _match(tok: Token, patterns: tuple[VerbPattern, ...], noun: bool) -> Trigger
     if not patterns:
         return None
     right = right_words(tok)
-    words = [(t.lemma_.lower(), t.lower_, t.i) for t in right]
+    moved = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree]  # "the accord was signed"
+    words = [(t.lemma_.lower(), t.lower_, t.i) for t in moved + right]
     available = {w for lemma, low, _ in words for w in (lemma, low)}
     before = {t.lower_ for t in tok.doc[max(0, tok.i - 3) : tok.i]}
     default = None
@@ -232,7 +233,8 @@ def _match(tok: Token, patterns: tuple[VerbPattern, ...], noun: bool) -> Trigger
 
 def _subsequence(post: tuple[str, ...], words: list[tuple[str, str, int]]) -> int | None:
     """Index of the last token matching ``post`` in order, words at most ``GAP`` tokens apart
-    (the first within ``GAP`` + 3 of the trigger's phrase start); None if no match."""
+    (the first within ``GAP`` + 3 of the phrase start); None if no match. The subject of a
+    passive comes first: its words stand for the object."""
     k = 0
     last = None
     for lemma, low, i in words:

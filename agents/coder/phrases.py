@@ -345,9 +345,30 @@ class SentenceActors:
     def place(self, tok: Token) -> list[ActorRef]:
         """A place named by the phrase at ``tok``: a region, a city or a country ('in the West
         Bank', 'in Jericho', 'in Lebanon'); possessors and agents are not places."""
-        if tok.i in self.places_at:
-            return [self.places_at[tok.i]]
+        for t in [tok, *(c for c in tok.children if c.dep_ == "compound")]:
+            if t.i in self.places_at:  # "in the West Bank", "in Gaza City"
+                return [self.places_at[t.i]]
         return [a for a in self.group(tok, False) if a.kind not in ("possessor", "agent")]
+
+    def left_group(self, verb: Token) -> list[ActorRef]:
+        """Names listed right before a verb the parse gave no subject ('..., Britain and
+        Argentina signed'): skipping auxiliaries and adverbs, then names, commas and 'and'."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].dep_ in ("aux", "auxpass", "advmod", "neg", "npadvmod"):
+            i -= 1
+        found: list[ActorRef] = []
+        while i >= 0:
+            tok = self.doc[i]
+            ref = self.at.get(i)
+            if ref is not None and ref.kind in ("country", "capital", "leader", "person", "seat"):
+                if not found or found[-1] is not ref:
+                    found.append(ref)
+                i = ref.i0 - 1
+            elif tok.lower_ in (",", "and", "the") and found:
+                i -= 1
+            else:
+                break
+        return _unique(found[::-1])
 
     def agents_before(self, end: int) -> list[ActorRef]:
         """State agents named before token ``end`` ("Japan's prime minister"), for 'he'/'she'."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from agents.coder.clauses import governor_status
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import ActorRef, SentenceActors
-from agents.coder.syntax import clause_of, directive
+from agents.coder.syntax import clause_of, directive, each_way
 from agents.coder.words import HARDWARE
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["STATIVE", "Resolver", "Roles"]
 
+JOINT = frozenset({"03", "04", "05", "06", "08"})  # acts of two parties together
 ARRESTS = frozenset({"173", "174"})  # arrest, detain; expel or deport
 
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "over"})
@@ -63,6 +64,8 @@ class Roles:
                     return found
             if subj:
                 return []
+            if v.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl"):
+                return self.actors.left_group(v)  # a misattached subject right before the verb
             if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
                 v = v.head
                 continue
@@ -99,7 +102,10 @@ class Roles:
                 )
                 out.extend(self._prep_objects(c))
             elif c.dep_ in ("prep", "dative", "agent"):
-                out.extend(self._prep_object(c))
+                found = self._prep_object(c)
+                if not found and c.lower_ in ("with", "in", "by"):  # "answered with fire on X"
+                    found = [p for o in c.children if o.dep_ == "pobj" for p in self._prep_objects(o, 1)]
+                out.extend(found)
             elif c.dep_ == "xcomp" and c.pos_ == "VERB" and depth > 0:
                 out.extend(self._targets(c, code, depth - 1))  # "refused to lift the curfew on X"
             elif c.dep_ == "ccomp" and directive(tok):
@@ -165,6 +171,8 @@ class Roles:
                 sources.extend(a for o in c.children if o.dep_ == "pobj" for a in self.actors.group(o, True))
         if not sources and self.code[:3] in ARRESTS:  # only a state arrests: where, is who
             sources = [p for p in self._places(tok) if p.kind in ("country", "place", "city", "capital")]
+        if not targets and len({s.country for s in sources}) >= 2 and self.code[:2] in JOINT:
+            return each_way(sources)  # "the accord was signed by Chile and Argentina"
         return [(s, t) for s in sources for t in targets]
 
     def _places(self, tok: Token) -> list[ActorRef]:
