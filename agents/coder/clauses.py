@@ -146,9 +146,9 @@ def is_history(tok: Token, year: int) -> bool:
     # "When Iraq invaded Kuwait in 1990, Saudi Arabia asked ...": the time clause dates both
     for clause in tok.children:
         marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
-        if clause.dep_ == "advcl" and marks & WHEN_MARKS and not _anniversary(clause):
-            if any(_old_time(child, year) for child in clause.children):
-                return True
+        dated = clause.dep_ == "advcl" and marks & WHEN_MARKS and not _anniversary(clause)
+        if dated and any(_old_time(child, year) for child in clause.children):
+            return True
     return False
 
 

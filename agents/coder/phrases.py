@@ -372,7 +372,7 @@ class SentenceActors:
 
     def agents_before(self, end: int) -> list[ActorRef]:
         """State agents named before token ``end`` ("Japan's prime minister"), for 'he'/'she'."""
-        found = []
+        found: list[ActorRef] = []
         for tok in self.doc[:end]:
             if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod", "poss"):
                 found.extend(r for r in self.own(tok, True) if r.kind == "agent")
