@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from agents.coder import CODER_VERSION, Coder  # noqa: E402
+from agents.coder.coder import CoderStats  # noqa: E402
 from agents.coder.text import sentences  # noqa: E402
 from schemas.models import Article  # noqa: E402
 
@@ -40,6 +41,7 @@ SEED_GOLD = ROOT / "seeds" / "000_expected.json"
 DEV = Path(os.environ.get("DYADWATCH_SHARED_DIR", ROOT.parent / "shared")) / "eval" / "dev.jsonl"
 TARGET_CHARS = 3000
 FILLERS_PER_EVENT = 3
+BATCH = 16  # articles per extract_many call in the batched figure (a worker's batch)
 
 
 def _seed_body() -> str:
@@ -96,20 +98,31 @@ def build_news_mix(count: int = 300, seed: int = 20240501) -> list[Article]:
     return [_pack(rng, draw, n) for n in range(count)]
 
 
-def _rate(coder: Coder, corpus: list[Article], seconds: float) -> float:
-    """Articles per second, one process, after a warm-up pass."""
+def _rate(coder: Coder, corpus: list[Article], seconds: float, batch: int = 1) -> float:
+    """Articles per second, one process, after a warm-up pass; ``batch`` articles per call of
+    ``extract_many`` (their candidate sentences parsed together)."""
     for article in corpus:
         coder.extract(article)
+    coder.stats = CoderStats()
     done = events = 0
     start = time.perf_counter()
     while time.perf_counter() - start < seconds:
-        for article in corpus:
-            events += len(coder.extract(article))
+        for k in range(0, len(corpus), batch):
+            events += sum(map(len, coder.extract_many(corpus[k : k + batch])))
         done += len(corpus)
     elapsed = time.perf_counter() - start
+    stats = coder.stats
     mean_chars = sum(len(a.text) for a in corpus) / len(corpus)
-    print(f"  {len(corpus)} articles, mean {mean_chars:.0f} chars; events/article {events / done:.2f}")
+    print(
+        f"  batch {batch}: {len(corpus)} articles, mean {mean_chars:.0f} chars; events/article {events / done:.2f}"
+    )
     print(f"  {done} articles in {elapsed:.2f} s: {1e6 * elapsed / done:.0f} us per article")
+    print(
+        f"  sentences reaching the parser: {stats.parsed} of {stats.sentences}"
+        f" ({stats.parsed / max(stats.sentences, 1):.0%});"
+        f" parser {1e3 * stats.parse_seconds / max(stats.parsed, 1):.2f} ms per sentence,"
+        f" {stats.parse_seconds / elapsed:.0%} of the time"
+    )
     return done / elapsed
 
 
@@ -125,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     if mix_corpus:  # needs the dev set
         print("news-mix corpus (one event sentence in four):")
         mix = _rate(coder, mix_corpus, args.seconds)
-        print(f"news_mix_articles_per_s_per_core={mix:.0f}")
+        batched = _rate(coder, mix_corpus, args.seconds, BATCH)
+        print(f"news_mix_articles_per_s_per_core={mix:.0f} batched={batched:.0f}")
     print("dense corpus (seed paragraphs + dev event sentences):")
     rate = _rate(coder, build_corpus(), args.seconds)
     print(f"articles_per_s_per_core={rate:.0f}")

@@ -129,6 +129,8 @@ def status(tok: Token) -> str:
         return "off"
     if aux & FUTURE:
         return "intent"
+    if tok.dep_ == "advcl" and "to" in aux and tok.head.i != tok.i:
+        return status(tok.head)  # "will meet in Zurich to discuss": as the act it serves
     return "act"
 
 

@@ -14,7 +14,7 @@ from agents.coder.codes import modal_code, refine
 from agents.coder.patterns import LIGHT_VERBS, Trigger, TriggerFinder, right_words
 from agents.coder.phrases import ActorRef, SentenceActors
 from agents.coder.roles import STATIVE, Resolver, Roles
-from agents.coder.syntax import clause_of, each_way, object_of
+from agents.coder.syntax import GROUP_MAX, clause_of, each_way, object_of
 from agents.coder.vocab import VerbPattern, Vocabulary
 
 if TYPE_CHECKING:
@@ -163,6 +163,8 @@ class _Coding(Roles):
                 if c.dep_ == "dobj"
                 for a in self._phrase(c, tok.head, strict=True)
             ]
+        if max(len({s.country for s in subjects}), len({t.country for t, _ in targets})) > GROUP_MAX:
+            return [], "parse"  # "Russia condemned <forty countries>": multilateral, not bilateral
         if subjects and targets:
             mutual = ("mutual" in self.flags or code[:2] in MUTUAL_ROOTS) and self.status == "act"
             mutual = mutual and code not in ONE_WAY

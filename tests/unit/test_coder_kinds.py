@@ -1,0 +1,93 @@
+"""Kinds of error the coder must not make, and the constructions of news it must read: our own
+sentences, one or more for each kind (past events told as history, the reporting country,
+first names and US states, demands, capitals and cities as targets, phrasal events, passives
+with 'from', reported speech, 'the two leaders', counterparts, multi-party talks, sports).
+
+Each case: the text and the (source, target, quad class) triples the coder must give, no more.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.coder import default_coder
+from schemas.models import Article
+
+CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
+    (
+        "Forty years after Argentina invaded the Falklands, Britain and Argentina signed a fisheries agreement.",
+        [("ARG", "GBR", 1), ("GBR", "ARG", 1)],
+    ),
+    ("On this day in 1950, North Korea invaded South Korea.", []),
+    ("When Iraq invaded Kuwait in 1990, Saudi Arabia asked the United States for troops.", []),
+    ("Fifty years ago, China and Japan normalised relations.", []),
+    ("North Korea fired two missiles into the sea on Monday, South Korean officials said.", []),
+    ("Russia launched a drone attack on Kyiv overnight, Ukrainian officials said.", [("RUS", "UKR", 4)]),
+    ("Chad Smith, a fan from Ohio, criticised France's coach after the match.", []),
+    ("Israel Adesanya praised Nigeria's fans in an interview.", []),
+    ("Lawmakers in Atlanta, Georgia, condemned Russia's invasion.", []),
+    (
+        "Iran demanded that Britain release its seized oil tanker, calling the seizure piracy.",
+        [("IRN", "GBR", 3)],
+    ),
+    ("The European Union imposed new sanctions on Minsk.", []),
+    ("Washington imposed sanctions on Caracas over the disputed election.", [("USA", "VEN", 4)]),
+    ("Israeli aircraft struck targets in Gaza City overnight.", [("ISR", "PSE", 4)]),
+    ("Russian troops shelled Kharkiv on Tuesday.", [("RUS", "UKR", 4)]),
+    ("Xi Jinping gave a warm welcome to Emmanuel Macron in Beijing.", [("CHN", "FRA", 1)]),
+    ("The new Indian ambassador presented her credentials to President Joe Biden.", [("IND", "USA", 1)]),
+    ("Ghana lodged a protest with Nigeria over the treatment of its traders.", [("GHA", "NGA", 3)]),
+    ("Colombia's ambassador was expelled from Nicaragua on Tuesday.", [("NIC", "COL", 4)]),
+    ("Ethiopia says Eritrean troops attacked its positions near the border.", [("ERI", "ETH", 4)]),
+    ("Peru said Bolivia had rejected its proposal for talks.", [("BOL", "PER", 3)]),
+    (
+        "The Turkish president received his Azerbaijani counterpart in Ankara. The two leaders signed a defence pact.",
+        [("AZE", "TUR", 1), ("TUR", "AZE", 1), ("TUR", "AZE", 1)],
+    ),
+    (
+        "Kenya's foreign minister held talks with her Ugandan counterpart on Monday.",
+        [("KEN", "UGA", 1), ("UGA", "KEN", 1)],
+    ),
+    ("The treaty was signed by Chile and Argentina in 1984.", []),
+    ("The accord was signed by Chile and Argentina on Friday.", [("ARG", "CHL", 1), ("CHL", "ARG", 1)]),
+    ("The Vietnamese president arrived in Vientiane for a state visit.", [("VNM", "LAO", 1)]),
+    ("Modi telephoned Putin on Friday to discuss the war.", [("IND", "RUS", 1), ("RUS", "IND", 1)]),
+    ("Armenian forces answered with artillery fire on the Azerbaijani town of Tovuz.", [("ARM", "AZE", 4)]),
+    ("President Lula warned Caracas against annexing Essequibo.", [("BRA", "VEN", 3)]),
+    (
+        "Talks between Ecuador, Peru and Colombia ended without a deal.",
+        [
+            ("COL", "ECU", 1),
+            ("COL", "PER", 1),
+            ("ECU", "COL", 1),
+            ("ECU", "PER", 1),
+            ("PER", "COL", 1),
+            ("PER", "ECU", 1),
+        ],
+    ),
+    (
+        "Egypt's foreign minister met his Jordanian counterpart in Cairo. He urged Amman to reopen the crossing.",
+        [("EGY", "JOR", 1), ("EGY", "JOR", 1)],
+    ),
+    ("Poland will not send troops to Ukraine, its defence minister said.", [("POL", "UKR", 3)]),
+    ("India could impose tariffs on Chinese steel if talks fail.", []),
+    ("Japan lifted its ban on imports of South Korean fish.", [("JPN", "KOR", 2)]),
+    ("Germany will provide air defence systems to Ukraine, Chancellor Merz said.", [("DEU", "UKR", 1)]),
+    ("The Nigerian navy seized a tanker flying the flag of Panama.", []),
+    ("Hamas fired rockets at Tel Aviv.", []),
+    ("NATO condemned Russia's missile strike on Odesa.", []),
+    ("Australia expelled two Russian diplomats on Thursday.", [("AUS", "RUS", 4)]),
+    ("Spain beat Germany 2-1 in the Euro semifinal.", []),
+    ("Indonesia bought 42 Rafale jets from France.", [("IDN", "FRA", 2)]),
+]
+
+
+def triples(text: str) -> list[tuple[str, str, int]]:
+    """The coder's (source, target, quad class) triples for ``text``, sorted."""
+    events = default_coder().extract(Article(id="kind", title="t", text=text))
+    return sorted((e.source, e.target, e.quad_class) for e in events)
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_kind(text: str, expected: list[tuple[str, str, int]]) -> None:
+    assert triples(text) == expected
