@@ -113,9 +113,8 @@ def _rate(coder: Coder, corpus: list[Article], seconds: float, batch: int = 1) -
     elapsed = time.perf_counter() - start
     stats = coder.stats
     mean_chars = sum(len(a.text) for a in corpus) / len(corpus)
-    print(
-        f"  batch {batch}: {len(corpus)} articles, mean {mean_chars:.0f} chars; events/article {events / done:.2f}"
-    )
+    print(f"  batch {batch}: {len(corpus)} articles, mean {mean_chars:.0f} chars;", end="")
+    print(f" events/article {events / done:.2f}")
     print(f"  {done} articles in {elapsed:.2f} s: {1e6 * elapsed / done:.0f} us per article")
     print(
         f"  sentences reaching the parser: {stats.parsed} of {stats.sentences}"

@@ -15,7 +15,8 @@ from schemas.models import Article
 
 CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     (
-        "Forty years after Argentina invaded the Falklands, Britain and Argentina signed a fisheries agreement.",
+        "Forty years after Argentina invaded the Falklands, Britain and "
+        "Argentina signed a fisheries agreement.",
         [("ARG", "GBR", 1), ("GBR", "ARG", 1)],
     ),
     ("On this day in 1950, North Korea invaded South Korea.", []),
@@ -41,7 +42,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Ethiopia says Eritrean troops attacked its positions near the border.", [("ERI", "ETH", 4)]),
     ("Peru said Bolivia had rejected its proposal for talks.", [("BOL", "PER", 3)]),
     (
-        "The Turkish president received his Azerbaijani counterpart in Ankara. The two leaders signed a defence pact.",
+        "The Turkish president received his Azerbaijani counterpart in Ankara. "
+        "The two leaders signed a defence pact.",
         [("AZE", "TUR", 1), ("TUR", "AZE", 1), ("TUR", "AZE", 1)],
     ),
     (
@@ -66,7 +68,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         ],
     ),
     (
-        "Egypt's foreign minister met his Jordanian counterpart in Cairo. He urged Amman to reopen the crossing.",
+        "Egypt's foreign minister met his Jordanian counterpart in Cairo. He "
+        "urged Amman to reopen the crossing.",
         [("EGY", "JOR", 1), ("EGY", "JOR", 1)],
     ),
     ("Poland will not send troops to Ukraine, its defence minister said.", [("POL", "UKR", 3)]),
