@@ -100,6 +100,9 @@ def _unasserted(tok: Token) -> bool:
         if head.i == cur.i:
             return False
         lemma = head.lemma_.lower()
+        if cur.dep_ == "conj":  # "denied X and said Y": Y stands on its own
+            cur = head
+            continue
         if cur.dep_ in CLAUSAL:
             kind = GOVERNOR_OF.get(lemma)
             if lemma in UNASSERTED:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Found", "Resolver", "TriggerReader"]
 
-JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08"})
+JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})  # "A and B met / traded fire"
 
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 

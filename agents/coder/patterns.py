@@ -112,6 +112,7 @@ NOT_ACTS = frozenset(
 )
 
 GAP = 3
+FIRST_WITHIN = 8  # the first pattern word within this many words of the phrase start
 
 VERB_TAGS = frozenset({"VERB"})
 
@@ -242,7 +243,7 @@ def _subsequence(post: tuple[str, ...], words: list[tuple[str, str, int]]) -> in
             break
         if last is not None and i - last > GAP + 1:
             return None
-        if last is None and words and i - words[0][2] > GAP + 3:
+        if last is None and words and i - words[0][2] > FIRST_WITHIN:
             return None
         if post[k] in (lemma, low):
             k += 1

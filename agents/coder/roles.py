@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from agents.coder.clauses import governor_status
+from agents.coder.clauses import governor_status, speech_head
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import ActorRef, SentenceActors
 from agents.coder.syntax import clause_of, directive, each_way
@@ -86,6 +86,11 @@ class Roles:
             if tok.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
                 return self.actors.group(verb.head, strict)
             coordinated = [a for c in tok.children if c.dep_ == "conj" for a in self.actors.group(c, strict)]
+            speaker = speech_head(verb) if tok.lower_ in ("it", "he", "she") else None
+            if speaker is not None and tok.dep_ == "nsubj":  # "China said it supported ...": China
+                said = self._subjects(speaker)
+                if said:
+                    return said + coordinated
             return self.resolve(tok) + coordinated
         found = self.actors.group(tok, strict)
         return found or self.resolve(tok)
