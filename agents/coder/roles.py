@@ -27,7 +27,8 @@ __all__ = ["STATIVE", "Resolver", "Roles"]
 JOINT = frozenset({"03", "04", "05", "06", "08"})  # acts of two parties together
 ARRESTS = frozenset({"173", "174"})  # arrest, detain; expel or deport
 
-TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "over"})
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "towards", "into", "over"})
+FORCE = frozenset({"15", "17", "18", "19", "20"})  # "fired at X": 'at' names a target of force only
 
 PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "around", "outside", "on"})
 
@@ -138,6 +139,7 @@ class Roles:
         low = prep.lower_
         target_prep = self.trig.pattern.target_prep
         wanted = low in TARGET_PREPS or low == target_prep or (low == "from" and self._from_ok())
+        wanted = wanted or (low == "at" and self.code[:2] in FORCE)
         wanted = wanted or (inner and low == "for")
         if prep.dep_ == "dative":
             wanted = True
