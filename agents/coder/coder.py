@@ -20,6 +20,7 @@ from agents.coder.actors import load_actors
 from agents.coder.discards import Discards
 from agents.coder.discourse import PAIR_NOUNS, Discourse
 from agents.coder.events import Found, TriggerReader
+from agents.coder.gate import TriggerGate
 from agents.coder.gazetteer import Agents
 from agents.coder.lexicon import CameoEntry, load_cameo, load_patterns
 from agents.coder.matcher import ActorHit, Matcher
@@ -66,10 +67,10 @@ class Coder:
     def __init__(self, parser: Parser | None = None) -> None:
         self.cameo: dict[str, CameoEntry] = load_cameo()
         self.vocab: Vocabulary = load_vocabulary()
-        self.forms = frozenset(f.split(" ")[0] for f in self.vocab.surface_forms())
         self.matcher = Matcher(load_actors(), load_patterns())
         self.agent_nouns = AgentNouns(_agent_rows(Agents()))
         self.reader = TriggerReader(self.vocab)
+        self.gate = TriggerGate(self.vocab, self.reader.finder)
         self.parser = parser or default_parser()
         self.discards = Discards()
         self.stats = CoderStats()
@@ -114,7 +115,7 @@ class Coder:
 
     def _candidate(self, sent: Sentence, hits: list[ActorHit]) -> bool:
         words = set(WORD.findall(sent.text.lower()))
-        if words.isdisjoint(self.forms) or self.discards.discarded(sent.text):
+        if not self.gate.admits(words) or self.discards.discarded(sent.text):
             return False
         countries = {h.name.country for h in hits if h.name and h.name.kind not in NO_ACTOR_KINDS}
         coref = any(h.name is None for h in hits) or not words.isdisjoint(COREF_WORDS)

@@ -111,6 +111,60 @@ NOT_ACTS = frozenset(
     ]
 )
 
+# common verbs whose generated bare rows come from synonym blocks and code nothing on their own
+# ("said" as criticism, "took" as occupation, "held" as arrest, "came" as aid)
+WEAK_BARE = frozenset(
+    {
+        "say",
+        "tell",
+        "talk",
+        "speak",
+        "report",
+        "explain",
+        "describe",
+        "mention",
+        "note",
+        "add",
+        "come",
+        "use",
+        "keep",
+        "move",
+        "stand",
+        "pay",
+        "lead",
+        "remain",
+        "create",
+        "build",
+        "produce",
+        "increase",
+        "rise",
+        "reach",
+        "head",
+        "help",
+        "provide",
+        "return",
+        "fall",
+        "kick",
+        "lift",
+        "push",
+        "save",
+        "seek",
+        "vote",
+        "open",
+        "take",
+        "catch",
+        "join",
+        "break",
+        "hold",
+        "pull",
+        "hurt",
+        "hit",
+        "strike",
+        "shoot",
+        "stop",
+        "close",
+    }
+)
 GAP = 3
 FIRST_WITHIN = 8  # the first pattern word within this many words of the phrase start
 
@@ -154,12 +208,13 @@ class TriggerFinder:
         lemma = tok.lemma_.lower()
         for child in tok.children:
             if child.dep_ in ("prt", "prep") and child.i == tok.i + 1:
-                found = _match(tok, self._usable(f"{lemma} {child.lower_}"), noun=False)
+                found = _match(tok, self.usable(f"{lemma} {child.lower_}"), noun=False)
                 if found is not None:
                     return found
-        return _match(tok, self._usable(lemma), noun=False)
+        return _match(tok, self.usable(lemma), noun=False)
 
-    def _usable(self, lemma: str) -> tuple[VerbPattern, ...]:
+    def usable(self, lemma: str) -> tuple[VerbPattern, ...]:
+        """The patterns of a verb lemma that can code an event (cached; see the module doc)."""
         found = self._cache.get(lemma)
         if found is None:
             found = self._cache[lemma] = self._filter(lemma)
@@ -169,13 +224,14 @@ class TriggerFinder:
         """Patterns that code an event: not a bare statement verb or a governing verb ('said',
         'expected', 'failed' alone), not a statement about an event noun (the noun codes)."""
         modal = lemma in NOT_ACTS
+        weak = lemma in WEAK_BARE
         rows = self.vocab.patterns_for(lemma)
         curated = any(p.origin == "curated" for p in rows)
         heads = {p.post[-1] for p in rows if p.origin == "curated" and p.post}
         return tuple(
             p
             for p in rows
-            if not (p.origin != "curated" and (modal or (not p.post and p.code[:2] == "01")))
+            if not (p.origin != "curated" and (modal or (not p.post and (weak or p.code[:2] == "01"))))
             and not (p.code[:2] == "01" and any(w in self.vocab.nominal for w in p.post))
             and not (curated and p.origin != "curated" and p.post and set(p.post) <= FUNCTION_WORDS)
             and not (p.origin != "curated" and p.post and p.post[-1] in heads)

@@ -1,0 +1,47 @@
+"""The cheap gate before the parser: can a sentence hold a trigger at all?
+
+A word admits a sentence alone when it is a surface form of an event noun or of a verb with a
+usable pattern that needs no further words ("attacked", "summit"); a form whose patterns all
+need words after it ("said" only codes as "said ... ready to") admits it only when one of those
+words (or its plural) stands in the sentence too. Most sentences of the news mention a speech
+verb; this keeps them from the parser unless a pattern could match.
+"""
+
+from __future__ import annotations
+
+from agents.coder.patterns import TriggerFinder
+from agents.coder.vocab import Vocabulary
+
+__all__ = ["TriggerGate"]
+
+
+def _variants(word: str) -> set[str]:
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("y"):
+        forms.add(word[:-1] + "ies")
+    return forms
+
+
+class TriggerGate:
+    """Surface forms that admit a sentence alone, and those that need a pattern word beside them."""
+
+    def __init__(self, vocab: Vocabulary, finder: TriggerFinder) -> None:
+        """Built once from the vocabulary and the finder's usable patterns (``TriggerFinder``)."""
+        self.alone: set[str] = set()
+        self.needs: dict[str, set[str]] = {}
+        verbs = vocab.lemmas()
+        for form, lemmas in vocab.surface_forms().items():
+            first = form.split(" ")[0]
+            for lemma in lemmas:
+                rows = finder.usable(lemma) if lemma in verbs else vocab.nominal.get(lemma, ())
+                if any(not p.post for p in rows) or lemma in vocab.nominal:
+                    self.alone.add(first)
+                for p in rows:
+                    if p.post:
+                        self.needs.setdefault(first, set()).update(_variants(p.post[0]))
+
+    def admits(self, words: set[str]) -> bool:
+        """True if the sentence's lowercased ``words`` may hold a trigger."""
+        if not words.isdisjoint(self.alone):
+            return True
+        return any(not words.isdisjoint(self.needs[w]) for w in words if w in self.needs)
