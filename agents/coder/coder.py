@@ -22,7 +22,7 @@ from agents.coder.discourse import PAIR_NOUNS, Discourse
 from agents.coder.events import Found, TriggerReader
 from agents.coder.gate import TriggerGate
 from agents.coder.gazetteer import Agents
-from agents.coder.lexicon import CameoEntry, load_cameo, load_patterns
+from agents.coder.lexicon import CameoEntry, load_cameo
 from agents.coder.matcher import ActorHit, Matcher
 from agents.coder.parse import Parser, default_parser
 from agents.coder.phrases import ActorRef, AgentNouns, SentenceActors
@@ -67,7 +67,7 @@ class Coder:
     def __init__(self, parser: Parser | None = None) -> None:
         self.cameo: dict[str, CameoEntry] = load_cameo()
         self.vocab: Vocabulary = load_vocabulary()
-        self.matcher = Matcher(load_actors(), load_patterns())
+        self.matcher = Matcher(load_actors())
         self.agent_nouns = AgentNouns(_agent_rows(Agents()))
         self.reader = TriggerReader(self.vocab)
         self.gate = TriggerGate(self.vocab, self.reader.finder)
@@ -93,7 +93,7 @@ class Coder:
     def _plan(self, article: Article) -> _Plan:
         text = article.text
         when = article.published.date() if article.published else None
-        hits, _ = self.matcher.scan(text, text.lower().replace("’", "'"), when)
+        hits = self.matcher.scan(text, text.lower().replace("’", "'"), when)
         sents = list(sentences(text))
         by_sentence = _hits_by_sentence(sents, hits)
         chosen = [s for s in sents if self._candidate(s, by_sentence.get(s.index, []))]

@@ -1,4 +1,4 @@
-"""The CAMEO table and our verb patterns (data/cameo_codes.tsv, data/verbs.tsv)."""
+"""The CAMEO code table (data/cameo_codes.tsv), the data-file reader and verb inflection."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from agents.coder.exceptions import CoderDataError
 
-__all__ = ["CameoEntry", "Pattern", "inflect", "load_cameo", "load_patterns", "read_rows"]
+__all__ = ["CameoEntry", "inflect", "load_cameo", "read_rows"]
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -21,24 +21,6 @@ class CameoEntry:
     name: str
     goldstein: float
     quad: int
-
-
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    """One row of verbs.tsv: a verb (or noun-only) pattern and its CAMEO code."""
-
-    verb: str
-    nouns: tuple[str, ...]
-    code: str
-    flags: frozenset[str]
-    noun_words: tuple[tuple[str, ...], ...] = ()  # ``nouns`` split into words
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "noun_words", tuple(tuple(n.split(" ")) for n in self.nouns))
-
-    @property
-    def nominal(self) -> bool:
-        return self.verb == "-"
 
 
 def read_rows(path: Path, columns: int) -> list[list[str]]:
@@ -61,16 +43,6 @@ def load_cameo(path: Path = DATA / "cameo_codes.tsv") -> dict[str, CameoEntry]:
         code, root, name, goldstein, quad = cells[:5]
         table[code] = CameoEntry(code, root, name, float(goldstein), int(quad))
     return table
-
-
-def load_patterns(path: Path = DATA / "verbs.tsv") -> list[Pattern]:
-    """Rows of verbs.tsv, nouns split, flags parsed."""
-    patterns = []
-    for verb, nouns, code, flags in (cells[:4] for cells in read_rows(path, 4)):
-        noun_list = () if nouns == "-" else tuple(nouns.split("|"))
-        flag_set = frozenset() if flags == "-" else frozenset(flags.split(","))
-        patterns.append(Pattern(verb, noun_list, code, flag_set))
-    return patterns
 
 
 def _regular(word: str) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 
 from agents.coder.actors import load_actors, load_first_names, load_us_states, pick
 from agents.coder.gazetteer import PETRARCH_AGENTS, ActorName, Agents, load_names
-from agents.coder.lexicon import DATA, load_patterns
+from agents.coder.lexicon import DATA
 from agents.coder.matcher import ActorHit, Matcher, single_country
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
@@ -27,11 +27,11 @@ GENERATED = (
 
 @cache
 def matcher() -> Matcher:
-    return Matcher(load_actors(), load_patterns())
+    return Matcher(load_actors())
 
 
 def hits(text: str, when: date | None = None) -> dict[str, ActorName]:
-    found, _ = matcher().scan(text, text.lower(), when)
+    found = matcher().scan(text, text.lower(), when)
     return {text[h.start : h.end]: h.name for h in found if h.name is not None}
 
 
@@ -91,7 +91,7 @@ def test_organisations_are_never_countries(text: str, name: str, kind: str) -> N
 
 
 def test_organisations_make_no_country_pair() -> None:
-    found, _ = matcher().scan("NATO and France met.", "nato and france met.")
+    found = matcher().scan("NATO and France met.", "nato and france met.")
     assert single_country(found)
 
 
@@ -141,8 +141,8 @@ def test_pick_rules() -> None:
 
 
 def test_scan_without_when_keeps_existing_callers_working() -> None:
-    plain = Matcher(load_names(), load_patterns())
-    found, _ = plain.scan("Pakistan and India", "pakistan and india")
+    plain = Matcher(load_names())
+    found = plain.scan("Pakistan and India", "pakistan and india")
     assert [h.name.country for h in found if isinstance(h, ActorHit) and h.name] == ["PAK", "IND"]
 
 

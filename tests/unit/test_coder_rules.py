@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from agents.coder import default_coder
-from agents.coder.lexicon import inflect, load_cameo, load_patterns
+from agents.coder.lexicon import inflect, load_cameo
 from agents.coder.text import sentences
+from agents.coder.vocab import load_vocabulary
 from schemas.models import Article
 
 
@@ -163,7 +164,8 @@ def test_inflection() -> None:
 def test_patterns_use_known_codes() -> None:
     table = load_cameo()
     assert len(table) > 300
-    for pattern in load_patterns():
-        assert pattern.code in table, pattern
-    roots = {p.code[:2] for p in load_patterns()}
-    assert roots == {f"{n:02d}" for n in range(1, 21)}
+    vocab = load_vocabulary()
+    patterns = [p for lemma in vocab.lemmas() for p in vocab.patterns_for(lemma)]
+    patterns += [p for rows in vocab.nominal.values() for p in rows]
+    assert all(p.code in table for p in patterns)
+    assert {p.code[:2] for p in patterns} == {f"{n:02d}" for n in range(1, 21)}
