@@ -51,7 +51,11 @@ CLAUSAL = _set("ccomp advcl relcl acl xcomp csubj conj parataxis pcomp")
 
 
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ == "advmod") for c in tok.children)
+    """'did not', 'never'; 'Neither India nor China has agreed' (a negated subject)."""
+    if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ == "advmod") for c in tok.children):
+        return True
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.lower_ in ("neither", "nor") for s in subjects for t in s.subtree)
 
 
 def _clause_heads(tok: Token) -> list[Token]:
