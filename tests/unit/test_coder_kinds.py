@@ -82,6 +82,25 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Australia expelled two Russian diplomats on Thursday.", [("AUS", "RUS", 4)]),
     ("Spain beat Germany 2-1 in the Euro semifinal.", []),
     ("Indonesia bought 42 Rafale jets from France.", [("IDN", "FRA", 2)]),
+    # negatives of real news: hypotheticals, conditionals, negated subjects, speakers
+    ("Analysts say China could invade Taiwan within the decade if talks fail.", []),
+    ('"If Russia attacks a NATO member, we will respond," the Polish president said.', []),
+    ("Neither India nor China has agreed to the proposal.", []),
+    ("China, Pakistan's closest ally, called for calm and said it supported an investigation.", []),
+    # positives of real news
+    (
+        "Egyptian and Qatari mediators presented a new ceasefire proposal to Israel and Hamas.",
+        [("EGY", "ISR", 1), ("QAT", "ISR", 1)],
+    ),
+    (
+        "India and Pakistan traded artillery fire across the Line of Control.",
+        [("IND", "PAK", 4), ("PAK", "IND", 4)],
+    ),
+    ("Pakistan denied any involvement and said India had violated the ceasefire.", [("IND", "PAK", 4)]),
+    (
+        "Armenia and Azerbaijan signed a peace agreement at the White House.",
+        [("ARM", "AZE", 1), ("AZE", "ARM", 1)],
+    ),
 ]
 
 
