@@ -44,18 +44,22 @@ class Score:
     fn: int = 0
 
     def add(self, other: Score) -> None:
+        """Add another score's counts to this one."""
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
 
     @property
     def precision(self) -> float:
+        """TP / (TP + FP), 0.0 when nothing was predicted."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
 
     @property
     def recall(self) -> float:
+        """TP / (TP + FN), 0.0 when nothing was expected."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
     @property
     def f1(self) -> float:
+        """Harmonic mean of precision and recall, 0.0 when both are 0."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
@@ -82,26 +86,32 @@ class EvalReport:
 
     @property
     def precision(self) -> float:
+        """TP / (TP + FP), 0.0 when nothing was predicted."""
         return self.events.precision
 
     @property
     def recall(self) -> float:
+        """TP / (TP + FN), 0.0 when nothing was expected."""
         return self.events.recall
 
     @property
     def f1(self) -> float:
+        """Harmonic mean of precision and recall, 0.0 when both are 0."""
         return self.events.f1
 
     @property
     def pair_precision(self) -> float:
+        """Precision over unordered country pairs."""
         return self.pairs.precision
 
     @property
     def pair_recall(self) -> float:
+        """Recall over unordered country pairs."""
         return self.pairs.recall
 
     @property
     def pair_f1(self) -> float:
+        """F1 over unordered country pairs."""
         return self.pairs.f1
 
     def render(self) -> str:
@@ -186,6 +196,8 @@ def evaluate_files(paths: list[Path], coder: Coder | None = None) -> EvalReport:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``python -m agents.coder.evaluate GOLD...``: print the report (and each record's misses
+    with ``-v``); returns 0. Raises ``CoderDataError`` on an unreadable gold file."""
     parser = argparse.ArgumentParser(
         prog="python -m agents.coder.evaluate",
         description=__doc__,

@@ -16,6 +16,8 @@ __all__ = ["ActorHit", "Matcher", "single_country"]
 
 
 class ActorHit(NamedTuple):
+    """One name found in an article: character offsets and its entry (None: "the nation")."""
+
     start: int
     end: int
     name: ActorName | None  # None: a coreferring phrase ("the nation")

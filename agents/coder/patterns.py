@@ -175,6 +175,8 @@ EVENT_NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 
 @dataclass(slots=True)
 class Trigger:
+    """A verb or event noun token matched to a pattern; ``last``: the last token it matched."""
+
     tok: Token
     pattern: VerbPattern
     last: int  # last token index the pattern matched

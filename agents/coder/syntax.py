@@ -38,6 +38,7 @@ def object_of(tok: Token) -> int:
 
 
 def directive(tok: Token) -> bool:
+    """A verb of demand whose clausal complement's subject is its target ("demanded that X")."""
     return tok.lemma_.lower() in ("demand", "urge", "ask", "call", "insist", "request", "press")
 
 
