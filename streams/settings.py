@@ -5,6 +5,7 @@ The README lists them all; ``dyadwatch settings`` prints the values in force (se
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -60,6 +61,11 @@ class Settings(BaseSettings):
     producer_max_batch_size: int = Field(1, ge=1)
     events_batch_bytes: int = Field(65_536, ge=1)
     max_article_chars: int = Field(1_000_000, ge=1)
+    coding_processes: int = Field(
+        default_factory=lambda: os.cpu_count() or 1, ge=0,
+        description="Coder processes of a worker (default: the machine's cores); 0 codes in "
+                    "the worker's event loop (tests, debugging: it stalls the HTTP API).",
+    )
     half_life_days: float = Field(7.0, gt=0)
     recent_events_kept: int = Field(10, ge=0)
     history_days: int = Field(90, ge=2, le=3660, description="Daily history kept per pair.")
