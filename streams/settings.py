@@ -13,7 +13,15 @@ from typing import Any, Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "get_settings"]
+__all__ = ["Settings", "get_settings", "usable_cores"]
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, e.g. a container's cpuset), >= 1."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 class Settings(BaseSettings):
@@ -62,7 +70,7 @@ class Settings(BaseSettings):
     events_batch_bytes: int = Field(65_536, ge=1)
     max_article_chars: int = Field(1_000_000, ge=1)
     coding_processes: int = Field(
-        default_factory=lambda: os.cpu_count() or 1, ge=0,
+        default_factory=usable_cores, ge=0,
         description="Coder processes of a worker (default: the machine's cores); 0 codes in "
                     "the worker's event loop (tests, debugging: it stalls the HTTP API).",
     )
