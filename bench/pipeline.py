@@ -133,13 +133,14 @@ def _throughput(worker: WorkerProcess, settings: Settings, payloads: list[tuple[
         samples: list[tuple[float, int]] = []
         with HttpProbe(settings.web_url) as probe:
             counters = _wait_done(worker, len(payloads), 900, samples, counter)
+        overall = len(payloads) / (time.monotonic() - started - ready_s)
         cpu_ms = 1000 * (_cpu_s(pid) - cpu_at_ready) / len(payloads)
         rss_mb = peak_rss_mb(pid)
         children = [peak_rss_mb(child) for child in descendants(pid)]
     total = counters.get(counter, 0)
     rate = steady_rate(samples, total) * len(payloads) / max(total, 1)
     return Throughput(rate, ready_s, rss_mb, cpu_ms, counters, percentile(probe.times_ms, 99),
-                      probe.rebalances, sorted(children, reverse=True))
+                      probe.rebalances, sorted(children, reverse=True), overall)
 
 
 def _latency(settings: Settings, payloads: list[tuple[str, bytes]], rate: float, log: Path) -> Latency:
