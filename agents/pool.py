@@ -8,7 +8,9 @@ JSON) records, or the message's rejection). Two services:
 - ``CodingPool`` (``DYADWATCH_CODING_PROCESSES`` >= 1): a ``ProcessPoolExecutor`` of that many
   processes started by a fork server (never ``fork`` from the worker: asyncio, Faust's threads
   and fork don't mix). The fork server imports spaCy once (``PRELOAD``); each process then
-  loads the coder once (``factory``, e.g. ``agents.coder.default_coder``) in its initializer.
+  loads the coder once (``factory``, e.g. ``agents.coder.default_coder``) in its initializer,
+  at a lower CPU priority than the worker (``NICENESS``) so that the event loop never waits
+  for coding when the cores are busy.
   A batch's articles are all submitted at once and awaited in order, so every process is busy
   while the event loop stays free (HTTP, heartbeats, table batches).
 - ``InlineCoding`` (``DYADWATCH_CODING_PROCESSES=0``): codes in the event loop itself, as the
@@ -45,6 +47,9 @@ CoderFactory = Callable[[], ArticleCoder]
 Item = tuple[bytes | None, float | None]
 """One message to code: (raw value bytes, Kafka timestamp in seconds)."""
 PRELOAD = ("spacy", "agents.steps", "agents.coder")
+NICENESS = 5
+"""Added to each coding process's niceness: when the cores are short, the worker's event loop
+(HTTP, heartbeats, sends, table folds: milliseconds per article) runs before batch coding."""
 CRASH_REASON = "coder_crashed"
 WARM_TIMEOUT_S = 120.0
 
@@ -101,8 +106,10 @@ _process_coder: ArticleCoder | None = None
 
 
 def _load_coder(factory: CoderFactory) -> None:
-    """Pool process initializer: the coder of this process, loaded once."""
+    """Pool process initializer: a lower CPU priority (``NICENESS``), then the coder of this
+    process, loaded once."""
     global _process_coder
+    os.nice(NICENESS)
     _process_coder = factory()
 
 

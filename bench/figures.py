@@ -59,7 +59,7 @@ class Figures:
             ("shape ceiling (coding precomputed, 1 process)", f"{self.shape.rate:.0f} articles/s"),
             ("2 processes / min(ceiling, 2 x pure coder)", f"{self.vs_target:.2f}"),
             ("pipeline (2) / pass-through", f"{two.rate / self.limit.rate:.3f}"),
-            ("worker CPU per article (coding processes excluded): 2 / 0 / ceiling",
+            ("worker CPU per article (coding processes excluded, HTTP probe included): 2 / 0 / ceiling",
              f"{two.cpu_ms:.2f} / {loop.cpu_ms:.2f} / {self.shape.cpu_ms:.2f} ms"),
             ("events per article", f"{two.counters.get('events_emitted', 0) / max(self.articles, 1):.2f}"),
         ]
@@ -69,7 +69,7 @@ class Figures:
                          f"p50 {item.p50_ms:.0f} ms, p99 {item.p99_ms:.0f} ms"))
         for n in (2, 1, 0):
             run = self.runs[n]
-            rows.append((f"HTTP p99 during the backlog, {n} coding processes",
+            rows.append((f"HTTP p99 during the backlog, {n} coding process{'es' * (n != 1)}",
                          f"{run.http_p99_ms:.0f} ms ({run.rebalances} rebalances seen)"))
         rows.append(("worker ready after start (2 processes, models loaded)", f"{two.ready_s:.2f} s"))
         rows.append(("worker ready after start (1 process / in the loop)",
