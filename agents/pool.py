@@ -20,7 +20,8 @@ If a pool process dies (killed, out of memory, a crash in native code), every pe
 fails with ``BrokenProcessPool``: the pool is replaced, the article being awaited is coded
 again alone, then the rest of the batch is resubmitted. An article whose retry kills the new
 pool too is the likely culprit: it becomes ``Rejection("extract", "coder_crashed")`` (a dead
-letter, counted by reason) and the worker goes on. Nothing hangs and nothing is dropped.
+letter, counted by reason) and the worker goes on. Nothing hangs and nothing is dropped. Each
+process exits once the worker is gone (``_exit_when_gone``): a SIGKILLed worker leaves none behind.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -52,6 +54,7 @@ NICENESS = 5
 (HTTP, heartbeats, sends, table folds: milliseconds per article) runs before batch coding."""
 CRASH_REASON = "coder_crashed"
 WARM_TIMEOUT_S = 120.0
+WATCH_INTERVAL_S = 1.0
 
 
 class CodingService(Protocol):
@@ -105,10 +108,25 @@ class InlineCoding:
 _process_coder: ArticleCoder | None = None
 
 
-def _load_coder(factory: CoderFactory) -> None:
-    """Pool process initializer: a lower CPU priority (``NICENESS``), then the coder of this
-    process, loaded once."""
+def _exit_when_gone(worker_pid: int) -> None:
+    """End this process once the worker is gone (a SIGKILLed worker cannot stop its pool, and
+    a pool process blocked on its task queue would wait forever)."""
+    while True:
+        time.sleep(WATCH_INTERVAL_S)
+        try:
+            os.kill(worker_pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:  # the pid was reused by another user's process
+            os._exit(0)
+
+
+def _load_coder(factory: CoderFactory, worker_pid: int) -> None:
+    """Pool process initializer: a watch on the worker (``_exit_when_gone``), a lower CPU
+    priority (``NICENESS``), then the coder of this process, loaded once."""
     global _process_coder
+    threading.Thread(target=_exit_when_gone, args=(worker_pid,), name="worker-watch",
+                     daemon=True).start()
     os.nice(NICENESS)
     _process_coder = factory()
 
@@ -147,7 +165,7 @@ class CodingPool:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(list(PRELOAD))
         return ProcessPoolExecutor(self.processes, mp_context=context,
-                                   initializer=_load_coder, initargs=(self.factory,))
+                                   initializer=_load_coder, initargs=(self.factory, os.getpid()))
 
     async def start(self) -> None:
         """Start the processes and wait until each has loaded its coder (``WARM_TIMEOUT_S``).

@@ -77,3 +77,23 @@ def test_a_killed_coding_process_loses_no_article(broker: EmbeddedBroker, tmp_pa
         assert statuses == {"ok"}
         replaced = coding_processes(worker)
         assert len(replaced) == 2 and pool[0] not in replaced
+
+
+def _alive(pids: list[int]) -> list[int]:
+    return [pid for pid in pids if Path(f"/proc/{pid}").exists()
+            and Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"]
+
+
+def test_a_killed_worker_leaves_no_coding_process_behind(broker: EmbeddedBroker,
+                                                          tmp_path: Path) -> None:
+    settings = fresh_settings(broker, tmp_path / "data", coding_processes=2)
+    with running_worker(settings) as worker:
+        assert worker.process is not None
+        below = _children(worker.process.pid)
+        pool = coding_processes(worker)
+        assert len(pool) == 2
+        worker.kill()
+        deadline = time.monotonic() + 10
+        while _alive(below + pool) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _alive(below + pool) == []
