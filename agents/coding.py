@@ -1,9 +1,11 @@
 """The Faust agent that codes articles: ``articles`` -> ``relation-events`` or dead letters.
 
 It is handed what it reads and writes (``CodingPorts``: the articles topic, the event
-sender, the dead-letter outlet, the worker's tally) and never imports the app: the app
-(``streams.app``) declares the topics and wires this agent beside the aggregation agent.
-Decoding and coding are the pure steps of ``agents.steps`` and ``agents.coder``.
+sender, the dead-letter outlet, the worker's tally) and who codes (a ``CodingService`` of
+``agents.pool``: a pool of coder processes, or the event loop itself), and never imports the
+app: the app (``streams.app``) declares the topics and wires this agent beside the
+aggregation agent. Decoding and coding are the pure steps of ``agents.steps``
+(``code_raw``), run where the service runs them.
 """
 
 from __future__ import annotations
@@ -13,10 +15,9 @@ from typing import Any, Protocol
 
 import faust
 
-from agents.coder import default_coder
 from agents.dead_letters import DeadLetterOutlet, Tally
-from agents.steps import ArticleCoder, Rejection, code_article, decode_article, event_time_from_timestamp
-from schemas.models import RelationEvent
+from agents.pool import CodingService
+from agents.steps import Coded, Rejection
 
 __all__ = ["CODING_BATCH_SIZE", "CODING_BATCH_WITHIN_S", "CodingPorts", "EventSender",
            "wire_coding"]
@@ -41,54 +42,51 @@ class EventSender(Protocol):
 @dataclass(frozen=True)
 class CodingPorts:
     """What the coding agent reads (``articles``: raw JSON bytes keyed by article id) and
-    writes (``events``, ``dead_letters``, ``tally``); ``max_article_chars`` is the longest
-    text coded (longer: dead letter ``validate:text_too_long``)."""
+    writes (``events``, ``dead_letters``, ``tally``)."""
 
     articles: faust.TopicT
     events: EventSender
     dead_letters: DeadLetterOutlet
     tally: Tally
-    max_article_chars: int
 
 
-def _to_json(event: RelationEvent) -> bytes:
-    """The event's JSON bytes, as ``model_dump_json`` gives them, without the str round trip."""
-    return event.__pydantic_serializer__.to_json(event)
-
-
-async def _code_message(ports: CodingPorts, coder: ArticleCoder, message: Any) -> None:
-    """One article message: its events to ``relation-events``, or a dead letter."""
-    article = decode_article(message.value, max_chars=ports.max_article_chars)
-    if isinstance(article, Rejection):
-        await ports.dead_letters.reject(article, message)
-        return
-    coded = code_article(article, coder, event_time_from_timestamp(message.timestamp))
+async def _handle(ports: CodingPorts, message: Any, coded: Coded) -> None:
+    """One coded article message: its events queued to ``relation-events``, or a dead letter."""
     if isinstance(coded, Rejection):
         await ports.dead_letters.reject(coded, message)
         return
     send = ports.events.send
-    for relation in coded:
-        await send(key=relation.pair.encode(), value=_to_json(relation))
+    for key, value in coded:
+        await send(key=key, value=value)
     ports.tally.count("articles_processed")
     ports.tally.count("events_emitted", len(coded))
 
 
-def wire_coding(app: faust.App, ports: CodingPorts, coder: ArticleCoder | None = None) -> None:
-    """Attach the ``code_articles`` agent to ``app`` (``coder``: the process-wide one if None)."""
-    chosen = coder or default_coder()
+def wire_coding(app: faust.App, ports: CodingPorts, coding: CodingService) -> None:
+    """Attach the ``code_articles`` agent to ``app``; ``coding`` codes its batches (started by
+    the agent, closed when the agent stops)."""
 
     @app.agent(ports.articles, name="code_articles")
     async def code_articles(stream: Any) -> None:
         """articles (raw JSON) → relation-events keyed by pair, or dead-letters.
 
         Messages come in batches (up to ``CODING_BATCH_SIZE``, or what arrived within
-        ``CODING_BATCH_WITHIN_S``), each handled in partition order; the batch is
-        acknowledged once all of it is handled and all its events are acknowledged by the
-        broker (``streams.kafka.sender``: events travel many to a request).
+        ``CODING_BATCH_WITHIN_S``); the whole batch goes to the coding service at once and
+        the results come back in partition order, each sent (events) or dead-lettered in
+        turn. The batch is acknowledged once all of it is handled and all its events are
+        acknowledged by the broker (``streams.kafka.sender``: events travel many to a request).
         """
         sender = ports.events
         await sender.start()
-        async for batch in stream.take_events(CODING_BATCH_SIZE, within=CODING_BATCH_WITHIN_S):
-            for event in batch:
-                await _code_message(ports, chosen, event.message)
-            await sender.flush()
+        await coding.start()
+        try:
+            async for batch in stream.take_events(CODING_BATCH_SIZE, within=CODING_BATCH_WITHIN_S):
+                messages = [event.message for event in batch]
+                results = coding.code([(message.value, message.timestamp) for message in messages])
+                position = 0
+                async for coded in results:
+                    await _handle(ports, messages[position], coded)
+                    position += 1
+                await sender.flush()
+        finally:
+            coding.close()

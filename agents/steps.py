@@ -10,6 +10,8 @@ Record shapes::
     raw article bytes   b'{"id": "a1", "text": "Russia rejected ...", "title": "..."}'
     decode_article  ->  Article | Rejection(stage="decode" | "validate")
     code_article    ->  list[RelationEvent] | Rejection(stage="extract")
+    code_raw        ->  list[(pair key bytes, event JSON bytes)] | Rejection: the two above,
+                        what a coding process does for one message (``agents.pool``)
     raw event bytes     b'{"event_id": "...", "pair": "PAK-RUS", ...}'
     decode_event    ->  RelationEvent | Rejection(stage="decode" | "validate")
 """
@@ -27,10 +29,13 @@ from schemas.models import Article, RelationEvent
 
 __all__ = [
     "ArticleCoder",
+    "Coded",
     "Rejection",
     "code_article",
+    "code_raw",
     "decode_article",
     "decode_event",
+    "event_record",
     "event_time_from_timestamp",
 ]
 
@@ -47,6 +52,9 @@ class Rejection:
     reason: str
     detail: str
 
+
+Coded = list[tuple[bytes, bytes]] | Rejection
+"""What coding one message gives: its events as (pair key, JSON) records, or its rejection."""
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -128,3 +136,27 @@ def code_article(article: Article, coder: ArticleCoder,
         return events
     return [event if event.event_time is not None
             else event.model_copy(update={"event_time": fallback_time}) for event in events]
+
+
+def event_record(event: RelationEvent) -> tuple[bytes, bytes]:
+    """The event as a ``relation-events`` record: (pair key, e.g. ``b"IND-PAK"``, JSON bytes as
+    ``model_dump_json`` gives them, without the str round trip)."""
+    return event.pair.encode(), event.__pydantic_serializer__.to_json(event)
+
+
+def code_raw(raw: bytes | None, timestamp: float | None, coder: ArticleCoder, *,
+             max_chars: int) -> Coded:
+    """One ``articles`` message, decoded and coded: its events as records (``event_record``),
+    in the coder's order, or the ``Rejection`` of ``decode_article`` / ``code_article``.
+
+    ``timestamp`` is the Kafka record's (seconds; the events' time when the article has none).
+    Never raises for bad input or a failing coder. Only bytes, floats and small dataclasses
+    cross it, so a coding process can run it (``agents.pool``).
+    """
+    article = decode_article(raw, max_chars=max_chars)
+    if isinstance(article, Rejection):
+        return article
+    coded = code_article(article, coder, event_time_from_timestamp(timestamp))
+    if isinstance(coded, Rejection):
+        return coded
+    return [event_record(event) for event in coded]

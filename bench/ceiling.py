@@ -63,9 +63,14 @@ def _restamp(event: RelationEvent, article: Article) -> RelationEvent:
     })
 
 
+def precomputed_coder() -> PrecomputedCoder:
+    """The coder of each coding process of the ceiling worker (module-level: picklable)."""
+    return PrecomputedCoder(bench_templates())
+
+
 def build_ceiling(settings: Settings) -> Pipeline:
     pipeline = build_pipeline(settings)
-    wire_agents(pipeline, PrecomputedCoder(bench_templates()))
+    wire_agents(pipeline, precomputed_coder)
     wire_views(pipeline)
     return pipeline
 

@@ -20,9 +20,10 @@ from typing import Any
 
 import faust
 
+from agents.coder import default_coder
 from agents.coding import CodingPorts, wire_coding
 from agents.dead_letters import DeadLetterOutlet, Tally
-from agents.steps import ArticleCoder
+from agents.pool import CoderFactory, CodingPool, CodingService, InlineCoding
 from streams.catalog import TableSpec, catalog
 from streams.kafka.clients import aiokafka_auth, faust_broker_url
 from streams.kafka.codec import CODEC_NAME, register_codec
@@ -32,7 +33,7 @@ from streams.settings import Settings
 from streams.state.aggregation import AggregationPorts, wire_aggregation
 from streams.state.policy import aggregation_policy
 
-__all__ = ["Pipeline", "build_pipeline", "wire_agents"]
+__all__ = ["Pipeline", "build_pipeline", "coding_service", "wire_agents"]
 
 
 @dataclass
@@ -49,6 +50,12 @@ class Pipeline:
     days: Any
     event_sender: BatchedSender
     tally: Tally = field(default_factory=Tally)
+    coding: CodingService | None = None  # set by wire_agents
+
+    @property
+    def coding_ready(self) -> bool:
+        """True once the coder is loaded (every coding process's), or if nothing codes here."""
+        return self.coding is None or self.coding.ready
 
     @property
     def counters(self) -> dict[str, int]:
@@ -118,12 +125,21 @@ def build_pipeline(settings: Settings) -> Pipeline:
     return Pipeline(settings, app, articles, events, dead_letters, alerts, dyads, days, event_sender)
 
 
-def wire_agents(pipeline: Pipeline, coder: ArticleCoder | None = None) -> None:
-    """Attach the two agents to the pipeline's app (``coder``: the process-wide one if None)."""
+def coding_service(settings: Settings, factory: CoderFactory = default_coder) -> CodingService:
+    """``DYADWATCH_CODING_PROCESSES`` coder processes (``CodingPool``), or the event loop if 0."""
+    if settings.coding_processes == 0:
+        return InlineCoding(factory, settings.max_article_chars)
+    return CodingPool(settings.coding_processes, factory, settings.max_article_chars)
+
+
+def wire_agents(pipeline: Pipeline, factory: CoderFactory = default_coder) -> None:
+    """Attach the two agents to the pipeline's app; ``factory`` builds the coder of each coding
+    process (a picklable module-level function; ``agents.coder.default_coder`` by default)."""
     settings, tally = pipeline.settings, pipeline.tally
     outlet = DeadLetterOutlet(pipeline.dead_letters, tally, settings.max_message_bytes)
-    wire_coding(pipeline.app, CodingPorts(pipeline.articles, pipeline.event_sender, outlet, tally,
-                                          settings.max_article_chars), coder)
+    pipeline.coding = coding_service(settings, factory)
+    wire_coding(pipeline.app, CodingPorts(pipeline.articles, pipeline.event_sender, outlet, tally),
+                pipeline.coding)
     wire_aggregation(pipeline.app, AggregationPorts(
         pipeline.events, pipeline.dyads, pipeline.days, pipeline.alerts, outlet, tally,
         aggregation_policy(settings), settings.aggregate_batch_max,

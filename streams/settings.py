@@ -5,6 +5,7 @@ The README lists them all; ``dyadwatch settings`` prints the values in force (se
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -12,7 +13,15 @@ from typing import Any, Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "get_settings"]
+__all__ = ["Settings", "get_settings", "usable_cores"]
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, e.g. a container's cpuset), >= 1."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 class Settings(BaseSettings):
@@ -60,6 +69,11 @@ class Settings(BaseSettings):
     producer_max_batch_size: int = Field(1, ge=1)
     events_batch_bytes: int = Field(65_536, ge=1)
     max_article_chars: int = Field(1_000_000, ge=1)
+    coding_processes: int = Field(
+        default_factory=usable_cores, ge=0,
+        description="Coder processes of a worker (default: the machine's cores); 0 codes in "
+                    "the worker's event loop (tests, debugging: it stalls the HTTP API).",
+    )
     half_life_days: float = Field(7.0, gt=0)
     recent_events_kept: int = Field(10, ge=0)
     history_days: int = Field(90, ge=2, le=3660, description="Daily history kept per pair.")

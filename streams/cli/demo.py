@@ -47,6 +47,13 @@ def wait_processed(worker: WorkerProcess, published: int, timeout_s: float = 60.
     raise StreamsError(f"the worker did not process {published} articles within {timeout_s:.0f} s")
 
 
+def _coding(settings: Settings) -> str:
+    processes = settings.coding_processes
+    if processes == 0:
+        return "coding in the worker's event loop"
+    return f"{processes} coding process{'es' * (processes != 1)}, DYADWATCH_CODING_PROCESSES"
+
+
 def _serve_until_interrupted(worker: WorkerProcess) -> None:
     stop = False
 
@@ -75,7 +82,8 @@ def run_demo(settings: Settings, seeds: Path, *, once: bool) -> int:
         with WorkerProcess(settings, log=sys.stderr) as worker:
             started = time.monotonic()
             worker.wait_healthy()
-            print(f"worker ready in {time.monotonic() - started:.1f} s at {settings.web_url}")
+            print(f"worker ready in {time.monotonic() - started:.1f} s at {settings.web_url} "
+                  f"({_coding(settings)})")
             report = publish_articles(settings, read_inputs(seed_articles(seeds)))
             for origin, reason in report.failed:
                 print(f"not published: {origin}: {reason}", file=sys.stderr)

@@ -49,7 +49,8 @@ class TableReads:
         app, dead = self.pipeline.app, self.pipeline.dead_letter_reasons
         recovered = app.tables.recovery.completed.is_set()  # type: ignore[attr-defined]
         return {
-            "status": "ok" if recovered and not app.rebalancing else "starting",
+            "status": "ok" if recovered and not app.rebalancing and self.pipeline.coding_ready
+            else "starting",
             "worker": str(app.conf.canonical_url),
             "counters": self.pipeline.counters,
             "dead_letters_total": sum(dead.values()),

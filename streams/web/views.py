@@ -76,7 +76,8 @@ class HealthView(_PipelineView):
 
     200 ``{"status": "ok" | "starting", "worker": URL, "counters": {name: n},
     "dead_letters_total": n, "dead_letters": {"stage:reason": n}, "pairs_local": n}``;
-    ``ok`` once the tables are recovered and no rebalance is running.
+    ``ok`` once the tables are recovered, no rebalance is running and the coder is loaded
+    (in every coding process).
     """
 
     async def get(self, request: Request) -> Response:

@@ -65,6 +65,7 @@ def settings_on_own_topics(broker: EmbeddedBroker, suffix: str, data_dir: Path,
         "web_port": free_port(),
         "data_dir": data_dir,
         "log_level": "warning",
+        "coding_processes": 1,  # one coder process starts fastest; test_coding_pool.py uses 2
         **overrides,
     }
     return Settings(**values)  # type: ignore[arg-type]

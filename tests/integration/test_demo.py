@@ -27,3 +27,4 @@ def test_demo_once_prints_the_live_pair_table() -> None:
     assert float(rows["PAK-RUS"][4]) > 0, out  # tension
     assert float(rows["IND-RUS"][5]) > 0 and float(rows["IND-RUS"][4]) == 0, out
     assert "CHN-IND" not in rows
+    assert f"({settings.coding_processes} coding process" in out  # the pool, one per core

@@ -24,7 +24,7 @@ def _recording_pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     """
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
-    pipeline = build_pipeline(Settings(app_id="unit-flows", data_dir=tmp_path))
+    pipeline = build_pipeline(Settings(app_id="unit-flows", data_dir=tmp_path, coding_processes=0))
     wire_agents(pipeline)
     sent: list[Any] = []
     queued: list[Any] = []

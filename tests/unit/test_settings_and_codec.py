@@ -3,14 +3,15 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from agents.pool import CodingPool, InlineCoding
 from schemas import jsonbytes
-from streams.app import build_pipeline
+from streams.app import build_pipeline, coding_service
 from streams.catalog import changelog_topic_name
 from streams.cli.processes import settings_env
 from streams.cli.render import format_rows
 from streams.kafka.clients import kafka_python_config
 from streams.kafka.codec import CODEC_NAME, OrjsonCodec
-from streams.settings import Settings
+from streams.settings import Settings, usable_cores
 from tests.unit.factories import make_event
 
 
@@ -60,3 +61,15 @@ def test_format_rows_lists_pairs_or_says_there_are_none() -> None:
            "cooperation": 3.0, "net": -5.0, "articles": 1}
     assert "PAK-RUS" in format_rows([row]) and "-5.00" in format_rows([row])
     assert "(no pairs yet)" in format_rows([])
+
+
+def test_coding_processes_default_to_the_cores_and_zero_codes_in_the_loop(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("DYADWATCH_CODING_PROCESSES", raising=False)
+    assert Settings().coding_processes == usable_cores() >= 1
+    pool = coding_service(Settings(coding_processes=3))
+    assert isinstance(pool, CodingPool) and pool.processes == 3 and not pool.ready
+    assert isinstance(coding_service(Settings(coding_processes=0)), InlineCoding)
+    with pytest.raises(ValidationError):
+        Settings(coding_processes=-1)

@@ -1,0 +1,240 @@
+"""Coding off the event loop: a pool of coder processes, each loading the coder once.
+
+The coding agent (``agents.coding``) hands a batch of ``articles`` messages, as (raw value
+bytes, Kafka timestamp in seconds) pairs, to a ``CodingService`` and gets one ``Coded`` per
+message back, **in the batch's order** (``agents.steps.code_raw``: the events as (pair key,
+JSON) records, or the message's rejection). Two services:
+
+- ``CodingPool`` (``DYADWATCH_CODING_PROCESSES`` >= 1): a ``ProcessPoolExecutor`` of that many
+  processes started by a fork server (never ``fork`` from the worker: asyncio, Faust's threads
+  and fork don't mix). The fork server imports spaCy once (``PRELOAD``); each process then
+  loads the coder once (``factory``, e.g. ``agents.coder.default_coder``) in its initializer,
+  at a lower CPU priority than the worker (``NICENESS``) so that the event loop never waits
+  for coding when the cores are busy.
+  A batch's articles are all submitted at once and awaited in order, so every process is busy
+  while the event loop stays free (HTTP, heartbeats, table batches).
+- ``InlineCoding`` (``DYADWATCH_CODING_PROCESSES=0``): codes in the event loop itself, as the
+  worker did before the pool; for unit tests and debugging (it stalls the loop).
+
+If a pool process dies (killed, out of memory, a crash in native code), every pending article
+fails with ``BrokenProcessPool``: the pool is replaced, the article being awaited is coded
+again alone, then the rest of the batch is resubmitted. An article whose retry kills the new
+pool too is the likely culprit: it becomes ``Rejection("extract", "coder_crashed")`` (a dead
+letter, counted by reason) and the worker goes on. Nothing hangs and nothing is dropped. Each
+process exits once the worker is gone (``_exit_when_gone``): a SIGKILLed worker leaves none behind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Protocol
+
+from agents.steps import ArticleCoder, Coded, Rejection, code_raw
+
+__all__ = ["CRASH_REASON", "PRELOAD", "CoderFactory", "CodingPool", "CodingService", "InlineCoding",
+           "Item"]
+
+log = logging.getLogger(__name__)
+
+CoderFactory = Callable[[], ArticleCoder]
+"""Builds the coder of a process; must be picklable (a module-level function)."""
+Item = tuple[bytes | None, float | None]
+"""One message to code: (raw value bytes, Kafka timestamp in seconds)."""
+PRELOAD = ("spacy", "agents.steps", "agents.coder")
+NICENESS = 5
+"""Added to each coding process's niceness: when the cores are short, the worker's event loop
+(HTTP, heartbeats, sends, table folds: milliseconds per article) runs before batch coding."""
+CRASH_REASON = "coder_crashed"
+WARM_TIMEOUT_S = 120.0
+WATCH_INTERVAL_S = 1.0
+
+
+class CodingService(Protocol):
+    """Codes batches of ``articles`` messages; ``ready`` once its coder(s) are loaded."""
+
+    @property
+    def ready(self) -> bool:
+        """True once ``start`` has loaded the coder (every process's, for a pool)."""
+        ...
+
+    async def start(self) -> None:
+        """Load the coder(s); idempotent. Raises what the coder's loading raises."""
+
+    def code(self, items: Sequence[Item]) -> AsyncIterator[Coded]:
+        """One ``Coded`` per item, in the items' order (never raises for bad input)."""
+        ...
+
+    def close(self) -> None:
+        """Stop the processes, if any (pending articles are cancelled); idempotent."""
+
+
+class InlineCoding:
+    """Codes in the calling thread, i.e. the worker's event loop (``CODING_PROCESSES=0``)."""
+
+    def __init__(self, factory: CoderFactory, max_chars: int) -> None:
+        self.factory = factory
+        self.max_chars = max_chars
+        self.coder: ArticleCoder | None = None
+
+    @property
+    def ready(self) -> bool:
+        """True once the coder is loaded."""
+        return self.coder is not None
+
+    async def start(self) -> None:
+        """Load the coder in this process (blocks the loop for the model's load)."""
+        if self.coder is None:
+            self.coder = self.factory()
+
+    async def code(self, items: Sequence[Item]) -> AsyncIterator[Coded]:
+        """Code each item in turn, in the loop."""
+        if self.coder is None:
+            raise RuntimeError("InlineCoding.code before start()")
+        for raw, timestamp in items:
+            yield code_raw(raw, timestamp, self.coder, max_chars=self.max_chars)
+
+    def close(self) -> None:
+        """Nothing to stop."""
+
+
+_process_coder: ArticleCoder | None = None
+
+
+def _exit_when_gone(worker_pid: int) -> None:
+    """End this process once the worker is gone (a SIGKILLed worker cannot stop its pool, and
+    a pool process blocked on its task queue would wait forever)."""
+    while True:
+        time.sleep(WATCH_INTERVAL_S)
+        try:
+            os.kill(worker_pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:  # the pid was reused by another user's process
+            os._exit(0)
+
+
+def _load_coder(factory: CoderFactory, worker_pid: int) -> None:
+    """Pool process initializer: a watch on the worker (``_exit_when_gone``), a lower CPU
+    priority (``NICENESS``), then the coder of this process, loaded once."""
+    global _process_coder
+    threading.Thread(target=_exit_when_gone, args=(worker_pid,), name="worker-watch",
+                     daemon=True).start()
+    os.nice(NICENESS)
+    _process_coder = factory()
+
+
+def _code_in_process(raw: bytes | None, timestamp: float | None, max_chars: int) -> Coded:
+    if _process_coder is None:
+        raise RuntimeError("the coding process has no coder (initializer not run)")
+    return code_raw(raw, timestamp, _process_coder, max_chars=max_chars)
+
+
+def _loaded_pid(pause_s: float) -> int:
+    """The process id, answered once the initializer has run (the pause spreads the calls)."""
+    time.sleep(pause_s)
+    return os.getpid()
+
+
+class CodingPool:
+    """``processes`` coder processes (fork server, spaCy preloaded, coder loaded once each)."""
+
+    def __init__(self, processes: int, factory: CoderFactory, max_chars: int) -> None:
+        if processes < 1:
+            raise ValueError(f"a coding pool needs at least one process, not {processes}")
+        self.processes = processes
+        self.factory = factory
+        self.max_chars = max_chars
+        self.executor: ProcessPoolExecutor | None = None
+        self.restarts = 0
+        self._ready = False
+
+    @property
+    def ready(self) -> bool:
+        """True once every process has loaded its coder."""
+        return self._ready
+
+    def _new_executor(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(list(PRELOAD))
+        return ProcessPoolExecutor(self.processes, mp_context=context,
+                                   initializer=_load_coder, initargs=(self.factory, os.getpid()))
+
+    async def start(self) -> None:
+        """Start the processes and wait until each has loaded its coder (``WARM_TIMEOUT_S``).
+
+        Raises ``BrokenProcessPool`` if a process dies while loading (e.g. the model is missing),
+        ``TimeoutError`` if they are not all loaded in time.
+        """
+        if self.executor is not None:
+            return
+        self.executor = self._new_executor()
+        deadline, seen = time.monotonic() + WARM_TIMEOUT_S, set[int]()
+        while len(seen) < self.processes:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{len(seen)} of {self.processes} coding processes loaded in time")
+            calls = [self.executor.submit(_loaded_pid, 0.05) for _ in range(self.processes)]
+            seen.update(await asyncio.gather(*(asyncio.wrap_future(call) for call in calls)))
+        self._ready = True
+        log.info("coding pool ready: %d processes %s", self.processes, sorted(seen))
+
+    def _submit(self, item: Item) -> Future[Coded]:
+        if self.executor is None:
+            raise RuntimeError("CodingPool.code before start()")
+        try:
+            return self.executor.submit(_code_in_process, item[0], item[1], self.max_chars)
+        except BrokenProcessPool:
+            self._restart()
+            return self._submit(item)
+
+    def _restart(self) -> None:
+        """Replace a broken pool (its processes load the coder again, off the loop)."""
+        self.restarts += 1
+        log.warning("a coding process died: pool restarted (%d restarts so far)", self.restarts)
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new_executor()
+
+    async def _retry_alone(self, item: Item) -> Coded:
+        """Code ``item`` alone on a fresh pool; if that pool breaks too, the item's rejection."""
+        self._restart()
+        try:
+            return await asyncio.wrap_future(self._submit(item))
+        except BrokenProcessPool:
+            self._restart()
+            return Rejection("extract", CRASH_REASON,
+                             "a coding process died twice while coding this article, the second "
+                             "time coding it alone (out of memory, killed or crashed)")
+
+    async def code(self, items: Sequence[Item]) -> AsyncIterator[Coded]:
+        """Submit every item, then yield their results in order (retrying after a crash)."""
+        futures = [self._submit(item) for item in items]
+        for n, item in enumerate(items):
+            try:
+                result = await asyncio.wrap_future(futures[n])
+            except BrokenProcessPool:
+                result = await self._retry_alone(item)
+                futures[n + 1:] = [_kept_or_resubmitted(future, later, self._submit)
+                                   for future, later in zip(futures[n + 1:], items[n + 1:], strict=True)]
+            yield result
+
+    def close(self) -> None:
+        """Stop the processes without waiting (pending articles are cancelled)."""
+        executor, self.executor, self._ready = self.executor, None, False
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _kept_or_resubmitted(future: Future[Coded], item: Item,
+                         submit: Callable[[Item], Future[Coded]]) -> Future[Coded]:
+    """A future already answered stays; one lost with the broken pool is submitted again."""
+    if future.done() and not future.cancelled() and future.exception() is None:
+        return future
+    return submit(item)

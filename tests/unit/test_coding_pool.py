@@ -1,0 +1,118 @@
+"""The coding pool (agents.pool) with a stand-in coder: order, crashes, a killed process.
+
+No broker: real processes of a real ``ProcessPoolExecutor`` (fork server), a coder that sleeps
+a little and codes nothing, or dies on the text ``die``. The worker-level test of a killed
+coding process is ``tests/integration/test_coding_pool.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import signal
+import time
+from collections.abc import Sequence
+
+import pytest
+
+from agents.pool import CRASH_REASON, CodingPool, InlineCoding, Item
+from agents.steps import Coded, Rejection
+from schemas import jsonbytes
+from schemas.models import Article, RelationEvent
+from tests.unit.factories import make_event
+
+
+class StandInCoder:
+    """One event per article, its id the article's; sleeps up to 20 ms; ``die`` kills the process."""
+
+    def extract(self, article: Article) -> list[RelationEvent]:
+        if article.text == "die":
+            os._exit(3)
+        time.sleep(random.random() * 0.02)
+        return [make_event().model_copy(update={"article_id": article.id})]
+
+
+def stand_in_coder() -> StandInCoder:
+    return StandInCoder()
+
+
+def _items(texts: Sequence[str]) -> list[Item]:
+    return [(jsonbytes.dumps({"id": f"a{n}", "text": text}), None) for n, text in enumerate(texts)]
+
+
+def _article_id(coded: Coded) -> str:
+    assert not isinstance(coded, Rejection), coded
+    return RelationEvent.model_validate_json(coded[0][1]).article_id
+
+
+async def _code_all(pool: CodingPool | InlineCoding, items: list[Item]) -> list[Coded]:
+    return [coded async for coded in pool.code(items)]
+
+
+def test_pool_answers_in_the_batch_order_with_two_processes() -> None:
+    async def run() -> tuple[list[Coded], bool]:
+        pool = CodingPool(2, stand_in_coder, max_chars=100)
+        try:
+            await pool.start()
+            return await _code_all(pool, _items(["x"] * 30 + [""])), pool.ready
+        finally:
+            pool.close()
+
+    results, ready = asyncio.run(run())
+    assert ready
+    assert [_article_id(coded) for coded in results[:30]] == [f"a{n}" for n in range(30)]
+    assert isinstance(results[30], Rejection) and results[30].reason == "invalid_fields"
+
+
+def test_an_article_that_kills_its_process_is_dead_lettered_and_the_rest_coded() -> None:
+    async def run() -> tuple[list[Coded], int]:
+        pool = CodingPool(2, stand_in_coder, max_chars=100)
+        try:
+            await pool.start()
+            first = await _code_all(pool, _items(["x", "x", "die", "x", "x", "x"]))
+            again = await _code_all(pool, _items(["x", "x"]))  # the pool still works
+            return first + again, pool.restarts
+        finally:
+            pool.close()
+
+    results, restarts = asyncio.run(run())
+    crashed = results[2]
+    assert isinstance(crashed, Rejection) and (crashed.stage, crashed.reason) == ("extract", CRASH_REASON)
+    assert [_article_id(results[n]) for n in (0, 1, 3, 4, 5)] == ["a0", "a1", "a3", "a4", "a5"]
+    assert [_article_id(coded) for coded in results[6:]] == ["a0", "a1"]
+    assert restarts >= 2
+
+
+def test_a_process_killed_from_outside_loses_no_article() -> None:
+    async def run() -> tuple[list[Coded], int]:
+        pool = CodingPool(2, stand_in_coder, max_chars=100)
+        try:
+            await pool.start()
+            assert pool.executor is not None
+            victim = next(iter(pool.executor._processes))  # the test reaches in for a pid
+            results = pool.code(_items(["x"] * 40))
+            coded = [await anext(results)]
+            os.kill(victim, signal.SIGKILL)
+            coded += [item async for item in results]
+            return coded, pool.restarts
+        finally:
+            pool.close()
+
+    results, restarts = asyncio.run(run())
+    assert restarts == 1
+    assert [_article_id(coded) for coded in results] == [f"a{n}" for n in range(40)]
+
+
+def test_inline_coding_codes_in_the_loop() -> None:
+    async def run() -> list[Coded]:
+        inline = InlineCoding(stand_in_coder, max_chars=100)
+        await inline.start()
+        return await _code_all(inline, _items(["x", "x"]))
+
+    assert [_article_id(coded) for coded in asyncio.run(run())] == ["a0", "a1"]
+
+
+def test_a_pool_needs_a_process() -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        CodingPool(0, stand_in_coder, max_chars=100)
