@@ -129,7 +129,7 @@ def table_differences(expected: dict[str, dict[str, Any]],
 
 
 def wait_for_tables(settings: Settings, expected: dict[str, dict[str, Any]],
-                    timeout_s: float = 120.0) -> list[str]:
+                    timeout_s: float = 240.0) -> list[str]:
     """Poll the worker until its table equals ``expected``; the last differences seen."""
     deadline = time.monotonic() + timeout_s
     diffs = ["never answered"]
