@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Found", "Resolver", "TriggerReader"]
 
+AIMED = frozenset({"on", "against", "at", "into"})
 JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})  # "A and B met / traded fire"
 
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -121,6 +122,11 @@ class TriggerReader:
 class _Coding(Roles):
     """Codes one trigger: status, code, pairs."""
 
+    def _joint(self, tok: Token, code: str) -> bool:
+        """An act of the subjects together: meeting, agreeing, cooperating; fighting each
+        other ('traded fire') only when the act is not aimed at a third party."""
+        return code[:2] in JOINT_ROOTS and not (code[:2] == "19" and _aimed(tok))
+
     def run(self) -> list[Found]:
         tok = self.trig.tok
         self.status = status(clause_of(tok) if self.trig.noun else tok)
@@ -149,7 +155,7 @@ class _Coding(Roles):
         if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "soldiers killed by ...": a reduced passive
             return self._passive(tok, self.actors.group(tok.head, False)), "parse"
         subjects = self._subjects(tok)
-        targets = self._targets(tok, code)
+        targets = [(t, prep) for t, prep in self._targets(tok, code) if t.country]
         return self._direct(tok, code, subjects, targets)
 
     def _direct(
@@ -179,7 +185,7 @@ class _Coding(Roles):
                     if mutual and (prep == "with" or "mutual" in self.flags):
                         pairs.append((t, s))
             return pairs, "parse"
-        if len({s.country for s in subjects}) >= 2 and ("sym" in self.flags or code[:2] in JOINT_ROOTS):
+        if len({s.country for s in subjects}) >= 2 and ("sym" in self.flags or self._joint(tok, code)):
             return each_way(subjects), "joint"
         speaker = speech_head(tok)
         if subjects and speaker is not None and code[:2] not in ("01", "15"):
@@ -219,7 +225,7 @@ class _Coding(Roles):
             for a in self.actors.group(o, True)
         ]
         sources = by or own or self._noun_subjects(tok)
-        targets = [t for t, _ in self._prep_objects(tok)]
+        targets = [t for t, _ in self._prep_objects(tok) if t.country]  # organisations: no pair
         verb = clause_of(tok)
         if not targets and verb.i != tok.i and verb.lemma_.lower() in LIGHT_VERBS:
             targets = [t for t, _ in self._prep_objects(verb)]  # "launched an offensive in its war with Iraq"
@@ -237,12 +243,18 @@ class _Coding(Roles):
             return [
                 p for s in sources for t in targets for p in ([(s, t), (t, s)] if mutual else [(s, t)])
             ], "parse"
-        if len({s.country for s in sources}) >= 2 and code[:2] in JOINT_ROOTS:
+        if len({s.country for s in sources}) >= 2 and self._joint(tok, code):
             return each_way(sources), "joint"
         if sources and ("loc" in self.flags or code[:2] in FORCE_ROOTS):
             places = self._places(verb if verb.i != tok.i else tok) or self._places(tok)
             return [(s, p) for s in sources for p in places], "parse"
         return [], "parse"
+
+
+def _aimed(tok: Token) -> bool:
+    """The act names something it is aimed at ('strikes on Houthi targets'): not a joint act."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ in AIMED for h in heads for c in h.children)
 
 
 def _confidence(base: float, *sides: ActorRef) -> float:

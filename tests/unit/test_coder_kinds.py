@@ -101,6 +101,12 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "Armenia and Azerbaijan signed a peace agreement at the White House.",
         [("ARM", "AZE", 1), ("AZE", "ARM", 1)],
     ),
+    (
+        "The United States and Britain carried out strikes on Houthi targets in Yemen.",
+        [("GBR", "YEM", 4), ("USA", "YEM", 4)],
+    ),
+    ("Workers went on strike in France.", []),
+    ("The EU imposed sanctions on Russia.", []),
 ]
 
 
