@@ -144,6 +144,9 @@ class RelationEvent(_Frozen):
     )
     article_url: str | None = None
     article_source: str | None = None
+    article_title: str | None = Field(
+        default=None, description="The article's title, stamped by the worker (None if untitled)."
+    )
     coder_version: str
 
 
