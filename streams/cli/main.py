@@ -8,6 +8,7 @@ import sys
 
 from schemas.exceptions import DyadwatchError
 from streams.cli import commands
+from streams.cli.store_commands import add_store_commands
 from streams.settings import get_settings
 from streams.web.queries import SORT_KEYS
 
@@ -101,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", required=True)
     for add in (_add_pipeline_commands, _add_reading_commands, _add_replay_commands,
-                _add_setup_commands):
+                _add_setup_commands, add_store_commands):
         add(sub)
     return parser
 
