@@ -21,8 +21,10 @@ from streams.state.decay import decay_factor
 from streams.state.history import tension_change
 
 __all__ = [
+    "QUERY_PARAMS",
     "SORT_KEYS",
     "BadQuery",
+    "check_params",
     "current_coder_rows",
     "express_rows",
     "pair_summary",
@@ -40,6 +42,36 @@ SORT_KEYS = ("tension", "cooperation", "events", "net", "volume", "change")
 _DECAYED = PairSummary.decaying()
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 MAX_LIMIT = 1000
+_LISTING = ("sort", "window", "as_of", "all_versions", "local")
+_EVENTS = ("country", "pair", "source", "target", "since", "until", "root", "quad",
+           "min_confidence", "q", "limit", "cursor")
+# The query parameters each route accepts (by its registered path): any other is a 400.
+QUERY_PARAMS: dict[str, tuple[str, ...]] = {
+    "/dyads": ("limit", *_LISTING),
+    "/countries/{code}": _LISTING,
+    "/dyads/{a}/{b}/history": ("days",),
+    "/dyads/{a}/{b}/events": ("limit",),
+    "/events": _EVENTS,
+    "/events.csv": _EVENTS,
+    "/static/{name}": ("v",),
+}
+_FLAGS = ("all_versions", "local")
+
+
+def check_params(route: str, given: Iterable[tuple[str, str]]) -> None:
+    """Raise ``BadQuery`` for a parameter ``route`` does not take (``QUERY_PARAMS``; routes not
+    listed take none), a parameter given twice, or a flag (``all_versions``, ``local``) not 0/1."""
+    allowed = QUERY_PARAMS.get(route, ())
+    seen: set[str] = set()
+    for name, value in given:
+        if name not in allowed:
+            expected = f"expected {', '.join(allowed)}" if allowed else "this path takes none"
+            raise BadQuery(f"unknown query parameter {name[:40]!r} for {route}: {expected}")
+        if name in seen:
+            raise BadQuery(f"query parameter {name!r} given more than once")
+        seen.add(name)
+        if name in _FLAGS and value not in ("0", "1"):
+            raise BadQuery(f"{name} must be 0 or 1, got {value[:40]!r}")
 
 
 def parse_country(value: str) -> str:

@@ -24,6 +24,7 @@ from streams.state.history import history_rows
 from streams.web.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from streams.web.metrics import render_metrics
 from streams.web.queries import (
+    check_params,
     pair_summary,
     parse_country,
     parse_int,
@@ -31,6 +32,7 @@ from streams.web.queries import (
     parse_pair,
 )
 from streams.web.reads import TableReads
+from streams.web.store_views import STORE_ROUTES
 
 __all__ = ["ROUTES", "CountryView", "DyadEventsView", "DyadHistoryView", "DyadView", "DyadsView",
            "HealthView", "MetricsView", "json_errors", "wire_views"]
@@ -45,12 +47,16 @@ def _json(view: View, value: Any, status: int = 200) -> Response:
 
 @aioweb.middleware
 async def json_errors(request: aioweb.Request, handler: Handler) -> aioweb.StreamResponse:
-    """Unknown paths, bad queries and crashes answer JSON, without a stack trace.
+    """Unknown paths, bad queries and crashes answer JSON, without a stack trace; a query
+    parameter the route does not take is a bad query (``queries.check_params``).
 
     ``{"error": message, "status": n}``: 400 for ``BadQuery``, the HTTP error's own status
     (404, 405, ...), 500 ``"internal error"`` for anything else (logged with its traceback).
     """
     try:
+        route = request.match_info.route.resource
+        if route is not None:
+            check_params(route.canonical.rstrip("/") or "/", request.query.items())
         return await handler(request)
     except BadQuery as exc:
         status, message = 400, str(exc)
@@ -199,10 +205,13 @@ ROUTES: dict[str, type[_PipelineView]] = {
 
 
 def wire_views(pipeline: Pipeline) -> None:
-    """Attach the HTTP API (``ROUTES``) and the JSON error middleware to the pipeline's app."""
+    """Attach the HTTP API (``ROUTES``, ``STORE_ROUTES``) and the JSON error middleware."""
     app = pipeline.app
     web_app: aioweb.Application = app.web.web_app  # type: ignore[attr-defined]
     web_app.middlewares.append(json_errors)
     reads = TableReads(pipeline)
     for path, view in ROUTES.items():
         app.page(path)(type(view.__name__, (view,), {"reads": reads, "__doc__": view.__doc__}))
+    for path, store_view in STORE_ROUTES.items():
+        app.page(path)(type(store_view.__name__, (store_view,),
+                            {"settings": pipeline.settings, "__doc__": store_view.__doc__}))
