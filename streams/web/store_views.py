@@ -17,7 +17,7 @@ from streams.settings import Settings
 
 __all__ = ["STORE_ROUTES", "EventsCsvView", "EventsView"]
 
-CSV = "text/csv; charset=utf-8"
+CSV = "text/csv"
 
 
 class _StoreView(View):
