@@ -18,7 +18,10 @@ T0 = datetime(2024, 5, 1, tzinfo=UTC)
 
 
 def synthetic_events(count: int, *, seed: int = 1, days: int = 30, per_article: int = 4,
-                     coder_version: str = "dyadwatch-coder/0.3.0", prefix: str = "s") -> list[RelationEvent]:
+                     coder_version: str = "dyadwatch-coder/0.3.0", prefix: str = "s",
+                     in_order: bool = False) -> list[RelationEvent]:
+    """``in_order``: days follow one another as in a live stream (else articles cycle through
+    the days, so any slice of the list spans them all)."""
     rng = random.Random(seed)
     events = []
     for n in range(count):
@@ -26,7 +29,8 @@ def synthetic_events(count: int, *, seed: int = 1, days: int = 30, per_article: 
         source, target = rng.sample(COUNTRIES, 2)
         code, root, quad, goldstein = rng.choice(CODES)
         text = f"Sentence {n}: {source} acted towards {target} (code {code})."
-        published = T0 + timedelta(days=(n // per_article) % days, minutes=rng.randint(0, 1439))
+        day = n * days // count if in_order else (n // per_article) % days
+        published = T0 + timedelta(days=day, minutes=rng.randint(0, 1439))
         events.append(RelationEvent(
             event_id=event_id_for(article, n % per_article, 0, len(text), source, target, code),
             pair=pair_key(source, target), article_id=article, source=source, target=target,

@@ -43,10 +43,10 @@ class EventFilter:
             params += [self.after[0], self.after[0], self.after[1]]
         return ("WHERE " + " AND ".join(conditions)) if conditions else "", params
 
-    def select(self, columns: str = "*") -> tuple[str, list[Any]]:
-        """The SELECT over ``events``, newest first, ``LIMIT`` if set."""
+    def select(self, columns: str = "*", source: str = "events") -> tuple[str, list[Any]]:
+        """The SELECT over ``source`` (a view), newest first, ``LIMIT`` if set."""
         where, params = self.where()
-        sql = f"SELECT {columns} FROM events {where} ORDER BY event_time DESC, event_id DESC"
+        sql = f"SELECT {columns} FROM {source} {where} ORDER BY event_time DESC, event_id DESC"
         return sql + (f" LIMIT {self.limit}" if self.limit else ""), params
 
 

@@ -2,7 +2,8 @@
 
 Layout (readable by DuckDB, Spark, Trino, BigQuery external tables)::
 
-    <root>/_manifest.json                  {"files": [...], "retired": [{"file", "at"}]}
+    <root>/_manifest.json                  {"files": [...], "retired": [{"file", "at"}],
+                                            "coder_ranks": [coder versions in the store]}
     <root>/day=YYYYMMDD/part-<id>.parquet  rows of one UTC day (``columns.SCHEMA``)
 
 Readers read the files the manifest lists (``live_files``), so a reader never sees a file
@@ -31,7 +32,7 @@ from schemas import jsonbytes
 from streams.exceptions import StreamsError
 from streams.lake.columns import SCHEMA
 
-__all__ = ["MANIFEST", "RETIRED_GRACE_S", "Writer", "live_files"]
+__all__ = ["MANIFEST", "RETIRED_GRACE_S", "Writer", "coder_ranks", "live_files"]
 
 MANIFEST = "_manifest.json"
 LOCK = "_writer.lock"
@@ -49,6 +50,12 @@ def _read_manifest(root: Path) -> dict[str, Any]:
 def live_files(root: Path) -> list[str]:
     """Absolute paths of the store's live Parquet files (empty if there is no store yet)."""
     return [str(root / name) for name in _read_manifest(root)["files"]]
+
+
+def coder_ranks(root: Path) -> list[int]:
+    """The coder versions in the store (``columns.coder_rank``): more than one means some
+    events may be superseded."""
+    return list(_read_manifest(root).get("coder_ranks", []))
 
 
 def _replace_atomically(path: Path, data: bytes) -> None:
@@ -127,7 +134,9 @@ class Writer:
             by_day[row["day"]].append(row)
         written = [self._write_file(day, pa.Table.from_pylist(day_rows, schema=SCHEMA))
                    for day, day_rows in sorted(by_day.items())]
+        ranks = set(self.manifest.get("coder_ranks", [])) | {row["coder_rank"] for row in fresh}
         if written:
+            self.manifest["coder_ranks"] = sorted(ranks)
             self.manifest["files"] = [*self.manifest["files"], *written]
             self._save_manifest()
         return len(fresh)

@@ -2,6 +2,7 @@
 
 - ``events_all``: every stored event, with ``superseded`` (true when a newer coder version
   coded the same article) and ``mentions``;
+- ``_current`` (internal): the stored rows of the newest coder version of their article;
 - ``events``: the current coder version's events only, one row per event, the documented
   columns (``columns.EVENT_COLUMNS``) plus ``pair`` and ``cameo_name``;
 - ``pair_days``: one row per pair and UTC day of ``events``: ``events`` (distinct acts:
@@ -21,13 +22,21 @@ import pyarrow as pa
 
 from streams.exceptions import QueryError
 from streams.lake.columns import SCHEMA
-from streams.lake.store import live_files
+from streams.lake.store import coder_ranks, live_files
 
 __all__ = ["VIEWS", "connect", "read_only_sql"]
 
 VIEWS = ("events", "events_all", "pair_days")
 _ACT = "source, target, root_code, day"
 
+# _current: the rows of the newest coder version of their article (no window: filters on it
+# reach the Parquet scan); with a single coder version in the store it is the stored rows.
+_CURRENT_ONE_VERSION = "CREATE VIEW _current AS SELECT * FROM stored"
+_CURRENT_VERSIONS = """
+CREATE VIEW _current AS
+SELECT s.* FROM stored s
+WHERE NOT EXISTS (SELECT 1 FROM stored n WHERE n.article_id = s.article_id AND n.coder_rank > s.coder_rank)
+"""
 _VIEW_SQL = f"""
 CREATE VIEW events_all AS
 WITH marked AS (
@@ -35,9 +44,9 @@ WITH marked AS (
 SELECT *, count(*) FILTER (WHERE NOT superseded) OVER (PARTITION BY {_ACT}) AS mentions FROM marked;
 CREATE VIEW events AS
 SELECT event_id, day, event_time, source, target, source_actor, target_actor, cameo_code,
-       root_code, quad_class, goldstein, confidence, mentions, article_id, article_url,
-       article_title, outlet, sentence, trigger, coder_version, pair, cameo_name
-FROM events_all WHERE NOT superseded;
+       root_code, quad_class, goldstein, confidence, count(*) OVER (PARTITION BY {_ACT}) AS mentions,
+       article_id, article_url, article_title, outlet, sentence, trigger, coder_version, pair, cameo_name
+FROM _current;
 CREATE VIEW pair_days AS
 SELECT pair, day, count(*) AS events,
        count(*) FILTER (WHERE quad_class = 1) AS quad1, count(*) FILTER (WHERE quad_class = 2) AS quad2,
@@ -45,7 +54,7 @@ SELECT pair, day, count(*) AS events,
        sum(goldstein) AS goldstein_sum, sum(reports) AS mentions
 FROM (SELECT pair, {_ACT}, arg_min(quad_class, event_time) AS quad_class,
              arg_min(goldstein, event_time) AS goldstein, count(*) AS reports
-      FROM events GROUP BY pair, {_ACT})
+      FROM _current GROUP BY pair, {_ACT})
 GROUP BY pair, day;
 """
 
@@ -59,10 +68,16 @@ def connect(root: Path) -> duckdb.DuckDBPyConnection:
         source = f"read_parquet({_list(files)}, hive_partitioning = false)"
         db.execute(f"CREATE VIEW stored AS SELECT * FROM {source}")
     else:
-        db.register("stored_empty", pa.Table.from_pylist([], schema=SCHEMA))
-        db.execute("CREATE VIEW stored AS SELECT * FROM stored_empty")
+        db.register("schema_only", pa.Table.from_pylist([], schema=SCHEMA))
+        db.execute("CREATE TABLE stored AS SELECT * FROM schema_only")
+        db.unregister("schema_only")
+    db.execute(_current_sql(root))
     db.execute(_VIEW_SQL)
     return db
+
+
+def _current_sql(root: Path) -> str:
+    return _CURRENT_VERSIONS if len(coder_ranks(root)) > 1 else _CURRENT_ONE_VERSION
 
 
 def _list(files: list[str]) -> str:

@@ -71,6 +71,8 @@ def test_superseded_versions_are_kept_and_marked(store: Path) -> None:
     assert _one(store, "SELECT count(*) FROM events_all WHERE superseded") == 8
     assert _one(store, "SELECT count(*) FROM events") == 600
     assert _one(store, "SELECT count(*) FROM events WHERE event_id LIKE 'new-%'") == 8
+    page = events_page(store, parse_filter({"limit": "1000"}, paged=True))
+    assert page["count"] == 600 and sum(r["event_id"].startswith("new-") for r in page["events"]) == 8
 
 
 def test_events_view_has_the_documented_columns_and_string_codes(store: Path) -> None:
@@ -89,6 +91,7 @@ def test_pair_days_counts_acts_once_and_every_report_as_a_mention(tmp_path: Path
     _write(root, reports)
     db = connect(root)
     assert db.execute("SELECT DISTINCT mentions FROM events").fetchall() == [(3,)]
+    assert {r["mentions"] for r in events_page(root, parse_filter({}, paged=True))["events"]} == {3}
     row = db.execute("SELECT events, mentions, goldstein_sum FROM pair_days").fetchall()
     assert row == [(1, 3, base.goldstein)]
 
@@ -124,6 +127,8 @@ def test_filters_combine(store: Path) -> None:
     where = parse_filter({"pair": "pak-rus", "since": "2024-05-02", "until": "2024-05-02", "root": "06",
                           "quad": "2", "min_confidence": "0.6", "q": "acted"}, paged=True)
     rows = events_page(store, where)["events"]
+    by_view = dict(connect(store).execute("SELECT event_id, mentions FROM events").fetchall())
+    assert all(r["mentions"] == by_view[r["event_id"]] for r in rows)
     assert rows and all(r["pair"] == "PAK-RUS" and r["day"] == "20240502" and r["cameo_code"] == "062"
                         and r["confidence"] >= 0.6 for r in rows)
 
