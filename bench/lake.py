@@ -34,10 +34,17 @@ sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
 import pyarrow as pa  # noqa: E402
+from kafka import KafkaProducer  # noqa: E402
 
+from bench.common import bench_settings, free_port  # noqa: E402
+from streams.cli.processes import LakeProcess  # noqa: E402
+from streams.kafka.broker import EmbeddedBroker  # noqa: E402
+from streams.kafka.clients import kafka_python_config  # noqa: E402
+from streams.kafka.topics import ensure_topics  # noqa: E402
 from streams.lake.columns import SCHEMA, flat_row  # noqa: E402
 from streams.lake.export import export_events  # noqa: E402
 from streams.lake.filters import parse_filter  # noqa: E402
+from streams.lake.ingest import read_status  # noqa: E402
 from streams.lake.query import events_page  # noqa: E402
 from streams.lake.store import Writer  # noqa: E402
 from tests.lake_events import COUNTRIES, synthetic_events  # noqa: E402
@@ -110,12 +117,39 @@ def events_latency(root: Path, requests: int) -> tuple[float, float]:
     return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))]
 
 
+def ingest_through_kafka(count: int) -> float:
+    """``dyadwatch lake`` on the embedded broker: events/s from its start to the last stored
+    (``count`` events published first, 8 partitions)."""
+    with tempfile.TemporaryDirectory(prefix="bench-lake-kafka-") as tmp, \
+            EmbeddedBroker("127.0.0.1", free_port()) as broker:
+        settings = bench_settings(broker.bootstrap_servers, "lakebench", Path(tmp), events_partitions=8,
+                                  lake_dir=Path(tmp) / "lake")
+        ensure_topics(settings)
+        producer = KafkaProducer(acks="all", linger_ms=20, **kafka_python_config(settings))
+        for event in synthetic_events(count, seed=9, days=30, in_order=True):
+            producer.send(settings.events_topic, key=event.pair.encode(),
+                          value=event.model_dump_json().encode())
+        producer.flush(300)
+        producer.close()
+        started = time.perf_counter()
+        with LakeProcess(settings):
+            while read_status(settings.lake_path).stored < count:
+                time.sleep(0.1)
+        return count / (time.perf_counter() - started)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--batch", type=int, default=5000)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--kafka-events", type=int, default=0,
+                        help="also time dyadwatch lake on the embedded broker over this many events")
     args = parser.parse_args()
+    if args.kafka_events:
+        rate = ingest_through_kafka(args.kafka_events)
+        print(f"dyadwatch lake through the embedded broker: {rate:.0f} events/s "
+              f"({args.kafka_events} events, start-up included)", flush=True)
     rows = _rows(args.events)
     print(f"{len(rows)} synthetic events ready", flush=True)
     figures: dict[str, str] = {}
