@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 import tempfile
 import time
@@ -16,7 +15,7 @@ from streams.inputs import read_inputs
 from streams.kafka.broker import EmbeddedBroker, port_is_open
 from streams.kafka.publish import publish_articles
 from streams.kafka.topics import ensure_topics
-from streams.lake.ingest import read_status
+from streams.lake.ingest import read_status, stop_on_signals
 from streams.settings import Settings
 from streams.web.client import fetch_json
 
@@ -62,15 +61,8 @@ def wait_stored(settings: Settings, worker: WorkerProcess, timeout_s: float = 60
 
 
 def _serve_until_interrupted(worker: WorkerProcess) -> None:
-    stop = False
-
-    def _on_signal(signum: int, frame: object) -> None:
-        nonlocal stop
-        stop = True
-
-    signal.signal(signal.SIGINT, _on_signal)
-    signal.signal(signal.SIGTERM, _on_signal)
-    while not stop and worker.process is not None and worker.process.poll() is None:
+    stopping = stop_on_signals()
+    while not stopping() and worker.process is not None and worker.process.poll() is None:
         time.sleep(0.2)
 
 

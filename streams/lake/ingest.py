@@ -14,6 +14,7 @@ import os
 import signal
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from streams.lake.columns import flat_row
 from streams.lake.store import Writer
 from streams.settings import Settings
 
-__all__ = ["STATUS", "LakeStatus", "read_status", "run_lake"]
+__all__ = ["STATUS", "LakeStatus", "read_status", "run_lake", "stop_on_signals"]
 
 log = logging.getLogger(__name__)
 STATUS = "_status.json"
@@ -95,33 +96,39 @@ class _Ingest:
         _save_status(self.writer.root, self.status)
 
 
+def stop_on_signals() -> Callable[[], bool]:
+    """Catch SIGINT and SIGTERM from now on; the function returned says whether one came."""
+    caught: list[int] = []
+
+    def _on_signal(signum: int, frame: object) -> None:
+        caught.append(signum)
+
+    signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGTERM, _on_signal)
+    return lambda: bool(caught)
+
+
 def run_lake(settings: Settings, *, stop_after_idle_s: float | None = None) -> int:
     """Keep the store at ``settings.lake_path`` in step with the events topic until SIGTERM or
     Ctrl-C (or, with ``stop_after_idle_s``, that long without a record); returns 0.
 
     Raises ``StreamsError`` if another lake writes the store, ``BrokerError`` without a broker.
     """
-    stopping = False
-
-    def _stop(signum: int, frame: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
+    stopping = stop_on_signals()
     topic = catalog(settings).events.name
     with Writer(settings.lake_path, settings.lake_compact_files) as writer:
         reader = GroupReader(settings, topic, settings.lake_group_id, settings.lake_flush_events)
         ingest = _Ingest(settings, reader, writer)
         log.warning("lake: %s -> %s (group %s)", topic, writer.root, settings.lake_group_id)
         try:
-            _loop(ingest, settings, lambda: stopping, stop_after_idle_s)
+            _loop(ingest, settings, stopping, stop_after_idle_s)
         finally:
             reader.close()
     return 0
 
 
-def _loop(ingest: _Ingest, settings: Settings, stopping: Any, idle_limit: float | None) -> None:
+def _loop(ingest: _Ingest, settings: Settings, stopping: Callable[[], bool],
+          idle_limit: float | None) -> None:
     buffer: list[Any] = []
     first_at = last_record_at = time.monotonic()
     while not stopping():
