@@ -9,7 +9,7 @@ Layout (readable by DuckDB, Spark, Trino, BigQuery external tables)::
 Readers read the files the manifest lists (``live_files``), so a reader never sees a file
 half-written or a day twice while it is being compacted. Files are written to a temporary
 name and renamed; the manifest is replaced atomically after them. Compaction merges a day's
-files into one and retires the old ones; retired files are deleted a minute later, once no
+files into one (at ``compact_files`` files, and once a newer day has begun) and retires the old ones; retired files are deleted a minute later, once no
 reader can still be reading them. ``Writer.append`` is idempotent by ``event_id``: an event
 already stored (redelivered, replayed, re-published) is not written again.
 """
@@ -154,14 +154,16 @@ class Writer:
         _replace_atomically(self.root / MANIFEST, jsonbytes.dumps(self.manifest))
 
     def compact(self) -> int:
-        """Merge each day of ``compact_files`` files or more into one file, delete files retired
-        more than ``RETIRED_GRACE_S`` ago; returns how many days were merged."""
+        """Merge into one file each day of ``compact_files`` files or more, and each day older
+        than the newest day with more than one file (few files keep every read fast); delete
+        files retired more than ``RETIRED_GRACE_S`` ago; returns how many days were merged."""
         by_day: dict[str, list[str]] = defaultdict(list)
         for name in self.manifest["files"]:
             by_day[name.split("/", 1)[0]].append(name)
-        merged = 0
+        merged, newest = 0, max(by_day, default="")
         for day_dir, names in sorted(by_day.items()):
-            if len(names) < self.compact_files:
+            closed = day_dir < newest and len(names) > 1  # an older day: one file is enough
+            if len(names) < self.compact_files and not closed:
                 continue
             table = pq.read_table([str(self.root / n) for n in names], schema=SCHEMA)
             new = self._write_file(day_dir.removeprefix("day="), table)
