@@ -108,9 +108,9 @@ def stop_on_signals() -> Callable[[], bool]:
     return lambda: bool(caught)
 
 
-def run_lake(settings: Settings, *, stop_after_idle_s: float | None = None) -> int:
+def run_lake(settings: Settings) -> int:
     """Keep the store at ``settings.lake_path`` in step with the events topic until SIGTERM or
-    Ctrl-C (or, with ``stop_after_idle_s``, that long without a record); returns 0.
+    Ctrl-C; returns 0 once the buffered events are written and committed.
 
     Raises ``StreamsError`` if another lake writes the store, ``BrokerError`` without a broker.
     """
@@ -121,27 +121,23 @@ def run_lake(settings: Settings, *, stop_after_idle_s: float | None = None) -> i
         ingest = _Ingest(settings, reader, writer)
         log.warning("lake: %s -> %s (group %s)", topic, writer.root, settings.lake_group_id)
         try:
-            _loop(ingest, settings, stopping, stop_after_idle_s)
+            _loop(ingest, settings, stopping)
         finally:
             reader.close()
     return 0
 
 
-def _loop(ingest: _Ingest, settings: Settings, stopping: Callable[[], bool],
-          idle_limit: float | None) -> None:
+def _loop(ingest: _Ingest, settings: Settings, stopping: Callable[[], bool]) -> None:
     buffer: list[Any] = []
-    first_at = last_record_at = time.monotonic()
+    first_at = time.monotonic()
     while not stopping():
         records = ingest.reader.poll(min(0.5, settings.lake_flush_s))
         now = time.monotonic()
         if records:
             first_at = first_at if buffer else now
             buffer += records
-            last_record_at = now
         if buffer and (len(buffer) >= settings.lake_flush_events or now - first_at >= settings.lake_flush_s):
             ingest.store(buffer)
             buffer = []
-        if idle_limit is not None and not buffer and now - last_record_at >= idle_limit:
-            return
     if buffer:
         ingest.store(buffer)

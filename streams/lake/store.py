@@ -9,9 +9,10 @@ Layout (readable by DuckDB, Spark, Trino, BigQuery external tables)::
 Readers read the files the manifest lists (``live_files``), so a reader never sees a file
 half-written or a day twice while it is being compacted. Files are written to a temporary
 name and renamed; the manifest is replaced atomically after them. Compaction merges a day's
-files into one (at ``compact_files`` files, and once a newer day has begun) and retires the old ones; retired files are deleted a minute later, once no
-reader can still be reading them. ``Writer.append`` is idempotent by ``event_id``: an event
-already stored (redelivered, replayed, re-published) is not written again.
+files into one (at ``compact_files`` files, and once a newer day has begun) and retires the
+old ones; retired files are deleted a minute later, once no reader can still be reading them.
+``Writer.append`` is idempotent by ``event_id``: an event already stored (redelivered,
+replayed, re-published) is not written again.
 """
 
 from __future__ import annotations
