@@ -51,18 +51,26 @@ def _wait(predicate: Callable[[], bool], what: str, timeout_s: float = 90.0) -> 
     raise AssertionError(f"timed out waiting for {what}")
 
 
+FIELDS = ("event_id", "source", "target", "cameo_code", "root_code", "article_id")
+
+
 def _store_ids(root: Path) -> list[str]:
     return [row[0] for row in connect(root).execute("SELECT event_id FROM stored").fetchall()]
 
 
-def _topic_ids(settings: Settings) -> set[str]:
-    ids = set()
+def _store_rows(root: Path) -> set[tuple[str, ...]]:
+    return set(connect(root).execute(f"SELECT {', '.join(FIELDS)} FROM events").fetchall())
+
+
+def _topic_rows(settings: Settings) -> set[tuple[str, ...]]:
+    rows = set()
     for _, value in read_all(settings, settings.events_topic):
         try:
-            ids.add(jsonbytes.loads(value)["event_id"])
+            event = jsonbytes.loads(value)
+            rows.add(tuple(event[name] for name in FIELDS))
         except (ValueError, KeyError, TypeError):
             continue
-    return ids
+    return rows
 
 
 LakeFactory = Callable[[Settings], LakeProcess]
@@ -99,12 +107,14 @@ def test_store_equals_the_topic_after_sigkill_replays_and_bad_records(
     replays = first[:500] + first[1800:2000]  # the same events published again
     _send(settings, _records(replays) + _records(synthetic_events(600, seed=4, prefix="late")))
     lake = start_lake(settings)
-    expected = _topic_ids(settings)
+    expected_rows = _topic_rows(settings)
+    expected = {row[0] for row in expected_rows}
     _wait(lambda: len(_store_ids(settings.lake_path)) >= len(expected), "the store to catch up")
     time.sleep(1.5)  # anything more would be a duplicate
     stored = _store_ids(settings.lake_path)
     assert len(stored) == len(set(stored)), "a row stored twice"
     assert set(stored) == expected
+    assert _store_rows(settings.lake_path) == expected_rows  # codes as published: "062"
     assert len(expected) == 3000
     status = read_status(settings.lake_path)
     assert sum(status.dead_letters.values()) == 2, status
