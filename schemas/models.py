@@ -266,6 +266,12 @@ class DayBucket(BaseModel):
     cooperation: float = Field(default=0.0, description="Positive weights of the day, undecayed.")
     net: float = 0.0
     by_quad: dict[str, int] = Field(default_factory=dict)
+    points: list[tuple[float, float, int]] = Field(
+        default_factory=list,
+        description="Each report of the day as (seconds after 00:00 UTC, Goldstein, flags), in "
+                    "time order; flags: 1 counted a to b, 2 counted b to a, 4 new article, "
+                    "8 new outlet (point-in-time reads, streams.state.pointintime).",
+    )
 
 
 class DyadAlert(_Frozen):

@@ -54,6 +54,8 @@ class Applied:
     day: date | None = None
     dropped_days: list[date] = field(default_factory=list)
     alert: DyadAlert | None = None
+    new_article: bool = False
+    new_source: bool = False
 
     @property
     def changed(self) -> bool:
@@ -133,7 +135,8 @@ def _count_event(state: DyadState, event: RelationEvent, policy: AggregationPoli
         del state.recent_events[: max(0, len(state.recent_events) - policy.recent_events_kept)]
 
 
-def _count_report(state: DyadState, event: RelationEvent, policy: AggregationPolicy) -> None:
+def _count_report(state: DyadState, event: RelationEvent, policy: AggregationPolicy,
+                  applied: Applied) -> None:
     if event.event_time is not None and (
         state.last_event_time is None or event.event_time > state.last_event_time
     ):
@@ -143,9 +146,11 @@ def _count_report(state: DyadState, event: RelationEvent, policy: AggregationPol
     if articles is not None:
         state.seen_article_digests = articles
         state.article_count += 1
+        applied.new_article = True
     if event.article_source and _remember(state.seen_sources, event.article_source,
                                           policy.seen_ids_kept):
         state.source_count += 1
+        applied.new_source = True
 
 
 def _supersede(state: DyadState, event: RelationEvent) -> tuple[Outcome | None, list[date]]:
@@ -183,8 +188,8 @@ def apply_event(state: DyadState, event: RelationEvent, policy: AggregationPolic
     counted = _record_mention(state, event, policy.names_kept)
     if counted:
         _count_event(state, event, policy)
-    _count_report(state, event, policy)
     applied = Applied(Outcome.COUNTED if counted else Outcome.MENTION, dropped_days=dropped)
+    _count_report(state, event, policy, applied)
     if day is not None:
         applied.day = _keep_history_day(state, day, policy, applied.dropped_days)
         if counted:

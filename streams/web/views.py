@@ -25,7 +25,7 @@ from streams.web.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from streams.web.metrics import render_metrics
 from streams.web.queries import (
     check_params,
-    pair_summary,
+    parse_as_of,
     parse_country,
     parse_int,
     parse_limit,
@@ -158,13 +158,23 @@ class _PairView(_PipelineView):
 
 
 class DyadView(_PairView):
-    """``GET /dyads/{a}/{b}``: the pair's full ``DyadState`` JSON plus ``"summary"`` (a
-    ``PairSummary`` at the pair's latest event time, 1-day ``change``); 400, 404 as
-    ``_PairView``."""
+    """``GET /dyads/{a}/{b}?window=&as_of=``: the pair's full ``DyadState`` JSON plus
+    ``"summary"`` (a ``PairSummary`` at the pair's latest event time, ``change`` over
+    ``window`` days, default 1); with ``as_of``: ``{"pair", "a", "b", "as_of", "summary"}``,
+    the summary as of that time (only events at or before it), 404 if the pair had none by
+    then; 400, 404 as ``_PairView``."""
 
     def answer(self, request: Request, state: DyadState) -> dict[str, Any]:
-        """The state and its summary."""
-        summary = pair_summary(state, 1.0, self.reads.pipeline.settings.half_life_days)
+        """The state and its summary; raises ``BadQuery`` (400), ``HTTPNotFound`` (404)."""
+        window = parse_int("window", request.query.get("window"), 1, 1, 30)
+        as_of = parse_as_of(request.query.get("as_of"))
+        summary = self.reads.summary(state, window, as_of)
+        if summary is None:
+            raise aioweb.HTTPNotFound(reason=f"no events for the pair {state.pair} at or before "
+                                             f"as_of {as_of.isoformat() if as_of else ''}")
+        if as_of is not None:
+            return {"pair": state.pair, "a": state.a, "b": state.b, "as_of": as_of.isoformat(),
+                    "summary": summary.model_dump(mode="json")}
         return {**state.model_dump(mode="json"), "summary": summary.model_dump(mode="json")}
 
 
