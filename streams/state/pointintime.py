@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from schemas.models import DayBucket, RelationEvent
-from streams.state.decay import decay_factor
+from streams.state.decay import SECONDS_PER_DAY
 
 __all__ = ["FLAG_ARTICLE", "FLAG_A_TO_B", "FLAG_B_TO_A", "FLAG_SOURCE", "Figures", "add_point",
            "day_start", "figures_at", "tension_change"]
@@ -76,40 +76,52 @@ class Figures:
 
 
 def _points_until(buckets: Iterable[DayBucket],
-                  when: datetime) -> Iterator[tuple[datetime, float, int]]:
-    """(event time, Goldstein, flags) of every point at or before ``when``, in time order."""
+                  when: datetime) -> Iterator[tuple[float, DayBucket, float, float, int]]:
+    """(seconds before ``when``, bucket, seconds after its 00:00, Goldstein, flags) of every
+    point at or before ``when``, in time order (seconds counted within each day, exactly as
+    stored)."""
     for bucket in sorted(buckets, key=lambda item: item.day):
-        start = day_start(bucket.day)
-        if start > when:
+        until = (when - day_start(bucket.day)).total_seconds()
+        if until < 0:
             return
         for seconds, goldstein, flags in bucket.points:
-            at = start + timedelta(seconds=seconds)
-            if at > when:
+            if seconds > until:
                 break
-            yield at, goldstein, flags
+            yield until - seconds, bucket, seconds, goldstein, flags
 
 
 def figures_at(buckets: Iterable[DayBucket], when: datetime,
                half_life_days: float) -> Figures:
     """The figures of the pair whose day buckets are ``buckets``, as of ``when``."""
-    figures = Figures(at=when)
-    for at, goldstein, flags in _points_until(buckets, when):
+    figures, last = Figures(at=when), None
+    half_life_s = half_life_days * SECONDS_PER_DAY
+    for before, bucket, seconds, goldstein, flags in _points_until(buckets, when):
         figures.mentions += 1
         figures.articles += bool(flags & FLAG_ARTICLE)
         figures.sources += bool(flags & FLAG_SOURCE)
-        figures.last_event_time = at
+        last = bucket.day, seconds
         if not flags & _COUNTED:
             continue
         figures.events += 1
         figures.a_to_b += bool(flags & FLAG_A_TO_B)
         figures.b_to_a += bool(flags & FLAG_B_TO_A)
         figures.goldstein_sum += goldstein
-        weight = decay_factor((when - at).total_seconds(), half_life_days)
+        weight = 0.5 ** (before / half_life_s)
         if goldstein < 0:
             figures.tension += -goldstein * weight
         elif goldstein > 0:
             figures.cooperation += goldstein * weight
+    if last is not None:
+        figures.last_event_time = day_start(last[0]) + timedelta(seconds=last[1])
     return figures
+
+
+def _tension_at(buckets: Iterable[DayBucket], when: datetime, half_life_days: float) -> float:
+    half_life_s, tension = half_life_days * SECONDS_PER_DAY, 0.0
+    for before, _, _, goldstein, flags in _points_until(buckets, when):
+        if flags & _COUNTED and goldstein < 0:
+            tension += -goldstein * 0.5 ** (before / half_life_s)
+    return tension
 
 
 def tension_change(buckets: Iterable[DayBucket], end: datetime | None, window_days: float,
@@ -119,5 +131,4 @@ def tension_change(buckets: Iterable[DayBucket], end: datetime | None, window_da
         return 0.0
     kept = list(buckets)
     start = end - timedelta(days=window_days)
-    return (figures_at(kept, end, half_life_days).tension
-            - figures_at(kept, start, half_life_days).tension)
+    return _tension_at(kept, end, half_life_days) - _tension_at(kept, start, half_life_days)
