@@ -27,7 +27,6 @@ from schemas.digests import DigestRing, ring_of
 __all__ = [
     "COUNTRY_CODE_PATTERN",
     "Article",
-    "DailyClose",
     "DayBucket",
     "DeadLetter",
     "DirectedCounts",
@@ -48,6 +47,7 @@ QuadClass = Literal[1, 2, 3, 4]
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
 LEGACY_EVENT_IDS = "seen_event_ids"
+LEGACY_CLOSES = "closes"  # daily closes of states written before change came from the buckets
 LEGACY_ARTICLE_IDS = "seen_article_ids"
 
 
@@ -174,17 +174,6 @@ class MentionRecord(BaseModel):
     source_names: list[str] = Field(default_factory=list, description="Latest sources (bounded).")
 
 
-class DailyClose(BaseModel):
-    """The decayed indexes of a pair after the latest event of one (event-time) day."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    day: date
-    at: datetime = Field(description="Event time the indexes are expressed at.")
-    tension: float
-    cooperation: float
-
-
 class DyadState(BaseModel):
     """The live state of one unordered country pair (the ``dyads`` table value)."""
 
@@ -227,7 +216,6 @@ class DyadState(BaseModel):
     history_days: list[date] = Field(
         default_factory=list, description="Days held in the dyad-days table (ascending)."
     )
-    closes: list[DailyClose] = Field(default_factory=list, description="Latest daily closes.")
     day: date | None = Field(default=None, description="Latest event day (UTC).")
     day_start_tension: float = Field(default=0.0, description="Tension index at 00:00 of ``day``.")
     day_tension_events: list[RelationEvent] = Field(
@@ -238,7 +226,10 @@ class DyadState(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _legacy_id_lists(cls, data: Any) -> Any:
-        """States written before digest rings held full ids in lists: fold them into rings."""
+        """States written before digest rings held full ids in lists: fold them into rings.
+        States written before ``change`` came from the day buckets kept daily ``closes``: dropped."""
+        if isinstance(data, dict) and LEGACY_CLOSES in data:
+            data = {key: value for key, value in data.items() if key != LEGACY_CLOSES}
         if isinstance(data, dict) and (LEGACY_EVENT_IDS in data or LEGACY_ARTICLE_IDS in data):
             data = dict(data)
             for legacy, ring in ((LEGACY_EVENT_IDS, "seen_event_digests"),

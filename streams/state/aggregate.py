@@ -22,7 +22,6 @@ from enum import StrEnum
 
 from schemas.digests import fingerprint, remember
 from schemas.models import (
-    DailyClose,
     DirectedCounts,
     DyadAlert,
     DyadState,
@@ -193,7 +192,6 @@ def apply_event(state: DyadState, event: RelationEvent, policy: AggregationPolic
     if day is not None:
         applied.day = _keep_history_day(state, day, policy, applied.dropped_days)
         if counted:
-            _close_day(state, day, policy.closes_kept)
             applied.alert = check_alert(state, event, policy.alert_tension_rise,
                                         policy.recent_events_kept)
     return applied
@@ -216,15 +214,3 @@ def _keep_history_day(state: DyadState, day: date, policy: AggregationPolicy,
         if key.rsplit(":", 1)[1] >= mention_floor or key.endswith(":undated")
     }
     return day if day >= oldest_kept else None
-
-
-def _close_day(state: DyadState, day: date, keep: int) -> None:
-    reference = state.decay_reference
-    if reference is None or reference.date() != day:
-        return  # a late event of an earlier day: that day's close stays as it was
-    close = DailyClose(day=day, at=reference, tension=state.tension, cooperation=state.cooperation)
-    if state.closes and state.closes[-1].day == day:
-        state.closes[-1] = close
-    else:
-        state.closes.append(close)
-        del state.closes[: max(0, len(state.closes) - keep)]

@@ -107,3 +107,11 @@ def test_points_survive_the_table_round_trip() -> None:
     again = [DayBucket.model_validate(item) for item in raw]
     when = T0 + timedelta(days=5)
     assert figures_at(again, when, HALF_LIFE) == figures_at(buckets, when, HALF_LIFE)
+
+
+def test_states_written_with_daily_closes_still_load() -> None:
+    state, _ = _fold(_events())
+    raw = state.model_dump(mode="json")
+    raw["closes"] = [{"day": "2024-05-01", "at": "2024-05-01T12:00:00+00:00",
+                      "tension": 4.0, "cooperation": 3.0}]
+    assert DyadState.model_validate(raw) == state
