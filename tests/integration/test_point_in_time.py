@@ -7,6 +7,8 @@ of any time, and their ``change`` must be identical.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from datetime import timedelta
@@ -16,7 +18,7 @@ import pytest
 
 from schemas import jsonbytes
 from schemas.models import RelationEvent
-from streams.cli.processes import WorkerProcess
+from streams.cli.processes import WorkerProcess, settings_env
 from streams.cli.replay import differences, rebuild
 from streams.exceptions import QueryError
 from streams.settings import Settings
@@ -91,3 +93,18 @@ def test_as_of_and_change_do_not_depend_on_arrival_order(make_settings: Settings
         assert pair_views[0] == pair_views[1] != 0.0
 
     assert differences(rebuild(settings), url, settings) == []
+    _check_cli(settings, between)
+
+
+def _check_cli(settings: Settings, between: str) -> None:
+    """``dyadwatch query --as-of``: the listing and one pair, as they stood then."""
+    def query(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run([sys.executable, "-m", "streams.cli", "query", *args],
+                              env=settings_env(settings), capture_output=True, timeout=120)
+
+    empty = query("--as-of", "2024-04-30", "--json")
+    assert empty.returncode == 0 and jsonbytes.loads(empty.stdout)["dyads"] == []
+    pair = query("PAK", "RUS", "--as-of", between, "--json")
+    assert pair.returncode == 0 and jsonbytes.loads(pair.stdout)["summary"]["events"] == 3
+    missing = query("PAK", "RUS", "--as-of", "2024-04-30")
+    assert missing.returncode != 0 and b"no events for the pair PAK-RUS" in missing.stderr
