@@ -106,8 +106,10 @@ class DyadsView(_PipelineView):
     """``GET /dyads?sort=&limit=&window=&as_of=&all_versions=&local=``: the pairs of every worker.
 
     200 ``{"sort", "as_of", "count", "dyads": [PairSummary rows], "superseded_pairs",
-    "unreachable_workers"}``, rows expressed at ``as_of`` and ranked by ``sort`` (one of
-    ``SORT_KEYS``); ``local=1``: only ``{"dyads": [...]}`` of this worker. 400 (``BadQuery``)
+    "unreachable_workers"}``, ranked by ``sort`` (one of ``SORT_KEYS``): without ``as_of``,
+    rows expressed at the latest event time of all pairs; with it, each pair as it stood then
+    (only events at or before ``as_of``, decayed to it; pairs without one left out); ``local=1``:
+    only ``{"dyads": [...]}`` of this worker. 400 (``BadQuery``)
     on a malformed parameter: ``limit`` 1-1000, ``window`` 1-30 days, ``as_of`` ISO 8601.
     """
 
