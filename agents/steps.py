@@ -124,7 +124,8 @@ def event_time_from_timestamp(timestamp: float | None) -> datetime | None:
 
 def code_article(article: Article, coder: ArticleCoder,
                  fallback_time: datetime | None) -> list[RelationEvent] | Rejection:
-    """Extract the article's events; events without a time take ``fallback_time``.
+    """Extract the article's events, stamped with the article's title; events without a time
+    take ``fallback_time``.
 
     An exception of the coder becomes ``Rejection("extract", "coder_error", ...)``.
     """
@@ -132,10 +133,17 @@ def code_article(article: Article, coder: ArticleCoder,
         events = coder.extract(article)
     except Exception as exc:  # the coder must never take the worker down
         return Rejection("extract", "coder_error", f"{type(exc).__name__}: {exc}")
-    if fallback_time is None:
-        return events
-    return [event if event.event_time is not None
-            else event.model_copy(update={"event_time": fallback_time}) for event in events]
+    return [_stamped(event, article.title, fallback_time) for event in events]
+
+
+def _stamped(event: RelationEvent, title: str | None, fallback_time: datetime | None) -> RelationEvent:
+    """The event with the article's title and, if it has none, ``fallback_time`` as its time."""
+    update: dict[str, object] = {}
+    if title and event.article_title is None:
+        update["article_title"] = title
+    if event.event_time is None and fallback_time is not None:
+        update["event_time"] = fallback_time
+    return event.model_copy(update=update) if update else event
 
 
 def event_record(event: RelationEvent) -> tuple[bytes, bytes]:

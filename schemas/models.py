@@ -27,7 +27,6 @@ from schemas.digests import DigestRing, ring_of
 __all__ = [
     "COUNTRY_CODE_PATTERN",
     "Article",
-    "DailyClose",
     "DayBucket",
     "DeadLetter",
     "DirectedCounts",
@@ -48,6 +47,7 @@ QuadClass = Literal[1, 2, 3, 4]
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
 LEGACY_EVENT_IDS = "seen_event_ids"
+LEGACY_CLOSES = "closes"  # daily closes of states written before change came from the buckets
 LEGACY_ARTICLE_IDS = "seen_article_ids"
 
 
@@ -144,6 +144,9 @@ class RelationEvent(_Frozen):
     )
     article_url: str | None = None
     article_source: str | None = None
+    article_title: str | None = Field(
+        default=None, description="The article's title, stamped by the worker (None if untitled)."
+    )
     coder_version: str
 
 
@@ -169,17 +172,6 @@ class MentionRecord(BaseModel):
     sources: int = 0
     article_ids: list[str] = Field(default_factory=list, description="Latest articles (bounded).")
     source_names: list[str] = Field(default_factory=list, description="Latest sources (bounded).")
-
-
-class DailyClose(BaseModel):
-    """The decayed indexes of a pair after the latest event of one (event-time) day."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    day: date
-    at: datetime = Field(description="Event time the indexes are expressed at.")
-    tension: float
-    cooperation: float
 
 
 class DyadState(BaseModel):
@@ -224,7 +216,6 @@ class DyadState(BaseModel):
     history_days: list[date] = Field(
         default_factory=list, description="Days held in the dyad-days table (ascending)."
     )
-    closes: list[DailyClose] = Field(default_factory=list, description="Latest daily closes.")
     day: date | None = Field(default=None, description="Latest event day (UTC).")
     day_start_tension: float = Field(default=0.0, description="Tension index at 00:00 of ``day``.")
     day_tension_events: list[RelationEvent] = Field(
@@ -235,7 +226,10 @@ class DyadState(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _legacy_id_lists(cls, data: Any) -> Any:
-        """States written before digest rings held full ids in lists: fold them into rings."""
+        """States written before digest rings held full ids in lists: fold them into rings.
+        States written before ``change`` came from the day buckets kept daily ``closes``: dropped."""
+        if isinstance(data, dict) and LEGACY_CLOSES in data:
+            data = {key: value for key, value in data.items() if key != LEGACY_CLOSES}
         if isinstance(data, dict) and (LEGACY_EVENT_IDS in data or LEGACY_ARTICLE_IDS in data):
             data = dict(data)
             for legacy, ring in ((LEGACY_EVENT_IDS, "seen_event_digests"),
@@ -263,6 +257,12 @@ class DayBucket(BaseModel):
     cooperation: float = Field(default=0.0, description="Positive weights of the day, undecayed.")
     net: float = 0.0
     by_quad: dict[str, int] = Field(default_factory=dict)
+    points: list[tuple[float, float, int]] = Field(
+        default_factory=list,
+        description="Each report of the day as (seconds after 00:00 UTC, Goldstein, flags), in "
+                    "time order; flags: 1 counted a to b, 2 counted b to a, 4 new article, "
+                    "8 new outlet (point-in-time reads, streams.state.pointintime).",
+    )
 
 
 class DyadAlert(_Frozen):

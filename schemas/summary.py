@@ -58,7 +58,8 @@ class PairSummary(BaseModel):
     cooperation: float = _figure("Decayed sum of the positive Goldstein weights.", GOLDSTEIN,
                                  decays=True, column=11)
     net: float = _figure("cooperation - tension.", GOLDSTEIN, decays=True, column=8)
-    change: float = _figure("Rise of tension over the window (days) before the latest event.",
+    change: float = _figure("Rise of tension over the window (days) before indexes_at, from "
+                            "the events' own times (arrival order does not matter).",
                             GOLDSTEIN, decays=True)
     goldstein_mean: float = _figure("Mean Goldstein score of the distinct events (-10..10).",
                                     GOLDSTEIN)
@@ -66,8 +67,8 @@ class PairSummary(BaseModel):
     sources: int = _figure("Distinct outlets that reported an event.", "outlets")
     coder_version: str = _figure("Coder version of the events counted.", None)
     last_event_time: IsoTime | None = _figure("Latest event time (UTC).", "ISO 8601")
-    indexes_at: IsoTime | None = _figure("Event time the decayed figures are expressed at.",
-                                         "ISO 8601")
+    indexes_at: IsoTime | None = _figure("Event time the decayed figures are expressed at: the "
+                                         "pair's latest event, or as_of.", "ISO 8601")
 
     @classmethod
     def figure(cls, name: str) -> dict[str, Any]:

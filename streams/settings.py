@@ -91,6 +91,17 @@ class Settings(BaseSettings):
     aggregate_batch_within_ms: int = Field(20, ge=1)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
+    # Event store (dyadwatch lake, sql, export, GET /events)
+    lake_dir: Path | None = Field(
+        None, description="The event store's folder (default: <data_dir>/lake)."
+    )
+    lake_group: str | None = Field(
+        None, description="Consumer group of dyadwatch lake (default: <app_id>-lake)."
+    )
+    lake_flush_events: int = Field(5000, ge=1, description="Events buffered before a write.")
+    lake_flush_s: float = Field(2.0, gt=0, description="Longest wait before buffered events are written.")
+    lake_compact_files: int = Field(8, ge=2, description="Files of one day that trigger its compaction.")
+
     # Embedded broker
     embedded_broker_host: str = "127.0.0.1"
     embedded_broker_port: int = Field(9092, ge=1, le=65535)
@@ -99,6 +110,16 @@ class Settings(BaseSettings):
     def worker_data_dir(self) -> str:
         """This worker's table store folder (one per web port, so workers never share it)."""
         return str(self.data_dir / f"worker-{self.web_port}")
+
+    @property
+    def lake_path(self) -> Path:
+        """The event store's folder: ``lake_dir``, or ``<data_dir>/lake``."""
+        return self.lake_dir if self.lake_dir is not None else self.data_dir / "lake"
+
+    @property
+    def lake_group_id(self) -> str:
+        """The consumer group of ``dyadwatch lake``: ``lake_group`` or ``<app_id>-lake``."""
+        return self.lake_group or f"{self.app_id}-lake"
 
     @property
     def canonical_url(self) -> str:

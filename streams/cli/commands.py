@@ -74,16 +74,19 @@ def cmd_query(args: argparse.Namespace) -> int:
     from streams.web.client import fetch_json
 
     url = get_settings().web_url
+    as_of = {"as_of": args.as_of} if args.as_of else {}
     if args.countries:
         a, b = args.countries
         if args.history:
             result = fetch_json(url, f"/dyads/{a}/{b}/history", {"days": str(args.days)})
             print(jsonbytes.dumps(result).decode() if args.json else format_history(result))
             return 0
-        result = fetch_json(url, f"/dyads/{a}/{b}")
-        print(jsonbytes.dumps(result).decode() if args.json else format_dyad(result))
+        pair_params = {"window": str(args.window), **as_of}
+        result = fetch_json(url, f"/dyads/{a}/{b}", pair_params)
+        text = format_rows([result["summary"]]) if as_of else format_dyad(result)
+        print(jsonbytes.dumps(result).decode() if args.json else text)
         return 0
-    params = {"sort": args.top, "limit": str(args.limit), "window": str(args.window)}
+    params = {"sort": args.top, "limit": str(args.limit), "window": str(args.window), **as_of}
     result = fetch_json(url, "/dyads", params)
     print(jsonbytes.dumps(result).decode() if args.json else format_rows(result["dyads"]))
     return 0

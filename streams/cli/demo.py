@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from streams.cli.processes import WorkerProcess
+from streams.cli.processes import LakeProcess, WorkerProcess
 from streams.cli.render import format_rows
 from streams.exceptions import StreamsError
 from streams.inputs import read_inputs
 from streams.kafka.broker import EmbeddedBroker, port_is_open
 from streams.kafka.publish import publish_articles
 from streams.kafka.topics import ensure_topics
+from streams.lake.ingest import read_status, stop_on_signals
 from streams.settings import Settings
 from streams.web.client import fetch_json
 
-__all__ = ["run_demo", "seed_articles", "wait_processed"]
+__all__ = ["run_demo", "seed_articles", "wait_processed", "wait_stored"]
 
 
 def seed_articles(seeds: Path) -> list[str]:
@@ -54,16 +54,22 @@ def _coding(settings: Settings) -> str:
     return f"{processes} coding process{'es' * (processes != 1)}, DYADWATCH_CODING_PROCESSES"
 
 
+def wait_stored(settings: Settings, worker: WorkerProcess, timeout_s: float = 60.0) -> int:
+    """Block until the event store has read every event the worker emitted; returns the rows."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        health = worker.health() or {}
+        emitted = health.get("counters", {}).get("events_emitted", 0)
+        status = read_status(settings.lake_path)
+        if health and status.stored + status.duplicates >= emitted:
+            return status.stored
+        time.sleep(0.2)
+    raise StreamsError(f"the event store did not catch up within {timeout_s:.0f} s")
+
+
 def _serve_until_interrupted(worker: WorkerProcess) -> None:
-    stop = False
-
-    def _on_signal(signum: int, frame: object) -> None:
-        nonlocal stop
-        stop = True
-
-    signal.signal(signal.SIGINT, _on_signal)
-    signal.signal(signal.SIGTERM, _on_signal)
-    while not stop and worker.process is not None and worker.process.poll() is None:
+    stopping = stop_on_signals()
+    while not stopping() and worker.process is not None and worker.process.poll() is None:
         time.sleep(0.2)
 
 
@@ -79,7 +85,7 @@ def run_demo(settings: Settings, seeds: Path, *, once: bool) -> int:
         ensure_topics(settings)
         quiet = "warning" if settings.log_level == "info" else settings.log_level
         settings = settings.model_copy(update={"data_dir": Path(data_dir), "log_level": quiet})
-        with WorkerProcess(settings, log=sys.stderr) as worker:
+        with WorkerProcess(settings, log=sys.stderr) as worker, LakeProcess(settings, log=sys.stderr):
             started = time.monotonic()
             worker.wait_healthy()
             print(f"worker ready in {time.monotonic() - started:.1f} s at {settings.web_url} "
@@ -92,10 +98,15 @@ def run_demo(settings: Settings, seeds: Path, *, once: bool) -> int:
             count = len(report.published)
             print(f"\nlive pair table ({count} article{'s' * (count != 1)} from {seeds}/):\n")
             print(format_rows(table["dyads"]), flush=True)
+            stored = wait_stored(settings, worker)
+            print(f"\nevent store: {stored} events in {settings.lake_path} (dyadwatch lake); e.g. "
+                  f"DYADWATCH_LAKE_DIR={settings.lake_path} dyadwatch sql "
+                  "\"SELECT * FROM pair_days ORDER BY events DESC LIMIT 5\"", flush=True)
             if once:
                 return 0 if report.ok else 1
             print(f"\nserving {settings.web_url}/dyads (also /dyads/RUS/PAK, /countries/PAK, "
                   "/health); Ctrl-C to stop", flush=True)
-            print(f"live page: {settings.web_url}/", flush=True)
+            print(f"live page: {settings.web_url}/  ·  events from the store: "
+                  f"{settings.web_url}/events?limit=20", flush=True)
             _serve_until_interrupted(worker)
     return 0 if report.ok else 1

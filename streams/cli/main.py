@@ -8,6 +8,7 @@ import sys
 
 from schemas.exceptions import DyadwatchError
 from streams.cli import commands
+from streams.cli.store_commands import add_store_commands
 from streams.settings import get_settings
 from streams.web.queries import SORT_KEYS
 
@@ -54,6 +55,8 @@ def _add_reading_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     p.add_argument("--top", choices=SORT_KEYS, default="tension")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--window", type=int, default=1, help="days for --top change (default 1)")
+    p.add_argument("--as-of", metavar="ISO", help="as the pairs stood then: only events at or "
+                   "before it, decayed to it (a date: the end of that UTC day)")
     p.add_argument("--history", action="store_true", help="a pair's daily history")
     p.add_argument("--days", type=int, default=30, help="days of --history (default 30)")
     p.add_argument("--json", action="store_true", help="print the raw JSON answer")
@@ -101,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", required=True)
     for add in (_add_pipeline_commands, _add_reading_commands, _add_replay_commands,
-                _add_setup_commands):
+                _add_setup_commands, add_store_commands):
         add(sub)
     return parser
 

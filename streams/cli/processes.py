@@ -17,7 +17,7 @@ from streams.exceptions import QueryError, StreamsError
 from streams.settings import Settings
 from streams.web.client import fetch_json
 
-__all__ = ["WorkerProcess", "settings_env"]
+__all__ = ["LakeProcess", "WorkerProcess", "settings_env"]
 
 
 def settings_env(settings: Settings) -> dict[str, str]:
@@ -35,6 +35,8 @@ def settings_env(settings: Settings) -> dict[str, str]:
 class WorkerProcess:
     """``python -m streams.cli worker`` in a child process."""
 
+    command = "worker"
+
     def __init__(self, settings: Settings, *, log: IO[Any] | int | None = subprocess.DEVNULL
                  ) -> None:
         self.settings = settings
@@ -43,7 +45,7 @@ class WorkerProcess:
 
     def start(self) -> WorkerProcess:
         """Start the child process (it returns at once: see ``wait_healthy``)."""
-        command = [sys.executable, "-m", "streams.cli", "worker"]
+        command = [sys.executable, "-m", "streams.cli", self.command]
         self.process = subprocess.Popen(command, env=settings_env(self.settings),
                                         stdout=self.log, stderr=subprocess.STDOUT)
         return self
@@ -90,3 +92,14 @@ class WorkerProcess:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class LakeProcess(WorkerProcess):
+    """``python -m streams.cli lake`` (the event store's consumer) in a child process; it serves
+    no HTTP, so ``health`` is always None: watch the store's ``_status.json`` instead."""
+
+    command = "lake"
+
+    def health(self) -> dict[str, Any] | None:
+        """None: the lake serves no HTTP."""
+        return None

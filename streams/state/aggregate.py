@@ -22,7 +22,6 @@ from enum import StrEnum
 
 from schemas.digests import fingerprint, remember
 from schemas.models import (
-    DailyClose,
     DirectedCounts,
     DyadAlert,
     DyadState,
@@ -54,6 +53,8 @@ class Applied:
     day: date | None = None
     dropped_days: list[date] = field(default_factory=list)
     alert: DyadAlert | None = None
+    new_article: bool = False
+    new_source: bool = False
 
     @property
     def changed(self) -> bool:
@@ -133,7 +134,8 @@ def _count_event(state: DyadState, event: RelationEvent, policy: AggregationPoli
         del state.recent_events[: max(0, len(state.recent_events) - policy.recent_events_kept)]
 
 
-def _count_report(state: DyadState, event: RelationEvent, policy: AggregationPolicy) -> None:
+def _count_report(state: DyadState, event: RelationEvent, policy: AggregationPolicy,
+                  applied: Applied) -> None:
     if event.event_time is not None and (
         state.last_event_time is None or event.event_time > state.last_event_time
     ):
@@ -143,9 +145,11 @@ def _count_report(state: DyadState, event: RelationEvent, policy: AggregationPol
     if articles is not None:
         state.seen_article_digests = articles
         state.article_count += 1
+        applied.new_article = True
     if event.article_source and _remember(state.seen_sources, event.article_source,
                                           policy.seen_ids_kept):
         state.source_count += 1
+        applied.new_source = True
 
 
 def _supersede(state: DyadState, event: RelationEvent) -> tuple[Outcome | None, list[date]]:
@@ -183,12 +187,11 @@ def apply_event(state: DyadState, event: RelationEvent, policy: AggregationPolic
     counted = _record_mention(state, event, policy.names_kept)
     if counted:
         _count_event(state, event, policy)
-    _count_report(state, event, policy)
     applied = Applied(Outcome.COUNTED if counted else Outcome.MENTION, dropped_days=dropped)
+    _count_report(state, event, policy, applied)
     if day is not None:
         applied.day = _keep_history_day(state, day, policy, applied.dropped_days)
         if counted:
-            _close_day(state, day, policy.closes_kept)
             applied.alert = check_alert(state, event, policy.alert_tension_rise,
                                         policy.recent_events_kept)
     return applied
@@ -211,15 +214,3 @@ def _keep_history_day(state: DyadState, day: date, policy: AggregationPolicy,
         if key.rsplit(":", 1)[1] >= mention_floor or key.endswith(":undated")
     }
     return day if day >= oldest_kept else None
-
-
-def _close_day(state: DyadState, day: date, keep: int) -> None:
-    reference = state.decay_reference
-    if reference is None or reference.date() != day:
-        return  # a late event of an earlier day: that day's close stays as it was
-    close = DailyClose(day=day, at=reference, tension=state.tension, cooperation=state.cooperation)
-    if state.closes and state.closes[-1].day == day:
-        state.closes[-1] = close
-    else:
-        state.closes.append(close)
-        del state.closes[: max(0, len(state.closes) - keep)]

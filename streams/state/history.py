@@ -3,19 +3,23 @@
 Record shape of the ``dyad-days`` table (key ``PAIR@YYYY-MM-DD``)::
 
     {"pair": "PAK-RUS", "day": "2024-05-01", "events": 4, "mentions": 5, "a_to_b": 0,
-     "b_to_a": 4, "tension": 16.0, "cooperation": 0.0, "net": -16.0, "by_quad": {"3": 4}}
+     "b_to_a": 4, "tension": 16.0, "cooperation": 0.0, "net": -16.0, "by_quad": {"3": 4},
+     "points": [[30600.0, -4.0, 6], ...]}
+
+``points``: every report of the day, for point-in-time reads (``streams.state.pointintime``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from schemas.models import DayBucket, DyadState, RelationEvent
-from streams.state.decay import decay_factor
+from streams.state.aggregate import Applied, Outcome
+from streams.state.pointintime import add_point
 
-__all__ = ["add_to_bucket", "bucket_key", "history_rows", "tension_change"]
+__all__ = ["add_to_bucket", "bucket_key", "history_rows"]
 
 
 def bucket_key(pair: str, day: date) -> str:
@@ -23,9 +27,12 @@ def bucket_key(pair: str, day: date) -> str:
     return f"{pair}@{day.isoformat()}"
 
 
-def add_to_bucket(bucket: DayBucket, event: RelationEvent, counted: bool, a: str) -> None:
-    """Count one report in its day; a counted event also moves the day's sums."""
+def add_to_bucket(bucket: DayBucket, event: RelationEvent, applied: Applied, a: str) -> None:
+    """Count one report in its day (and keep it as a point); a counted event also moves the
+    day's sums."""
     bucket.mentions += 1
+    counted = applied.outcome == Outcome.COUNTED
+    add_point(bucket, event, counted, a, (applied.new_article, applied.new_source))
     if not counted:
         return
     bucket.events += 1
@@ -51,23 +58,6 @@ def history_rows(state: DyadState, days: int,
         for offset in range(days - 1, -1, -1):
             day = as_of - timedelta(days=offset)
             bucket = bucket_for(day) or DayBucket(pair=state.pair, day=day)
-            rows.append(bucket.model_dump(mode="json", exclude={"pair"}))
+            rows.append(bucket.model_dump(mode="json", exclude={"pair", "points"}))
     return {"pair": state.pair, "a": state.a, "b": state.b, "days": days,
             "as_of": as_of.isoformat() if as_of else None, "history": rows}
-
-
-def tension_change(state: DyadState, window_days: float, half_life_days: float) -> float:
-    """Rise of the tension index over the ``window_days`` before the pair's latest event."""
-    reference = state.decay_reference
-    if reference is None:
-        return 0.0
-    start = reference - timedelta(days=window_days)
-    return state.tension - _tension_at(state, start, half_life_days)
-
-
-def _tension_at(state: DyadState, when: datetime, half_life_days: float) -> float:
-    earlier = [close for close in state.closes if close.at <= when]
-    if not earlier:
-        return 0.0
-    close = earlier[-1]
-    return close.tension * decay_factor((when - close.at).total_seconds(), half_life_days)

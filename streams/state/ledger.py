@@ -59,7 +59,7 @@ def fold_event(ledger: Ledger, event: RelationEvent, policy: AggregationPolicy) 
     if applied.day is not None:
         bucket = ledger.load_bucket(state.pair, applied.day)
         bucket = bucket or DayBucket(pair=state.pair, day=applied.day)
-        add_to_bucket(bucket, event, applied.outcome == "counted", state.a)
+        add_to_bucket(bucket, event, applied, state.a)
         ledger.save_bucket(bucket)
     ledger.save_state(state)
     return applied

@@ -23,7 +23,6 @@ class AggregationPolicy:
     articles_kept: int = 500  # article fingerprints each pair remembers
     mention_window_days: int = 3
     history_days: int = 90
-    closes_kept: int = 31
     alert_tension_rise: float = 15.0
     names_kept: int = 50
 

@@ -9,22 +9,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from typing import Any
 
 from pydantic import ValidationError
 
-from schemas.models import DyadState, coder_version_key, pair_key
+from schemas.models import DayBucket, DyadState, coder_version_key, pair_key
 from schemas.summary import PairSummary
 from streams.exceptions import BadQuery
 from streams.state.decay import decay_factor
-from streams.state.history import tension_change
+from streams.state.pointintime import figures_at, tension_change
 
 __all__ = [
+    "QUERY_PARAMS",
     "SORT_KEYS",
     "BadQuery",
+    "check_params",
     "current_coder_rows",
     "express_rows",
+    "load_state",
     "pair_summary",
     "parse_as_of",
     "parse_country",
@@ -33,13 +36,46 @@ __all__ = [
     "parse_pair",
     "parse_sort",
     "summarize",
+    "summary_at",
     "top_rows",
 ]
 
 SORT_KEYS = ("tension", "cooperation", "events", "net", "volume", "change")
 _DECAYED = PairSummary.decaying()
 _CODE = re.compile(r"^[A-Za-z]{3}$")
+_DATE_ONLY = re.compile(r"^\d{4}-?\d{2}-?\d{2}$")
 MAX_LIMIT = 1000
+_LISTING = ("sort", "window", "as_of", "all_versions", "local")
+_EVENTS = ("country", "pair", "source", "target", "since", "until", "root", "quad",
+           "min_confidence", "q", "limit", "cursor")
+# The query parameters each route accepts (by its registered path): any other is a 400.
+QUERY_PARAMS: dict[str, tuple[str, ...]] = {
+    "/dyads": ("limit", *_LISTING),
+    "/countries/{code}": _LISTING,
+    "/dyads/{a}/{b}": ("window", "as_of"),
+    "/dyads/{a}/{b}/history": ("days",),
+    "/dyads/{a}/{b}/events": ("limit",),
+    "/events": _EVENTS,
+    "/events.csv": _EVENTS,
+    "/static/{name}": ("v",),
+}
+_FLAGS = ("all_versions", "local")
+
+
+def check_params(route: str, given: Iterable[tuple[str, str]]) -> None:
+    """Raise ``BadQuery`` for a parameter ``route`` does not take (``QUERY_PARAMS``; routes not
+    listed take none), a parameter given twice, or a flag (``all_versions``, ``local``) not 0/1."""
+    allowed = QUERY_PARAMS.get(route, ())
+    seen: set[str] = set()
+    for name, value in given:
+        if name not in allowed:
+            expected = f"expected {', '.join(allowed)}" if allowed else "this path takes none"
+            raise BadQuery(f"unknown query parameter {name[:40]!r} for {route}: {expected}")
+        if name in seen:
+            raise BadQuery(f"query parameter {name!r} given more than once")
+        seen.add(name)
+        if name in _FLAGS and value not in ("0", "1"):
+            raise BadQuery(f"{name} must be 0 or 1, got {value[:40]!r}")
 
 
 def parse_country(value: str) -> str:
@@ -85,42 +121,69 @@ def parse_limit(value: str | None, default: int = 20) -> int:
 
 
 def parse_as_of(value: str | None) -> datetime | None:
-    """An ISO 8601 date or time (UTC if no offset is given), or None; raises ``BadQuery``."""
+    """An ISO 8601 time (UTC if no offset is given), or a date meaning the end of that UTC
+    day (``2024-05-01``: ``2024-05-01T23:59:59.999999+00:00``), or None; raises ``BadQuery``."""
     if not value:
         return None
     try:
         when = datetime.fromisoformat(value)
     except ValueError:
         raise BadQuery(f"as_of must be an ISO 8601 date or time, got {value[:40]!r}") from None
+    if _DATE_ONLY.match(value):
+        when = datetime.combine(when.date(), time.max)
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def pair_summary(state: DyadState, window_days: float = 1.0,
+def load_state(raw: dict[str, Any]) -> DyadState:
+    """A pair's state as stored in the table (a dict); ``ValueError`` if it is not valid."""
+    try:
+        return DyadState.model_validate(raw)
+    except ValidationError as exc:
+        raise ValueError(f"unreadable state for {raw.get('pair')!r}: {exc}") from exc
+
+
+def pair_summary(state: DyadState, buckets: Iterable[DayBucket] = (), window_days: float = 1.0,
                  half_life_days: float = 7.0) -> PairSummary:
     """The summary of a pair's state, its figures at the pair's latest event time
-    (``change``: tension rise over ``window_days`` before it)."""
+    (``change``: tension rise over ``window_days`` before it, from the day ``buckets``)."""
     return PairSummary(
         pair=state.pair, a=state.a, b=state.b, events=state.events, volume=state.mentions,
         a_to_b=state.a_to_b.events, b_to_a=state.b_to_a.events, tension=state.tension,
         cooperation=state.cooperation, net=state.net,
-        change=tension_change(state, window_days, half_life_days),
+        change=tension_change(buckets, state.decay_reference, window_days, half_life_days),
         goldstein_mean=round(state.goldstein_mean, 4), articles=state.article_count,
         sources=state.source_count, coder_version=state.coder_version,
         last_event_time=state.last_event_time, indexes_at=state.decay_reference,
     )
 
 
-def summarize(raw: dict[str, Any], window_days: float = 1.0,
-              half_life_days: float = 7.0) -> dict[str, Any]:
+def summary_at(state: DyadState, buckets: Iterable[DayBucket], as_of: datetime,
+               window_days: float = 1.0, half_life_days: float = 7.0) -> PairSummary | None:
+    """The summary of a pair as of ``as_of``, from its day ``buckets``: only the events at or
+    before ``as_of`` count, indexes decayed to it; None if the pair had no event by then."""
+    kept = list(buckets)
+    figures = figures_at(kept, as_of, half_life_days)
+    if not figures.events:
+        return None
+    return PairSummary(
+        pair=state.pair, a=state.a, b=state.b, events=figures.events, volume=figures.mentions,
+        a_to_b=figures.a_to_b, b_to_a=figures.b_to_a, tension=figures.tension,
+        cooperation=figures.cooperation, net=figures.net,
+        change=tension_change(kept, as_of, window_days, half_life_days),
+        goldstein_mean=round(figures.goldstein_mean, 4), articles=figures.articles,
+        sources=figures.sources, coder_version=state.coder_version,
+        last_event_time=figures.last_event_time, indexes_at=as_of,
+    )
+
+
+def summarize(raw: dict[str, Any], window_days: float = 1.0, half_life_days: float = 7.0,
+              buckets: Iterable[DayBucket] = ()) -> dict[str, Any]:
     """The JSON row (``PairSummary``) of a pair's state as stored in the table (a dict).
 
     Raises ``ValueError`` if ``raw`` is not a valid ``DyadState``.
     """
-    try:
-        state = DyadState.model_validate(raw)
-    except ValidationError as exc:
-        raise ValueError(f"unreadable state for {raw.get('pair')!r}: {exc}") from exc
-    return pair_summary(state, window_days, half_life_days).model_dump(mode="json")
+    return pair_summary(load_state(raw), buckets, window_days, half_life_days).model_dump(
+        mode="json")
 
 
 def express_rows(rows: list[dict[str, Any]], as_of: datetime | None,

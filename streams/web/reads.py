@@ -7,6 +7,7 @@ own rows (``local=1``) through the app's HTTP client and merges them.
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 from typing import Any
 
 import aiohttp
@@ -14,15 +15,18 @@ from faust.web import Request
 
 from schemas import jsonbytes
 from schemas.models import DayBucket, DyadState
+from schemas.summary import PairSummary
 from streams.app import Pipeline
 from streams.state.history import bucket_key
 from streams.web.queries import (
     current_coder_rows,
     express_rows,
+    load_state,
+    pair_summary,
     parse_as_of,
     parse_int,
     parse_sort,
-    summarize,
+    summary_at,
     top_rows,
 )
 
@@ -36,13 +40,32 @@ class TableReads:
         self.pipeline = pipeline
         self.table = pipeline.dyads
 
-    def local_rows(self, country: str | None = None, window_days: float = 1.0) -> list[dict[str, Any]]:
-        """This worker's ``PairSummary`` rows (JSON dicts), of ``country`` only if given."""
-        half_life = self.pipeline.settings.half_life_days
-        rows = [summarize(value, window_days, half_life) for value in self.table.values()]
-        if country is not None:
-            rows = [row for row in rows if country in (row["a"], row["b"])]
+    def local_rows(self, country: str | None = None, window_days: float = 1.0,
+                   as_of: datetime | None = None) -> list[dict[str, Any]]:
+        """This worker's ``PairSummary`` rows (JSON dicts), of ``country`` only if given; as of
+        ``as_of`` if given (pairs without an event by then left out)."""
+        rows = []
+        for value in self.table.values():
+            state = load_state(value)
+            if country is None or country in (state.a, state.b):
+                summary = self.summary(state, window_days, as_of)
+                if summary is not None:
+                    rows.append(summary.model_dump(mode="json"))
         return rows
+
+    def summary(self, state: DyadState, window_days: float,
+                as_of: datetime | None) -> PairSummary | None:
+        """The pair's summary, as of ``as_of`` if given (None: no event by then)."""
+        half_life = self.pipeline.settings.half_life_days
+        buckets = self.local_buckets(state)
+        if as_of is None:
+            return pair_summary(state, buckets, window_days, half_life)
+        return summary_at(state, buckets, as_of, window_days, half_life)
+
+    def local_buckets(self, state: DyadState) -> list[DayBucket]:
+        """The pair's day buckets held in this worker's ``dyad-days`` table."""
+        found = (self.local_bucket(state.pair, day) for day in state.history_days)
+        return [bucket for bucket in found if bucket is not None]
 
     def health(self) -> dict[str, Any]:
         """The body of ``GET /health`` (see ``HealthView``)."""
@@ -62,10 +85,14 @@ class TableReads:
                       country: str | None) -> tuple[list[dict[str, Any]], list[str]]:
         """This worker's rows, plus every other worker's unless the request is ``local=1``."""
         window = parse_int("window", request.query.get("window"), 1, 1, 30)
-        rows = self.local_rows(country, window)
+        as_of = parse_as_of(request.query.get("as_of"))
+        rows = self.local_rows(country, window, as_of)
         if request.query.get("local") == "1":
             return rows, []
-        return await self.gather_rows(path, {"window": str(window)}, rows)
+        params = {"window": str(window)}
+        if as_of is not None:
+            params["as_of"] = as_of.isoformat()
+        return await self.gather_rows(path, params, rows)
 
     async def ranked(self, request: Request, path: str, country: str | None,
                      limit: int | None) -> dict[str, Any]:

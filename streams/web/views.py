@@ -24,13 +24,15 @@ from streams.state.history import history_rows
 from streams.web.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from streams.web.metrics import render_metrics
 from streams.web.queries import (
-    pair_summary,
+    check_params,
+    parse_as_of,
     parse_country,
     parse_int,
     parse_limit,
     parse_pair,
 )
 from streams.web.reads import TableReads
+from streams.web.store_views import STORE_ROUTES
 
 __all__ = ["ROUTES", "CountryView", "DyadEventsView", "DyadHistoryView", "DyadView", "DyadsView",
            "HealthView", "MetricsView", "json_errors", "wire_views"]
@@ -45,12 +47,16 @@ def _json(view: View, value: Any, status: int = 200) -> Response:
 
 @aioweb.middleware
 async def json_errors(request: aioweb.Request, handler: Handler) -> aioweb.StreamResponse:
-    """Unknown paths, bad queries and crashes answer JSON, without a stack trace.
+    """Unknown paths, bad queries and crashes answer JSON, without a stack trace; a query
+    parameter the route does not take is a bad query (``queries.check_params``).
 
     ``{"error": message, "status": n}``: 400 for ``BadQuery``, the HTTP error's own status
     (404, 405, ...), 500 ``"internal error"`` for anything else (logged with its traceback).
     """
     try:
+        route = request.match_info.route.resource
+        if route is not None:
+            check_params(route.canonical.rstrip("/") or "/", request.query.items())
         return await handler(request)
     except BadQuery as exc:
         status, message = 400, str(exc)
@@ -101,8 +107,10 @@ class DyadsView(_PipelineView):
     """``GET /dyads?sort=&limit=&window=&as_of=&all_versions=&local=``: the pairs of every worker.
 
     200 ``{"sort", "as_of", "count", "dyads": [PairSummary rows], "superseded_pairs",
-    "unreachable_workers"}``, rows expressed at ``as_of`` and ranked by ``sort`` (one of
-    ``SORT_KEYS``); ``local=1``: only ``{"dyads": [...]}`` of this worker. 400 (``BadQuery``)
+    "unreachable_workers"}``, ranked by ``sort`` (one of ``SORT_KEYS``): without ``as_of``,
+    rows expressed at the latest event time of all pairs; with it, each pair as it stood then
+    (only events at or before ``as_of``, decayed to it; pairs without one left out); ``local=1``:
+    only ``{"dyads": [...]}`` of this worker. 400 (``BadQuery``)
     on a malformed parameter: ``limit`` 1-1000, ``window`` 1-30 days, ``as_of`` ISO 8601.
     """
 
@@ -153,13 +161,23 @@ class _PairView(_PipelineView):
 
 
 class DyadView(_PairView):
-    """``GET /dyads/{a}/{b}``: the pair's full ``DyadState`` JSON plus ``"summary"`` (a
-    ``PairSummary`` at the pair's latest event time, 1-day ``change``); 400, 404 as
-    ``_PairView``."""
+    """``GET /dyads/{a}/{b}?window=&as_of=``: the pair's full ``DyadState`` JSON plus
+    ``"summary"`` (a ``PairSummary`` at the pair's latest event time, ``change`` over
+    ``window`` days, default 1); with ``as_of``: ``{"pair", "a", "b", "as_of", "summary"}``,
+    the summary as of that time (only events at or before it), 404 if the pair had none by
+    then; 400, 404 as ``_PairView``."""
 
     def answer(self, request: Request, state: DyadState) -> dict[str, Any]:
-        """The state and its summary."""
-        summary = pair_summary(state, 1.0, self.reads.pipeline.settings.half_life_days)
+        """The state and its summary; raises ``BadQuery`` (400), ``HTTPNotFound`` (404)."""
+        window = parse_int("window", request.query.get("window"), 1, 1, 30)
+        as_of = parse_as_of(request.query.get("as_of"))
+        summary = self.reads.summary(state, window, as_of)
+        if summary is None:
+            raise aioweb.HTTPNotFound(reason=f"no events for the pair {state.pair} at or before "
+                                             f"as_of {as_of.isoformat() if as_of else ''}")
+        if as_of is not None:
+            return {"pair": state.pair, "a": state.a, "b": state.b, "as_of": as_of.isoformat(),
+                    "summary": summary.model_dump(mode="json")}
         return {**state.model_dump(mode="json"), "summary": summary.model_dump(mode="json")}
 
 
@@ -200,10 +218,13 @@ ROUTES: dict[str, type[_PipelineView]] = {
 
 
 def wire_views(pipeline: Pipeline) -> None:
-    """Attach the HTTP API (``ROUTES``) and the JSON error middleware to the pipeline's app."""
+    """Attach the HTTP API (``ROUTES``, ``STORE_ROUTES``) and the JSON error middleware."""
     app = pipeline.app
     web_app: aioweb.Application = app.web.web_app  # type: ignore[attr-defined]
     web_app.middlewares.append(json_errors)
     reads = TableReads(pipeline)
     for path, view in ROUTES.items():
         app.page(path)(type(view.__name__, (view,), {"reads": reads, "__doc__": view.__doc__}))
+    for path, store_view in STORE_ROUTES.items():
+        app.page(path)(type(store_view.__name__, (store_view,),
+                            {"settings": pipeline.settings, "__doc__": store_view.__doc__}))

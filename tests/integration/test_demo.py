@@ -28,3 +28,5 @@ def test_demo_once_prints_the_live_pair_table() -> None:
     assert float(rows["IND-RUS"][5]) > 0 and float(rows["IND-RUS"][4]) == 0, out
     assert "CHN-IND" not in rows
     assert f"({settings.coding_processes} coding process" in out  # the pool, one per core
+    stored = [line for line in out.splitlines() if line.startswith("event store: ")]
+    assert stored and int(stored[0].split()[2]) >= 18, out  # the seed's 18 events, in the store

@@ -12,10 +12,14 @@ import pytest
 from schemas import jsonbytes
 from streams.cli.demo import wait_processed
 from streams.kafka.broker import EmbeddedBroker
+from streams.lake.columns import flat_row
+from streams.lake.store import Writer
 from streams.settings import Settings
 from tests.integration.harness import fresh_settings, publish_all, running_worker, varied_articles
+from tests.lake_events import synthetic_events
 
 pytestmark = pytest.mark.integration
+STORED = 3000
 
 BAD_REQUESTS: list[tuple[str, str, int]] = [
     ("GET", "/dyads/RU/PAK", 400),
@@ -47,6 +51,33 @@ BAD_REQUESTS: list[tuple[str, str, int]] = [
     ("GET", "/%2e%2e/%2e%2e/etc/passwd", 404),
     ("GET", "/countries/" + "A" * 2000, 400),
     ("GET", "/" + "x" * 2000, 404),
+    # unknown, repeated or malformed parameters: never silently ignored
+    ("GET", "/dyads?since=2024-01-01", 400),
+    ("GET", "/dyads?format=csv", 400),
+    ("GET", "/dyads?limit=5&limit=6", 400),
+    ("GET", "/dyads?all_versions=yes", 400),
+    ("GET", "/dyads?as_of=yesterday", 400),
+    ("GET", "/countries/PAK?country=PAK", 400),
+    ("GET", "/countries/PAK?limit=5", 400),
+    ("GET", "/health?verbose=1", 400),
+    ("GET", "/metrics?x=1", 400),
+    ("GET", "/dyads/RUS/PAK?days=3", 400),
+    ("GET", "/dyads/RUS/PAK/events?since=2024-01-01", 400),
+    ("GET", "/dyads/RUS/PAK/history?limit=3", 400),
+    ("GET", "/?pair=RUS-PAK", 400),
+    ("GET", "/static/page.js?w=1", 400),
+    ("GET", "/events?nope=1", 400),
+    ("GET", "/events?format=csv", 400),
+    ("GET", "/events?limit=1001", 400),
+    ("GET", "/events?limit=0", 400),
+    ("GET", "/events?country=RU", 400),
+    ("GET", "/events?pair=RUS-RUS", 400),
+    ("GET", "/events?since=tomorrow", 400),
+    ("GET", "/events?root=6", 400),
+    ("GET", "/events?quad=7", 400),
+    ("GET", "/events?min_confidence=high", 400),
+    ("GET", "/events?cursor=%21%21", 400),
+    ("GET", "/events.csv?until=never", 400),
     ("POST", "/dyads", 405),
     ("DELETE", "/dyads/RUS/PAK", 405),
 ]
@@ -55,6 +86,9 @@ BAD_REQUESTS: list[tuple[str, str, int]] = [
 @pytest.fixture(scope="module")
 def api(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     settings = fresh_settings(broker, tmp_path_factory.mktemp("api"))
+    rows = [flat_row(event, 0, n) for n, event in enumerate(synthetic_events(STORED, days=4))]
+    with Writer(settings.lake_path) as writer:
+        writer.append(rows)
     with running_worker(settings) as worker:
         articles = varied_articles(5)
         publish_all(settings, articles)
@@ -62,10 +96,11 @@ def api(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory) -> Ite
         yield settings
 
 
-def _request(settings: Settings, method: str, path: str) -> tuple[int, str, bytes]:
+def _request(settings: Settings, method: str, path: str,
+             headers: dict[str, str] | None = None) -> tuple[int, str, bytes]:
     connection = http.client.HTTPConnection(settings.web_host, settings.web_port, timeout=10)
     try:
-        connection.request(method, path)
+        connection.request(method, path, headers=headers or {})
         response = connection.getresponse()
         return response.status, response.getheader("Content-Type") or "", response.read()
     finally:
@@ -88,6 +123,35 @@ def test_bad_request_answers_json_error_without_stack_trace(
 def test_good_requests_still_answer(api: Settings) -> None:
     status, _, body = _request(api, "GET", "/dyads?limit=1000")
     assert status == 200 and jsonbytes.loads(body)["count"] > 0
+
+
+def test_events_filtered_and_paged_from_the_store(api: Settings) -> None:
+    seen, cursor = [], ""
+    while True:
+        status, _, body = _request(api, "GET", f"/events?country=RUS&limit=250{cursor}")
+        assert status == 200, body[:300]
+        page = jsonbytes.loads(body)
+        seen += [(row["event_time"], row["event_id"]) for row in page["events"]]
+        if page["next_cursor"] is None:
+            break
+        cursor = f"&cursor={page['next_cursor']}"
+    assert len(seen) == len(set(seen)) > 250 and seen == sorted(seen, reverse=True)
+    status, _, body = _request(api, "GET", "/events?pair=PAK-RUS&root=06&quad=2&min_confidence=0.6"
+                                           "&since=2024-05-02&until=2024-05-03&q=acted")
+    rows = jsonbytes.loads(body)["events"]
+    assert rows and all(r["pair"] == "PAK-RUS" and r["cameo_code"] == "062" and r["confidence"] >= 0.6
+                        and r["day"] in ("20240502", "20240503") for r in rows)
+    status, _, body = _request(api, "GET", "/events?limit=1000")
+    assert jsonbytes.loads(body)["count"] == 1000
+
+
+def test_events_as_csv(api: Settings) -> None:
+    by_header = _request(api, "GET", "/events?root=06&limit=20", {"Accept": "text/csv"})
+    by_path = _request(api, "GET", "/events.csv?root=06&limit=20")
+    assert by_header[0] == by_path[0] == 200 and by_header[1].startswith("text/csv")
+    assert by_header[2] == by_path[2]
+    lines = by_path[2].decode().splitlines()
+    assert len(lines) == 21 and lines[0].startswith('"event_id","day"') and '"062","06"' in lines[1]
 
 
 def _listening_addresses(port: int) -> set[str]:

@@ -84,3 +84,17 @@ def test_queries_are_correct_on_either_worker(
         assert latest[0] == latest[1] and latest[0]["count"] >= 1
     pak = [_retry(url, "/countries/PAK")["dyads"] for url in urls]
     assert pak[0] == pak[1] and {"PAK-RUS", "CHN-PAK"} <= {r["pair"] for r in pak[0]}
+    _as_of_gathers_every_worker(urls, listings[0])
+
+
+def _as_of_gathers_every_worker(urls: list[str], listing: list[dict[str, Any]]) -> None:
+    """``as_of`` reaches the other worker: at the latest event time every pair is there with
+    the counts of the live listing; before any event, none."""
+    latest = max(row["last_event_time"] for row in listing)
+    params = {"sort": "events", "limit": "100", "as_of": latest}
+    at_latest = [_retry(url, "/dyads", params)["dyads"] for url in urls]
+    assert at_latest[0] == at_latest[1]
+    assert {(r["pair"], r["events"], r["volume"]) for r in at_latest[0]} == {
+        (r["pair"], r["events"], r["volume"]) for r in listing}
+    before = [_retry(url, "/dyads", {"as_of": "1999-12-31"}) for url in urls]
+    assert all((body["count"], body["unreachable_workers"]) == (0, []) for body in before)

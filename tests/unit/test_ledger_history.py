@@ -5,8 +5,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from streams.state.aggregate import AggregationPolicy
-from streams.state.history import history_rows, tension_change
+from streams.state.history import history_rows
 from streams.state.ledger import MemoryLedger, fold_events
+from streams.state.pointintime import tension_change
 from streams.web.queries import BadQuery, express_rows, parse_as_of, summarize
 from tests.unit.factories import make_event
 
@@ -39,13 +40,16 @@ def test_history_rows_fill_missing_days_with_zeros() -> None:
         ("2024-04-30", 0), ("2024-05-01", 1), ("2024-05-02", 0), ("2024-05-03", 1)]
 
 
-def test_tension_change_over_a_window_uses_daily_closes() -> None:
+def test_tension_change_over_a_window_uses_the_day_buckets() -> None:
     ledger = MemoryLedger()
     fold_events(ledger, [make_event(days=0), make_event(days=3, sentence_index=1,
                                                         goldstein=-10.0)], POLICY)
-    state = ledger.states["PAK-RUS"]
-    assert tension_change(state, 1, 7.0) == pytest.approx(state.tension - 4.0 * 0.5 ** (2 / 7))
-    assert tension_change(state, 10, 7.0) == pytest.approx(state.tension)
+    state, buckets = ledger.states["PAK-RUS"], list(ledger.buckets.values())
+    end = state.decay_reference
+    assert tension_change(buckets, end, 1, 7.0) == pytest.approx(
+        state.tension - 4.0 * 0.5 ** (2 / 7))
+    assert tension_change(buckets, end, 10, 7.0) == pytest.approx(state.tension)
+    assert tension_change(buckets, None, 1, 7.0) == 0.0
 
 
 def test_rows_are_expressed_at_one_time_before_ranking() -> None:
@@ -61,9 +65,10 @@ def test_rows_are_expressed_at_one_time_before_ranking() -> None:
 
 
 def test_as_of_accepts_dates_and_refuses_junk() -> None:
-    assert parse_as_of("2024-05-01") == datetime(2024, 5, 1, tzinfo=UTC)
+    assert parse_as_of("2024-05-01") == datetime(2024, 5, 1, 23, 59, 59, 999999, tzinfo=UTC)
     assert parse_as_of("2024-05-01T12:00:00+02:00") == datetime(2024, 5, 1, 10, tzinfo=UTC)
     assert parse_as_of(None) is None
     with pytest.raises(BadQuery, match="as_of"):
         parse_as_of("yesterday")
     assert datetime(2024, 5, 1, tzinfo=UTC) + timedelta(0) == parse_as_of("2024-05-01T00:00")
+    assert parse_as_of("20240501") == datetime(2024, 5, 1, 23, 59, 59, 999999, tzinfo=UTC)
