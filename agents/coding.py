@@ -8,14 +8,23 @@ Decoding and coding are the pure steps of ``agents.steps`` and ``agents.coder``.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import faust
 
 from agents.coder import default_coder
-from agents.dead_letters import DeadLetterOutlet, Tally
-from agents.steps import ArticleCoder, Rejection, code_article, decode_article, event_time_from_timestamp
+from agents.dead_letters import DeadLetterOutlet, Tally, hold_batch
+from agents.steps import (
+    ArticleCoder,
+    Rejection,
+    check_article_time,
+    code_article,
+    decode_article,
+    event_time_from_timestamp,
+)
+from schemas.bounds import EVIDENCE_CHARS
 from schemas.models import RelationEvent
 
 __all__ = ["CODING_BATCH_SIZE", "CODING_BATCH_WITHIN_S", "CodingPorts", "EventSender",
@@ -42,13 +51,17 @@ class EventSender(Protocol):
 class CodingPorts:
     """What the coding agent reads (``articles``: raw JSON bytes keyed by article id) and
     writes (``events``, ``dead_letters``, ``tally``); ``max_article_chars`` is the longest
-    text coded (longer: dead letter ``validate:text_too_long``)."""
+    text coded (longer: dead letter ``validate:text_too_long``); an article published more
+    than ``future_tolerance_s`` after its record's timestamp is dead-lettered
+    (``validate:published_in_future``)."""
 
     articles: faust.TopicT
     events: EventSender
     dead_letters: DeadLetterOutlet
     tally: Tally
     max_article_chars: int
+    future_tolerance_s: float = 86_400.0
+    evidence_chars: int = EVIDENCE_CHARS
 
 
 def _to_json(event: RelationEvent) -> bytes:
@@ -58,11 +71,14 @@ def _to_json(event: RelationEvent) -> bytes:
 
 async def _code_message(ports: CodingPorts, coder: ArticleCoder, message: Any) -> None:
     """One article message: its events to ``relation-events``, or a dead letter."""
+    received = event_time_from_timestamp(message.timestamp)
     article = decode_article(message.value, max_chars=ports.max_article_chars)
+    if not isinstance(article, Rejection):
+        article = check_article_time(article, received, ports.future_tolerance_s)
     if isinstance(article, Rejection):
         await ports.dead_letters.reject(article, message)
         return
-    coded = code_article(article, coder, event_time_from_timestamp(message.timestamp))
+    coded = code_article(article, coder, received, ports.evidence_chars)
     if isinstance(coded, Rejection):
         await ports.dead_letters.reject(coded, message)
         return
@@ -84,11 +100,17 @@ def wire_coding(app: faust.App, ports: CodingPorts, coder: ArticleCoder | None =
         Messages come in batches (up to ``CODING_BATCH_SIZE``, or what arrived within
         ``CODING_BATCH_WITHIN_S``), each handled in partition order; the batch is
         acknowledged once all of it is handled and all its events are acknowledged by the
-        broker (``streams.kafka.sender``: events travel many to a request).
+        broker (``streams.kafka.sender``: events travel many to a request). If anything fails
+        part-way, the batch is held back (never committed), ``/health`` reports the agent
+        crashed and it takes no more input: a restart delivers the batch again.
         """
         sender = ports.events
         await sender.start()
         async for batch in stream.take_events(CODING_BATCH_SIZE, within=CODING_BATCH_WITHIN_S):
-            for event in batch:
-                await _code_message(ports, chosen, event.message)
-            await sender.flush()
+            try:
+                for event in batch:
+                    await _code_message(ports, chosen, event.message)
+                await sender.flush()
+            except Exception as exc:
+                hold_batch([event.message for event in batch], ports.tally, "code_articles", exc)
+                await asyncio.Event().wait()  # stopped: nothing after this batch is committed

@@ -16,11 +16,14 @@ from typing import Any, Protocol
 from agents.steps import Rejection
 from schemas.models import DeadLetter
 
-__all__ = ["DeadLetterOutlet", "RecordSink", "Tally", "dead_letter_for", "raw_bytes_kept"]
+__all__ = ["DEAD_LETTER_KEY_BYTES", "DeadLetterOutlet", "RecordSink", "Tally", "dead_letter_for",
+           "fitted_dead_letter", "hold_batch", "raw_bytes_kept"]
 
 log = logging.getLogger(__name__)
 DETAIL_CHARS = 2_000
 DEAD_LETTER_OVERHEAD = 16_384  # the letter's other fields, the key and the record framing
+DEAD_LETTER_KEY_BYTES = 1_024  # bytes of the rejected record's key a dead letter keeps
+RECORD_FRAMING = 512  # record headers and batch framing around key and value
 
 
 class RecordSink(Protocol):
@@ -35,11 +38,13 @@ class Tally:
     """A worker's counters since it started (``/health``, ``/metrics``).
 
     ``counters``: name -> count (``streams.web.metrics.COUNTERS`` names them);
-    ``dead_letter_reasons``: ``"stage:reason"`` -> dead letters sent.
+    ``dead_letter_reasons``: ``"stage:reason"`` -> dead letters sent;
+    ``crashed``: agent name -> the error that stopped it (``/health`` says ``crashed``).
     """
 
     counters: dict[str, int] = field(default_factory=dict)
     dead_letter_reasons: dict[str, int] = field(default_factory=dict)
+    crashed: dict[str, str] = field(default_factory=dict)
 
     def count(self, name: str, by: int = 1) -> None:
         """Add ``by`` to the counter ``name``."""
@@ -64,13 +69,50 @@ def dead_letter_for(rejection: Rejection, message: Any,
     if max_raw_bytes is not None and len(raw) > max_raw_bytes:
         detail += f" (raw value truncated to its first {max_raw_bytes} of {len(raw)} bytes)"
     kept = raw if max_raw_bytes is None else raw[:max_raw_bytes]
-    key = message.key.decode("utf-8", "replace") if isinstance(message.key, bytes) else None
+    raw_key = message.key if isinstance(message.key, bytes) else None
+    key = None if raw_key is None else raw_key[:DEAD_LETTER_KEY_BYTES].decode("utf-8", "replace")
+    if raw_key is not None and len(raw_key) > DEAD_LETTER_KEY_BYTES:
+        detail += f" (key truncated to its first {DEAD_LETTER_KEY_BYTES} of {len(raw_key)} bytes)"
     return DeadLetter(
         stage=rejection.stage, reason=rejection.reason, detail=detail,
         raw_b64=base64.b64encode(kept).decode("ascii"), raw_size=len(raw), key=key,
+        key_size=None if raw_key is None else len(raw_key),
         topic=message.topic, partition=message.partition, offset=message.offset,
         at=datetime.now(UTC),
     )
+
+
+def dead_letter_key(message: Any) -> bytes | None:
+    """The key of a dead letter's record: the rejected record's key, its first bytes if long."""
+    return message.key[:DEAD_LETTER_KEY_BYTES] if isinstance(message.key, bytes) else None
+
+
+def fitted_dead_letter(rejection: Rejection, message: Any, max_message_bytes: int) -> DeadLetter:
+    """``dead_letter_for`` with as many raw bytes as keep the record (key, JSON value and
+    framing) within ``max_message_bytes``, whatever the key, the detail or their escaping."""
+    budget = raw_bytes_kept(max_message_bytes)
+    key_bytes = len(dead_letter_key(message) or b"")
+    while True:
+        letter = dead_letter_for(rejection, message, budget)
+        size = len(letter.model_dump_json()) + key_bytes + RECORD_FRAMING
+        if size <= max_message_bytes or budget == 0:
+            return letter
+        budget = max(0, budget - ((size - max_message_bytes) * 3 // 4 + 4))
+
+
+def hold_batch(messages: list[Any], tally: Tally, agent: str, exc: BaseException) -> None:
+    """An agent failed part-way through a batch: hold its messages back and say so.
+
+    Each message is marked acknowledged *without* being recorded as such, so Faust never
+    commits its offset (nor any later one of its partition): a restart delivers the whole
+    batch again. ``/health`` then reports the agent as crashed.
+    """
+    for message in messages:
+        message.acked = True
+    tally.crashed[agent] = f"{type(exc).__name__}: {str(exc)[:500]}"
+    log.error("agent %s stopped: %s; its last %d records are held back (not committed) and "
+              "come again after a restart", agent, tally.crashed[agent], len(messages),
+              exc_info=exc)
 
 
 @dataclass
@@ -84,8 +126,8 @@ class DeadLetterOutlet:
     async def reject(self, rejection: Rejection, message: Any) -> None:
         """Send the dead letter of ``message``; failures of the send propagate (the batch is
         then not acknowledged and comes again)."""
-        letter = dead_letter_for(rejection, message, raw_bytes_kept(self.max_message_bytes))
-        await self.topic.send(key=message.key, value=letter)
+        letter = fitted_dead_letter(rejection, message, self.max_message_bytes)
+        await self.topic.send(key=dead_letter_key(message), value=letter)
         reason = f"{rejection.stage}:{rejection.reason}"
         reasons = self.tally.dead_letter_reasons
         reasons[reason] = reasons.get(reason, 0) + 1

@@ -17,17 +17,20 @@ Record shapes::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from schemas import jsonbytes
+from schemas.bounds import EVIDENCE_CHARS, bounded_event
 from schemas.models import Article, RelationEvent
 
 __all__ = [
     "ArticleCoder",
     "Rejection",
+    "check_article_time",
+    "check_event_time",
     "code_article",
     "decode_article",
     "decode_event",
@@ -114,17 +117,50 @@ def event_time_from_timestamp(timestamp: float | None) -> datetime | None:
     return datetime.fromtimestamp(timestamp, tz=UTC)
 
 
-def code_article(article: Article, coder: ArticleCoder,
-                 fallback_time: datetime | None) -> list[RelationEvent] | Rejection:
-    """Extract the article's events; events without a time take ``fallback_time``.
+def code_article(article: Article, coder: ArticleCoder, fallback_time: datetime | None,
+                 evidence_chars: int = EVIDENCE_CHARS) -> list[RelationEvent] | Rejection:
+    """Extract the article's events; events without a time take ``fallback_time``; evidence
+    longer than ``evidence_chars`` is cut (``schemas.bounds``), so an event stays a record.
 
     An exception of the coder becomes ``Rejection("extract", "coder_error", ...)``.
     """
     try:
-        events = coder.extract(article)
+        events = [bounded_event(event, evidence_chars) for event in coder.extract(article)]
     except Exception as exc:  # the coder must never take the worker down
         return Rejection("extract", "coder_error", f"{type(exc).__name__}: {exc}")
     if fallback_time is None:
         return events
     return [event if event.event_time is not None
             else event.model_copy(update={"event_time": fallback_time}) for event in events]
+
+
+def _ahead_of(when: datetime | None, received: datetime | None, tolerance_s: float) -> float:
+    """Seconds by which ``when`` lies beyond ``received`` + tolerance (0: plausible)."""
+    if when is None or received is None:
+        return 0.0
+    aware = when if when.tzinfo else when.replace(tzinfo=UTC)
+    ahead = (aware - (received + timedelta(seconds=tolerance_s))).total_seconds()
+    return max(0.0, ahead)
+
+
+def check_article_time(article: Article, received: datetime | None,
+                       tolerance_s: float) -> Article | Rejection:
+    """The article, or ``validate:published_in_future`` if its ``published`` time lies more
+    than ``tolerance_s`` seconds after ``received`` (its record's broker timestamp)."""
+    if _ahead_of(article.published, received, tolerance_s) > 0:
+        return Rejection("validate", "published_in_future",
+                         f"published {article.published} is more than {tolerance_s:.0f} s after "
+                         f"the record's timestamp {received} (DYADWATCH_FUTURE_TOLERANCE_S)")
+    return article
+
+
+def check_event_time(event: RelationEvent, received: datetime | None,
+                     tolerance_s: float) -> RelationEvent | Rejection:
+    """The event, or ``validate:event_in_future`` if its ``event_time`` lies more than
+    ``tolerance_s`` seconds after ``received`` (its record's timestamp): such an event would
+    move the pair's latest day, expire its real history and the listings' reference time."""
+    if _ahead_of(event.event_time, received, tolerance_s) > 0:
+        return Rejection("validate", "event_in_future",
+                         f"event_time {event.event_time} is more than {tolerance_s:.0f} s after "
+                         f"the record's timestamp {received} (DYADWATCH_FUTURE_TOLERANCE_S)")
+    return event

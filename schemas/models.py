@@ -120,14 +120,17 @@ class Evidence(_Frozen):
     end: int = Field(ge=0)
     text: str
     trigger: str | None = Field(default=None, description="The words that coded the event.")
+    text_size: int | None = Field(
+        default=None, description="Full length of the sentence when ``text`` was cut (ends with …)."
+    )
 
 
 class RelationEvent(_Frozen):
     """One bilateral relation event: who did what to whom, with its evidence."""
 
-    event_id: str
+    event_id: Annotated[str, StringConstraints(min_length=1, max_length=128)]
     pair: str = Field(description="Unordered pair key, e.g. IND-PAK (the topic key).")
-    article_id: str
+    article_id: Annotated[str, StringConstraints(min_length=1, max_length=512)]
     source: CountryCode = Field(description="ISO 3166-1 alpha-3 of the actor doing it.")
     target: CountryCode = Field(description="ISO 3166-1 alpha-3 of the actor it is done to.")
     source_actor: str = Field(description="CAMEO-style actor code, e.g. PAKMIL.")
@@ -289,7 +292,9 @@ class DeadLetter(_Frozen):
     detail: str
     raw_b64: str = Field(description="The raw message value, base64.")
     raw_size: int
-    key: str | None = None
+    key: str | None = Field(
+        default=None, description="The record's key (UTF-8, its first bytes only if long).")
+    key_size: int | None = Field(default=None, description="Full size of the key in bytes.")
     topic: str | None = None
     partition: int | None = None
     offset: int | None = None

@@ -123,11 +123,13 @@ def wire_agents(pipeline: Pipeline, coder: ArticleCoder | None = None) -> None:
     settings, tally = pipeline.settings, pipeline.tally
     outlet = DeadLetterOutlet(pipeline.dead_letters, tally, settings.max_message_bytes)
     wire_coding(pipeline.app, CodingPorts(pipeline.articles, pipeline.event_sender, outlet, tally,
-                                          settings.max_article_chars), coder)
+                                          settings.max_article_chars,
+                                          settings.future_tolerance_s, settings.evidence_chars),
+                coder)
     wire_aggregation(pipeline.app, AggregationPorts(
         pipeline.events, pipeline.dyads, pipeline.days, pipeline.alerts, outlet, tally,
         aggregation_policy(settings), settings.aggregate_batch_max,
-        settings.aggregate_batch_within_ms / 1000))
+        settings.aggregate_batch_within_ms / 1000, settings.future_tolerance_s))
 
 
 def _rocksdb_options(settings: Settings) -> dict[str, Any]:

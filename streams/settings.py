@@ -60,6 +60,12 @@ class Settings(BaseSettings):
     producer_max_batch_size: int = Field(1, ge=1)
     events_batch_bytes: int = Field(65_536, ge=1)
     max_article_chars: int = Field(1_000_000, ge=1)
+    evidence_chars: int = Field(
+        2_000, ge=100, description="Longest evidence sentence an event and pair state keep.")
+    future_tolerance_s: float = Field(
+        86_400.0, ge=0,
+        description="How far a published or event time may lie after its record's timestamp.",
+    )
     half_life_days: float = Field(7.0, gt=0)
     recent_events_kept: int = Field(10, ge=0)
     history_days: int = Field(90, ge=2, le=3660, description="Daily history kept per pair.")

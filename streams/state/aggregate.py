@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from schemas.bounds import bounded_event
 from schemas.digests import fingerprint, remember
 from schemas.models import (
     DailyClose,
@@ -170,6 +171,7 @@ def apply_event(state: DyadState, event: RelationEvent, policy: AggregationPolic
     """Fold one event into ``state`` in place and say what moved."""
     if event.pair != state.pair:
         raise ValueError(f"event for {event.pair} applied to the state of {state.pair}")
+    event = bounded_event(event, policy.evidence_chars)  # state keeps events: bound them
     superseded, dropped = _supersede(state, event)
     if superseded is not None:
         return Applied(superseded)

@@ -48,8 +48,11 @@ class TableReads:
         """The body of ``GET /health`` (see ``HealthView``)."""
         app, dead = self.pipeline.app, self.pipeline.dead_letter_reasons
         recovered = app.tables.recovery.completed.is_set()  # type: ignore[attr-defined]
+        crashed = self.pipeline.tally.crashed
+        status = "ok" if recovered and not app.rebalancing else "starting"
         return {
-            "status": "ok" if recovered and not app.rebalancing else "starting",
+            "status": "crashed" if crashed else status,
+            "crashed_agents": crashed,
             "worker": str(app.conf.canonical_url),
             "counters": self.pipeline.counters,
             "dead_letters_total": sum(dead.values()),

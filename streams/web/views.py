@@ -74,14 +74,17 @@ class _PipelineView(View):
 class HealthView(_PipelineView):
     """``GET /health``: this worker's state and counters.
 
-    200 ``{"status": "ok" | "starting", "worker": URL, "counters": {name: n},
-    "dead_letters_total": n, "dead_letters": {"stage:reason": n}, "pairs_local": n}``;
-    ``ok`` once the tables are recovered and no rebalance is running.
+    200 ``{"status": "ok" | "starting", "crashed_agents": {}, "worker": URL,
+    "counters": {name: n}, "dead_letters_total": n, "dead_letters": {"stage:reason": n},
+    "pairs_local": n}``; ``ok`` once the tables are recovered and no rebalance is running.
+    503 with ``"status": "crashed"`` and ``crashed_agents`` (agent -> error) once an agent
+    stopped on an error (its input is held back until a restart).
     """
 
     async def get(self, request: Request) -> Response:
-        """200 with the health body."""
-        return _json(self, self.reads.health())
+        """200 with the health body (503 if an agent crashed)."""
+        body = self.reads.health()
+        return _json(self, body, status=503 if body["crashed_agents"] else 200)
 
 
 class MetricsView(_PipelineView):
