@@ -266,6 +266,11 @@ class DayBucket(BaseModel):
     cooperation: float = Field(default=0.0, description="Positive weights of the day, undecayed.")
     net: float = 0.0
     by_quad: dict[str, int] = Field(default_factory=dict)
+    coder_version: str = Field(default="", description="Coder version of the day's events.")
+    event_digests: DigestRing = Field(
+        default="", description="Fingerprints of every event id applied to the day (digest "
+                                "ring): the bucket is idempotent on its own.",
+    )
 
 
 class DyadAlert(_Frozen):

@@ -12,10 +12,15 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from schemas.digests import fingerprint, remember
 from schemas.models import DayBucket, DyadState, RelationEvent
 from streams.state.decay import decay_factor
 
-__all__ = ["add_to_bucket", "bucket_key", "history_rows", "tension_change"]
+__all__ = ["BUCKET_IDS_KEPT", "add_to_bucket", "bucket_holds", "bucket_key", "history_rows",
+           "tension_change"]
+
+BUCKET_IDS_KEPT = 20_000  # event fingerprints one pair's day remembers (180 KB at most)
+INTERNAL = {"pair", "coder_version", "event_digests"}  # bucket fields history rows leave out
 
 
 def bucket_key(pair: str, day: date) -> str:
@@ -23,8 +28,29 @@ def bucket_key(pair: str, day: date) -> str:
     return f"{pair}@{day.isoformat()}"
 
 
-def add_to_bucket(bucket: DayBucket, event: RelationEvent, counted: bool, a: str) -> None:
-    """Count one report in its day; a counted event also moves the day's sums."""
+def bucket_holds(bucket: DayBucket | None, event: RelationEvent) -> bool:
+    """True if ``bucket`` already counted ``event`` (same event id, same coder version)."""
+    return (bucket is not None and bucket.coder_version == event.coder_version
+            and fingerprint(event.event_id) in bucket.event_digests)
+
+
+def add_to_bucket(bucket: DayBucket, event: RelationEvent, counted: bool, a: str) -> bool:
+    """Count one report in its day; a counted event also moves the day's sums. The bucket
+    remembers the event's id: False (nothing moves) if it already holds it."""
+    if bucket.coder_version and bucket.coder_version != event.coder_version:
+        fresh = DayBucket(pair=bucket.pair, day=bucket.day)  # another coder's day: start over
+        for name in DayBucket.model_fields:
+            setattr(bucket, name, getattr(fresh, name))
+    bucket.coder_version = event.coder_version
+    digests = remember(bucket.event_digests, fingerprint(event.event_id), BUCKET_IDS_KEPT)
+    if digests is None:
+        return False
+    bucket.event_digests = digests
+    _count_in_bucket(bucket, event, counted, a)
+    return True
+
+
+def _count_in_bucket(bucket: DayBucket, event: RelationEvent, counted: bool, a: str) -> None:
     bucket.mentions += 1
     if not counted:
         return
@@ -51,7 +77,7 @@ def history_rows(state: DyadState, days: int,
         for offset in range(days - 1, -1, -1):
             day = as_of - timedelta(days=offset)
             bucket = bucket_for(day) or DayBucket(pair=state.pair, day=day)
-            rows.append(bucket.model_dump(mode="json", exclude={"pair"}))
+            rows.append(bucket.model_dump(mode="json", exclude=INTERNAL))
     return {"pair": state.pair, "a": state.a, "b": state.b, "days": days,
             "as_of": as_of.isoformat() if as_of else None, "history": rows}
 

@@ -13,8 +13,15 @@ from datetime import date
 from typing import Protocol
 
 from schemas.models import DayBucket, DyadState, RelationEvent
-from streams.state.aggregate import AggregationPolicy, Applied, apply_event, new_state
-from streams.state.history import add_to_bucket, bucket_key
+from streams.state.aggregate import (
+    AggregationPolicy,
+    Applied,
+    Outcome,
+    apply_event,
+    new_state,
+    was_counted,
+)
+from streams.state.history import add_to_bucket, bucket_holds, bucket_key
 
 __all__ = ["Ledger", "MemoryLedger", "fold_event", "fold_events"]
 
@@ -49,20 +56,35 @@ class Ledger(Protocol):
 
 
 def fold_event(ledger: Ledger, event: RelationEvent, policy: AggregationPolicy) -> Applied:
-    """Apply one event to its pair's state and day bucket in ``ledger``."""
+    """Apply one event to its pair's state and day bucket in ``ledger``.
+
+    Each of the two is idempotent on its own: the state remembers its latest event ids, the
+    day bucket every event id of its day. An event the day bucket holds is a duplicate for the
+    state too, however long ago it came (exact within the history window); an event the state
+    holds but its day bucket does not (the worker died between the two writes) still reaches
+    the bucket.
+    """
     state = ledger.load_state(event.pair)
-    applied = apply_event(state, event, policy)
-    for day in applied.dropped_days:
-        ledger.drop_bucket(state.pair, day)
+    day = event.event_time.date() if event.event_time is not None else None
+    seen = day is not None and bucket_holds(ledger.load_bucket(event.pair, day), event)
+    applied = apply_event(state, event, policy, seen=seen)
+    for dropped in applied.dropped_days:
+        ledger.drop_bucket(state.pair, dropped)
+    if applied.outcome is Outcome.DUPLICATE and not seen and day in state.history_days:
+        _add_to_day(ledger, state, event, day, was_counted(state, event))
     if not applied.changed:
         return applied
     if applied.day is not None:
-        bucket = ledger.load_bucket(state.pair, applied.day)
-        bucket = bucket or DayBucket(pair=state.pair, day=applied.day)
-        add_to_bucket(bucket, event, applied.outcome == "counted", state.a)
-        ledger.save_bucket(bucket)
+        _add_to_day(ledger, state, event, applied.day, applied.outcome is Outcome.COUNTED)
     ledger.save_state(state)
     return applied
+
+
+def _add_to_day(ledger: Ledger, state: DyadState, event: RelationEvent, day: date,
+                counted: bool) -> None:
+    bucket = ledger.load_bucket(state.pair, day) or DayBucket(pair=state.pair, day=day)
+    if add_to_bucket(bucket, event, counted, state.a):
+        ledger.save_bucket(bucket)
 
 
 def fold_events(ledger: Ledger, events: Iterable[RelationEvent],
