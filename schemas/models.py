@@ -271,6 +271,11 @@ class DayBucket(BaseModel):
         default="", description="Fingerprints of every event id applied to the day (digest "
                                 "ring): the bucket is idempotent on its own.",
     )
+    reports: dict[str, dict[str, int]] = Field(
+        default_factory=dict,
+        description="Per act of the day (SRC>TGT:root), reports per article (fingerprint): the "
+                    "act counts as many times as the article reporting it most often.",
+    )
 
 
 class DyadAlert(_Frozen):

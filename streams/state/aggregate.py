@@ -176,9 +176,10 @@ def _supersede(state: DyadState, event: RelationEvent) -> tuple[Outcome | None, 
 
 
 def apply_event(state: DyadState, event: RelationEvent, policy: AggregationPolicy,
-                seen: bool = False) -> Applied:
+                seen: bool = False, counts: bool | None = None) -> Applied:
     """Fold one event into ``state`` in place and say what moved (``seen``: the event's day
-    bucket already holds it, so the pair applied it before, however long ago)."""
+    bucket already holds it, so the pair applied it before, however long ago; ``counts``: the
+    day bucket's verdict, event or mention, if the day is within the history window)."""
     if event.pair != state.pair:
         raise ValueError(f"event for {event.pair} applied to the state of {state.pair}")
     event = bounded_event(event, policy.evidence_chars)  # state keeps events: bound them
@@ -193,6 +194,8 @@ def apply_event(state: DyadState, event: RelationEvent, policy: AggregationPolic
     if day is not None:
         roll_day(state, event.event_time, policy.half_life_days)  # type: ignore[arg-type]
     counted = _record_mention(state, event, policy.names_kept)
+    if counts is not None and state.coder_version == event.coder_version:
+        counted = counts
     if counted:
         _count_event(state, event, policy)
     _count_report(state, event, policy)

@@ -16,11 +16,11 @@ from schemas.digests import fingerprint, remember
 from schemas.models import DayBucket, DyadState, RelationEvent
 from streams.state.decay import decay_factor
 
-__all__ = ["BUCKET_IDS_KEPT", "add_to_bucket", "bucket_holds", "bucket_key", "history_rows",
-           "tension_change"]
+__all__ = ["BUCKET_IDS_KEPT", "add_to_bucket", "bucket_holds", "bucket_key", "counts_in_day",
+           "history_rows", "tension_change"]
 
 BUCKET_IDS_KEPT = 20_000  # event fingerprints one pair's day remembers (180 KB at most)
-INTERNAL = {"pair", "coder_version", "event_digests"}  # bucket fields history rows leave out
+INTERNAL = {"pair", "coder_version", "event_digests", "reports"}  # bucket fields history rows leave out
 
 
 def bucket_key(pair: str, day: date) -> str:
@@ -32,6 +32,21 @@ def bucket_holds(bucket: DayBucket | None, event: RelationEvent) -> bool:
     """True if ``bucket`` already counted ``event`` (same event id, same coder version)."""
     return (bucket is not None and bucket.coder_version == event.coder_version
             and fingerprint(event.event_id) in bucket.event_digests)
+
+
+def _act(event: RelationEvent) -> str:
+    return f"{event.source}>{event.target}:{event.root_code}"
+
+
+def counts_in_day(bucket: DayBucket | None, event: RelationEvent) -> bool:
+    """Whether a new report counts as an event rather than a mention, by its day alone: an
+    act (source, target, root) counts as many times as the one article that reports it most
+    often (each sentence of it), whatever order the reports come in."""
+    if bucket is None or bucket.coder_version != event.coder_version:
+        return True
+    reports = bucket.reports.get(_act(event), {})
+    mine = reports.get(fingerprint(event.article_id), 0)
+    return mine + 1 > max(reports.values(), default=0)
 
 
 def add_to_bucket(bucket: DayBucket, event: RelationEvent, counted: bool, a: str) -> bool:
@@ -46,6 +61,9 @@ def add_to_bucket(bucket: DayBucket, event: RelationEvent, counted: bool, a: str
     if digests is None:
         return False
     bucket.event_digests = digests
+    reports = bucket.reports.setdefault(_act(event), {})
+    article = fingerprint(event.article_id)
+    reports[article] = reports.get(article, 0) + 1
     _count_in_bucket(bucket, event, counted, a)
     return True
 

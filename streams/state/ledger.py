@@ -9,7 +9,7 @@ No Faust or Kafka import here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol
 
 from schemas.models import DayBucket, DyadState, RelationEvent
@@ -21,7 +21,7 @@ from streams.state.aggregate import (
     new_state,
     was_counted,
 )
-from streams.state.history import add_to_bucket, bucket_holds, bucket_key
+from streams.state.history import add_to_bucket, bucket_holds, bucket_key, counts_in_day
 
 __all__ = ["Ledger", "MemoryLedger", "fold_event", "fold_events"]
 
@@ -62,12 +62,15 @@ def fold_event(ledger: Ledger, event: RelationEvent, policy: AggregationPolicy) 
     day bucket every event id of its day. An event the day bucket holds is a duplicate for the
     state too, however long ago it came (exact within the history window); an event the state
     holds but its day bucket does not (the worker died between the two writes) still reaches
-    the bucket.
+    the bucket. Whether a new report counts as an event or a mention is decided by its day's
+    bucket (``counts_in_day``), so the same events give the same counts in any order.
     """
     state = ledger.load_state(event.pair)
     day = event.event_time.date() if event.event_time is not None else None
-    seen = day is not None and bucket_holds(ledger.load_bucket(event.pair, day), event)
-    applied = apply_event(state, event, policy, seen=seen)
+    bucket = ledger.load_bucket(event.pair, day) if day is not None else None
+    seen = bucket_holds(bucket, event)
+    counts = counts_in_day(bucket, event) if _in_window(state, day, policy) else None
+    applied = apply_event(state, event, policy, seen=seen, counts=counts)
     for dropped in applied.dropped_days:
         ledger.drop_bucket(state.pair, dropped)
     if applied.outcome is Outcome.DUPLICATE and not seen and day in state.history_days:
@@ -78,6 +81,13 @@ def fold_event(ledger: Ledger, event: RelationEvent, policy: AggregationPolicy) 
         _add_to_day(ledger, state, event, applied.day, applied.outcome is Outcome.COUNTED)
     ledger.save_state(state)
     return applied
+
+
+def _in_window(state: DyadState, day: date | None, policy: AggregationPolicy) -> bool:
+    """Whether ``day`` is (or will be, once folded) within the pair's history window."""
+    if day is None:
+        return False
+    return state.day is None or day >= state.day - timedelta(days=policy.history_days - 1)
 
 
 def _add_to_day(ledger: Ledger, state: DyadState, event: RelationEvent, day: date,

@@ -32,3 +32,29 @@ def test_a_lost_bucket_write_is_repaired_by_the_redelivered_event() -> None:
     assert ledger.buckets[key] == kept
     fold_event(ledger, event, POLICY)
     assert ledger.buckets[key] == kept  # the bucket is idempotent on its own
+
+
+def _totals(ledger: MemoryLedger) -> dict[str, tuple[object, ...]]:
+    return {pair: (s.events, s.mentions, s.a_to_b.events, s.b_to_a.events, s.a_to_b.by_root,
+                   s.b_to_a.by_root, s.article_count)
+            for pair, s in ledger.states.items()}
+
+
+def test_the_same_reports_give_the_same_counts_in_any_order() -> None:
+    reports = [
+        make_event(article_id="x"), make_event(article_id="y"),  # one act, two reports
+        make_event(root="13", article_id="z", days=10),  # a later event of the pair
+        make_event(source="JPN", target="CHN", article_id="a", sentence_index=0),
+        make_event(source="JPN", target="CHN", article_id="a", sentence_index=1),
+        make_event(source="JPN", target="CHN", article_id="b"),
+    ]
+    orders = [reports, list(reversed(reports)), [reports[2], reports[5], *reports[:2],
+                                                 *reports[3:5]]]
+    results = []
+    for order in orders:
+        ledger = MemoryLedger()
+        for event in order:
+            fold_event(ledger, event, AggregationPolicy())
+        results.append(_totals(ledger))
+    assert results[0] == results[1] == results[2]
+    assert results[0]["PAK-RUS"][:2] == (2, 3) and results[0]["CHN-JPN"][:2] == (2, 3)
