@@ -44,12 +44,17 @@ class TableReads:
             rows = [row for row in rows if country in (row["a"], row["b"])]
         return rows
 
+    def serving(self) -> bool:
+        """True once this worker's tables are recovered and no rebalance is running."""
+        app = self.pipeline.app
+        recovered = app.tables.recovery.completed.is_set()  # type: ignore[attr-defined]
+        return bool(recovered and not app.rebalancing)
+
     def health(self) -> dict[str, Any]:
         """The body of ``GET /health`` (see ``HealthView``)."""
         app, dead = self.pipeline.app, self.pipeline.dead_letter_reasons
-        recovered = app.tables.recovery.completed.is_set()  # type: ignore[attr-defined]
         crashed = self.pipeline.tally.crashed
-        status = "ok" if recovered and not app.rebalancing else "starting"
+        status = "ok" if self.serving() else "starting"
         return {
             "status": "crashed" if crashed else status,
             "crashed_agents": crashed,

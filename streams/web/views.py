@@ -11,6 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import aiohttp
 from aiohttp import web as aioweb
 from faust.exceptions import SameNode
 from faust.web import Request, Response, View
@@ -39,8 +40,18 @@ log = logging.getLogger(__name__)
 Handler = Callable[[aioweb.Request], Awaitable[aioweb.StreamResponse]]
 
 
+RETRY_AFTER_S = 2
+
+
 def _json(view: View, value: Any, status: int = 200) -> Response:
     return view.bytes(jsonbytes.dumps(value), content_type="application/json", status=status)
+
+
+def _unavailable(view: View, reason: str) -> Response:
+    """503 with ``Retry-After`` and ``{"error", "status": 503, "retry_after_s"}``."""
+    body = {"error": reason, "status": 503, "retry_after_s": RETRY_AFTER_S}
+    return view.bytes(jsonbytes.dumps(body), content_type="application/json", status=503,
+                      headers={"Retry-After": str(RETRY_AFTER_S)})
 
 
 @aioweb.middleware
@@ -131,7 +142,10 @@ class _PairView(_PipelineView):
     """A view of one pair, answered by the worker that owns the pair's partition.
 
     The codes come in either order and any case; 400 (``BadQuery``) if malformed or equal,
-    404 ``{"error", "status"}`` if the pair has no events.
+    404 ``{"error", "status"}`` if the pair has no events. While the owner of the pair is not
+    known, cannot be reached or is recovering its table (a rebalance: a worker joined or
+    left), 503 with ``Retry-After`` and ``{"error", "status": 503, "retry_after_s"}``: never
+    a 404 for a pair that exists, never a 500.
     """
 
     async def get(self, request: Request, a: str, b: str) -> Response:
@@ -139,10 +153,22 @@ class _PairView(_PipelineView):
         pair = parse_pair(a, b)
         pipeline = self.reads.pipeline
         try:
-            return await pipeline.app.router.route_req(pipeline.dyads.name, pair.encode(),
-                                                       self.web, request)
-        except (SameNode, ServiceUnavailable):
-            pass  # this worker owns the pair (or routing metadata is not there yet)
+            routed = await pipeline.app.router.route_req(pipeline.dyads.name, pair.encode(),
+                                                         self.web, request)
+            if routed.status == 503:  # the owner's 503: Faust passes the body, not headers
+                routed.headers["Retry-After"] = str(RETRY_AFTER_S)
+            return routed
+        except SameNode:
+            pass  # this worker owns the pair
+        except ServiceUnavailable:
+            return _unavailable(self, f"the worker that holds {pair} is not known yet "
+                                      "(the workers are rebalancing): retry")
+        except (aiohttp.ClientError, OSError):  # TimeoutError is an OSError
+            return _unavailable(self, f"the worker that holds {pair} cannot be reached (a "
+                                      "worker left; the others are taking over): retry")
+        if not self.reads.serving():
+            return _unavailable(self, f"this worker is recovering its tables ({pair} may be "
+                                      "among them): retry")
         state = self.reads.local_state(pair)
         if state is None:
             return _json(self, {"error": f"no events for the pair {pair}", "status": 404},
