@@ -120,9 +120,7 @@ class Evidence(_Frozen):
     end: int = Field(ge=0)
     text: str
     trigger: str | None = Field(default=None, description="The words that coded the event.")
-    text_size: int | None = Field(
-        default=None, description="Full length of the sentence when ``text`` was cut (ends with …)."
-    )
+    text_size: int | None = Field(None, description="Full length of a cut ``text`` (ends …).")
 
 
 class RelationEvent(_Frozen):
@@ -267,15 +265,9 @@ class DayBucket(BaseModel):
     net: float = 0.0
     by_quad: dict[str, int] = Field(default_factory=dict)
     coder_version: str = Field(default="", description="Coder version of the day's events.")
-    event_digests: DigestRing = Field(
-        default="", description="Fingerprints of every event id applied to the day (digest "
-                                "ring): the bucket is idempotent on its own.",
-    )
+    event_digests: DigestRing = Field("", description="Every event id applied to the day.")
     reports: dict[str, dict[str, int]] = Field(
-        default_factory=dict,
-        description="Per act of the day (SRC>TGT:root), reports per article (fingerprint): the "
-                    "act counts as many times as the article reporting it most often.",
-    )
+        default_factory=dict, description="Per act (SRC>TGT:root): reports per article digest.")
 
 
 class DyadAlert(_Frozen):
@@ -302,9 +294,8 @@ class DeadLetter(_Frozen):
     detail: str
     raw_b64: str = Field(description="The raw message value, base64.")
     raw_size: int
-    key: str | None = Field(
-        default=None, description="The record's key (UTF-8, its first bytes only if long).")
-    key_size: int | None = Field(default=None, description="Full size of the key in bytes.")
+    key: str | None = Field(None, description="The record's key (its first 1,024 bytes).")
+    key_size: int | None = Field(None, description="Full size of the key in bytes.")
     topic: str | None = None
     partition: int | None = None
     offset: int | None = None

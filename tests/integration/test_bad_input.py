@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kafka import KafkaProducer
 
 from agents.coder import default_coder
 from agents.dead_letters import raw_bytes_kept
@@ -23,10 +22,9 @@ from schemas.models import Article, DeadLetter, RelationEvent
 from streams.cli.demo import wait_processed
 from streams.cli.processes import WorkerProcess
 from streams.kafka.broker import EmbeddedBroker
-from streams.kafka.clients import kafka_python_config
 from streams.settings import Settings
 from streams.web.client import fetch_json
-from tests.integration.conftest import read_all
+from tests.integration.conftest import produce_many, read_all
 from tests.integration.harness import fresh_settings, running_worker
 
 pytestmark = pytest.mark.integration
@@ -116,23 +114,12 @@ def _records() -> list[tuple[bytes, bytes]]:
     return [(key.encode(), value) for key, value in cases]
 
 
-def _produce(settings: Settings, records: list[tuple[bytes, bytes]]) -> None:
-    # A client that allows records far above Kafka's 1 MB default, as any producer may.
-    producer = KafkaProducer(acks="all", max_request_size=32 * 1024 * 1024,
-                             **kafka_python_config(settings))
-    try:
-        for key, value in records:
-            producer.send(settings.articles_topic, key=key, value=value).get(timeout=60)
-    finally:
-        producer.close()
-
-
 @pytest.fixture(scope="module")
 def outcome(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
     settings = fresh_settings(broker, tmp_path_factory.mktemp("bad-input"), articles_partitions=1)
     with running_worker(settings) as worker:
         records = _records()
-        _produce(settings, records)
+        produce_many(settings, settings.articles_topic, records)
         wait_processed(worker, len(records), timeout_s=120)
         letters = {key.decode(): DeadLetter.model_validate_json(value)
                    for key, value in read_all(settings, settings.dead_letters_topic)

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.integration
 
 
 def _publish(settings: Settings, article_id: str, text: str) -> None:
-    article = Article(id=article_id, text=text, published="2024-05-01T09:00:00Z")  # type: ignore[arg-type]
+    article = Article(id=article_id, text=text, published="2024-05-01T09:00:00Z")
     assert publish_articles(settings, iter([ArticleSource(article_id, article=article)])).ok
 
 

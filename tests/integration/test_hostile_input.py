@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from kafka import KafkaProducer
 
 from agents.coder import default_coder
 from agents.dead_letters import DEAD_LETTER_KEY_BYTES
@@ -22,10 +21,9 @@ from streams.cli.demo import wait_processed
 from streams.cli.processes import WorkerProcess
 from streams.cli.replay import differences, rebuild
 from streams.kafka.broker import EmbeddedBroker
-from streams.kafka.clients import kafka_python_config
 from streams.settings import Settings
 from streams.web.client import fetch_json
-from tests.integration.conftest import read_all
+from tests.integration.conftest import produce_many, read_all
 from tests.integration.harness import fresh_settings, running_worker
 
 pytestmark = pytest.mark.integration
@@ -67,22 +65,12 @@ def _future_event() -> tuple[bytes, bytes]:
     return dated.pair.encode(), dated.model_dump_json().encode()
 
 
-def _produce(settings: Settings, topic: str, records: list[tuple[bytes, bytes]]) -> None:
-    producer = KafkaProducer(acks="all", max_request_size=4 * 1024 * 1024, linger_ms=50,
-                             **kafka_python_config(settings))
-    try:
-        for future in [producer.send(topic, key=key, value=value) for key, value in records]:
-            future.get(timeout=60)
-    finally:
-        producer.close()
-
-
 @pytest.fixture(scope="module")
 def outcome(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
     settings = fresh_settings(broker, tmp_path_factory.mktemp("hostile"), articles_partitions=1)
     with running_worker(settings) as worker:
-        _produce(settings, settings.events_topic, [_future_event()])
-        _produce(settings, settings.articles_topic, ARTICLES)
+        produce_many(settings, settings.events_topic, [_future_event()])
+        produce_many(settings, settings.articles_topic, ARTICLES)
         wait_processed(worker, len(ARTICLES) + 1, timeout_s=120)
         letters = [DeadLetter.model_validate_json(value)
                    for _, value in read_all(settings, settings.dead_letters_topic)]

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.integration
 
 
 def _article(article_id: str, when: str, text: str) -> Article:
-    return Article(id=article_id, text=text, published=when)  # type: ignore[arg-type]
+    return Article(id=article_id, text=text, published=when)
 
 
 FIRST = _article("x", "2024-03-10T08:00:00Z", "Russia rejected Pakistan's demand for rifles.")

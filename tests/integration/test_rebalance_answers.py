@@ -70,7 +70,7 @@ def test_pairs_answer_200_or_503_while_a_worker_joins_and_after_it_dies(
     broker: EmbeddedBroker, tmp_path: Path,
 ) -> None:
     first = fresh_settings(broker, tmp_path / "data")
-    articles = [Article(id=f"l{n}", text=line, published="2024-05-01T09:00:00Z")  # type: ignore[arg-type]
+    articles = [Article(id=f"l{n}", text=line, published="2024-05-01T09:00:00Z")
                 for n, line in enumerate(LINES)]
     second: Settings = first.model_copy(update={"web_port": free_port()})
     with running_worker(first) as worker:

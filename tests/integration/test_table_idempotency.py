@@ -12,7 +12,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from kafka import KafkaProducer
 
 from agents.coder import default_coder
 from schemas.models import Article, RelationEvent
@@ -22,20 +21,19 @@ from streams.cli.processes import WorkerProcess
 from streams.cli.replay import differences, rebuild, recode
 from streams.inputs import ArticleSource
 from streams.kafka.broker import EmbeddedBroker
-from streams.kafka.clients import kafka_python_config
 from streams.kafka.consume import read_records
 from streams.kafka.publish import publish_articles
 from streams.settings import Settings
 from streams.web.client import fetch_json
-from tests.integration.conftest import read_all
+from tests.integration.conftest import produce_many, read_all
 from tests.integration.harness import fresh_settings, running_worker
 
 pytestmark = pytest.mark.integration
 
 ARTICLES = [
-    Article(id="r1", published="2024-05-01T09:00:00Z",  # type: ignore[arg-type]
+    Article(id="r1", published="2024-05-01T09:00:00Z",
             text="Russia rejected Pakistan's demand for rifles."),
-    Article(id="r4", published="2024-05-02T09:00:00Z",  # type: ignore[arg-type]
+    Article(id="r4", published="2024-05-02T09:00:00Z",
             text="Russia threatened Pakistan with sanctions. "
                  "Russian forces attacked Pakistani troops near the border."),
 ]
@@ -45,18 +43,6 @@ BUSY = 2_100  # more events than a pair's state remembers (2,000)
 def _publish(settings: Settings, articles: list[Article]) -> None:
     report = publish_articles(settings, iter([ArticleSource(a.id, article=a) for a in articles]))
     assert report.ok, report.failed
-
-
-def _produce(settings: Settings, topic: str, records: list[tuple[bytes, bytes | None]],
-             partition: int | None = None) -> None:
-    producer = KafkaProducer(acks="all", linger_ms=20, **kafka_python_config(settings))
-    try:
-        sent = [producer.send(topic, key=key, value=value, partition=partition)
-                for key, value in records]
-        for future in sent:
-            future.get(timeout=60)
-    finally:
-        producer.close()
 
 
 def _wait_folded(worker: WorkerProcess, events: int, timeout_s: float = 120.0) -> None:
@@ -86,13 +72,13 @@ def test_a_lost_day_bucket_write_is_repaired_by_the_redelivered_event(
     key = b"PAK-RUS@2024-05-02"
     (partition,) = {r.partition for r in read_records(settings, changelog, from_beginning=True,
                                                       follow=False) if r.key == key}
-    _produce(settings, changelog, [(key, None)], partition=partition)
+    produce_many(settings, changelog, [(key, None)], partition=partition)
     shutil.rmtree(settings.worker_data_dir)
     day2 = [(k, v) for k, v in read_all(settings, settings.events_topic)
             if RelationEvent.model_validate_json(v).article_id == "r4"]
     with running_worker(settings) as worker:
         assert [d["events"] for d in _history(settings)] == [1, 0]  # the loss, reproduced
-        _produce(settings, settings.events_topic, day2)  # at-least-once redelivery
+        produce_many(settings, settings.events_topic, day2)  # at-least-once redelivery
         _wait_folded(worker, len(day2))
         assert _history(settings) == history
         assert fetch_json(settings.web_url, "/dyads/PAK/RUS") == state
@@ -119,7 +105,7 @@ def test_republished_articles_and_recode_count_nothing_twice_on_a_busy_pair(
     with running_worker(settings) as worker:
         _publish(settings, ARTICLES)
         wait_processed(worker, len(ARTICLES))
-        _produce(settings, settings.events_topic, _busy_events())
+        produce_many(settings, settings.events_topic, _busy_events())
         folded = 3 + BUSY
         _wait_folded(worker, folded)
         before = fetch_json(settings.web_url, "/dyads/PAK/RUS")
