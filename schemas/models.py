@@ -147,6 +147,13 @@ class RelationEvent(_Frozen):
     article_source: str | None = None
     coder_version: str
 
+    @model_validator(mode="after")
+    def _pair_of_its_countries(self) -> RelationEvent:
+        if self.pair != pair_key(self.source, self.target) or self.source == self.target:
+            raise ValueError(f"pair {self.pair[:40]!r} is not the unordered pair of "
+                             f"{self.source} and {self.target}")
+        return self
+
 
 class DirectedCounts(BaseModel):
     """Counts of one direction of a pair (A→B)."""

@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
-from agents.dead_letters import DEAD_LETTER_KEY_BYTES, fitted_dead_letter
+import pytest
+from pydantic import ValidationError
+
+from agents.dead_letters import DEAD_LETTER_KEY_BYTES, Tally, fitted_dead_letter, hold_batch
 from agents.steps import Rejection, check_article_time, check_event_time
 from schemas.bounds import bounded_event, cut
 from schemas.models import Article, Evidence, RelationEvent
@@ -58,3 +61,18 @@ def test_listing_reference_time_never_passes_the_wall_clock() -> None:
              "net": -1.0, "change": 0.0}]
     _, as_of = express_rows(rows, None, 7.0, now=NOW)
     assert as_of == NOW.isoformat()
+
+
+def test_an_event_whose_pair_is_not_its_countries_is_invalid() -> None:
+    good = _event("x").model_dump()
+    with pytest.raises(ValidationError):
+        RelationEvent.model_validate({**good, "pair": "DEU-FRA-ITA"})
+    with pytest.raises(ValidationError):
+        RelationEvent.model_validate({**good, "target": "RUS", "pair": "RUS-RUS"})
+
+
+def test_a_failed_batch_is_held_back_and_reported() -> None:
+    messages = [SimpleNamespace(acked=False) for _ in range(3)]
+    tally = Tally()
+    hold_batch(messages, tally, "code_articles", RuntimeError("boom"))
+    assert all(m.acked for m in messages) and tally.crashed == {"code_articles": "RuntimeError: boom"}
