@@ -7,9 +7,12 @@ coder count nothing twice, even on a pair with more events than its state rememb
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import time
+from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -54,6 +57,17 @@ def _wait_folded(worker: WorkerProcess, events: int, timeout_s: float = 120.0) -
     raise AssertionError(f"fewer than {events} events folded: {worker.health()}")
 
 
+@contextlib.contextmanager
+def _worker_with_articles(broker: EmbeddedBroker,
+                          folder: Path) -> Iterator[tuple[Settings, WorkerProcess]]:
+    """A worker on fresh topics that has coded and folded ``ARTICLES``."""
+    settings = fresh_settings(broker, folder)
+    with running_worker(settings) as worker:
+        _publish(settings, ARTICLES)
+        wait_processed(worker, len(ARTICLES))
+        yield settings, worker
+
+
 def _history(settings: Settings) -> list[dict[str, object]]:
     return list(fetch_json(settings.web_url, "/dyads/PAK/RUS/history", {"days": "2"})["history"])
 
@@ -61,10 +75,7 @@ def _history(settings: Settings) -> list[dict[str, object]]:
 def test_a_lost_day_bucket_write_is_repaired_by_the_redelivered_event(
     broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    settings = fresh_settings(broker, tmp_path_factory.mktemp("lost-bucket"))
-    with running_worker(settings) as worker:
-        _publish(settings, ARTICLES)
-        wait_processed(worker, len(ARTICLES))
+    with _worker_with_articles(broker, tmp_path_factory.mktemp("lost-bucket")) as (settings, _):
         state, history = fetch_json(settings.web_url, "/dyads/PAK/RUS"), _history(settings)
     # The worker died after writing the pair state and before the day-2 bucket: the bucket's
     # write is gone from its changelog and the local store.
@@ -101,10 +112,7 @@ def _busy_events() -> list[tuple[bytes, bytes]]:
 def test_republished_articles_and_recode_count_nothing_twice_on_a_busy_pair(
     broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    settings = fresh_settings(broker, tmp_path_factory.mktemp("busy"))
-    with running_worker(settings) as worker:
-        _publish(settings, ARTICLES)
-        wait_processed(worker, len(ARTICLES))
+    with _worker_with_articles(broker, tmp_path_factory.mktemp("busy")) as (settings, worker):
         produce_many(settings, settings.events_topic, _busy_events())
         folded = 3 + BUSY
         _wait_folded(worker, folded)
