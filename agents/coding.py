@@ -27,8 +27,12 @@ from agents.steps import (
 from schemas.bounds import EVIDENCE_CHARS
 from schemas.models import RelationEvent
 
-__all__ = ["CODING_BATCH_SIZE", "CODING_BATCH_WITHIN_S", "CodingPorts", "EventSender",
-           "wire_coding"]
+__all__ = ["ARTICLE_TIMESTAMP_HEADER", "CODING_BATCH_SIZE", "CODING_BATCH_WITHIN_S", "CodingPorts",
+           "EventSender", "wire_coding"]
+
+# A relation event's header: its article record's timestamp, milliseconds since the epoch, so
+# the aggregation measures the end-to-end latency (article published -> pair folded).
+ARTICLE_TIMESTAMP_HEADER = "dyadwatch-article-ms"
 
 CODING_BATCH_SIZE = 100
 CODING_BATCH_WITHIN_S = 0.01
@@ -40,8 +44,10 @@ class EventSender(Protocol):
     async def start(self) -> None:
         """Create the producer (once, inside the agent's task)."""
 
-    async def send(self, *, key: bytes, value: bytes) -> None:
-        """Queue one record: key = the pair (``b"IND-PAK"``), value = the event's JSON bytes."""
+    async def send(self, *, key: bytes, value: bytes,
+                   headers: list[tuple[str, bytes]] | None = None) -> None:
+        """Queue one record: key = the pair (``b"IND-PAK"``), value = the event's JSON bytes,
+        ``headers``: ``ARTICLE_TIMESTAMP_HEADER`` (the end-to-end latency's start)."""
 
     async def flush(self) -> None:
         """Wait until every queued record is acknowledged; raise the first failure."""
@@ -83,8 +89,11 @@ async def _code_message(ports: CodingPorts, coder: ArticleCoder, message: Any) -
         await ports.dead_letters.reject(coded, message)
         return
     send = ports.events.send
+    headers = None
+    if message.timestamp:
+        headers = [(ARTICLE_TIMESTAMP_HEADER, str(int(message.timestamp * 1000)).encode())]
     for relation in coded:
-        await send(key=relation.pair.encode(), value=_to_json(relation))
+        await send(key=relation.pair.encode(), value=_to_json(relation), headers=headers)
     ports.tally.count("articles_processed")
     ports.tally.count("events_emitted", len(coded))
 
@@ -107,6 +116,7 @@ def wire_coding(app: faust.App, ports: CodingPorts, coder: ArticleCoder | None =
         sender = ports.events
         await sender.start()
         async for batch in stream.take_events(CODING_BATCH_SIZE, within=CODING_BATCH_WITHIN_S):
+            ports.tally.observe("batch_size", "code_articles", len(batch), unit="records")
             try:
                 for event in batch:
                     await _code_message(ports, chosen, event.message)

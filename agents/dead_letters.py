@@ -16,8 +16,8 @@ from typing import Any, Protocol
 from agents.steps import Rejection
 from schemas.models import DeadLetter
 
-__all__ = ["DEAD_LETTER_KEY_BYTES", "DeadLetterOutlet", "RecordSink", "Tally", "dead_letter_for",
-           "fitted_dead_letter", "hold_batch", "raw_bytes_kept"]
+__all__ = ["DEAD_LETTER_KEY_BYTES", "HISTOGRAM_BUCKETS", "DeadLetterOutlet", "Histogram", "RecordSink",
+           "Tally", "dead_letter_for", "fitted_dead_letter", "hold_batch", "raw_bytes_kept"]
 
 log = logging.getLogger(__name__)
 DETAIL_CHARS = 2_000
@@ -33,22 +33,57 @@ class RecordSink(Protocol):
         """Send one record (key: bytes or None; value: bytes or a model the codec encodes)."""
 
 
+HISTOGRAM_BUCKETS: dict[str, tuple[float, ...]] = {
+    "seconds": (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0),
+    "records": (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000),
+}
+
+
+@dataclass
+class Histogram:
+    """Observations counted in cumulative buckets (upper bounds), with their sum and count."""
+
+    bounds: tuple[float, ...]
+    counts: list[int] = field(default_factory=list)
+    total: float = 0.0
+    count: int = 0
+
+    def observe(self, value: float) -> None:
+        """Count ``value`` in every bucket whose upper bound is at least ``value``."""
+        if not self.counts:
+            self.counts = [0] * len(self.bounds)
+        for index, bound in enumerate(self.bounds):
+            if value <= bound:
+                self.counts[index] += 1
+        self.total += value
+        self.count += 1
+
+
 @dataclass
 class Tally:
     """A worker's counters since it started (``/health``, ``/metrics``).
 
     ``counters``: name -> count (``streams.web.metrics.COUNTERS`` names them);
     ``dead_letter_reasons``: ``"stage:reason"`` -> dead letters sent;
-    ``crashed``: agent name -> the error that stopped it (``/health`` says ``crashed``).
+    ``crashed``: agent name -> the error that stopped it (``/health`` says ``crashed``);
+    ``histograms``: (name, agent) -> ``Histogram`` (batch sizes, end-to-end latency).
     """
 
     counters: dict[str, int] = field(default_factory=dict)
     dead_letter_reasons: dict[str, int] = field(default_factory=dict)
     crashed: dict[str, str] = field(default_factory=dict)
+    histograms: dict[tuple[str, str], Histogram] = field(default_factory=dict)
 
     def count(self, name: str, by: int = 1) -> None:
         """Add ``by`` to the counter ``name``."""
         self.counters[name] = self.counters.get(name, 0) + by
+
+    def observe(self, name: str, agent: str, value: float, unit: str = "seconds") -> None:
+        """Add one observation to the histogram ``name`` of ``agent`` (buckets by ``unit``)."""
+        key = (name, agent)
+        if key not in self.histograms:
+            self.histograms[key] = Histogram(HISTOGRAM_BUCKETS[unit])
+        self.histograms[key].observe(value)
 
 
 def raw_bytes_kept(max_message_bytes: int) -> int:

@@ -15,6 +15,7 @@ from faust.web import Request
 from schemas import jsonbytes
 from schemas.models import DayBucket, DyadState
 from streams.app import Pipeline
+from streams.kafka.lag import consumer_lag, lag_by_topic
 from streams.state.history import bucket_key
 from streams.web.queries import (
     current_coder_rows,
@@ -50,15 +51,27 @@ class TableReads:
         recovered = app.tables.recovery.completed.is_set()  # type: ignore[attr-defined]
         return bool(recovered and not app.rebalancing)
 
+    def input_topics(self) -> list[str]:
+        """The topics the agents read: articles and relation events."""
+        return [self.pipeline.articles.get_topic_name(), self.pipeline.events.get_topic_name()]
+
+    def lag(self) -> dict[str, dict[int, int]]:
+        """This worker's consumer lag on the input topics: ``{topic: {partition: n}}``."""
+        return consumer_lag(self.pipeline.app, self.input_topics())
+
     def health(self) -> dict[str, Any]:
         """The body of ``GET /health`` (see ``HealthView``)."""
         app, dead = self.pipeline.app, self.pipeline.dead_letter_reasons
         crashed = self.pipeline.tally.crashed
-        status = "ok" if self.serving() else "starting"
+        lag = lag_by_topic(self.lag(), self.input_topics())
+        status = "starting"
+        if self.serving():
+            status = "catching_up" if any(lag.values()) else "ok"
         return {
             "status": "crashed" if crashed else status,
             "crashed_agents": crashed,
             "worker": str(app.conf.canonical_url),
+            "lag": lag,
             "counters": self.pipeline.counters,
             "dead_letters_total": sum(dead.values()),
             "dead_letters": dead,

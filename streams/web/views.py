@@ -23,7 +23,7 @@ from streams.app import Pipeline
 from streams.exceptions import BadQuery
 from streams.state.history import history_rows
 from streams.web.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
-from streams.web.metrics import render_metrics
+from streams.web.metrics import MetricsSnapshot, render_metrics
 from streams.web.queries import (
     pair_summary,
     parse_country,
@@ -85,9 +85,12 @@ class _PipelineView(View):
 class HealthView(_PipelineView):
     """``GET /health``: this worker's state and counters.
 
-    200 ``{"status": "ok" | "starting", "crashed_agents": {}, "worker": URL,
-    "counters": {name: n}, "dead_letters_total": n, "dead_letters": {"stage:reason": n},
-    "pairs_local": n}``; ``ok`` once the tables are recovered and no rebalance is running.
+    200 ``{"status": "ok" | "catching_up" | "starting", "crashed_agents": {}, "worker": URL,
+    "lag": {topic: n}, "counters": {name: n}, "dead_letters_total": n,
+    "dead_letters": {"stage:reason": n}, "pairs_local": n}``; ``starting`` until the tables
+    are recovered and while a rebalance runs, then ``catching_up`` while this worker's
+    consumer lag on ``articles`` or ``relation-events`` (``lag``: records not yet committed,
+    summed over its partitions) is above 0, else ``ok``.
     503 with ``"status": "crashed"`` and ``crashed_agents`` (agent -> error) once an agent
     stopped on an error (its input is held back until a restart).
     """
@@ -104,9 +107,10 @@ class MetricsView(_PipelineView):
     async def get(self, request: Request) -> Response:
         """200 ``text/plain; version=0.0.4``."""
         pipeline = self.reads.pipeline
-        health = self.reads.health()
-        text = render_metrics(pipeline.counters, pipeline.dead_letter_reasons,
-                              up=health["status"] == "ok")
+        snapshot = MetricsSnapshot(pipeline.counters, pipeline.dead_letter_reasons,
+                                   self.reads.serving(), self.reads.lag(),
+                                   pipeline.tally.histograms)
+        text = render_metrics(snapshot)
         return self.bytes(text.encode("utf-8"), content_type=METRICS_CONTENT_TYPE)
 
 

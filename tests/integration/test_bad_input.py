@@ -215,9 +215,9 @@ def test_metrics_expose_the_counters_in_prometheus_text(outcome: Outcome) -> Non
     counters = outcome.health["counters"]
     for name in ("articles_processed", "events_emitted", "events_folded", "events_counted",
                  "events_mention", "events_duplicate"):
-        assert int(samples[f"dyadwatch_{name}_total"]) == counters.get(name, 0)
+        assert float(samples[f"dyadwatch_{name}_total"]) == counters.get(name, 0)
     assert counters["events_folded"] == counters["events_emitted"] > 0
-    assert samples['dyadwatch_dead_letters_total{stage="validate",reason="text_too_long"}'] == "1"
-    assert samples['dyadwatch_dead_letters_total{stage="decode",reason="not_an_object"}'] == "4"
-    assert samples["dyadwatch_up"] == "1"
+    assert float(samples['dyadwatch_dead_letters_total{reason="text_too_long",stage="validate"}']) == 1
+    assert float(samples['dyadwatch_dead_letters_total{reason="not_an_object",stage="decode"}']) == 4
+    assert float(samples["dyadwatch_up"]) == 1
     assert "# TYPE dyadwatch_dead_letters_total counter" in text
