@@ -61,7 +61,7 @@ class RebuildReport:
 def rebuild(settings: Settings) -> RebuildReport:
     """Fold ``relation-events`` from offset 0 to its current end, as the worker does.
 
-    Raises ``BrokerError`` if the topic does not exist; kafka-python's ``KafkaError`` if the
+    Raises ``BrokerError`` if the topic does not exist or the
     broker cannot be reached.
     """
     report, policy = RebuildReport(), aggregation_policy(settings)
