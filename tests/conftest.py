@@ -19,4 +19,4 @@ def seeds_dir() -> Path:
 def seed_expected() -> dict[str, object]:
     import orjson
 
-    return dict(orjson.loads((SEEDS / "000_expected.json").read_bytes()))
+    return dict(orjson.loads((ROOT / "tests" / "data" / "000_expected.json").read_bytes()))
