@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     articles_partitions: int = Field(4, ge=1)
     events_partitions: int = Field(4, ge=1)
     replication_factor: int = Field(1, ge=1)
+    retention_ms: int = Field(
+        -1, ge=-1,
+        description="retention.ms of articles and relation-events when created (-1: forever).")
 
     # Worker
     web_host: str = "127.0.0.1"

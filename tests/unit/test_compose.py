@@ -3,7 +3,9 @@
 No Docker engine runs in CI, so nothing is built or started here: the compose file is loaded
 and checked against ``streams.settings`` (every ``DYADWATCH_*`` name a real field, every value
 one that parses), against the broker's own listeners, and against what ``--scale worker=N``
-needs. ``check_compose`` and ``check_dockerfile`` raise ``ConfigProblem``; the second half of
+and against what production needs (one image built once, workers at stable addresses, the
+input topics kept, a Dockerfile that caches its dependency layer). ``check_compose`` and
+``check_dockerfile`` raise ``ConfigProblem``; the second half of
 this module breaks copies of the real files to show that each check can fail.
 """
 
@@ -30,7 +32,8 @@ DOCKERFILE = ROOT / "Dockerfile"
 DOCKERIGNORE = ROOT / ".dockerignore"
 PYPROJECT = ROOT / "pyproject.toml"
 
-APP_SERVICES = ("topics", "worker")  # the services running the dyadwatch image
+TOPICS = "topics"  # the one-shot job; workers are the services named worker-N
+WORKER = re.compile(r"^worker-\d+$")
 KAFKA_MIN_SESSION_TIMEOUT_MS = 6000  # Apache Kafka's default group.min.session.timeout.ms
 SETTING_NAME = re.compile(r"\bDYADWATCH_([A-Z][A-Z0-9_]*)")
 
@@ -227,67 +230,103 @@ def _check_bootstrap(broker: dict[str, Any], name: str, settings: Settings,
                             f"DYADWATCH_SECURITY_PROTOCOL is {settings.security_protocol}")
 
 
+def app_services(services: dict[str, Any]) -> list[str]:
+    """The services running the dyadwatch image: ``topics`` then the workers."""
+    return [TOPICS, *sorted(name for name in services if WORKER.match(name))]
+
+
+def _check_image(services: dict[str, Any], names: list[str], problems: list[str]) -> None:
+    """One service builds the image from the project's Dockerfile; the others reuse it."""
+    builders = [name for name in names if services[name].get("build") is not None]
+    if len(builders) != 1:
+        problems.append(f"the image must be built by exactly one service, not {builders}")
+        return
+    build, image = services[builders[0]]["build"], services[builders[0]].get("image")
+    context = build if isinstance(build, str) else build.get("context", ".")
+    dockerfile = "Dockerfile" if isinstance(build, str) else build.get("dockerfile", "Dockerfile")
+    if (ROOT / context / dockerfile).resolve() != DOCKERFILE:
+        problems.append(f"{builders[0]}: builds {context}/{dockerfile}, not the project's Dockerfile")
+    if not image:
+        problems.append(f"{builders[0]}: builds without naming the image (image:) to reuse")
+    for name in names:
+        if name not in builders and services[name].get("image") != image:
+            problems.append(f"{name}: not the image {image!r} built once by {builders[0]}")
+
+
 def _check_app_service(name: str, service: dict[str, Any], problems: list[str]) -> None:
-    build = service.get("build")
-    if build is None:
-        problems.append(f"{name}: not built from the Dockerfile")
-    else:
-        context = build if isinstance(build, str) else build.get("context", ".")
-        dockerfile = "Dockerfile" if isinstance(build, str) else build.get("dockerfile", "Dockerfile")
-        if (ROOT / context / dockerfile).resolve() != DOCKERFILE:
-            problems.append(f"{name}: builds {context}/{dockerfile}, not the project's Dockerfile")
-    if service.get("command") != [name]:
-        problems.append(f"{name}: command is {service.get('command')!r}, expected [{name!r}]")
+    expected = ["worker"] if WORKER.match(name) else [name]
+    if service.get("command") != expected:
+        problems.append(f"{name}: command is {service.get('command')!r}, expected {expected!r}")
     entrypoint = service.get("entrypoint")
     if entrypoint is not None and not re.search(r"\bexec dyadwatch\b", " ".join(entrypoint)):
         problems.append(f"{name}: the entrypoint override does not exec dyadwatch")
 
 
-def _check_worker(worker: dict[str, Any], settings: Settings, problems: list[str]) -> None:
+def _check_worker(name: str, worker: dict[str, Any], settings: Settings,
+                  problems: list[str]) -> None:
     if settings.web_host != "0.0.0.0":
-        problems.append("worker: DYADWATCH_WEB_HOST must be 0.0.0.0 to be reachable in a "
+        problems.append(f"{name}: DYADWATCH_WEB_HOST must be 0.0.0.0 to be reachable in a "
                         "container")
-    entrypoint = " ".join(worker.get("entrypoint") or [])
-    env = service_env(worker)
-    if "DYADWATCH_ADVERTISED_HOST" not in env and "DYADWATCH_ADVERTISED_HOST" not in entrypoint:
-        problems.append("worker: DYADWATCH_ADVERTISED_HOST is not set, so the canonical URL "
-                        "would be the bind address 0.0.0.0")
-    if env.get("DYADWATCH_ADVERTISED_HOST") in ("0.0.0.0", "localhost", "127.0.0.1"):
-        problems.append("worker: DYADWATCH_ADVERTISED_HOST must be reachable by other workers")
-    for key in ("container_name", "hostname"):
-        if key in worker:
-            problems.append(f"worker: a fixed {key} prevents --scale (every replica the same)")
+    advertised = service_env(worker).get("DYADWATCH_ADVERTISED_HOST")
+    if not worker.get("hostname") or advertised != worker.get("hostname"):
+        problems.append(f"{name}: DYADWATCH_ADVERTISED_HOST ({advertised}) must be its fixed "
+                        f"hostname ({worker.get('hostname')}): a stable address for routing")
     ports = published_ports(worker)
-    for published, target in ports:
-        if published and "-" not in published:
-            problems.append(f"worker: fixed host port {published}:{target} prevents --scale")
-    if ports and str(settings.web_port) not in {target for _, target in ports}:
-        problems.append(f"worker: ports do not expose the web port {settings.web_port}")
+    if [target for _, target in ports] != [str(settings.web_port)]:
+        problems.append(f"{name}: ports must publish the web port {settings.web_port} once")
     if settings.session_timeout_s * 1000 < KAFKA_MIN_SESSION_TIMEOUT_MS:
-        problems.append(f"worker: session timeout {settings.session_timeout_s} s is below "
+        problems.append(f"{name}: session timeout {settings.session_timeout_s} s is below "
                         "Kafka's group.min.session.timeout.ms (6 s): joins would be rejected")
     if settings.heartbeat_interval_s * 3 > settings.session_timeout_s:
-        problems.append("worker: heartbeat interval above a third of the session timeout")
-    # The store path depends only on the web port (worker-6066): replicas must not share it.
+        problems.append(f"{name}: heartbeat interval above a third of the session timeout")
     data_dir = str(settings.data_dir)
-    mounts = [source for source, target in volume_mounts(worker) if target == data_dir]
-    if not mounts:
-        problems.append(f"worker: no volume on DYADWATCH_DATA_DIR {data_dir}")
-    elif any(source is not None for source in mounts):
-        problems.append(f"worker: {data_dir} must be an anonymous volume (one per replica); "
-                        f"a named or bind volume is shared by every replica")
+    if not [source for source, target in volume_mounts(worker) if target == data_dir and source]:
+        problems.append(f"{name}: no named volume of its own on DYADWATCH_DATA_DIR {data_dir}")
     if condition(worker, "topics") != "service_completed_successfully":
-        problems.append("worker: must depend on topics with service_completed_successfully")
+        problems.append(f"{name}: must depend on topics with service_completed_successfully")
+
+
+def _check_workers_apart(services: dict[str, Any], workers: list[str],
+                         problems: list[str]) -> None:
+    """Workers never share a hostname, a host port or a table store."""
+    for what, values in (
+        ("hostname", [services[w].get("hostname") for w in workers]),
+        ("host port", [p for w in workers for p, _ in published_ports(services[w])]),
+        ("store volume", [src for w in workers for src, _ in volume_mounts(services[w]) if src]),
+    ):
+        shared = sorted({str(v) for v in values if values.count(v) > 1})
+        if shared:
+            problems.append(f"workers share a {what}: {shared}")
+    for worker in workers:
+        for entry in services[worker].get("ports") or []:
+            if not re.fullmatch(r"127\.0\.0\.1:\d+:\d+", str(entry)):
+                problems.append(f"{worker}: publish one fixed port on 127.0.0.1, not {entry!r}")
+
+
+def _check_retention(settings: Settings, problems: list[str]) -> None:
+    """articles and relation-events kept as long as history needs; changelogs compacted."""
+    specs = {spec.name: spec for spec in topic_specs_of(settings)}
+    history_ms = settings.history_days * 86_400_000
+    for topic in (settings.articles_topic, settings.events_topic):
+        kept = int(specs[topic].configs.get("retention.ms", "0"))
+        if kept != -1 and kept < history_ms:
+            problems.append(f"{topic}: retention.ms {kept} is shorter than the history "
+                            f"(DYADWATCH_HISTORY_DAYS={settings.history_days})")
+    for spec in specs.values():
+        if spec.name.endswith("-changelog") and spec.configs.get("cleanup.policy") != "compact":
+            problems.append(f"{spec.name}: a changelog must be compacted")
 
 
 def check_compose(doc: dict[str, Any]) -> None:
     """Raise ConfigProblem listing every inconsistency of a loaded compose document."""
     services = doc.get("services") or {}
-    missing = {"broker", *APP_SERVICES} - services.keys()
-    if missing:
-        raise ConfigProblem(f"services missing: {sorted(missing)}")
+    names = app_services(services)
+    missing = {"broker", TOPICS} - services.keys()
+    if missing or len(names) < 2:
+        raise ConfigProblem(f"services missing: {sorted(missing) or ['worker-1']}")
     problems: list[str] = []
     _check_broker(doc, services["broker"], problems)
+    _check_image(services, names, problems)
 
     fields = {name.upper() for name in Settings.model_fields}
     for name in sorted({m for text in strings_in(doc) for m in SETTING_NAME.findall(text)}):
@@ -295,37 +334,48 @@ def check_compose(doc: dict[str, Any]) -> None:
             problems.append(f"DYADWATCH_{name} is not a field of streams.settings.Settings")
 
     settings: dict[str, Settings] = {}
-    for name in APP_SERVICES:
-        service = services[name]
-        _check_app_service(name, service, problems)
-        env = service_env(service)
-        for key in ("DYADWATCH_ARTICLES_PARTITIONS", "DYADWATCH_EVENTS_PARTITIONS"):
-            if key not in env:
-                problems.append(f"{name}: {key} is not set explicitly")
-        try:
-            settings[name] = settings_from_env(env)
-        except ValidationError as exc:
-            problems.append(f"{name}: invalid settings: {exc}")
-            continue
-        parsed = settings[name]
-        for key, value in (("DYADWATCH_ARTICLES_PARTITIONS", parsed.articles_partitions),
-                           ("DYADWATCH_EVENTS_PARTITIONS", parsed.events_partitions)):
-            if key in env and int(env[key]) != value:
-                problems.append(f"{name}: {key}={env[key]} parses as {value}")
-        _check_bootstrap(services["broker"], name, parsed, problems)
+    for name in names:
+        _check_app_service(name, services[name], problems)
+        parsed = _service_settings(name, services[name], problems)
+        if parsed is not None:
+            settings[name] = parsed
+            _check_bootstrap(services["broker"], name, parsed, problems)
 
-    if len(settings) == len(APP_SERVICES):
-        topics, worker = (topic_specs_of(settings[name]) for name in APP_SERVICES)
-        if topics != worker:
-            problems.append(f"topics and worker disagree on the topics or partition counts: "
-                            f"{topics} != {worker}")
-        _check_worker(services["worker"], settings["worker"], problems)
-    if condition(services["topics"], "broker") != "service_healthy":
+    if TOPICS in settings:
+        _check_retention(settings[TOPICS], problems)
+        for name in names[1:]:
+            if name not in settings:
+                continue
+            topics, worker = topic_specs_of(settings[TOPICS]), topic_specs_of(settings[name])
+            if topics != worker:
+                problems.append(f"topics and {name} disagree on the topics, partition counts "
+                                f"or retention: {topics} != {worker}")
+            _check_worker(name, services[name], settings[name], problems)
+    _check_workers_apart(services, names[1:], problems)
+    if condition(services[TOPICS], "broker") != "service_healthy":
         problems.append("topics: must depend on broker with service_healthy")
-    if services["topics"].get("restart") not in (None, "no"):
+    if services[TOPICS].get("restart") not in (None, "no"):
         problems.append("topics: a one-shot job must not restart")
     if problems:
         raise ConfigProblem("\n".join(problems))
+
+
+def _service_settings(name: str, service: dict[str, Any], problems: list[str]) -> Settings | None:
+    """The service's settings, with partition counts set explicitly; None if invalid."""
+    env = service_env(service)
+    for key in ("DYADWATCH_ARTICLES_PARTITIONS", "DYADWATCH_EVENTS_PARTITIONS"):
+        if key not in env:
+            problems.append(f"{name}: {key} is not set explicitly")
+    try:
+        parsed = settings_from_env(env)
+    except ValidationError as exc:
+        problems.append(f"{name}: invalid settings: {exc}")
+        return None
+    for key, value in (("DYADWATCH_ARTICLES_PARTITIONS", parsed.articles_partitions),
+                       ("DYADWATCH_EVENTS_PARTITIONS", parsed.events_partitions)):
+        if key in env and int(env[key]) != value:
+            problems.append(f"{name}: {key}={env[key]} parses as {value}")
+    return parsed
 
 
 def _instruction(text: str, keyword: str) -> list[str]:
@@ -345,6 +395,14 @@ def check_dockerfile(text: str) -> None:
     copies = " ".join(_instruction(text, "COPY"))
     if not re.search(r"(^|\s)\.\s|pyproject\.toml", copies):
         problems.append("pyproject.toml is not copied into the image")
+    steps = re.findall(r"^(COPY|RUN)\s+(.+?)\s*$", text, flags=re.MULTILINE)
+    first_source = next((i for i, (k, v) in enumerate(steps) if k == "COPY" and v.startswith(". ")),
+                        len(steps))
+    before = steps[:first_source]
+    if not (any(k == "COPY" and "pyproject.toml" in v for k, v in before)
+            and any(k == "RUN" and "pip install" in v for k, v in before)):
+        problems.append("the dependency layer is not cached: COPY pyproject.toml and RUN pip "
+                        "install its dependencies before COPY . .")
     users = _instruction(text, "USER")
     if not users or users[-1].split(":")[0] in ("root", "0"):
         problems.append("the image does not end on a non-root USER")
@@ -384,11 +442,11 @@ def test_compose_is_consistent(compose: dict[str, Any]) -> None:
 def test_partition_counts_come_from_one_place(compose: dict[str, Any]) -> None:
     services = compose["services"]
     shared = compose["x-dyadwatch-env"]
-    for name in APP_SERVICES:
+    for name in app_services(services):
         env = service_env(services[name])
         for key in ("DYADWATCH_ARTICLES_PARTITIONS", "DYADWATCH_EVENTS_PARTITIONS"):
             assert env[key] == str(shared[key]), f"{name} overrides {key}"
-    worker = settings_from_env(service_env(services["worker"]))
+    worker = settings_from_env(service_env(services["worker-1"]))
     assert worker.events_partitions >= 2, "one partition leaves nothing for a second worker"
 
 
@@ -426,21 +484,22 @@ def _set(service: str, key: str, value: Any) -> Mutation:
     return mutate
 
 
-def _drop_worker(doc: dict[str, Any]) -> None:
-    del doc["services"]["worker"]
+def _drop_workers(doc: dict[str, Any]) -> None:
+    for name in app_services(doc["services"])[1:]:
+        del doc["services"][name]
 
 
 BROKEN_COMPOSE: dict[str, tuple[Mutation, str]] = {
-    "typo in a setting name": (_set_env("worker", DYADWATCH_EVENT_PARTITIONS="8"),
+    "typo in a setting name": (_set_env("worker-1", DYADWATCH_EVENT_PARTITIONS="8"),
                                "DYADWATCH_EVENT_PARTITIONS is not a field"),
-    "partition counts diverge": (_set_env("worker", DYADWATCH_EVENTS_PARTITIONS="4"),
-                                 "disagree on the topics or partition counts"),
+    "partition counts diverge": (_set_env("worker-1", DYADWATCH_EVENTS_PARTITIONS="4"),
+                                 "disagree on the topics, partition counts"),
     "a value Settings rejects": (_set_env("topics", DYADWATCH_LOG_LEVEL="verbose"),
                                  "topics: invalid settings"),
     "partitions left to the default": (_set_env("topics", DYADWATCH_ARTICLES_PARTITIONS=None),
                                        "not set explicitly"),
     "bootstrap on the host listener": (
-        _set_env("worker", DYADWATCH_BOOTSTRAP_SERVERS="broker:9092"), "is not advertised"),
+        _set_env("worker-1", DYADWATCH_BOOTSTRAP_SERVERS="broker:9092"), "is not advertised"),
     "internal listener not advertised": (
         _set_env("broker", KAFKA_ADVERTISED_LISTENERS="PLAINTEXT_HOST://localhost:9092"),
         "bootstrap broker:19092 is not advertised"),
@@ -450,21 +509,32 @@ BROKEN_COMPOSE: dict[str, tuple[Mutation, str]] = {
     "log dirs not on a volume": (_set("broker", "volumes", None), "named volume"),
     "voter on the wrong port": (
         _set_env("broker", KAFKA_CONTROLLER_QUORUM_VOTERS="1@broker:19092"), "quorum voter"),
-    "fixed worker host port": (_set("worker", "ports", ["6066:6066"]), "fixed host port"),
-    "fixed worker container name": (_set("worker", "container_name", "w"), "container_name"),
-    "bind address only": (_set_env("worker", DYADWATCH_WEB_HOST="127.0.0.1"), "0.0.0.0"),
-    "no advertised host": (_set("worker", "entrypoint", None), "ADVERTISED_HOST is not set"),
-    "session below Kafka's minimum": (_set_env("worker", DYADWATCH_SESSION_TIMEOUT_S="3"),
+    "bind address only": (_set_env("worker-1", DYADWATCH_WEB_HOST="127.0.0.1"), "0.0.0.0"),
+    "session below Kafka's minimum": (_set_env("worker-1", DYADWATCH_SESSION_TIMEOUT_S="3"),
                                       "group.min.session.timeout.ms"),
-    "shared table store": (_set("worker", "volumes", ["worker-data:/data"]), "anonymous volume"),
     "worker starts before topics": (
-        _set("worker", "depends_on", {"topics": {"condition": "service_started"}}),
+        _set("worker-1", "depends_on", {"topics": {"condition": "service_started"}}),
         "service_completed_successfully"),
     "topics before the broker is healthy": (_set("topics", "depends_on", ["broker"]),
                                             "service_healthy"),
     "wrong command": (_set("topics", "command", ["worker"]), "expected \\['topics'\\]"),
-    "not built here": (_set("worker", "build", None), "not built from the Dockerfile"),
-    "no worker": (_drop_worker, "services missing"),
+    "no worker": (_drop_workers, "services missing"),
+    "a worker at a moving address": (_set("worker-1", "hostname", None), "fixed hostname"),
+    "advertised another host": (_set_env("worker-1", DYADWATCH_ADVERTISED_HOST="0.0.0.0"),
+                                "must be its fixed hostname"),
+    "two workers on one host port": (_set("worker-2", "ports", ["127.0.0.1:6066:6066"]),
+                                     "workers share a host port"),
+    "host port on every interface": (_set("worker-1", "ports", ["6066:6066"]), "127.0.0.1"),
+    "two workers share a store": (_set("worker-2", "volumes", ["worker-1-data:/data"]),
+                                  "workers share a store volume"),
+    "store on an anonymous volume": (_set("worker-1", "volumes", ["/data"]), "named volume"),
+    "the image built twice": (_set("worker-1", "build", "."), "exactly one service"),
+    "the image not reused": (_set("worker-2", "image", "python:3.11-slim"), "built once"),
+    "the built image unnamed": (_set("topics", "image", None), "without naming the image"),
+    "input topics deleted after a week": (_set_env("topics", DYADWATCH_RETENTION_MS="604800000"),
+                                          "shorter than the history"),
+    "workers expect another retention": (_set_env("worker-2", DYADWATCH_RETENTION_MS="1"),
+                                         "disagree"),
 }
 
 
@@ -479,10 +549,12 @@ def test_check_compose_fails_on_a_broken_copy(compose: dict[str, Any], mutation:
 
 BROKEN_DOCKERFILE = {
     "other base": (r"FROM python:3\.11-slim", "FROM python:3.12", "python:3.11-slim"),
-    "no install": (r"pip install \.", "pip install -r requirements.txt", "pip install"),
+    "no install": (r"pip install --no-deps \.", "pip install -r requirements.txt", "pip install"),
     "root user": (r"USER dyadwatch", "USER root", "non-root"),
     "other entrypoint": (r'ENTRYPOINT \["dyadwatch"\]', 'ENTRYPOINT ["python"]', "ENTRYPOINT"),
     "no healthcheck": (r"HEALTHCHECK", "# HEALTHCHECK", "HEALTHCHECK"),
+    "source copied before the dependencies": (r"COPY pyproject\.toml \./", "COPY . .",
+                                              "dependency layer is not cached"),
 }
 
 

@@ -60,3 +60,14 @@ def test_format_rows_lists_pairs_or_says_there_are_none() -> None:
            "cooperation": 3.0, "net": -5.0, "articles": 1}
     assert "PAK-RUS" in format_rows([row]) and "-5.00" in format_rows([row])
     assert "(no pairs yet)" in format_rows([])
+
+
+def test_input_topics_are_kept_as_set_and_changelogs_compacted() -> None:
+    from streams.catalog import catalog
+
+    names = catalog(Settings(_env_file=None))  # type: ignore[call-arg]
+    assert names.articles.configs == names.events.configs == {"retention.ms": "-1"}
+    ninety_days = Settings(_env_file=None, retention_ms=7_776_000_000)  # type: ignore[call-arg]
+    assert catalog(ninety_days).events.configs["retention.ms"] == "7776000000"
+    for table in (names.dyads, names.days):
+        assert table.changelog.configs == {"cleanup.policy": "compact"}
