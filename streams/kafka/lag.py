@@ -1,10 +1,12 @@
 """Consumer lag of a running Faust worker: per topic and partition, from its own consumer.
 
 Lag of a partition = its high watermark (the offset the next record will get, as last
-fetched) minus the group's committed offset there (Kafka's own definition, the one
-``kafka-consumer-groups`` shows). Only the partitions assigned to this worker are known;
-a partition not fetched yet has no high watermark and is left out. No Faust import: the
-app is read through its attributes.
+fetched) minus this worker's position there: the offset after the last record its agents
+have processed (acknowledged to Faust), or the group's committed offset if that is further
+(the figure ``kafka-consumer-groups`` shows, which trails by up to Faust's commit
+interval). Only the partitions assigned to this worker are known; a partition not fetched
+yet has no high watermark and is left out. No Faust import: the app is read through its
+attributes.
 """
 
 from __future__ import annotations
@@ -16,12 +18,11 @@ __all__ = ["consumer_lag", "lag_by_topic"]
 
 
 def _position(consumer: Any, tp: Any) -> int:
-    """The group's committed offset of ``tp``, else one past the last record read, else 0."""
+    """One past the last record of ``tp`` processed, or the committed offset if further."""
     committed = consumer._committed_offset.get(tp)
-    if committed is not None:
-        return int(committed)
-    read = consumer._read_offset.get(tp)
-    return 0 if read is None else int(read) + 1
+    acked = consumer._acked.get(tp)
+    processed = max(acked) + 1 if acked else 0
+    return max(processed, 0 if committed is None else int(committed))
 
 
 def consumer_lag(app: Any, topics: Iterable[str]) -> dict[str, dict[int, int]]:

@@ -5,7 +5,8 @@ Each request renders a fresh registry from a ``MetricsSnapshot`` of the worker:
 - ``dyadwatch_<counter>_total``: every ``COUNTERS`` entry (0 until it counts);
 - ``dyadwatch_dead_letters_total{stage,reason}``: records sent to the dead-letter topic;
 - ``dyadwatch_up``: 1 once the worker serves (tables recovered, no rebalance);
-- ``dyadwatch_consumer_lag{topic,partition}``: high watermark minus committed offset;
+- ``dyadwatch_consumer_lag{topic,partition}``: high watermark minus the offset after the last
+  record processed (``streams.kafka.lag``);
 - ``dyadwatch_batch_size{agent}``: records per agent batch (histogram);
 - ``dyadwatch_end_to_end_latency_seconds{agent}``: article reached the broker -> its event
   folded in the tables (histogram);
@@ -84,8 +85,8 @@ class _SnapshotCollector(Collector):
         yield from self._histograms()
 
     def _lag(self) -> GaugeMetricFamily:
-        lag = GaugeMetricFamily(f"{PREFIX}consumer_lag", "Records not yet committed by the "
-                                "worker's group: high watermark minus committed offset.",
+        lag = GaugeMetricFamily(f"{PREFIX}consumer_lag", "Records this worker has not processed "
+                                "yet: high watermark minus its position.",
                                 labels=["topic", "partition"])
         for topic, partitions in sorted(self.snapshot.lag.items()):
             for partition, value in sorted(partitions.items()):

@@ -89,8 +89,8 @@ class HealthView(_PipelineView):
     "lag": {topic: n}, "counters": {name: n}, "dead_letters_total": n,
     "dead_letters": {"stage:reason": n}, "pairs_local": n}``; ``starting`` until the tables
     are recovered and while a rebalance runs, then ``catching_up`` while this worker's
-    consumer lag on ``articles`` or ``relation-events`` (``lag``: records not yet committed,
-    summed over its partitions) is above 0, else ``ok``.
+    consumer lag on ``articles`` or ``relation-events`` (``lag``: records not yet processed,
+    summed over its partitions; ``streams.kafka.lag``) is above 0, else ``ok``.
     503 with ``"status": "crashed"`` and ``crashed_agents`` (agent -> error) once an agent
     stopped on an error (its input is held back until a restart).
     """
