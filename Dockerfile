@@ -17,11 +17,19 @@ RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin dyadwatch \
     && mkdir -p /data \
     && chown dyadwatch:dyadwatch /data
 
-# The project, installed from pyproject.toml (dependencies are binary wheels: no compiler).
-# .dockerignore keeps .venv, .git, caches and test artifacts out of the build context.
+# Dependencies first, in their own layer: read from pyproject.toml alone, so that a change to
+# the source reuses this layer and only a change to pyproject.toml reinstalls them
+# (dependencies are binary wheels: no compiler).
 WORKDIR /src
+COPY pyproject.toml ./
+RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" > /tmp/requirements.txt \
+    && pip install -r /tmp/requirements.txt \
+    && rm /tmp/requirements.txt
+
+# Then the project itself, without resolving dependencies again.
+# .dockerignore keeps .venv, .git, caches and test artifacts out of the build context.
 COPY . .
-RUN pip install . \
+RUN pip install --no-deps . \
     && rm -rf build ./*.egg-info
 
 USER dyadwatch

@@ -37,7 +37,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
-from agents.steps import ArticleCoder, Coded, Rejection, code_raw
+from agents.steps import ArticleCoder, Coded, CodingLimits, Rejection, code_raw
 
 __all__ = ["CRASH_REASON", "PRELOAD", "CoderFactory", "CodingPool", "CodingService", "InlineCoding",
            "Item"]
@@ -79,9 +79,9 @@ class CodingService(Protocol):
 class InlineCoding:
     """Codes in the calling thread, i.e. the worker's event loop (``CODING_PROCESSES=0``)."""
 
-    def __init__(self, factory: CoderFactory, max_chars: int) -> None:
+    def __init__(self, factory: CoderFactory, limits: CodingLimits) -> None:
         self.factory = factory
-        self.max_chars = max_chars
+        self.limits = limits
         self.coder: ArticleCoder | None = None
 
     @property
@@ -99,7 +99,7 @@ class InlineCoding:
         if self.coder is None:
             raise RuntimeError("InlineCoding.code before start()")
         for raw, timestamp in items:
-            yield code_raw(raw, timestamp, self.coder, max_chars=self.max_chars)
+            yield code_raw(raw, timestamp, self.coder, self.limits)
 
     def close(self) -> None:
         """Nothing to stop."""
@@ -131,10 +131,10 @@ def _load_coder(factory: CoderFactory, worker_pid: int) -> None:
     _process_coder = factory()
 
 
-def _code_in_process(raw: bytes | None, timestamp: float | None, max_chars: int) -> Coded:
+def _code_in_process(raw: bytes | None, timestamp: float | None, limits: CodingLimits) -> Coded:
     if _process_coder is None:
         raise RuntimeError("the coding process has no coder (initializer not run)")
-    return code_raw(raw, timestamp, _process_coder, max_chars=max_chars)
+    return code_raw(raw, timestamp, _process_coder, limits)
 
 
 def _loaded_pid(pause_s: float) -> int:
@@ -146,12 +146,12 @@ def _loaded_pid(pause_s: float) -> int:
 class CodingPool:
     """``processes`` coder processes (fork server, spaCy preloaded, coder loaded once each)."""
 
-    def __init__(self, processes: int, factory: CoderFactory, max_chars: int) -> None:
+    def __init__(self, processes: int, factory: CoderFactory, limits: CodingLimits) -> None:
         if processes < 1:
             raise ValueError(f"a coding pool needs at least one process, not {processes}")
         self.processes = processes
         self.factory = factory
-        self.max_chars = max_chars
+        self.limits = limits
         self.executor: ProcessPoolExecutor | None = None
         self.restarts = 0
         self._ready = False
@@ -189,7 +189,7 @@ class CodingPool:
         if self.executor is None:
             raise RuntimeError("CodingPool.code before start()")
         try:
-            return self.executor.submit(_code_in_process, item[0], item[1], self.max_chars)
+            return self.executor.submit(_code_in_process, item[0], item[1], self.limits)
         except BrokenProcessPool:
             self._restart()
             return self._submit(item)

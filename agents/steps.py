@@ -19,18 +19,21 @@ Record shapes::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from schemas import jsonbytes
+from schemas.bounds import EVIDENCE_CHARS, bounded_event
 from schemas.models import Article, RelationEvent
 
 __all__ = [
     "ArticleCoder",
     "Coded",
     "Rejection",
+    "check_article_time",
+    "check_event_time",
     "code_article",
     "code_raw",
     "decode_article",
@@ -122,15 +125,16 @@ def event_time_from_timestamp(timestamp: float | None) -> datetime | None:
     return datetime.fromtimestamp(timestamp, tz=UTC)
 
 
-def code_article(article: Article, coder: ArticleCoder,
-                 fallback_time: datetime | None) -> list[RelationEvent] | Rejection:
+def code_article(article: Article, coder: ArticleCoder, fallback_time: datetime | None,
+                 evidence_chars: int = EVIDENCE_CHARS) -> list[RelationEvent] | Rejection:
     """Extract the article's events, stamped with the article's title; events without a time
-    take ``fallback_time``.
+    take ``fallback_time``; evidence longer than ``evidence_chars`` is cut (``schemas.bounds``),
+    so an event stays a record.
 
     An exception of the coder becomes ``Rejection("extract", "coder_error", ...)``.
     """
     try:
-        events = coder.extract(article)
+        events = [bounded_event(event, evidence_chars) for event in coder.extract(article)]
     except Exception as exc:  # the coder must never take the worker down
         return Rejection("extract", "coder_error", f"{type(exc).__name__}: {exc}")
     return [_stamped(event, article.title, fallback_time) for event in events]
@@ -152,19 +156,67 @@ def event_record(event: RelationEvent) -> tuple[bytes, bytes]:
     return event.pair.encode(), event.__pydantic_serializer__.to_json(event)
 
 
-def code_raw(raw: bytes | None, timestamp: float | None, coder: ArticleCoder, *,
-             max_chars: int) -> Coded:
-    """One ``articles`` message, decoded and coded: its events as records (``event_record``),
-    in the coder's order, or the ``Rejection`` of ``decode_article`` / ``code_article``.
+@dataclass(frozen=True)
+class CodingLimits:
+    """Bounds of the coding step: the longest article text coded (characters; longer:
+    ``validate:text_too_long``), how far a ``published`` time may lie after its record's
+    timestamp (seconds; further: ``validate:published_in_future``), the longest evidence
+    sentence an event keeps (characters)."""
+
+    max_chars: int
+    future_tolerance_s: float = 86_400.0
+    evidence_chars: int = EVIDENCE_CHARS
+
+
+def code_raw(raw: bytes | None, timestamp: float | None, coder: ArticleCoder,
+             limits: CodingLimits) -> Coded:
+    """One ``articles`` message, decoded, checked and coded: its events as records
+    (``event_record``), in the coder's order, or the ``Rejection`` of ``decode_article`` /
+    ``check_article_time`` / ``code_article``.
 
     ``timestamp`` is the Kafka record's (seconds; the events' time when the article has none).
     Never raises for bad input or a failing coder. Only bytes, floats and small dataclasses
     cross it, so a coding process can run it (``agents.pool``).
     """
-    article = decode_article(raw, max_chars=max_chars)
+    received = event_time_from_timestamp(timestamp)
+    article = decode_article(raw, max_chars=limits.max_chars)
+    if not isinstance(article, Rejection):
+        article = check_article_time(article, received, limits.future_tolerance_s)
     if isinstance(article, Rejection):
         return article
-    coded = code_article(article, coder, event_time_from_timestamp(timestamp))
+    coded = code_article(article, coder, received, limits.evidence_chars)
     if isinstance(coded, Rejection):
         return coded
     return [event_record(event) for event in coded]
+
+
+def _ahead_of(when: datetime | None, received: datetime | None, tolerance_s: float) -> float:
+    """Seconds by which ``when`` lies beyond ``received`` + tolerance (0: plausible)."""
+    if when is None or received is None:
+        return 0.0
+    aware = when if when.tzinfo else when.replace(tzinfo=UTC)
+    ahead = (aware - (received + timedelta(seconds=tolerance_s))).total_seconds()
+    return max(0.0, ahead)
+
+
+def check_article_time(article: Article, received: datetime | None,
+                       tolerance_s: float) -> Article | Rejection:
+    """The article, or ``validate:published_in_future`` if its ``published`` time lies more
+    than ``tolerance_s`` seconds after ``received`` (its record's broker timestamp)."""
+    if _ahead_of(article.published, received, tolerance_s) > 0:
+        return Rejection("validate", "published_in_future",
+                         f"published {article.published} is more than {tolerance_s:.0f} s after "
+                         f"the record's timestamp {received} (DYADWATCH_FUTURE_TOLERANCE_S)")
+    return article
+
+
+def check_event_time(event: RelationEvent, received: datetime | None,
+                     tolerance_s: float) -> RelationEvent | Rejection:
+    """The event, or ``validate:event_in_future`` if its ``event_time`` lies more than
+    ``tolerance_s`` seconds after ``received`` (its record's timestamp): such an event would
+    move the pair's latest day, expire its real history and the listings' reference time."""
+    if _ahead_of(event.event_time, received, tolerance_s) > 0:
+        return Rejection("validate", "event_in_future",
+                         f"event_time {event.event_time} is more than {tolerance_s:.0f} s after "
+                         f"the record's timestamp {received} (DYADWATCH_FUTURE_TOLERANCE_S)")
+    return event

@@ -37,7 +37,7 @@ from schemas.models import Article  # noqa: E402
 __all__ = ["build_corpus", "build_news_mix", "main"]
 
 SEED = ROOT / "seeds" / "000_3e3372dc4e4bda20.txt"
-SEED_GOLD = ROOT / "seeds" / "000_expected.json"
+SEED_GOLD = ROOT / "tests" / "data" / "000_expected.json"
 DEV = Path(os.environ.get("DYADWATCH_SHARED_DIR", ROOT.parent / "shared")) / "eval" / "dev.jsonl"
 TARGET_CHARS = 3000
 FILLERS_PER_EVENT = 3

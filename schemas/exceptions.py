@@ -9,6 +9,7 @@ Error tree (httpx-style: catch a branch to catch everything below it)::
         │                          child process died or was not healthy in time)
         ├── BrokerError            the broker could not be started, reached or answered
         ├── ConfigurationError     a setting is missing, malformed or contradicts another
+        ├── InputError             a file named on the command line is missing or malformed
         ├── PublishError           a record was not acknowledged by the broker
         ├── QueryError             the worker's HTTP API could not answer (client side)
         └── BadQuery               a malformed query parameter or path segment (server

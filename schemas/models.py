@@ -120,14 +120,15 @@ class Evidence(_Frozen):
     end: int = Field(ge=0)
     text: str
     trigger: str | None = Field(default=None, description="The words that coded the event.")
+    text_size: int | None = Field(None, description="Full length of a cut ``text`` (ends …).")
 
 
 class RelationEvent(_Frozen):
     """One bilateral relation event: who did what to whom, with its evidence."""
 
-    event_id: str
+    event_id: Annotated[str, StringConstraints(min_length=1, max_length=128)]
     pair: str = Field(description="Unordered pair key, e.g. IND-PAK (the topic key).")
-    article_id: str
+    article_id: Annotated[str, StringConstraints(min_length=1, max_length=512)]
     source: CountryCode = Field(description="ISO 3166-1 alpha-3 of the actor doing it.")
     target: CountryCode = Field(description="ISO 3166-1 alpha-3 of the actor it is done to.")
     source_actor: str = Field(description="CAMEO-style actor code, e.g. PAKMIL.")
@@ -148,6 +149,13 @@ class RelationEvent(_Frozen):
         default=None, description="The article's title, stamped by the worker (None if untitled)."
     )
     coder_version: str
+
+    @model_validator(mode="after")
+    def _pair_of_its_countries(self) -> RelationEvent:
+        if self.pair != pair_key(self.source, self.target) or self.source == self.target:
+            raise ValueError(f"pair {self.pair[:40]!r} is not the unordered pair of "
+                             f"{self.source} and {self.target}")
+        return self
 
 
 class DirectedCounts(BaseModel):
@@ -263,6 +271,10 @@ class DayBucket(BaseModel):
                     "time order; flags: 1 counted a to b, 2 counted b to a, 4 new article, "
                     "8 new outlet (point-in-time reads, streams.state.pointintime).",
     )
+    coder_version: str = Field(default="", description="Coder version of the day's events.")
+    event_digests: DigestRing = Field("", description="Every event id applied to the day.")
+    reports: dict[str, dict[str, int]] = Field(
+        default_factory=dict, description="Per act (SRC>TGT:root): reports per article digest.")
 
 
 class DyadAlert(_Frozen):
@@ -289,7 +301,8 @@ class DeadLetter(_Frozen):
     detail: str
     raw_b64: str = Field(description="The raw message value, base64.")
     raw_size: int
-    key: str | None = None
+    key: str | None = Field(None, description="The record's key (its first 1,024 bytes).")
+    key_size: int | None = Field(None, description="Full size of the key in bytes.")
     topic: str | None = None
     partition: int | None = None
     offset: int | None = None

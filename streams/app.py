@@ -24,6 +24,7 @@ from agents.coder import default_coder
 from agents.coding import CodingPorts, wire_coding
 from agents.dead_letters import DeadLetterOutlet, Tally
 from agents.pool import CoderFactory, CodingPool, CodingService, InlineCoding
+from agents.steps import CodingLimits
 from streams.catalog import TableSpec, catalog
 from streams.kafka.clients import aiokafka_auth, faust_broker_url
 from streams.kafka.codec import CODEC_NAME, register_codec
@@ -127,9 +128,11 @@ def build_pipeline(settings: Settings) -> Pipeline:
 
 def coding_service(settings: Settings, factory: CoderFactory = default_coder) -> CodingService:
     """``DYADWATCH_CODING_PROCESSES`` coder processes (``CodingPool``), or the event loop if 0."""
+    limits = CodingLimits(settings.max_article_chars, settings.future_tolerance_s,
+                          settings.evidence_chars)
     if settings.coding_processes == 0:
-        return InlineCoding(factory, settings.max_article_chars)
-    return CodingPool(settings.coding_processes, factory, settings.max_article_chars)
+        return InlineCoding(factory, limits)
+    return CodingPool(settings.coding_processes, factory, limits)
 
 
 def wire_agents(pipeline: Pipeline, factory: CoderFactory = default_coder) -> None:
@@ -143,7 +146,7 @@ def wire_agents(pipeline: Pipeline, factory: CoderFactory = default_coder) -> No
     wire_aggregation(pipeline.app, AggregationPorts(
         pipeline.events, pipeline.dyads, pipeline.days, pipeline.alerts, outlet, tally,
         aggregation_policy(settings), settings.aggregate_batch_max,
-        settings.aggregate_batch_within_ms / 1000))
+        settings.aggregate_batch_within_ms / 1000, settings.future_tolerance_s))
 
 
 def _rocksdb_options(settings: Settings) -> dict[str, Any]:

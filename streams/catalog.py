@@ -4,7 +4,8 @@ Pure (no Faust, no Kafka client): the Faust app (``streams.app``), ``dyadwatch t
 (``streams.kafka.topics``), ``rebuild`` and ``recode`` all read their names here, so a topic
 is declared once. Shapes::
 
-    topic_specs(Settings())  ->  [TopicSpec("articles", 4, {}), TopicSpec("relation-events", 4, {}),
+    topic_specs(Settings())  ->  [TopicSpec("articles", 4, {"retention.ms": "-1"}),
+                                  TopicSpec("relation-events", 4, {"retention.ms": "-1"}),
                                   TopicSpec("dead-letters", 1, {}), TopicSpec("dyad-alerts", 1, {}),
                                   TopicSpec("dyadwatch-dyads-changelog", 4, {"cleanup.policy": "compact"}),
                                   TopicSpec("dyadwatch-dyad-days-changelog", 4, {...})]
@@ -72,10 +73,17 @@ def _table(settings: Settings, name: str, help_text: str) -> TableSpec:
 
 
 def catalog(settings: Settings) -> Catalog:
-    """The catalog of these settings (topic names and partition counts are settings)."""
+    """The catalog of these settings (topic names and partition counts are settings).
+
+    ``articles`` and ``relation-events`` are the record ``rebuild``, ``recode`` and history
+    are derived from: they are created with ``retention.ms`` = ``DYADWATCH_RETENTION_MS``
+    (default -1, kept forever) instead of the broker's default (Kafka: 7 days); the table
+    changelogs are compacted.
+    """
+    kept = {"retention.ms": str(settings.retention_ms)}
     return Catalog(
-        articles=TopicSpec(settings.articles_topic, settings.articles_partitions),
-        events=TopicSpec(settings.events_topic, settings.events_partitions),
+        articles=TopicSpec(settings.articles_topic, settings.articles_partitions, kept),
+        events=TopicSpec(settings.events_topic, settings.events_partitions, kept),
         dead_letters=TopicSpec(settings.dead_letters_topic, 1),
         alerts=TopicSpec(settings.alerts_topic, 1),
         dyads=_table(settings, DYADS_TABLE,

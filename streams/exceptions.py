@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from schemas.exceptions import DyadwatchError
 
-__all__ = ["BadQuery", "BrokerError", "ConfigurationError", "PublishError", "QueryError",
-           "StreamsError"]
+__all__ = ["BadQuery", "BrokerError", "ConfigurationError", "InputError", "PublishError",
+           "QueryError", "StreamsError"]
 
 
 class StreamsError(DyadwatchError):
@@ -19,6 +19,10 @@ class BrokerError(StreamsError):
 
 class ConfigurationError(StreamsError):
     """A setting is missing, malformed or contradicts another (or the broker's topics)."""
+
+
+class InputError(StreamsError):
+    """A file named on the command line is missing, unreadable or malformed."""
 
 
 class PublishError(StreamsError):

@@ -43,6 +43,8 @@ class Settings(BaseSettings):
         description="Largest record the publisher and the worker send (Kafka's default too).",
     )
     client_session_timeout_ms: int = Field(3000, ge=1000)
+    connect_timeout_s: float = Field(
+        5.0, gt=0, description="How long events, alerts, dead-letters and rebuild wait for Kafka.")
     publish_timeout_s: float = Field(30.0, gt=0, description="How long publish waits for acks.")
 
     # Topics
@@ -54,6 +56,9 @@ class Settings(BaseSettings):
     articles_partitions: int = Field(4, ge=1)
     events_partitions: int = Field(4, ge=1)
     replication_factor: int = Field(1, ge=1)
+    retention_ms: int = Field(
+        -1, ge=-1,
+        description="retention.ms of articles and relation-events when created (-1: forever).")
 
     # Worker
     web_host: str = "127.0.0.1"
@@ -73,6 +78,12 @@ class Settings(BaseSettings):
         default_factory=usable_cores, ge=0,
         description="Coder processes of a worker (default: the machine's cores); 0 codes in "
                     "the worker's event loop (tests, debugging: it stalls the HTTP API).",
+    )
+    evidence_chars: int = Field(
+        2_000, ge=100, description="Longest evidence sentence an event and pair state keep.")
+    future_tolerance_s: float = Field(
+        86_400.0, ge=0,
+        description="How far a published or event time may lie after its record's timestamp.",
     )
     half_life_days: float = Field(7.0, gt=0)
     recent_events_kept: int = Field(10, ge=0)

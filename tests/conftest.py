@@ -1,4 +1,8 @@
-"""Shared fixtures: paths of the seed and the shared evaluation data."""
+"""Shared fixtures: paths of the seed and the shared evaluation data.
+
+``seed_expected`` is ``tests/data/000_expected.json``, an analyst's reading of the seed, with
+its ``file`` resolved to the article's absolute path in ``seeds/``.
+"""
 
 from __future__ import annotations
 
@@ -19,4 +23,7 @@ def seeds_dir() -> Path:
 def seed_expected() -> dict[str, object]:
     import orjson
 
-    return dict(orjson.loads((SEEDS / "000_expected.json").read_bytes()))
+    path = ROOT / "tests" / "data" / "000_expected.json"
+    expected = dict(orjson.loads(path.read_bytes()))
+    expected["file"] = str((path.parent / expected["file"]).resolve())  # the article in seeds/
+    return expected

@@ -15,11 +15,12 @@ from typing import Any
 
 from schemas import jsonbytes
 from streams.catalog import catalog
+from streams.exceptions import InputError
 from streams.settings import get_settings
 
 __all__ = [
-    "cmd_alerts", "cmd_broker", "cmd_demo", "cmd_eval", "cmd_events", "cmd_extract", "cmd_publish",
-    "cmd_query", "cmd_rebuild", "cmd_recode", "cmd_schema", "cmd_settings", "cmd_topics",
+    "cmd_broker", "cmd_demo", "cmd_eval", "cmd_extract", "cmd_publish", "cmd_query",
+    "cmd_rebuild", "cmd_recode", "cmd_schema", "cmd_settings", "cmd_topics",
 ]
 
 
@@ -50,24 +51,6 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def cmd_events(args: argparse.Namespace) -> int:
-    """``dyadwatch events``: relation events as JSON lines on stdout (``--pair``: one pair)."""
-    from streams.kafka.consume import read_topic
-    from streams.web.queries import parse_pair
-
-    settings = get_settings()
-    key = None
-    if args.pair:
-        a, _, b = args.pair.partition("-")
-        key = parse_pair(a, b).encode()
-    out = sys.stdout.buffer
-    for _, value in read_topic(settings, catalog(settings).events.name, from_beginning=args.from_beginning,
-                               follow=args.follow, key=key):
-        out.write(value.rstrip(b"\n") + b"\n")
-        out.flush()
-    return 0
-
-
 def cmd_query(args: argparse.Namespace) -> int:
     """``dyadwatch query``: the live table, one pair or its history, over HTTP (QueryError)."""
     from streams.cli.render import format_dyad, format_history, format_rows
@@ -89,19 +72,6 @@ def cmd_query(args: argparse.Namespace) -> int:
     params = {"sort": args.top, "limit": str(args.limit), "window": str(args.window), **as_of}
     result = fetch_json(url, "/dyads", params)
     print(jsonbytes.dumps(result).decode() if args.json else format_rows(result["dyads"]))
-    return 0
-
-
-def cmd_alerts(args: argparse.Namespace) -> int:
-    """``dyadwatch alerts``: tension alerts as JSON lines on stdout."""
-    from streams.kafka.consume import read_topic
-
-    settings = get_settings()
-    out = sys.stdout.buffer
-    for _, value in read_topic(settings, catalog(settings).alerts.name, from_beginning=args.from_beginning,
-                               follow=args.follow):
-        out.write(value.rstrip(b"\n") + b"\n")
-        out.flush()
     return 0
 
 
@@ -161,7 +131,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """``dyadwatch eval GOLD...``: the coder's scores against the gold files."""
     from agents.coder.evaluate import evaluate_files
 
-    print(evaluate_files([Path(p) for p in args.gold]).render())
+    paths = [Path(p) for p in args.gold]
+    for path in paths:
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
+    try:
+        report = evaluate_files(paths)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:  # a malformed file
+        detail = " ".join(str(exc).split())[:200]
+        raise InputError(f"cannot read the gold files {', '.join(map(str, paths))}: "
+                         f"{type(exc).__name__}: {detail}") from None
+    print(report.render())
     return 0
 
 

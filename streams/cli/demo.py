@@ -23,7 +23,7 @@ __all__ = ["run_demo", "seed_articles", "wait_processed", "wait_stored"]
 
 
 def seed_articles(seeds: Path) -> list[str]:
-    """The article files of the seeds folder (beside them: the analysts' gold readings)."""
+    """The article files of the seeds folder (the analysts' gold readings live in tests/data/)."""
     if not seeds.is_dir():
         raise StreamsError(f"seeds folder {seeds} not found (run from the project folder or pass --seeds)")
     return [str(p) for p in sorted(seeds.iterdir()) if p.suffix in {".txt", ".md", ".jsonl"}]

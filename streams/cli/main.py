@@ -6,8 +6,10 @@ import argparse
 import logging
 import sys
 
+from pydantic import ValidationError
+
 from schemas.exceptions import DyadwatchError
-from streams.cli import commands
+from streams.cli import commands, reading
 from streams.cli.store_commands import add_store_commands
 from streams.settings import get_settings
 from streams.web.queries import SORT_KEYS
@@ -31,6 +33,16 @@ def _version() -> str:
         return "dyadwatch (not installed)"
 
 
+def _add_topic_reading(p: argparse.ArgumentParser) -> None:
+    """--from-beginning, --follow, --group of the commands that print a topic."""
+    p.add_argument("--follow", action="store_true",
+                   help="keep printing new records (starts at the end unless --from-beginning)")
+    p.add_argument("--from-beginning", action="store_true",
+                   help="with --follow: start at the beginning (without --follow it always does)")
+    p.add_argument("--group", help="a consumer group: resume from its committed offsets, "
+                                   "commit what was printed")
+
+
 def _add_pipeline_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """broker, worker, publish, events."""
     p = sub.add_parser("broker", help="run the embedded Kafka-protocol broker (Tansu)")
@@ -42,10 +54,9 @@ def _add_pipeline_commands(sub: argparse._SubParsersAction[argparse.ArgumentPars
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(run=commands.cmd_publish)
     p = sub.add_parser("events", help="print relation events as JSON lines")
-    p.add_argument("--from-beginning", action="store_true")
-    p.add_argument("--follow", action="store_true")
+    _add_topic_reading(p)
     p.add_argument("--pair", help="only this pair, e.g. IND-PAK")
-    p.set_defaults(run=commands.cmd_events)
+    p.set_defaults(run=reading.cmd_events)
 
 
 def _add_reading_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,9 +73,11 @@ def _add_reading_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     p.add_argument("--json", action="store_true", help="print the raw JSON answer")
     p.set_defaults(run=commands.cmd_query)
     p = sub.add_parser("alerts", help="print dyad alerts as JSON lines")
-    p.add_argument("--from-beginning", action="store_true")
-    p.add_argument("--follow", action="store_true")
-    p.set_defaults(run=commands.cmd_alerts)
+    _add_topic_reading(p)
+    p.set_defaults(run=reading.cmd_alerts)
+    p = sub.add_parser("dead-letters", help="print the dead letters as JSON lines")
+    _add_topic_reading(p)
+    p.set_defaults(run=reading.cmd_dead_letters)
 
 
 def _add_replay_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -110,11 +123,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 
+def _bad_setting(exc: ValidationError) -> str:
+    """One line naming the first malformed ``DYADWATCH_*`` variable and what is wrong."""
+    error = exc.errors()[0]
+    name = "DYADWATCH_" + str(error["loc"][0]).upper() if error["loc"] else "a DYADWATCH_* setting"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"bad setting {name}={error.get('input')!r}: {error['msg']}{more}"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``dyadwatch ARGV`` (default: ``sys.argv[1:]``); returns the exit code.
 
     0 on success, 1 for a ``DyadwatchError`` (printed as one line, no traceback), 2 for bad
-    arguments, 130 on Ctrl-C; other exceptions propagate.
+    arguments or a malformed ``DYADWATCH_*`` setting (one line naming it), 130 on Ctrl-C;
+    other exceptions propagate.
     """
     args = _parser().parse_args(argv)
     if args.command == "query":
@@ -130,6 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     except DyadwatchError as exc:
         print(f"dyadwatch {args.command}: {exc}", file=sys.stderr)
         return 1
+    except ValidationError as exc:
+        if exc.title != "Settings":
+            raise
+        print(f"dyadwatch {args.command}: {_bad_setting(exc)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

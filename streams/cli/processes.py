@@ -59,13 +59,14 @@ class WorkerProcess:
         return result if isinstance(result, dict) else None
 
     def wait_healthy(self, timeout_s: float = 60.0) -> dict[str, Any]:
-        """Block until ``/health`` says ok; raise if the process dies or time runs out."""
+        """Block until ``/health`` says ok (or catching_up: serving, with a backlog); raise if
+        the process dies or time runs out."""
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self.process is not None and self.process.poll() is not None:
                 raise StreamsError(f"the worker exited with code {self.process.returncode}")
             health = self.health()
-            if health and health.get("status") == "ok":
+            if health and health.get("status") in ("ok", "catching_up"):
                 return health
             time.sleep(0.1)
         raise StreamsError(f"the worker was not healthy within {timeout_s:.0f} s")

@@ -20,6 +20,8 @@ from kafka.errors import KafkaError
 from agents.steps import (
     ArticleCoder,
     Rejection,
+    check_article_time,
+    check_event_time,
     code_article,
     decode_article,
     decode_event,
@@ -59,13 +61,16 @@ class RebuildReport:
 def rebuild(settings: Settings) -> RebuildReport:
     """Fold ``relation-events`` from offset 0 to its current end, as the worker does.
 
-    Raises ``BrokerError`` if the topic does not exist; kafka-python's ``KafkaError`` if the
+    Raises ``BrokerError`` if the topic does not exist or the
     broker cannot be reached.
     """
     report, policy = RebuildReport(), aggregation_policy(settings)
     events_topic = catalog(settings).events.name
     for record in read_records(settings, events_topic, from_beginning=True, follow=False):
         relation = decode_event(record.value, record.key)
+        if not isinstance(relation, Rejection):
+            received = event_time_from_timestamp(record.timestamp / 1000)
+            relation = check_event_time(relation, received, settings.future_tolerance_s)
         if isinstance(relation, Rejection):
             report.rejected[f"{relation.stage}:{relation.reason}"] += 1
             continue
@@ -136,7 +141,10 @@ def recode(settings: Settings, coder: ArticleCoder,
             report.articles += 1
             article = decode_article(record.value, max_chars=settings.max_article_chars)
             fallback = event_time_from_timestamp(record.timestamp / 1000)
-            coded = article if isinstance(article, Rejection) else code_article(article, coder, fallback)
+            if not isinstance(article, Rejection):
+                article = check_article_time(article, fallback, settings.future_tolerance_s)
+            coded = article if isinstance(article, Rejection) else code_article(
+                article, coder, fallback, settings.evidence_chars)
             if isinstance(coded, Rejection):
                 report.rejected += 1  # already on dead-letters from the live run
                 continue

@@ -9,6 +9,7 @@ from pathlib import Path
 from faust.worker import Worker
 
 from streams.app import Pipeline, build_pipeline, wire_agents
+from streams.kafka.stale_store import check_local_store
 from streams.kafka.topics import ensure_topics
 from streams.settings import Settings
 from streams.web.page import wire_page
@@ -36,6 +37,7 @@ def run_worker(settings: Settings,
     created = ensure_topics(settings)
     if created:
         log.info("created topics: %s", ", ".join(created))
+    check_local_store(settings)  # an embedded broker that came back empty: start clean
     pipeline = build(settings)
     worker = Worker(pipeline.app, loglevel=settings.log_level.upper(), quiet=True,
                     override_logging=True)

@@ -45,11 +45,12 @@ class BatchedSender:
         await self.app.add_runtime_dependency(producer)
         self.producer = producer
 
-    async def send(self, *, key: bytes, value: bytes) -> None:
-        """Queue one record (partitioned by key like the app's own sends)."""
+    async def send(self, *, key: bytes, value: bytes,
+                   headers: list[tuple[str, bytes]] | None = None) -> None:
+        """Queue one record (partitioned by key like the app's own sends), with ``headers``."""
         if self.producer is None:
             raise RuntimeError("BatchedSender.send before start()")
-        self.pending.append(await self.producer.send(self.topic, key, value, None, None, None))
+        self.pending.append(await self.producer.send(self.topic, key, value, None, None, headers))
 
     async def flush(self) -> None:
         """Wait until every queued record is acknowledged; raise the first failure."""

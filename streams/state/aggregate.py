@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from schemas.bounds import bounded_event
 from schemas.digests import fingerprint, remember
 from schemas.models import (
     DirectedCounts,
@@ -33,7 +34,8 @@ from streams.state.alerts import check_alert, roll_day
 from streams.state.decay import decay_factor
 from streams.state.policy import AggregationPolicy
 
-__all__ = ["AggregationPolicy", "Applied", "Outcome", "apply_event", "decay_factor", "new_state"]
+__all__ = ["AggregationPolicy", "Applied", "Outcome", "apply_event", "decay_factor", "new_state",
+           "was_counted"]
 
 
 class Outcome(StrEnum):
@@ -110,6 +112,13 @@ def _signature(event: RelationEvent) -> str:
     return f"{event.source}>{event.target}:{event.root_code}:{day}"
 
 
+def was_counted(state: DyadState, event: RelationEvent) -> bool:
+    """Whether an event the pair already applied counted in the indexes (first report) or
+    only as a mention; an event whose mention record has expired is taken as counted."""
+    record = state.mention_records.get(_signature(event))
+    return record is None or record.first_article == event.article_id
+
+
 def _record_mention(state: DyadState, event: RelationEvent, keep: int) -> bool:
     """Count the report; True if the event counts in the indexes (first reporting article)."""
     record = state.mention_records.setdefault(
@@ -170,21 +179,27 @@ def _supersede(state: DyadState, event: RelationEvent) -> tuple[Outcome | None, 
     return None, []
 
 
-def apply_event(state: DyadState, event: RelationEvent, policy: AggregationPolicy) -> Applied:
-    """Fold one event into ``state`` in place and say what moved."""
+def apply_event(state: DyadState, event: RelationEvent, policy: AggregationPolicy,
+                seen: bool = False, counts: bool | None = None) -> Applied:
+    """Fold one event into ``state`` in place and say what moved (``seen``: the event's day
+    bucket already holds it, so the pair applied it before, however long ago; ``counts``: the
+    day bucket's verdict, event or mention, if the day is within the history window)."""
     if event.pair != state.pair:
         raise ValueError(f"event for {event.pair} applied to the state of {state.pair}")
+    event = bounded_event(event, policy.evidence_chars)  # state keeps events: bound them
     superseded, dropped = _supersede(state, event)
     if superseded is not None:
         return Applied(superseded)
     events = remember(state.seen_event_digests, fingerprint(event.event_id), policy.seen_ids_kept)
-    if events is None:
+    if events is None or seen:
         return Applied(Outcome.DUPLICATE, dropped_days=dropped)
     state.seen_event_digests = events
     day = event.event_time.date() if event.event_time is not None else None
     if day is not None:
         roll_day(state, event.event_time, policy.half_life_days)  # type: ignore[arg-type]
     counted = _record_mention(state, event, policy.names_kept)
+    if counts is not None and state.coder_version == event.coder_version:
+        counted = counts
     if counted:
         _count_event(state, event, policy)
     applied = Applied(Outcome.COUNTED if counted else Outcome.MENTION, dropped_days=dropped)

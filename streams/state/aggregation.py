@@ -7,15 +7,19 @@ Like the coding agent (``agents.coding``) it is handed what it reads and writes
 
 from __future__ import annotations
 
+import asyncio
+import time
 import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import faust
 from faust.streams import _current_event
 
-from agents.dead_letters import DeadLetterOutlet, RecordSink, Tally
-from agents.steps import Rejection, decode_event
+from agents.coding import ARTICLE_TIMESTAMP_HEADER
+from agents.dead_letters import DeadLetterOutlet, RecordSink, Tally, hold_batch
+from agents.steps import Rejection, check_event_time, decode_event, event_time_from_timestamp
 from schemas.models import DyadAlert
 from streams.state.ledger import fold_event
 from streams.state.policy import AggregationPolicy
@@ -40,6 +44,7 @@ class AggregationPorts:
     policy: AggregationPolicy
     batch_max: int
     batch_within_s: float
+    future_tolerance_s: float = 86_400.0
 
 
 def wire_aggregation(app: faust.App, ports: AggregationPorts) -> None:
@@ -47,10 +52,30 @@ def wire_aggregation(app: faust.App, ports: AggregationPorts) -> None:
 
     @app.agent(ports.events, name="aggregate_events")
     async def aggregate_events(stream: Any) -> None:
-        """relation-events → dyads + dyad-days tables (+ dyad-alerts), in batches."""
+        """relation-events → dyads + dyad-days tables (+ dyad-alerts), in batches; on an
+        error the batch is held back (never committed) and the agent stops (``/health``)."""
         async for batch in stream.take_events(ports.batch_max, ports.batch_within_s):
-            for group in _by_partition_and_pair(batch):
-                await _aggregate_group(ports, group)
+            ports.tally.observe("batch_size", "aggregate_events", len(batch), unit="records")
+            try:
+                for group in _by_partition_and_pair(batch):
+                    await _aggregate_group(ports, group)
+            except Exception as exc:
+                hold_batch([event.message for event in batch], ports.tally, "aggregate_events",
+                           exc)
+                await asyncio.Event().wait()  # stopped: nothing after this batch is committed
+
+
+def started_at(message: Any) -> float | None:
+    """When the event's article reached the broker (``ARTICLE_TIMESTAMP_HEADER``), in epoch
+    seconds; else the event record's own timestamp; None if neither is known."""
+    headers = message.headers or ()
+    for name, value in headers.items() if isinstance(headers, Mapping) else headers:
+        if name == ARTICLE_TIMESTAMP_HEADER:
+            try:
+                return int(value) / 1000
+            except ValueError:
+                break
+    return float(message.timestamp) if message.timestamp else None
 
 
 def _by_partition_and_pair(batch: list[Any]) -> list[list[Any]]:
@@ -81,12 +106,19 @@ async def _aggregate_group(ports: AggregationPorts, group: list[Any]) -> None:
     for event in group:
         message = event.message
         relation = decode_event(message.value, message.key)
+        if not isinstance(relation, Rejection):
+            relation = check_event_time(relation, event_time_from_timestamp(message.timestamp),
+                                        ports.future_tolerance_s)
         if isinstance(relation, Rejection):
             await ports.dead_letters.reject(relation, message)
             continue
         applied = fold_event(ledger, relation, ports.policy)
         ports.tally.count("events_folded")
         ports.tally.count(f"events_{applied.outcome.value}")
+        start = started_at(message)
+        if start is not None:
+            ports.tally.observe("end_to_end_latency_seconds", "aggregate_events",
+                                max(0.0, time.time() - start))
         if applied.alert is not None:
             alerts.append(applied.alert)
     _make_current(group[-1])  # awaits above may have moved it

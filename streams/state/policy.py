@@ -25,6 +25,7 @@ class AggregationPolicy:
     history_days: int = 90
     alert_tension_rise: float = 15.0
     names_kept: int = 50
+    evidence_chars: int = 2_000  # longest evidence sentence kept (schemas.bounds)
 
 
 def aggregation_policy(settings: Settings) -> AggregationPolicy:
@@ -32,5 +33,5 @@ def aggregation_policy(settings: Settings) -> AggregationPolicy:
     return AggregationPolicy(
         half_life_days=settings.half_life_days, recent_events_kept=settings.recent_events_kept,
         mention_window_days=settings.mention_window_days, history_days=settings.history_days,
-        alert_tension_rise=settings.alert_tension_rise,
+        alert_tension_rise=settings.alert_tension_rise, evidence_chars=settings.evidence_chars,
     )

@@ -186,12 +186,14 @@ def summarize(raw: dict[str, Any], window_days: float = 1.0, half_life_days: flo
         mode="json")
 
 
-def express_rows(rows: list[dict[str, Any]], as_of: datetime | None,
-                 half_life_days: float) -> tuple[list[dict[str, Any]], str | None]:
-    """Rows with their decayed figures expressed at ``as_of`` (default: the latest row time)."""
+def express_rows(rows: list[dict[str, Any]], as_of: datetime | None, half_life_days: float,
+                 now: datetime | None = None) -> tuple[list[dict[str, Any]], str | None]:
+    """Rows with their decayed figures expressed at ``as_of`` (default: the latest row time,
+    never later than ``now``, the wall clock: a pair dated in the future cannot become the
+    reference time of every other pair)."""
     times = [datetime.fromisoformat(row["indexes_at"]) for row in rows if row.get("indexes_at")]
     if as_of is None and times:
-        as_of = max(times)
+        as_of = min(max(times), now or datetime.now(UTC))
     out = []
     for row in rows:
         factor = 1.0

@@ -17,6 +17,7 @@ from schemas import jsonbytes
 from schemas.models import DayBucket, DyadState
 from schemas.summary import PairSummary
 from streams.app import Pipeline
+from streams.kafka.lag import consumer_lag, lag_by_topic
 from streams.state.history import bucket_key
 from streams.web.queries import (
     current_coder_rows,
@@ -67,14 +68,33 @@ class TableReads:
         found = (self.local_bucket(state.pair, day) for day in state.history_days)
         return [bucket for bucket in found if bucket is not None]
 
+    def serving(self) -> bool:
+        """True once this worker's tables are recovered and no rebalance is running."""
+        app = self.pipeline.app
+        recovered = app.tables.recovery.completed.is_set()  # type: ignore[attr-defined]
+        return bool(recovered and not app.rebalancing)
+
+    def input_topics(self) -> list[str]:
+        """The topics the agents read: articles and relation events."""
+        return [self.pipeline.articles.get_topic_name(), self.pipeline.events.get_topic_name()]
+
+    def lag(self) -> dict[str, dict[int, int]]:
+        """This worker's consumer lag on the input topics: ``{topic: {partition: n}}``."""
+        return consumer_lag(self.pipeline.app, self.input_topics())
+
     def health(self) -> dict[str, Any]:
         """The body of ``GET /health`` (see ``HealthView``)."""
         app, dead = self.pipeline.app, self.pipeline.dead_letter_reasons
-        recovered = app.tables.recovery.completed.is_set()  # type: ignore[attr-defined]
+        crashed = self.pipeline.tally.crashed
+        lag = lag_by_topic(self.lag(), self.input_topics())
+        status = "starting"
+        if self.serving() and self.pipeline.coding_ready:  # tables recovered, coders loaded
+            status = "catching_up" if any(lag.values()) else "ok"
         return {
-            "status": "ok" if recovered and not app.rebalancing and self.pipeline.coding_ready
-            else "starting",
+            "status": "crashed" if crashed else status,
+            "crashed_agents": crashed,
             "worker": str(app.conf.canonical_url),
+            "lag": lag,
             "counters": self.pipeline.counters,
             "dead_letters_total": sum(dead.values()),
             "dead_letters": dead,

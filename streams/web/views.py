@@ -11,6 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import aiohttp
 from aiohttp import web as aioweb
 from faust.exceptions import SameNode
 from faust.web import Request, Response, View
@@ -22,7 +23,7 @@ from streams.app import Pipeline
 from streams.exceptions import BadQuery
 from streams.state.history import history_rows
 from streams.web.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
-from streams.web.metrics import render_metrics
+from streams.web.metrics import MetricsSnapshot, render_metrics
 from streams.web.queries import (
     check_params,
     parse_as_of,
@@ -41,8 +42,18 @@ log = logging.getLogger(__name__)
 Handler = Callable[[aioweb.Request], Awaitable[aioweb.StreamResponse]]
 
 
+RETRY_AFTER_S = 2
+
+
 def _json(view: View, value: Any, status: int = 200) -> Response:
     return view.bytes(jsonbytes.dumps(value), content_type="application/json", status=status)
+
+
+def _unavailable(view: View, reason: str) -> Response:
+    """503 with ``Retry-After`` and ``{"error", "status": 503, "retry_after_s"}``."""
+    body = {"error": reason, "status": 503, "retry_after_s": RETRY_AFTER_S}
+    return view.bytes(jsonbytes.dumps(body), content_type="application/json", status=503,
+                      headers={"Retry-After": str(RETRY_AFTER_S)})
 
 
 @aioweb.middleware
@@ -80,15 +91,21 @@ class _PipelineView(View):
 class HealthView(_PipelineView):
     """``GET /health``: this worker's state and counters.
 
-    200 ``{"status": "ok" | "starting", "worker": URL, "counters": {name: n},
-    "dead_letters_total": n, "dead_letters": {"stage:reason": n}, "pairs_local": n}``;
-    ``ok`` once the tables are recovered, no rebalance is running and the coder is loaded
-    (in every coding process).
+    200 ``{"status": "ok" | "catching_up" | "starting", "crashed_agents": {}, "worker": URL,
+    "lag": {topic: n}, "counters": {name: n}, "dead_letters_total": n,
+    "dead_letters": {"stage:reason": n}, "pairs_local": n}``; ``starting`` until the tables
+    are recovered and the coder is loaded (in every coding process), and while a rebalance
+    runs, then ``catching_up`` while this worker's consumer lag on ``articles`` or
+    ``relation-events`` (``lag``: records not yet processed, summed over its partitions;
+    ``streams.kafka.lag``) is above 0, else ``ok``.
+    503 with ``"status": "crashed"`` and ``crashed_agents`` (agent -> error) once an agent
+    stopped on an error (its input is held back until a restart).
     """
 
     async def get(self, request: Request) -> Response:
-        """200 with the health body."""
-        return _json(self, self.reads.health())
+        """200 with the health body (503 if an agent crashed)."""
+        body = self.reads.health()
+        return _json(self, body, status=503 if body["crashed_agents"] else 200)
 
 
 class MetricsView(_PipelineView):
@@ -97,9 +114,10 @@ class MetricsView(_PipelineView):
     async def get(self, request: Request) -> Response:
         """200 ``text/plain; version=0.0.4``."""
         pipeline = self.reads.pipeline
-        health = self.reads.health()
-        text = render_metrics(pipeline.counters, pipeline.dead_letter_reasons,
-                              up=health["status"] == "ok")
+        snapshot = MetricsSnapshot(pipeline.counters, pipeline.dead_letter_reasons,
+                                   self.reads.serving(), self.reads.lag(),
+                                   pipeline.tally.histograms)
+        text = render_metrics(snapshot)
         return self.bytes(text.encode("utf-8"), content_type=METRICS_CONTENT_TYPE)
 
 
@@ -137,7 +155,10 @@ class _PairView(_PipelineView):
     """A view of one pair, answered by the worker that owns the pair's partition.
 
     The codes come in either order and any case; 400 (``BadQuery``) if malformed or equal,
-    404 ``{"error", "status"}`` if the pair has no events.
+    404 ``{"error", "status"}`` if the pair has no events. While the owner of the pair is not
+    known, cannot be reached or is recovering its table (a rebalance: a worker joined or
+    left), 503 with ``Retry-After`` and ``{"error", "status": 503, "retry_after_s"}``: never
+    a 404 for a pair that exists, never a 500.
     """
 
     async def get(self, request: Request, a: str, b: str) -> Response:
@@ -145,10 +166,22 @@ class _PairView(_PipelineView):
         pair = parse_pair(a, b)
         pipeline = self.reads.pipeline
         try:
-            return await pipeline.app.router.route_req(pipeline.dyads.name, pair.encode(),
-                                                       self.web, request)
-        except (SameNode, ServiceUnavailable):
-            pass  # this worker owns the pair (or routing metadata is not there yet)
+            routed = await pipeline.app.router.route_req(pipeline.dyads.name, pair.encode(),
+                                                         self.web, request)
+            if routed.status == 503:  # the owner's 503: Faust passes the body, not headers
+                routed.headers["Retry-After"] = str(RETRY_AFTER_S)
+            return routed
+        except SameNode:
+            pass  # this worker owns the pair
+        except ServiceUnavailable:
+            return _unavailable(self, f"the worker that holds {pair} is not known yet "
+                                      "(the workers are rebalancing): retry")
+        except (aiohttp.ClientError, OSError):  # TimeoutError is an OSError
+            return _unavailable(self, f"the worker that holds {pair} cannot be reached (a "
+                                      "worker left; the others are taking over): retry")
+        if not self.reads.serving():
+            return _unavailable(self, f"this worker is recovering its tables ({pair} may be "
+                                      "among them): retry")
         state = self.reads.local_state(pair)
         if state is None:
             return _json(self, {"error": f"no events for the pair {pair}", "status": 404},

@@ -9,7 +9,7 @@ import contextlib
 import itertools
 import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -98,6 +98,22 @@ def produce_raw(settings: Settings, topic: str, records: list[tuple[bytes | None
     try:
         for key, value in records:
             producer.send(topic, key=key, value=value).get(timeout=30)
+    finally:
+        producer.close()
+
+
+def produce_many(settings: Settings, topic: str,
+                 records: Sequence[tuple[bytes | None, bytes | None]], *,
+                 partition: int | None = None) -> None:
+    """Send raw records many to a request, all acknowledged; records may be far above Kafka's
+    1 MB default (up to 32 MB), as any producer may send them."""
+    producer = KafkaProducer(acks="all", max_request_size=32 * 1024 * 1024, linger_ms=20,
+                             **kafka_python_config(settings))
+    try:
+        sent = [producer.send(topic, key=key, value=value, partition=partition)
+                for key, value in records]
+        for future in sent:
+            future.get(timeout=60)
     finally:
         producer.close()
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kafka import KafkaProducer
 
 from agents.coder import default_coder
 from agents.dead_letters import raw_bytes_kept
@@ -23,10 +22,9 @@ from schemas.models import Article, DeadLetter, RelationEvent
 from streams.cli.demo import wait_processed
 from streams.cli.processes import WorkerProcess
 from streams.kafka.broker import EmbeddedBroker
-from streams.kafka.clients import kafka_python_config
 from streams.settings import Settings
 from streams.web.client import fetch_json
-from tests.integration.conftest import read_all
+from tests.integration.conftest import produce_many, read_all
 from tests.integration.harness import fresh_settings, running_worker
 
 pytestmark = pytest.mark.integration
@@ -116,23 +114,12 @@ def _records() -> list[tuple[bytes, bytes]]:
     return [(key.encode(), value) for key, value in cases]
 
 
-def _produce(settings: Settings, records: list[tuple[bytes, bytes]]) -> None:
-    # A client that allows records far above Kafka's 1 MB default, as any producer may.
-    producer = KafkaProducer(acks="all", max_request_size=32 * 1024 * 1024,
-                             **kafka_python_config(settings))
-    try:
-        for key, value in records:
-            producer.send(settings.articles_topic, key=key, value=value).get(timeout=60)
-    finally:
-        producer.close()
-
-
 @pytest.fixture(scope="module")
 def outcome(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
     settings = fresh_settings(broker, tmp_path_factory.mktemp("bad-input"), articles_partitions=1)
     with running_worker(settings) as worker:
         records = _records()
-        _produce(settings, records)
+        produce_many(settings, settings.articles_topic, records)
         wait_processed(worker, len(records), timeout_s=120)
         letters = {key.decode(): DeadLetter.model_validate_json(value)
                    for key, value in read_all(settings, settings.dead_letters_topic)
@@ -228,9 +215,9 @@ def test_metrics_expose_the_counters_in_prometheus_text(outcome: Outcome) -> Non
     counters = outcome.health["counters"]
     for name in ("articles_processed", "events_emitted", "events_folded", "events_counted",
                  "events_mention", "events_duplicate"):
-        assert int(samples[f"dyadwatch_{name}_total"]) == counters.get(name, 0)
+        assert float(samples[f"dyadwatch_{name}_total"]) == counters.get(name, 0)
     assert counters["events_folded"] == counters["events_emitted"] > 0
-    assert samples['dyadwatch_dead_letters_total{stage="validate",reason="text_too_long"}'] == "1"
-    assert samples['dyadwatch_dead_letters_total{stage="decode",reason="not_an_object"}'] == "4"
-    assert samples["dyadwatch_up"] == "1"
+    assert float(samples['dyadwatch_dead_letters_total{reason="text_too_long",stage="validate"}']) == 1
+    assert float(samples['dyadwatch_dead_letters_total{reason="not_an_object",stage="decode"}']) == 4
+    assert float(samples["dyadwatch_up"]) == 1
     assert "# TYPE dyadwatch_dead_letters_total counter" in text

@@ -15,7 +15,7 @@ from schemas import jsonbytes
 from schemas.models import Article, RelationEvent, event_id_for, pair_key
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED_JSON = ROOT / "seeds" / "000_expected.json"
+SEED_JSON = ROOT / "tests" / "data" / "000_expected.json"
 
 
 def _seed_article() -> Article:

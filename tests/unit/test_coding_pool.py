@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import pytest
 
 from agents.pool import CRASH_REASON, CodingPool, InlineCoding, Item
-from agents.steps import Coded, Rejection
+from agents.steps import Coded, CodingLimits, Rejection
 from schemas import jsonbytes
 from schemas.models import Article, RelationEvent
 from tests.unit.factories import make_event
@@ -52,7 +52,7 @@ async def _code_all(pool: CodingPool | InlineCoding, items: list[Item]) -> list[
 
 def test_pool_answers_in_the_batch_order_with_two_processes() -> None:
     async def run() -> tuple[list[Coded], bool]:
-        pool = CodingPool(2, stand_in_coder, max_chars=100)
+        pool = CodingPool(2, stand_in_coder, CodingLimits(100))
         try:
             await pool.start()
             return await _code_all(pool, _items(["x"] * 30 + [""])), pool.ready
@@ -67,7 +67,7 @@ def test_pool_answers_in_the_batch_order_with_two_processes() -> None:
 
 def test_an_article_that_kills_its_process_is_dead_lettered_and_the_rest_coded() -> None:
     async def run() -> tuple[list[Coded], int]:
-        pool = CodingPool(2, stand_in_coder, max_chars=100)
+        pool = CodingPool(2, stand_in_coder, CodingLimits(100))
         try:
             await pool.start()
             first = await _code_all(pool, _items(["x", "x", "die", "x", "x", "x"]))
@@ -86,7 +86,7 @@ def test_an_article_that_kills_its_process_is_dead_lettered_and_the_rest_coded()
 
 def test_a_process_killed_from_outside_loses_no_article() -> None:
     async def run() -> tuple[list[Coded], int]:
-        pool = CodingPool(2, stand_in_coder, max_chars=100)
+        pool = CodingPool(2, stand_in_coder, CodingLimits(100))
         try:
             await pool.start()
             assert pool.executor is not None
@@ -106,7 +106,7 @@ def test_a_process_killed_from_outside_loses_no_article() -> None:
 
 def test_inline_coding_codes_in_the_loop() -> None:
     async def run() -> list[Coded]:
-        inline = InlineCoding(stand_in_coder, max_chars=100)
+        inline = InlineCoding(stand_in_coder, CodingLimits(100))
         await inline.start()
         return await _code_all(inline, _items(["x", "x"]))
 
@@ -115,4 +115,4 @@ def test_inline_coding_codes_in_the_loop() -> None:
 
 def test_a_pool_needs_a_process() -> None:
     with pytest.raises(ValueError, match="at least one"):
-        CodingPool(0, stand_in_coder, max_chars=100)
+        CodingPool(0, stand_in_coder, CodingLimits(100))

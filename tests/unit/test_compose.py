@@ -1,10 +1,12 @@
 """docker-compose.yml and the Dockerfile, checked for consistency (no Docker, no broker).
 
 No Docker engine runs in CI, so nothing is built or started here: the compose file is loaded
-and checked against ``streams.settings`` (every ``DYADWATCH_*`` name a real field, every value
-one that parses), against the broker's own listeners, and against what ``--scale worker=N``
-needs. ``check_compose`` and ``check_dockerfile`` raise ``ConfigProblem``; the second half of
-this module breaks copies of the real files to show that each check can fail.
+and checked (``tests/compose_checks.py``) against ``streams.settings`` (every ``DYADWATCH_*``
+name a real field, every value one that parses), against the broker's own listeners and
+against what production needs: one image built once, workers at stable addresses, the input
+topics kept at least as long as the history, compacted changelogs, a Dockerfile that caches
+its dependency layer. The second half of this module breaks copies of the real files to show
+that each check can fail.
 """
 
 from __future__ import annotations
@@ -12,354 +14,21 @@ from __future__ import annotations
 import copy
 import re
 import tomllib
-import warnings
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from pydantic import ValidationError
 
-from schemas import jsonbytes
-from streams.settings import Settings
-
-ROOT = Path(__file__).resolve().parents[2]
-COMPOSE = ROOT / "docker-compose.yml"
-DOCKERFILE = ROOT / "Dockerfile"
-DOCKERIGNORE = ROOT / ".dockerignore"
-PYPROJECT = ROOT / "pyproject.toml"
-
-APP_SERVICES = ("topics", "worker")  # the services running the dyadwatch image
-KAFKA_MIN_SESSION_TIMEOUT_MS = 6000  # Apache Kafka's default group.min.session.timeout.ms
-SETTING_NAME = re.compile(r"\bDYADWATCH_([A-Z][A-Z0-9_]*)")
-
-
-class ConfigProblem(AssertionError):
-    """The compose file or the Dockerfile is inconsistent; the message lists every problem."""
-
-
-# --- reading compose values ---------------------------------------------------------------
-
-def load_compose() -> dict[str, Any]:
-    doc = yaml.safe_load(COMPOSE.read_text(encoding="utf-8"))
-    assert isinstance(doc, dict), "docker-compose.yml is not a mapping"
-    return doc
-
-
-def service_env(service: dict[str, Any]) -> dict[str, str]:
-    """A service's environment as strings, from the mapping or the ``KEY=VALUE`` list form."""
-    raw = service.get("environment") or {}
-    if isinstance(raw, list):
-        raw = dict(item.split("=", 1) if "=" in item else (item, "") for item in raw)
-    return {str(key): "" if value is None else str(value) for key, value in raw.items()}
-
-
-def settings_from_env(env: dict[str, str]) -> Settings:
-    """What a dyadwatch process in that container reads (raises ValidationError)."""
-    fields = {key.removeprefix("DYADWATCH_").lower(): value for key, value in env.items()
-              if key.startswith("DYADWATCH_")}
-    known = {name: value for name, value in fields.items() if name in Settings.model_fields}
-    return Settings(_env_file=None, **known)
-
-
-def topic_specs_of(settings: Settings) -> list[Any]:
-    """``streams.catalog.topic_specs``: what ``dyadwatch topics`` creates and workers expect."""
-    with warnings.catch_warnings():
-        # kafka-python's import uses importlib.resources.read_text (deprecated in 3.11).
-        warnings.simplefilter("ignore", DeprecationWarning)
-        from streams.catalog import topic_specs
-    return topic_specs(settings)
-
-
-def parse_listeners(value: str) -> dict[str, tuple[str, int]]:
-    """``NAME://host:port,...`` as {name: (host, port)}."""
-    listeners = {}
-    for item in filter(None, (part.strip() for part in value.split(","))):
-        name, sep, address = item.partition("://")
-        if not sep:
-            raise ConfigProblem(f"listener {item!r} is not NAME://host:port")
-        host, _, port = address.rpartition(":")
-        listeners[name] = (host, int(port))
-    return listeners
-
-
-def host_port(address: str) -> tuple[str, int]:
-    host, _, port = address.strip().rpartition(":")
-    return host, int(port)
-
-
-def published_ports(service: dict[str, Any]) -> list[tuple[str, str]]:
-    """Each ``ports`` entry as (published host part, container port); '' if none published."""
-    found = []
-    for entry in service.get("ports") or []:
-        if isinstance(entry, dict):
-            found.append((str(entry.get("published") or ""), str(entry.get("target", ""))))
-            continue
-        parts = str(entry).split("/", 1)[0].split(":")
-        published = {1: "", 2: parts[0], 3: parts[1]}.get(len(parts), parts[-2])
-        found.append((published, parts[-1]))
-    return found
-
-
-def volume_mounts(service: dict[str, Any]) -> list[tuple[str | None, str]]:
-    """Each ``volumes`` entry as (source or None for an anonymous volume, target)."""
-    mounts: list[tuple[str | None, str]] = []
-    for entry in service.get("volumes") or []:
-        if isinstance(entry, dict):
-            mounts.append((entry.get("source"), str(entry["target"])))
-            continue
-        parts = str(entry).split(":")
-        mounts.append((None, parts[0]) if len(parts) == 1 else (parts[0], parts[1]))
-    return mounts
-
-
-def strings_in(node: Any) -> list[str]:
-    """Every key and string value in a loaded YAML tree."""
-    if isinstance(node, dict):
-        return [s for key, value in node.items() for s in [str(key), *strings_in(value)]]
-    if isinstance(node, list):
-        return [s for item in node for s in strings_in(item)]
-    return [node] if isinstance(node, str) else []
-
-
-def condition(service: dict[str, Any], dependency: str) -> str | None:
-    depends = service.get("depends_on") or {}
-    if isinstance(depends, list):
-        return "service_started" if dependency in depends else None
-    entry = depends.get(dependency)
-    return None if entry is None else str((entry or {}).get("condition", "service_started"))
-
-
-# --- the checks ---------------------------------------------------------------------------
-
-def _check_broker(doc: dict[str, Any], broker: dict[str, Any], problems: list[str]) -> None:
-    image = str(broker.get("image", ""))
-    if not re.fullmatch(r"apache/kafka:(3\.9\.\d+|4\.\d+\.\d+)", image):
-        problems.append(f"broker image {image!r} is not a pinned apache/kafka 3.9.x or 4.x tag")
-    env = service_env(broker)
-    names = {"broker", str(broker.get("hostname", "broker"))}
-
-    roles = {role.strip() for role in env.get("KAFKA_PROCESS_ROLES", "").split(",")}
-    if roles != {"broker", "controller"}:
-        problems.append(f"KAFKA_PROCESS_ROLES is {roles}, KRaft combined mode needs "
-                        "broker,controller")
-    for key in ("KAFKA_NODE_ID", "CLUSTER_ID", "KAFKA_INTER_BROKER_LISTENER_NAME",
-                "KAFKA_CONTROLLER_LISTENER_NAMES", "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"):
-        if not env.get(key):
-            problems.append(f"broker: {key} is not set")
-    if env.get("CLUSTER_ID") and not re.fullmatch(r"[A-Za-z0-9_-]{22}", env["CLUSTER_ID"]):
-        problems.append("broker: CLUSTER_ID is not a 22-character base64 UUID")
-    for key in ("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
-                "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR",
-                "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR"):
-        if env.get(key) != "1":
-            problems.append(f"broker: {key} must be 1 with a single broker")
-
-    listeners = parse_listeners(env.get("KAFKA_LISTENERS", ""))
-    advertised = parse_listeners(env.get("KAFKA_ADVERTISED_LISTENERS", ""))
-    protocols = dict(item.split(":", 1) for item in
-                     env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "").split(",") if ":" in item)
-    controllers = {name.strip() for name in env.get("KAFKA_CONTROLLER_LISTENER_NAMES", "").split(",")}
-    for name in listeners.keys() - protocols.keys():
-        problems.append(f"broker: listener {name} has no security protocol in the map")
-    for name in advertised:
-        if name not in listeners:
-            problems.append(f"broker: advertised listener {name} is not in KAFKA_LISTENERS")
-        elif name in controllers:
-            problems.append(f"broker: controller listener {name} must not be advertised")
-    if env.get("KAFKA_INTER_BROKER_LISTENER_NAME") not in advertised:
-        problems.append("broker: the inter-broker listener is not advertised")
-    if not controllers or not controllers <= listeners.keys():
-        problems.append(f"broker: controller listeners {controllers} not all in KAFKA_LISTENERS")
-    controller_ports = {listeners[name][1] for name in controllers & listeners.keys()}
-    voters = [v.strip() for v in env.get("KAFKA_CONTROLLER_QUORUM_VOTERS", "").split(",") if v]
-    if len(voters) != 1:
-        problems.append("broker: KAFKA_CONTROLLER_QUORUM_VOTERS must list the one node")
-    for voter in voters:
-        node, _, address = voter.partition("@")
-        host, port = host_port(address)
-        if node != env.get("KAFKA_NODE_ID") or host not in names or port not in controller_ports:
-            problems.append(f"broker: quorum voter {voter!r} is not this node's controller "
-                            f"listener (node {env.get('KAFKA_NODE_ID')}, ports {controller_ports})")
-
-    # Clients on the host: an advertised localhost listener needs its port published.
-    published = set(published_ports(broker))
-    for name, (host, port) in advertised.items():
-        local = host in ("localhost", "127.0.0.1") and name in listeners
-        if local and (str(port), str(listeners[name][1])) not in published:
-            problems.append(f"broker: {name} advertises {host}:{port} but that port is not "
-                            f"published to the listener's port {listeners[name][1]}")
-
-    log_dirs = env.get("KAFKA_LOG_DIRS", "")
-    named = (doc.get("volumes") or {}).keys()
-    if not any(target == log_dirs and source in named for source, target in volume_mounts(broker)):
-        problems.append(f"broker: KAFKA_LOG_DIRS {log_dirs!r} is not on a named volume")
-    test = " ".join(map(str, (broker.get("healthcheck") or {}).get("test") or []))
-    if "kafka-broker-api-versions.sh" not in test:
-        problems.append("broker: no kafka-broker-api-versions.sh healthcheck")
-
-
-def _check_bootstrap(broker: dict[str, Any], name: str, settings: Settings,
-                     problems: list[str]) -> None:
-    """Each bootstrap address must be one the broker advertises, on a listener it listens on."""
-    env = service_env(broker)
-    listeners = parse_listeners(env.get("KAFKA_LISTENERS", ""))
-    advertised = parse_listeners(env.get("KAFKA_ADVERTISED_LISTENERS", ""))
-    protocols = dict(item.split(":", 1) for item in
-                     env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "").split(",") if ":" in item)
-    reachable = {"broker", str(broker.get("hostname", "broker"))}
-    for address in settings.bootstrap_servers.split(","):
-        host, port = host_port(address)
-        matches = [listener for listener, hp in advertised.items() if hp == (host, port)]
-        if not matches:
-            problems.append(f"{name}: bootstrap {address} is not advertised by the broker "
-                            f"({env.get('KAFKA_ADVERTISED_LISTENERS')})")
-            continue
-        listener = matches[0]
-        if host not in reachable:
-            problems.append(f"{name}: bootstrap host {host!r} is not the broker service")
-        if listener in listeners and listeners[listener][1] != port:
-            problems.append(f"{name}: listener {listener} listens on {listeners[listener][1]}, "
-                            f"not on the advertised port {port}")
-        if protocols.get(listener) != settings.security_protocol:
-            problems.append(f"{name}: listener {listener} speaks {protocols.get(listener)}, "
-                            f"DYADWATCH_SECURITY_PROTOCOL is {settings.security_protocol}")
-
-
-def _check_app_service(name: str, service: dict[str, Any], problems: list[str]) -> None:
-    build = service.get("build")
-    if build is None:
-        problems.append(f"{name}: not built from the Dockerfile")
-    else:
-        context = build if isinstance(build, str) else build.get("context", ".")
-        dockerfile = "Dockerfile" if isinstance(build, str) else build.get("dockerfile", "Dockerfile")
-        if (ROOT / context / dockerfile).resolve() != DOCKERFILE:
-            problems.append(f"{name}: builds {context}/{dockerfile}, not the project's Dockerfile")
-    if service.get("command") != [name]:
-        problems.append(f"{name}: command is {service.get('command')!r}, expected [{name!r}]")
-    entrypoint = service.get("entrypoint")
-    if entrypoint is not None and not re.search(r"\bexec dyadwatch\b", " ".join(entrypoint)):
-        problems.append(f"{name}: the entrypoint override does not exec dyadwatch")
-
-
-def _check_worker(worker: dict[str, Any], settings: Settings, problems: list[str]) -> None:
-    if settings.web_host != "0.0.0.0":
-        problems.append("worker: DYADWATCH_WEB_HOST must be 0.0.0.0 to be reachable in a "
-                        "container")
-    entrypoint = " ".join(worker.get("entrypoint") or [])
-    env = service_env(worker)
-    if "DYADWATCH_ADVERTISED_HOST" not in env and "DYADWATCH_ADVERTISED_HOST" not in entrypoint:
-        problems.append("worker: DYADWATCH_ADVERTISED_HOST is not set, so the canonical URL "
-                        "would be the bind address 0.0.0.0")
-    if env.get("DYADWATCH_ADVERTISED_HOST") in ("0.0.0.0", "localhost", "127.0.0.1"):
-        problems.append("worker: DYADWATCH_ADVERTISED_HOST must be reachable by other workers")
-    for key in ("container_name", "hostname"):
-        if key in worker:
-            problems.append(f"worker: a fixed {key} prevents --scale (every replica the same)")
-    ports = published_ports(worker)
-    for published, target in ports:
-        if published and "-" not in published:
-            problems.append(f"worker: fixed host port {published}:{target} prevents --scale")
-    if ports and str(settings.web_port) not in {target for _, target in ports}:
-        problems.append(f"worker: ports do not expose the web port {settings.web_port}")
-    if settings.session_timeout_s * 1000 < KAFKA_MIN_SESSION_TIMEOUT_MS:
-        problems.append(f"worker: session timeout {settings.session_timeout_s} s is below "
-                        "Kafka's group.min.session.timeout.ms (6 s): joins would be rejected")
-    if settings.heartbeat_interval_s * 3 > settings.session_timeout_s:
-        problems.append("worker: heartbeat interval above a third of the session timeout")
-    # The store path depends only on the web port (worker-6066): replicas must not share it.
-    data_dir = str(settings.data_dir)
-    mounts = [source for source, target in volume_mounts(worker) if target == data_dir]
-    if not mounts:
-        problems.append(f"worker: no volume on DYADWATCH_DATA_DIR {data_dir}")
-    elif any(source is not None for source in mounts):
-        problems.append(f"worker: {data_dir} must be an anonymous volume (one per replica); "
-                        f"a named or bind volume is shared by every replica")
-    if condition(worker, "topics") != "service_completed_successfully":
-        problems.append("worker: must depend on topics with service_completed_successfully")
-
-
-def check_compose(doc: dict[str, Any]) -> None:
-    """Raise ConfigProblem listing every inconsistency of a loaded compose document."""
-    services = doc.get("services") or {}
-    missing = {"broker", *APP_SERVICES} - services.keys()
-    if missing:
-        raise ConfigProblem(f"services missing: {sorted(missing)}")
-    problems: list[str] = []
-    _check_broker(doc, services["broker"], problems)
-
-    fields = {name.upper() for name in Settings.model_fields}
-    for name in sorted({m for text in strings_in(doc) for m in SETTING_NAME.findall(text)}):
-        if name not in fields:
-            problems.append(f"DYADWATCH_{name} is not a field of streams.settings.Settings")
-
-    settings: dict[str, Settings] = {}
-    for name in APP_SERVICES:
-        service = services[name]
-        _check_app_service(name, service, problems)
-        env = service_env(service)
-        for key in ("DYADWATCH_ARTICLES_PARTITIONS", "DYADWATCH_EVENTS_PARTITIONS"):
-            if key not in env:
-                problems.append(f"{name}: {key} is not set explicitly")
-        try:
-            settings[name] = settings_from_env(env)
-        except ValidationError as exc:
-            problems.append(f"{name}: invalid settings: {exc}")
-            continue
-        parsed = settings[name]
-        for key, value in (("DYADWATCH_ARTICLES_PARTITIONS", parsed.articles_partitions),
-                           ("DYADWATCH_EVENTS_PARTITIONS", parsed.events_partitions)):
-            if key in env and int(env[key]) != value:
-                problems.append(f"{name}: {key}={env[key]} parses as {value}")
-        _check_bootstrap(services["broker"], name, parsed, problems)
-
-    if len(settings) == len(APP_SERVICES):
-        topics, worker = (topic_specs_of(settings[name]) for name in APP_SERVICES)
-        if topics != worker:
-            problems.append(f"topics and worker disagree on the topics or partition counts: "
-                            f"{topics} != {worker}")
-        _check_worker(services["worker"], settings["worker"], problems)
-    if condition(services["topics"], "broker") != "service_healthy":
-        problems.append("topics: must depend on broker with service_healthy")
-    if services["topics"].get("restart") not in (None, "no"):
-        problems.append("topics: a one-shot job must not restart")
-    if problems:
-        raise ConfigProblem("\n".join(problems))
-
-
-def _instruction(text: str, keyword: str) -> list[str]:
-    return re.findall(rf"^{keyword}\s+(.+?)\s*$", text, flags=re.MULTILINE)
-
-
-def check_dockerfile(text: str) -> None:
-    """Raise ConfigProblem unless the Dockerfile installs the project and runs dyadwatch."""
-    problems: list[str] = []
-    # Join continuation lines so that each instruction is one line.
-    text = re.sub(r"\\\n\s*", " ", text)
-    froms = _instruction(text, "FROM")
-    if not froms or not froms[0].startswith("python:3.11-slim"):
-        problems.append(f"base image is {froms[:1]}, expected python:3.11-slim")
-    if not any(re.search(r"\bpip install\b.*\s\.(\s|&|$)", run) for run in _instruction(text, "RUN")):
-        problems.append("no RUN pip install . (the project from pyproject.toml)")
-    copies = " ".join(_instruction(text, "COPY"))
-    if not re.search(r"(^|\s)\.\s|pyproject\.toml", copies):
-        problems.append("pyproject.toml is not copied into the image")
-    users = _instruction(text, "USER")
-    if not users or users[-1].split(":")[0] in ("root", "0"):
-        problems.append("the image does not end on a non-root USER")
-    for keyword, expected in (("ENTRYPOINT", ["dyadwatch"]), ("CMD", ["worker"])):
-        values = _instruction(text, keyword)
-        if not values or jsonbytes.loads(values[-1]) != expected:
-            problems.append(f"{keyword} is {values[-1:]}, expected {jsonbytes.dumps(expected).decode()}")
-    if "6066" not in " ".join(_instruction(text, "EXPOSE")).split():
-        problems.append("EXPOSE 6066 is missing")
-    health = " ".join(_instruction(text, "HEALTHCHECK"))
-    if "urllib" not in health or "/health" not in health:
-        problems.append("no HEALTHCHECK asking /health with urllib")
-    if problems:
-        raise ConfigProblem("\n".join(problems))
-
+from tests.compose_checks import app_services, check_compose, check_dockerfile
+from tests.compose_read import (
+    DOCKERFILE,
+    DOCKERIGNORE,
+    PYPROJECT,
+    ConfigProblem,
+    load_compose,
+    service_env,
+    settings_from_env,
+)
 
 # --- the real files -----------------------------------------------------------------------
 
@@ -384,11 +53,11 @@ def test_compose_is_consistent(compose: dict[str, Any]) -> None:
 def test_partition_counts_come_from_one_place(compose: dict[str, Any]) -> None:
     services = compose["services"]
     shared = compose["x-dyadwatch-env"]
-    for name in APP_SERVICES:
+    for name in app_services(services):
         env = service_env(services[name])
         for key in ("DYADWATCH_ARTICLES_PARTITIONS", "DYADWATCH_EVENTS_PARTITIONS"):
             assert env[key] == str(shared[key]), f"{name} overrides {key}"
-    worker = settings_from_env(service_env(services["worker"]))
+    worker = settings_from_env(service_env(services["worker-1"]))
     assert worker.events_partitions >= 2, "one partition leaves nothing for a second worker"
 
 
@@ -426,21 +95,22 @@ def _set(service: str, key: str, value: Any) -> Mutation:
     return mutate
 
 
-def _drop_worker(doc: dict[str, Any]) -> None:
-    del doc["services"]["worker"]
+def _drop_workers(doc: dict[str, Any]) -> None:
+    for name in app_services(doc["services"])[1:]:
+        del doc["services"][name]
 
 
 BROKEN_COMPOSE: dict[str, tuple[Mutation, str]] = {
-    "typo in a setting name": (_set_env("worker", DYADWATCH_EVENT_PARTITIONS="8"),
+    "typo in a setting name": (_set_env("worker-1", DYADWATCH_EVENT_PARTITIONS="8"),
                                "DYADWATCH_EVENT_PARTITIONS is not a field"),
-    "partition counts diverge": (_set_env("worker", DYADWATCH_EVENTS_PARTITIONS="4"),
-                                 "disagree on the topics or partition counts"),
+    "partition counts diverge": (_set_env("worker-1", DYADWATCH_EVENTS_PARTITIONS="4"),
+                                 "disagree on the topics, partition counts"),
     "a value Settings rejects": (_set_env("topics", DYADWATCH_LOG_LEVEL="verbose"),
                                  "topics: invalid settings"),
     "partitions left to the default": (_set_env("topics", DYADWATCH_ARTICLES_PARTITIONS=None),
                                        "not set explicitly"),
     "bootstrap on the host listener": (
-        _set_env("worker", DYADWATCH_BOOTSTRAP_SERVERS="broker:9092"), "is not advertised"),
+        _set_env("worker-1", DYADWATCH_BOOTSTRAP_SERVERS="broker:9092"), "is not advertised"),
     "internal listener not advertised": (
         _set_env("broker", KAFKA_ADVERTISED_LISTENERS="PLAINTEXT_HOST://localhost:9092"),
         "bootstrap broker:19092 is not advertised"),
@@ -450,21 +120,32 @@ BROKEN_COMPOSE: dict[str, tuple[Mutation, str]] = {
     "log dirs not on a volume": (_set("broker", "volumes", None), "named volume"),
     "voter on the wrong port": (
         _set_env("broker", KAFKA_CONTROLLER_QUORUM_VOTERS="1@broker:19092"), "quorum voter"),
-    "fixed worker host port": (_set("worker", "ports", ["6066:6066"]), "fixed host port"),
-    "fixed worker container name": (_set("worker", "container_name", "w"), "container_name"),
-    "bind address only": (_set_env("worker", DYADWATCH_WEB_HOST="127.0.0.1"), "0.0.0.0"),
-    "no advertised host": (_set("worker", "entrypoint", None), "ADVERTISED_HOST is not set"),
-    "session below Kafka's minimum": (_set_env("worker", DYADWATCH_SESSION_TIMEOUT_S="3"),
+    "bind address only": (_set_env("worker-1", DYADWATCH_WEB_HOST="127.0.0.1"), "0.0.0.0"),
+    "session below Kafka's minimum": (_set_env("worker-1", DYADWATCH_SESSION_TIMEOUT_S="3"),
                                       "group.min.session.timeout.ms"),
-    "shared table store": (_set("worker", "volumes", ["worker-data:/data"]), "anonymous volume"),
     "worker starts before topics": (
-        _set("worker", "depends_on", {"topics": {"condition": "service_started"}}),
+        _set("worker-1", "depends_on", {"topics": {"condition": "service_started"}}),
         "service_completed_successfully"),
     "topics before the broker is healthy": (_set("topics", "depends_on", ["broker"]),
                                             "service_healthy"),
     "wrong command": (_set("topics", "command", ["worker"]), "expected \\['topics'\\]"),
-    "not built here": (_set("worker", "build", None), "not built from the Dockerfile"),
-    "no worker": (_drop_worker, "services missing"),
+    "no worker": (_drop_workers, "services missing"),
+    "a worker at a moving address": (_set("worker-1", "hostname", None), "fixed hostname"),
+    "advertised another host": (_set_env("worker-1", DYADWATCH_ADVERTISED_HOST="0.0.0.0"),
+                                "must be its fixed hostname"),
+    "two workers on one host port": (_set("worker-2", "ports", ["127.0.0.1:6066:6066"]),
+                                     "workers share a host port"),
+    "host port on every interface": (_set("worker-1", "ports", ["6066:6066"]), "127.0.0.1"),
+    "two workers share a store": (_set("worker-2", "volumes", ["worker-1-data:/data"]),
+                                  "workers share a store volume"),
+    "store on an anonymous volume": (_set("worker-1", "volumes", ["/data"]), "named volume"),
+    "the image built twice": (_set("worker-1", "build", "."), "exactly one service"),
+    "the image not reused": (_set("worker-2", "image", "python:3.11-slim"), "built once"),
+    "the built image unnamed": (_set("topics", "image", None), "without naming the image"),
+    "input topics deleted after a week": (_set_env("topics", DYADWATCH_RETENTION_MS="604800000"),
+                                          "shorter than the history"),
+    "workers expect another retention": (_set_env("worker-2", DYADWATCH_RETENTION_MS="1"),
+                                         "disagree"),
 }
 
 
@@ -479,10 +160,12 @@ def test_check_compose_fails_on_a_broken_copy(compose: dict[str, Any], mutation:
 
 BROKEN_DOCKERFILE = {
     "other base": (r"FROM python:3\.11-slim", "FROM python:3.12", "python:3.11-slim"),
-    "no install": (r"pip install \.", "pip install -r requirements.txt", "pip install"),
+    "no install": (r"pip install --no-deps \.", "pip install -r requirements.txt", "pip install"),
     "root user": (r"USER dyadwatch", "USER root", "non-root"),
     "other entrypoint": (r'ENTRYPOINT \["dyadwatch"\]', 'ENTRYPOINT ["python"]', "ENTRYPOINT"),
     "no healthcheck": (r"HEALTHCHECK", "# HEALTHCHECK", "HEALTHCHECK"),
+    "source copied before the dependencies": (r"COPY pyproject\.toml \./", "COPY . .",
+                                              "dependency layer is not cached"),
 }
 
 

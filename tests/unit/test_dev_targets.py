@@ -31,5 +31,5 @@ def test_dev_set_precision_and_f1(dev_set: Path) -> None:
 
 
 def test_seed_every_event_no_trap() -> None:
-    report = evaluate_files([ROOT / "seeds" / "000_expected.json"])
+    report = evaluate_files([ROOT / "tests" / "data" / "000_expected.json"])
     assert (report.events.fn, report.events.fp) == (0, 0), report.render()

@@ -18,7 +18,7 @@ ARTICLE = jsonbytes.dumps_line({"id": "a", "text": "Russia rejected Pakistan's d
 
 @pytest.mark.parametrize("args", [
     ("extract", "-"),
-    ("eval", "seeds/000_expected.json"),
+    ("eval", "tests/data/000_expected.json"),
     ("schema", "events"),
     ("schema", "summary"),
     ("settings",),

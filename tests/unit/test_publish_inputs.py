@@ -30,3 +30,11 @@ def test_stdin_plain_text_gets_a_content_id() -> None:
 def test_missing_paths_and_empty_stdin_are_reported(tmp_path: Path) -> None:
     sources = list(read_inputs([str(tmp_path / "nope"), str(tmp_path), "-"], stdin=io.StringIO("")))
     assert [s.error is not None for s in sources] == [True, True, True]
+
+
+def test_the_seeds_folder_holds_only_articles(seeds_dir: Path) -> None:
+    """``dyadwatch publish seeds/`` publishes every file of it; gold readings live in tests/data."""
+    sources = list(read_inputs([str(seeds_dir)]))
+    assert sources and all(source.article is not None for source in sources), \
+        [(s.origin, s.error) for s in sources if s.article is None]
+    assert len(sources) == len(list(seeds_dir.iterdir()))

@@ -73,3 +73,14 @@ def test_coding_processes_default_to_the_cores_and_zero_codes_in_the_loop(
     assert isinstance(coding_service(Settings(coding_processes=0)), InlineCoding)
     with pytest.raises(ValidationError):
         Settings(coding_processes=-1)
+
+
+def test_input_topics_are_kept_as_set_and_changelogs_compacted() -> None:
+    from streams.catalog import catalog
+
+    names = catalog(Settings(_env_file=None))  # type: ignore[call-arg]
+    assert names.articles.configs == names.events.configs == {"retention.ms": "-1"}
+    ninety_days = Settings(_env_file=None, retention_ms=7_776_000_000)  # type: ignore[call-arg]
+    assert catalog(ninety_days).events.configs["retention.ms"] == "7776000000"
+    for table in (names.dyads, names.days):
+        assert table.changelog.configs == {"cleanup.policy": "compact"}

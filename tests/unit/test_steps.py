@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from agents.steps import Rejection, code_article, code_raw, decode_article, decode_event
+from agents.steps import CodingLimits, Rejection, code_article, code_raw, decode_article, decode_event
 from schemas import jsonbytes
 from schemas.models import Article, RelationEvent
 from tests.unit.factories import make_event
@@ -59,12 +59,12 @@ def test_code_article_fills_missing_event_time() -> None:
 
 def test_code_raw_gives_records_keyed_by_pair_or_the_rejection() -> None:
     stamp = datetime(2024, 1, 1, tzinfo=UTC).timestamp()
-    records = code_raw(b'{"id": "a", "text": "t"}', stamp, _Fixed(), max_chars=100)
+    records = code_raw(b'{"id": "a", "text": "t"}', stamp, _Fixed(), CodingLimits(100))
     assert not isinstance(records, Rejection)
     ((key, value),) = records
     event = RelationEvent.model_validate_json(value)
     assert key == event.pair.encode() and event.event_time == datetime(2024, 1, 1, tzinfo=UTC)
-    rejected = code_raw(b"{oops", None, _Fixed(), max_chars=100)
+    rejected = code_raw(b"{oops", None, _Fixed(), CodingLimits(100))
     assert isinstance(rejected, Rejection) and rejected.reason == "invalid_json"
-    crashed = code_raw(b'{"id": "a", "text": "t"}', None, _Exploding(), max_chars=100)
+    crashed = code_raw(b'{"id": "a", "text": "t"}', None, _Exploding(), CodingLimits(100))
     assert isinstance(crashed, Rejection) and crashed.reason == "coder_error"

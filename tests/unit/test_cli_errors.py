@@ -1,0 +1,65 @@
+"""Errors a user causes answer in one line on stderr, never a traceback (issue 15).
+
+The commands run in a subprocess, as a user runs them; no broker is started: the broker
+address is a closed port.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+NO_BROKER = {"DYADWATCH_BOOTSTRAP_SERVERS": "127.0.0.1:1", "DYADWATCH_CONNECT_TIMEOUT_S": "2"}
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DYADWATCH_")}
+    return subprocess.run([sys.executable, "-m", "streams.cli", *args], env={**clean, **(env or {})},
+                          capture_output=True, text=True, timeout=60)
+
+
+def _one_line(result: subprocess.CompletedProcess[str], *words: str) -> str:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert all(word in lines[0] for word in words), lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize("args", [("events",), ("alerts",), ("rebuild",), ("dead-letters",),
+                                  ("events", "--follow", "--group", "g")])
+def test_broker_down_is_one_line_within_the_connect_timeout(args: tuple[str, ...]) -> None:
+    started = time.monotonic()
+    result = _run(*args, env=NO_BROKER)
+    assert time.monotonic() - started < 15
+    _one_line(result, "cannot reach Kafka at 127.0.0.1:1", "DYADWATCH_BOOTSTRAP_SERVERS")
+
+
+@pytest.mark.parametrize("pair", ["IND", "IND-", "IND-PAKI", "IND-IND", "1ND-PAK"])
+def test_bad_pair_is_one_line(pair: str) -> None:
+    _one_line(_run("events", "--pair", pair, env=NO_BROKER))
+
+
+def test_missing_eval_file_is_one_line(tmp_path: Path) -> None:
+    _one_line(_run("eval", str(tmp_path / "gold.jsonl")), "no such file", "gold.jsonl")
+
+
+@pytest.mark.parametrize("content", ['{"x": 1}\n', "not json\n", '[1, 2]\n', "\xff\n"])
+def test_malformed_eval_file_is_one_line(tmp_path: Path, content: str) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(content, encoding="latin-1")
+    _one_line(_run("eval", str(gold)), "gold.jsonl")
+
+
+@pytest.mark.parametrize(("name", "value"), [("DYADWATCH_WEB_PORT", "abc"),
+                                             ("DYADWATCH_CONNECT_TIMEOUT_S", "-1"),
+                                             ("DYADWATCH_SECURITY_PROTOCOL", "TLS")])
+def test_bad_setting_names_the_variable(name: str, value: str) -> None:
+    line = _one_line(_run("events", env={name: value}), name)
+    assert "bad setting" in line
