@@ -74,7 +74,7 @@ def test_a_killed_coding_process_loses_no_article(broker: EmbeddedBroker, tmp_pa
         health = worker.health()
         assert health is not None and health["dead_letters_total"] == 0
         assert health["counters"]["articles_processed"] == ARTICLES
-        assert statuses == {"ok"}
+        assert statuses <= {"ok", "catching_up"}  # healthy throughout: never starting or crashed
         replaced = coding_processes(worker)
         assert len(replaced) == 2 and pool[0] not in replaced
 
