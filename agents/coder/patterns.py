@@ -230,6 +230,9 @@ class TriggerFinder:
         rows = self.vocab.patterns_for(lemma)
         curated = any(p.origin == "curated" for p in rows)
         heads = {p.post[-1] for p in rows if p.origin == "curated" and p.post}
+        # a verb of force ("capture") that shares a synonym block with a light verb ("take
+        # part") inherits its cooperative phrases: those rows code nothing
+        forceful = any(not p.post and p.code[:2] >= "17" for p in rows if p.origin != "curated")
         return tuple(
             p
             for p in rows
@@ -237,6 +240,7 @@ class TriggerFinder:
             and not (p.code[:2] == "01" and any(w in self.vocab.nominal for w in p.post))
             and not (curated and p.origin != "curated" and p.post and set(p.post) <= FUNCTION_WORDS)
             and not (p.origin != "curated" and p.post and p.post[-1] in heads)
+            and not (forceful and p.origin != "curated" and p.code[:2] <= "08")
         )
 
 

@@ -65,9 +65,9 @@ class Roles:
                     return found
             if subj:
                 return []
-            if v.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl"):
+            if v.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "acl", "relcl"):
                 return self.actors.left_group(v)  # a misattached subject right before the verb
-            if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
+            if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:  # "was ready to"
                 v = v.head
                 continue
             if v.dep_ == "pcomp" and v.head.lower_ == "by":  # "responded by expelling"

@@ -107,6 +107,11 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ),
     ("Workers went on strike in France.", []),
     ("The EU imposed sanctions on Russia.", []),
+    (
+        "French President Emmanuel Macron said France was ready to host talks "
+        "between Armenia and Azerbaijan.",
+        [("FRA", "ARM", 1), ("FRA", "AZE", 1)],
+    ),
 ]
 
 
