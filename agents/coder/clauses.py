@@ -24,7 +24,7 @@ def _set(words: str) -> frozenset[str]:
 GOVERNORS: dict[str, frozenset[str]] = {
     "intent": _set(
         "promise pledge vow offer agree plan intend decide prepare expect hope aim wish want commit "
-        "willing ready eager set scheduled due going determined keen poised seek_to"
+        "willing ready eager set scheduled due going determined keen poised"
     ),
     "appeal": _set("seek push strive request ask urge press call appeal effort bid initiative demand"),
     "try": _set("try attempt"),

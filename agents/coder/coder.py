@@ -68,7 +68,7 @@ class Coder:
         self.cameo: dict[str, CameoEntry] = load_cameo()
         self.vocab: Vocabulary = load_vocabulary()
         self.matcher = Matcher(load_actors())
-        self.agent_nouns = AgentNouns(_agent_rows(Agents()))
+        self.agent_nouns = AgentNouns(Agents().phrases())
         self.reader = TriggerReader(self.vocab)
         self.gate = TriggerGate(self.vocab, self.reader.finder)
         self.parser = parser or default_parser()
@@ -166,10 +166,6 @@ def _reference_year(article: Article) -> int:
     if article.published is not None:
         return article.published.year
     return datetime.now(UTC).year
-
-
-def _agent_rows(agents: Agents) -> dict[tuple[str, ...], str]:
-    return {key: role for options in agents.by_first.values() for key, role in options}
 
 
 def _hits_by_sentence(sents: list[Sentence], hits: list[ActorHit]) -> dict[int, list[ActorHit]]:

@@ -9,7 +9,6 @@ from itertools import compress, count
 from pathlib import Path
 
 from agents.coder.lexicon import DATA, read_rows
-from agents.coder.words import FILLER_STOP
 
 __all__ = ["COREF_PHRASES", "PETRARCH_AGENTS", "ActorName", "Agents", "load_names", "name_key"]
 
@@ -114,14 +113,6 @@ class Agents:
                 return role, i + size
         return None
 
-    def after(self, lows: list[str], i: int) -> tuple[str, int] | None:
-        """An agent phrase at ``i`` or after at most two modifier words ("junior foreign minister")."""
-        by_first = self.by_first
-        for j in range(i, min(i + 3, len(lows))):
-            low = lows[j]
-            found = self.at(lows, j) if low in by_first else None
-            if found:
-                return found
-            if not low.isalpha() or low in FILLER_STOP:
-                return None
-        return None
+    def phrases(self) -> dict[tuple[str, ...], str]:
+        """Every agent phrase (lowercased words) with its role: ``("foreign", "ministry")`` -> ``GOV``."""
+        return {key: role for options in self.by_first.values() for key, role in options}

@@ -9,10 +9,10 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from agents.coder.actors import ORGANISATION_KINDS, pick
+from agents.coder.actors import pick
 from agents.coder.gazetteer import COREF_PHRASES, ActorName
 
-__all__ = ["ActorHit", "Matcher", "single_country"]
+__all__ = ["ActorHit", "Matcher"]
 
 
 class ActorHit(NamedTuple):
@@ -81,17 +81,3 @@ def _longest(hits: list[ActorHit]) -> list[ActorHit]:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
     return kept
-
-
-def single_country(actor_hits: list[ActorHit]) -> bool:
-    """No coreferring phrase and at most one country named: no mention can make a dyad.
-
-    Blocks and organisations (IGOs, NGOs, armed groups: country "") name no country.
-    """
-    countries = set()
-    for hit in actor_hits:
-        if hit.name is None:
-            return False
-        if hit.name.kind != "block" and hit.name.kind not in ORGANISATION_KINDS and hit.name.country:
-            countries.add(hit.name.country)
-    return len(countries) < 2

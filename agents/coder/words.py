@@ -5,7 +5,6 @@ from __future__ import annotations
 __all__ = [
     "COMPANY",
     "ECONOMIC",
-    "FILLER_STOP",
     "HARDWARE",
     "HUMANITARIAN",
     "MILITARY",
@@ -29,12 +28,6 @@ RELATIONAL = _w(
 
 
 COMPANY = _w("airlines airways bank company corp group")
-
-
-FILLER_STOP = _w(
-    "and or of the a an to in on at for with from by as is was were are has had "
-    "have be been will would said says that which who"
-)
 
 
 # object words that make a sub-code clear
