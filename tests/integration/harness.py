@@ -39,6 +39,7 @@ __all__ = [
     "varied_articles",
     "wait_committed",
     "wait_for_tables",
+    "worker_report",
 ]
 
 _names = itertools.count()
@@ -65,6 +66,17 @@ def running_worker(settings: Settings, *, healthy: bool = True) -> Iterator[Work
             yield worker
         finally:
             worker.stop()
+
+
+def worker_report(worker: WorkerProcess, lines: int = 60) -> str:
+    """What a failing test shows of a worker: its ``/health`` body and the end of its log."""
+    health = worker.health()
+    log_name = getattr(worker.log, "name", None)
+    tail = ""
+    if isinstance(log_name, str):
+        text = Path(log_name).read_text(encoding="utf-8", errors="replace")
+        tail = "\n".join(text.splitlines()[-lines:])
+    return f"health: {health}\nlog ({log_name}):\n{tail}"
 
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_3e3372dc4e4bda20.txt"

@@ -24,6 +24,7 @@ from tests.integration.harness import (
     table_differences,
     varied_articles,
     wait_for_tables,
+    worker_report,
 )
 
 pytestmark = pytest.mark.integration
@@ -49,7 +50,8 @@ def test_worker_killed_part_way_and_restarted_ends_with_the_clean_tables(
 ) -> None:
     # One articles partition: articles are coded in publication order, so a pair's events
     # reach the table in the same order as in a clean run, and even float sums are equal.
-    settings: Settings = fresh_settings(broker, tmp_path / "data", articles_partitions=1)
+    settings: Settings = fresh_settings(broker, tmp_path / "data", articles_partitions=1,
+                                        log_level="info")
     articles = varied_articles(ARTICLES)
     expected = expected_tables(settings, articles)
     publish_all(settings, articles)
@@ -60,7 +62,7 @@ def test_worker_killed_part_way_and_restarted_ends_with_the_clean_tables(
 
     with running_worker(settings) as second:
         differences = wait_for_tables(settings, expected)
-        assert differences == [], differences[:20]
+        assert differences == [], f"{differences[:20]}\n{worker_report(second)}"
         # Not asserted: that the restarted worker commits its input offsets again. Faust can
         # stop committing a partition after recovery (faust-streaming issue #596, open): a
         # liveness defect, not a correctness one (the next restart redoes the work, which
