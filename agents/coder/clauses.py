@@ -144,7 +144,8 @@ def status(tok: Token) -> str:
 def is_history(tok: Token, year: int) -> bool:
     """Past history told in the news: 'On this day in 1939', 'thirty years after X invaded Y',
     'when X invaded Y in 1990', 'fifty years ago'. Looks at the trigger's own modifiers only."""
-    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HISTORY_MARKS for c in tok.children):
+    subordinate = tok.dep_ == "advcl" or (tok.dep_ == "ccomp" and tok.i < tok.head.i)  # misparsed
+    if subordinate and any(c.dep_ == "mark" and c.lower_ in HISTORY_MARKS for c in tok.children):
         if any(t.lower_ in SPANS for t in tok.subtree if t.i < tok.i and t.dep_ == "npadvmod"):
             return True
         for mark in tok.children:

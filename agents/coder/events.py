@@ -29,6 +29,7 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
 ONE_WAY = frozenset({"064", "0314", "0214", "1214"})  # sharing intelligence goes one way
 
+PRIVATE_ROLES = frozenset({"CVL", "MED", "BUS", "EDU", "REF", "NGO"})  # not a state's agents
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a foreign place can be the target
 
 WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal", "try", "threat")) - {
@@ -143,7 +144,7 @@ class _Coding(Roles):
         return [
             Found(s, t, code, _confidence(base, s, t), start, end, path)
             for s, t in pairs
-            if s.country != t.country and s.country and t.country
+            if s.country != t.country and s.country and t.country and not _private_envoy(s, code)
         ]
 
     def _pairs(self, tok: Token, code: str) -> tuple[list[tuple[ActorRef, ActorRef]], str]:
@@ -152,7 +153,8 @@ class _Coding(Roles):
         stative = tok.lemma_.lower() in STATIVE
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and not stative:
             return self._passive(tok), "parse"
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "soldiers killed by ...": a reduced passive
+        reduced = tok.dep_ == "acl" and tok.tag_ == "VBN"  # "soldiers killed by ...": passive
+        if reduced and not any(c.dep_ == "dobj" for c in tok.children):  # (not "X bombed Y")
             return self._passive(tok, self.actors.group(tok.head, False)), "parse"
         subjects = self._subjects(tok)
         targets = [(t, prep) for t, prep in self._targets(tok, code) if t.country]
@@ -249,6 +251,12 @@ class _Coding(Roles):
             places = self._places(verb if verb.i != tok.i else tok) or self._places(tok)
             return [(s, p) for s in sources for p in places], "parse"
         return [], "parse"
+
+
+def _private_envoy(source: ActorRef, code: str) -> bool:
+    """Tourists, students or firms visiting or praising a country make no diplomacy: the
+    source of a consultation or of diplomatic cooperation (roots 04, 05) is a state's."""
+    return code[:2] in ("04", "05") and source.actor[3:6] in PRIVATE_ROLES
 
 
 def _aimed(tok: Token) -> bool:

@@ -269,7 +269,8 @@ class SentenceActors:
             for inner in inners:
                 if inner.kind == "city" and not (of and tok.lemma_.lower() in PEOPLE):
                     continue
-                if role is not None or (titled and inner.kind in ("demonym", "country")):
+                led = child.lower_ == "led" and child.dep_ == "amod"  # leads the group
+                if role is not None or led or (titled and inner.kind in ("demonym", "country")):
                     suffix = "" if role in (None, "-") else role
                     actor = inner.country + suffix if inner.kind != "leader" else inner.actor
                     found.append(
@@ -281,12 +282,14 @@ class SentenceActors:
 
     def _named(self, tok: Token) -> list[ActorRef]:
         """The gazetteer name at a modifier token and at the modifiers coordinated with it
-        ('French and Egyptian warships')."""
+        ('French and Egyptian warships'), and the leader of an 'X-led' group."""
         ref = self.at.get(tok.i)
         found = [ref] if ref is not None else []
         for child in tok.children:
             if child.dep_ == "conj":
                 found.extend(self._named(child))
+            elif tok.lower_ == "led" and child.dep_ in ("npadvmod", "compound", "nmod"):
+                found.extend(self._named(child))  # "the Saudi-led coalition": who leads it
         return found
 
     def _role(self, tok: Token) -> str | None:

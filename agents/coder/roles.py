@@ -187,6 +187,8 @@ class Roles:
         Israel', 'strengthened its forces in Lebanon'): the verb's and its object's preps."""
         heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
         out: list[ActorRef] = []
+        if self.code[:2] in FORCE:  # "bombed Gaza", "shelled the West Bank"
+            out.extend(p for h in heads[1:] for p in self.actors.place(h) if p.kind == "place")
         for head in heads:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in PLACE_PREPS | {"against"}:

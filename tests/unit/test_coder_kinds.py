@@ -112,6 +112,19 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "between Armenia and Azerbaijan.",
         [("FRA", "ARM", 1), ("FRA", "AZE", 1)],
     ),
+    ("Israeli jets bombed Gaza overnight.", [("ISR", "PSE", 4)]),
+    ("The Saudi-led coalition bombed Sanaa.", [("SAU", "YEM", 4)]),
+    ("Moscow expelled two diplomats from London.", [("RUS", "GBR", 4)]),
+    ("A British tourist was arrested in Dubai.", [("ARE", "GBR", 4)]),
+    ("An Australian journalist was deported from China.", [("CHN", "AUS", 4)]),
+    ("India reopened its embassy in Kabul.", [("IND", "AFG", 1)]),
+    ("The United States said it would restore aid to Ethiopia.", [("USA", "ETH", 1)]),
+    (
+        "Decades after Vietnam and China fought a border war, the two neighbours held "
+        "joint patrols.",
+        [("CHN", "VNM", 2), ("VNM", "CHN", 2)],
+    ),
+    ("American tourists visited Japan in record numbers.", []),
 ]
 
 
