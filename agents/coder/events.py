@@ -27,7 +27,7 @@ JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})  # "A and B met / 
 
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
-ONE_WAY = frozenset({"064", "0314", "0214", "1214"})  # sharing intelligence goes one way
+ONE_WAY = frozenset({"042", "043", "064", "0314", "0214", "1214"})  # sharing intelligence goes one way
 
 PRIVATE_ROLES = frozenset({"CVL", "MED", "BUS", "EDU", "REF", "NGO"})  # not a state's agents
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a foreign place can be the target
@@ -242,6 +242,7 @@ class _Coding(Roles):
             ]
         if sources and targets:
             mutual = ("mutual" in self.flags or code[:2] in MUTUAL_ROOTS) and self.status == "act"
+            mutual = mutual and code not in ONE_WAY
             return [
                 p for s in sources for t in targets for p in ([(s, t), (t, s)] if mutual else [(s, t)])
             ], "parse"

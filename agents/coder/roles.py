@@ -141,6 +141,7 @@ class Roles:
         wanted = low in TARGET_PREPS or low == target_prep or (low == "from" and self._from_ok())
         wanted = wanted or (low == "at" and self.code[:2] in FORCE)
         wanted = wanted or (inner and low == "for")
+        wanted = wanted or (low in ("between", "among") and "between" in self.trig.pattern.flags)
         if prep.dep_ == "dative":
             wanted = True
         if not wanted:

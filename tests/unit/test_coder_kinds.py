@@ -125,6 +125,16 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         [("CHN", "VNM", 2), ("VNM", "CHN", 2)],
     ),
     ("American tourists visited Japan in record numbers.", []),
+    (
+        "The Saudi crown prince rolled out the red carpet for the Chinese president.",
+        [("SAU", "CHN", 1)],
+    ),
+    ("The Indonesian president paid a courtesy call on the Malaysian king.", [("IDN", "MYS", 1)]),
+    ("India and Japan inked a defence pact.", [("IND", "JPN", 1), ("JPN", "IND", 1)]),
+    (
+        "Qatar brokered a prisoner swap between the United States and Iran.",
+        [("QAT", "IRN", 1), ("QAT", "USA", 1)],
+    ),
 ]
 
 
