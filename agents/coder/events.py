@@ -189,6 +189,10 @@ class _Coding(Roles):
             return pairs, "parse"
         if len({s.country for s in subjects}) >= 2 and ("sym" in self.flags or self._joint(tok, code)):
             return each_way(subjects), "joint"
+        if subjects and code[:2] == "13":  # "threatened to retaliate if the US deploys ..."
+            conditioned = [t for t in _conditions(tok) for t in self._subjects(t)]
+            if conditioned:
+                return [(s, t) for s in subjects for t in conditioned], "parse"
         speaker = speech_head(tok)
         if subjects and speaker is not None and code[:2] not in ("01", "15"):
             said = self._subjects(speaker)
@@ -252,6 +256,18 @@ class _Coding(Roles):
             places = self._places(verb if verb.i != tok.i else tok) or self._places(tok)
             return [(s, p) for s in sources for p in places], "parse"
         return [], "parse"
+
+
+def _conditions(tok: Token, depth: int = 3) -> list[Token]:
+    """The 'if' / 'unless' clauses of a threat, through its complements ('threatened to close
+    the strait unless Washington lifts sanctions'): whoever must act is the one threatened."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            out.append(c)
+        elif c.dep_ in ("xcomp", "ccomp", "dobj", "acl") and depth > 0:
+            out.extend(_conditions(c, depth - 1))
+    return out
 
 
 def _private_envoy(source: ActorRef, code: str) -> bool:

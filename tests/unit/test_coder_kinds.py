@@ -135,6 +135,14 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "Qatar brokered a prisoner swap between the United States and Iran.",
         [("QAT", "IRN", 1), ("QAT", "USA", 1)],
     ),
+    (
+        "Iran threatened to close the strait unless Washington lifts sanctions.",
+        [("IRN", "USA", 3)],
+    ),
+    (
+        "Russia threatened to retaliate if the United States deploys missiles in Europe.",
+        [("RUS", "USA", 3)],
+    ),
 ]
 
 
