@@ -20,6 +20,7 @@ from faust.streams import _current_event
 from agents.coding import ARTICLE_TIMESTAMP_HEADER
 from agents.dead_letters import DeadLetterOutlet, RecordSink, Tally, hold_batch
 from agents.steps import Rejection, check_event_time, decode_event, event_time_from_timestamp
+from schemas.contract import schema_header
 from schemas.models import DyadAlert
 from streams.state.ledger import fold_event
 from streams.state.policy import AggregationPolicy
@@ -124,5 +125,6 @@ async def _aggregate_group(ports: AggregationPorts, group: list[Any]) -> None:
     _make_current(group[-1])  # awaits above may have moved it
     ledger.flush()
     for alert in alerts:
-        await ports.alerts.send(key=alert.pair.encode(), value=alert)
+        await ports.alerts.send(key=alert.pair.encode(), value=alert,
+                                headers=[schema_header(DyadAlert)])
         ports.tally.count("alerts_raised")
