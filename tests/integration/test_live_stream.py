@@ -147,3 +147,19 @@ def test_clients_leaving_leave_no_error_and_the_worker_serves_on(live: tuple[Set
     log_name = getattr(worker.log, "name", None)
     text = Path(log_name).read_text(encoding="utf-8", errors="replace") if log_name else ""
     assert "Traceback" not in text and "unhandled error" not in text and "live stream" not in text
+
+
+def test_a_worker_stops_promptly_with_streams_open(broker: EmbeddedBroker, tmp_path: Path) -> None:
+    settings = fresh_settings(broker, tmp_path)
+    with running_worker(settings) as worker:
+        connection = http.client.HTTPConnection(settings.web_host, settings.web_port, timeout=30)
+        connection.request("GET", "/stream")
+        response = connection.getresponse()
+        assert response.status == 200 and response.read1(64).startswith(b"retry:")
+        started = time.monotonic()
+        assert worker.stop(timeout_s=30) is not None
+        stopped_in = time.monotonic() - started
+        rest = response.read()  # the server ended the stream (no reset, no hang)
+        connection.close()
+    assert stopped_in < 20, f"the worker took {stopped_in:.1f} s to stop with a stream open"
+    assert isinstance(rest, bytes)
