@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from agents.coder import default_coder
 from schemas import jsonbytes
 from schemas.contract import SCHEMA_HEADER, SCHEMAS, published_schema, schema_of_header
 from streams.catalog import catalog
+from streams.cli.replay import recode
 from streams.kafka.broker import EmbeddedBroker
 from streams.kafka.consume import read_records
 from streams.settings import Settings
@@ -81,3 +83,11 @@ def test_events_command_prints_the_values_unchanged(produced: Settings) -> None:
     assert result.returncode == 0, result.stderr
     raw = [r.value.rstrip(b"\n") for r in _records(produced, produced.events_topic)]
     assert sorted(result.stdout.splitlines()) == sorted(raw) and raw
+
+
+def test_recoded_events_carry_the_header_too(produced: Settings) -> None:
+    before = len(_records(produced, produced.events_topic))
+    report = recode(produced, default_coder())
+    records = _records(produced, produced.events_topic)
+    assert report.events > 0 and len(records) == before + report.events
+    assert {_header(record) for record in records} == {"relation-event/1.0"}
