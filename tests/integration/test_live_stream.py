@@ -121,6 +121,27 @@ def _get(settings: Settings, path: str) -> tuple[int, bytes]:
         connection.close()
 
 
+def test_a_client_reconnecting_from_an_unknown_id_is_told_to_resync(
+    live: tuple[Settings, Any],
+) -> None:
+    settings, _ = live
+
+    async def first_events() -> list[dict[str, Any]]:
+        seen: list[dict[str, Any]] = []
+        async with aiohttp.ClientSession() as session, \
+                session.get(f"{settings.web_url}/stream", headers={"Last-Event-ID": "0-1"},
+                            timeout=aiohttp.ClientTimeout(total=20)) as response:
+            async for event in _events(response):
+                seen.append(event)
+                if event["event"] == "resync" or len(seen) > 3:
+                    break
+        return seen
+
+    seen = asyncio.run(first_events())
+    resync = [e for e in seen if e["event"] == "resync"]
+    assert resync and resync[0]["data"] == {"reason": "reconnected"} and resync[0]["id"]
+
+
 def test_unknown_parameters_are_a_400(live: tuple[Settings, Any]) -> None:
     settings, _ = live
     for path in ("/stream?since=1", "/stream?x=1&x=2"):
