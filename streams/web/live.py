@@ -106,8 +106,12 @@ class LiveHub:
         return f"{self.boot}-{self.sequence}"
 
     def subscribe(self) -> Subscriber:
-        """A new subscriber; starts the feeding tasks if it is the first."""
+        """A new subscriber; starts the feeding tasks if it is the first. Once the hub is closed
+        (shutdown), the subscriber's stream ends at once."""
         subscriber = Subscriber()
+        if self.closed:
+            subscriber.queue.put_nowait(None)
+            return subscriber
         self.subscribers.add(subscriber)
         if not self.tasks:
             self.changes.listen()
@@ -148,7 +152,7 @@ class LiveHub:
 
     def status(self) -> dict[str, Any]:
         """The ``status`` event's body: this worker's state (``starting``, ``catching_up``,
-        ``ok``: as ``/health``), consumer lag on its input topics (records), ``behind`` (not
+        ``ok``, ``crashed``: as ``/health``), consumer lag on its input topics (records), ``behind`` (not
         ``ok``), the open streams (``subscribers``) and the time (ISO 8601, UTC)."""
         lag = {topic: sum(parts.values()) for topic, parts in self.reads.lag().items()}
         for topic in self.reads.input_topics():
@@ -156,6 +160,8 @@ class LiveHub:
         serving = self.reads.serving() and self.reads.pipeline.coding_ready
         total = sum(lag.values())
         state = "starting" if not serving else "catching_up" if total else "ok"
+        if self.reads.pipeline.tally.crashed:
+            state = "crashed"  # an agent stopped: its input is held back (``/health``: 503)
         return {"worker": str(self.reads.pipeline.app.conf.canonical_url), "status": state,
                 "serving": serving, "lag": lag, "lag_total": total,
                 "behind": state != "ok", "subscribers": len(self.subscribers),
