@@ -19,13 +19,17 @@ import faust
 from agents.dead_letters import DeadLetterOutlet, Tally, hold_batch
 from agents.pool import CodingService
 from agents.steps import Coded, Rejection
+from schemas.contract import schema_header
+from schemas.models import RelationEvent
 
-__all__ = ["ARTICLE_TIMESTAMP_HEADER", "CODING_BATCH_SIZE", "CODING_BATCH_WITHIN_S", "CodingPorts",
-           "EventSender", "wire_coding"]
+__all__ = ["ARTICLE_TIMESTAMP_HEADER", "CODING_BATCH_SIZE", "CODING_BATCH_WITHIN_S", "EVENT_SCHEMA_HEADER",
+           "CodingPorts", "EventSender", "wire_coding"]
 
 # A relation event's header: its article record's timestamp, milliseconds since the epoch, so
 # the aggregation measures the end-to-end latency (article published -> pair folded).
 ARTICLE_TIMESTAMP_HEADER = "dyadwatch-article-ms"
+# Every relation event also carries its schema: ``dyadwatch-schema: relation-event/1.0``.
+EVENT_SCHEMA_HEADER = schema_header(RelationEvent)
 
 CODING_BATCH_SIZE = 100
 CODING_BATCH_WITHIN_S = 0.01
@@ -40,7 +44,8 @@ class EventSender(Protocol):
     async def send(self, *, key: bytes, value: bytes,
                    headers: list[tuple[str, bytes]] | None = None) -> None:
         """Queue one record: key = the pair (``b"IND-PAK"``), value = the event's JSON bytes,
-        ``headers``: ``ARTICLE_TIMESTAMP_HEADER`` (the end-to-end latency's start)."""
+        ``headers``: ``EVENT_SCHEMA_HEADER`` and ``ARTICLE_TIMESTAMP_HEADER`` (the end-to-end
+        latency's start)."""
 
     async def flush(self) -> None:
         """Wait until every queued record is acknowledged; raise the first failure."""
@@ -63,9 +68,9 @@ async def _handle(ports: CodingPorts, message: Any, coded: Coded) -> None:
         await ports.dead_letters.reject(coded, message)
         return
     send = ports.events.send
-    headers = None
+    headers = [EVENT_SCHEMA_HEADER]
     if message.timestamp:
-        headers = [(ARTICLE_TIMESTAMP_HEADER, str(int(message.timestamp * 1000)).encode())]
+        headers.append((ARTICLE_TIMESTAMP_HEADER, str(int(message.timestamp * 1000)).encode()))
     for key, value in coded:
         await send(key=key, value=value, headers=headers)
     ports.tally.count("articles_processed")

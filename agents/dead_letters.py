@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from agents.steps import Rejection
+from schemas.contract import schema_header
 from schemas.models import DeadLetter
 
 __all__ = ["DEAD_LETTER_KEY_BYTES", "HISTOGRAM_BUCKETS", "DeadLetterOutlet", "Histogram", "RecordSink",
@@ -29,8 +30,10 @@ RECORD_FRAMING = 512  # record headers and batch framing around key and value
 class RecordSink(Protocol):
     """Where records are sent: a Faust topic (``send`` returns a delivery future)."""
 
-    async def send(self, *, key: Any, value: Any) -> Any:
-        """Send one record (key: bytes or None; value: bytes or a model the codec encodes)."""
+    async def send(self, *, key: Any, value: Any,
+                   headers: list[tuple[str, bytes]] | None = None) -> Any:
+        """Send one record (key: bytes or None; value: bytes or a model the codec encodes;
+        ``headers``: the record's Kafka headers, e.g. ``schemas.contract.schema_header``)."""
 
 
 HISTOGRAM_BUCKETS: dict[str, tuple[float, ...]] = {
@@ -162,7 +165,8 @@ class DeadLetterOutlet:
         """Send the dead letter of ``message``; failures of the send propagate (the batch is
         then not acknowledged and comes again)."""
         letter = fitted_dead_letter(rejection, message, self.max_message_bytes)
-        await self.topic.send(key=dead_letter_key(message), value=letter)
+        await self.topic.send(key=dead_letter_key(message), value=letter,
+                              headers=[schema_header(DeadLetter)])
         reason = f"{rejection.stage}:{rejection.reason}"
         reasons = self.tally.dead_letter_reasons
         reasons[reason] = reasons.get(reason, 0) + 1

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 
 from schemas import jsonbytes
 from schemas.bounds import EVIDENCE_CHARS, bounded_event
+from schemas.contract import tolerant_validate
 from schemas.models import Article, RelationEvent
 
 __all__ = [
@@ -92,7 +93,7 @@ def _decode(raw: bytes | None, model: type[M]) -> M | Rejection:
         return Rejection("decode", "not_an_object",
                          f"expected a JSON object, got {type(value).__name__}")
     try:
-        return model.model_validate(value)
+        return tolerant_validate(model, value)  # fields of a newer minor version ignored
     except ValidationError as exc:
         return Rejection("validate", "invalid_fields", _validation_detail(exc))
 

@@ -32,6 +32,7 @@ from streams.kafka.sender import BatchedSender
 from streams.kafka.transport import FastFetchApp, faust_credentials
 from streams.settings import Settings
 from streams.state.aggregation import AggregationPorts, wire_aggregation
+from streams.state.changes import PairChanges
 from streams.state.policy import aggregation_policy
 
 __all__ = ["Pipeline", "build_pipeline", "coding_service", "wire_agents"]
@@ -52,6 +53,7 @@ class Pipeline:
     event_sender: BatchedSender
     tally: Tally = field(default_factory=Tally)
     coding: CodingService | None = None  # set by wire_agents
+    changes: PairChanges = field(default_factory=PairChanges)  # pairs folded: the live stream
 
     @property
     def coding_ready(self) -> bool:
@@ -146,7 +148,8 @@ def wire_agents(pipeline: Pipeline, factory: CoderFactory = default_coder) -> No
     wire_aggregation(pipeline.app, AggregationPorts(
         pipeline.events, pipeline.dyads, pipeline.days, pipeline.alerts, outlet, tally,
         aggregation_policy(settings), settings.aggregate_batch_max,
-        settings.aggregate_batch_within_ms / 1000, settings.future_tolerance_s))
+        settings.aggregate_batch_within_ms / 1000, settings.future_tolerance_s,
+        pipeline.changes.note))
 
 
 def _rocksdb_options(settings: Settings) -> dict[str, Any]:

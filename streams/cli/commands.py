@@ -153,14 +153,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    """``dyadwatch schema NAME``: the JSON Schema of a record or of the summary row."""
-    from schemas.models import Article, DayBucket, DeadLetter, DyadAlert, DyadState, RelationEvent
-    from schemas.summary import PairSummary
+    """``dyadwatch schema [NAME | --all]``: the published JSON Schema (2020-12, with ``$id`` and
+    ``x-version``; ``schemas.contract``) of a record or of the summary row; without a name or
+    with ``--all``, every one as one JSON object keyed by name. ``InputError`` for both."""
+    from schemas.contract import all_published_schemas, published_schema
 
-    model: Any = {"events": RelationEvent, "articles": Article, "dyads": DyadState,
-                  "dyad-days": DayBucket, "dyad-alerts": DyadAlert,
-                  "dead-letters": DeadLetter, "summary": PairSummary}[args.name]
-    print(jsonbytes.dumps(model.model_json_schema(), sort_keys=True).decode())
+    if args.name and args.all:
+        raise InputError("give a schema name or --all, not both")
+    value: Any = published_schema(args.name) if args.name else all_published_schemas()
+    print(jsonbytes.dumps(value, sort_keys=True).decode())
     return 0
 
 

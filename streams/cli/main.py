@@ -104,9 +104,10 @@ def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--once", action="store_true", help="exit after printing the table")
     p.add_argument("--seeds", default="seeds")
     p.set_defaults(run=commands.cmd_demo)
-    p = sub.add_parser("schema", help="print a JSON Schema")
-    p.add_argument("name", choices=("events", "articles", "dyads", "dyad-days", "dyad-alerts",
-                                     "dead-letters", "summary"))
+    p = sub.add_parser("schema", help="print a published JSON Schema (all of them without a name)")
+    p.add_argument("name", nargs="?", choices=("events", "articles", "dyads", "dyad-days",
+                                               "dyad-alerts", "dead-letters", "summary"))
+    p.add_argument("--all", action="store_true", help="every schema, keyed by name (the default)")
     p.set_defaults(run=commands.cmd_schema)
     sub.add_parser("topics", help="create the topics").set_defaults(run=commands.cmd_topics)
     sub.add_parser("settings", help="print the settings in force").set_defaults(run=commands.cmd_settings)

@@ -27,7 +27,8 @@ from agents.steps import (
     decode_event,
     event_time_from_timestamp,
 )
-from schemas.models import DyadAlert
+from schemas.contract import schema_header
+from schemas.models import DyadAlert, RelationEvent
 from streams.catalog import catalog
 from streams.exceptions import PublishError, QueryError
 from streams.kafka.consume import read_records
@@ -150,7 +151,8 @@ def recode(settings: Settings, coder: ArticleCoder,
                 continue
             for event in coded:
                 futures.append(producer.send(names.events.name, key=event.pair.encode(),
-                                             value=event.__pydantic_serializer__.to_json(event)))
+                                             value=event.__pydantic_serializer__.to_json(event),
+                                             headers=[schema_header(RelationEvent)]))
                 report.events += 1
             if progress is not None:
                 progress(report)

@@ -54,9 +54,10 @@ class GroupReader:
         except (CommitFailedError, KafkaError) as exc:
             log.warning("commit failed (the records will be read again): %s", exc)
 
-    def send(self, topic: str, key: bytes | None, value: bytes) -> None:
-        """Send one record (dead letters), acknowledged before it returns."""
-        self.producer.send(topic, key=key, value=value).get(timeout=30)
+    def send(self, topic: str, key: bytes | None, value: bytes,
+             headers: list[tuple[str, bytes]] | None = None) -> None:
+        """Send one record (dead letters) with ``headers``, acknowledged before it returns."""
+        self.producer.send(topic, key=key, value=value, headers=headers or []).get(timeout=30)
 
     def close(self) -> None:
         """Leave the group and close the clients."""

@@ -15,6 +15,8 @@ from typing import Any
 from kafka import KafkaProducer
 from kafka.errors import KafkaError, KafkaTimeoutError
 
+from schemas.contract import schema_header
+from schemas.models import Article
 from streams.inputs import ArticleSource
 from streams.kafka.clients import kafka_python_config
 from streams.settings import Settings
@@ -73,7 +75,8 @@ class _Sender:
             self.report.failed.append((source.origin, self.unreachable))
             return
         try:
-            future = self.producer.send(self.settings.articles_topic, key=key, value=value)
+            future = self.producer.send(self.settings.articles_topic, key=key, value=value,
+                                        headers=[schema_header(Article)])
         except KafkaError as exc:
             reason = f"not sent: {type(exc).__name__}: {exc}"
             if isinstance(exc, KafkaTimeoutError):

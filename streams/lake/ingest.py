@@ -22,6 +22,8 @@ from typing import Any
 from agents.dead_letters import dead_letter_for, raw_bytes_kept
 from agents.steps import Rejection, decode_event, event_time_from_timestamp
 from schemas import jsonbytes
+from schemas.contract import schema_header
+from schemas.models import DeadLetter
 from streams.catalog import catalog
 from streams.kafka.group import GroupReader
 from streams.lake.columns import flat_row
@@ -81,7 +83,8 @@ class _Ingest:
     def dead_letter(self, rejection: Rejection, record: Any) -> None:
         """Send the record's dead letter and count its reason."""
         letter = dead_letter_for(rejection, record, self.raw_kept)
-        self.reader.send(self.dead_topic, record.key, letter.model_dump_json().encode())
+        self.reader.send(self.dead_topic, record.key, letter.model_dump_json().encode(),
+                         [schema_header(DeadLetter)])
         name = f"{rejection.stage}:{rejection.reason}"
         self.status.dead_letters[name] = self.status.dead_letters.get(name, 0) + 1
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import time
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,9 @@ from faust.streams import _current_event
 from agents.coding import ARTICLE_TIMESTAMP_HEADER
 from agents.dead_letters import DeadLetterOutlet, RecordSink, Tally, hold_batch
 from agents.steps import Rejection, check_event_time, decode_event, event_time_from_timestamp
+from schemas.contract import schema_header
 from schemas.models import DyadAlert
+from streams.state.aggregate import Outcome
 from streams.state.ledger import fold_event
 from streams.state.policy import AggregationPolicy
 from streams.state.tables import TableLedger
@@ -33,7 +35,8 @@ class AggregationPorts:
     """What the aggregation agent reads (``events``: relation events keyed by pair) and
     writes: the ``dyads`` and ``dyad-days`` tables, ``alerts`` (``DyadAlert`` keyed by pair),
     dead letters and the worker's tally. Batches hold up to ``batch_max`` events, or what
-    arrived within ``batch_within_s`` seconds."""
+    arrived within ``batch_within_s`` seconds. ``on_changed`` (``PairChanges.note``) is told
+    the pairs whose state moved, once each pair group of a batch is written (the live stream)."""
 
     events: faust.TopicT
     dyads: Any
@@ -45,6 +48,7 @@ class AggregationPorts:
     batch_max: int
     batch_within_s: float
     future_tolerance_s: float = 86_400.0
+    on_changed: Callable[[Iterable[str]], None] | None = None
 
 
 def wire_aggregation(app: faust.App, ports: AggregationPorts) -> None:
@@ -103,6 +107,7 @@ async def _aggregate_group(ports: AggregationPorts, group: list[Any]) -> None:
     _make_current(group[-1])
     ledger = TableLedger(ports.dyads, ports.days)
     alerts: list[DyadAlert] = []
+    changed: set[str] = set()
     for event in group:
         message = event.message
         relation = decode_event(message.value, message.key)
@@ -121,8 +126,13 @@ async def _aggregate_group(ports: AggregationPorts, group: list[Any]) -> None:
                                 max(0.0, time.time() - start))
         if applied.alert is not None:
             alerts.append(applied.alert)
+        if applied.outcome in (Outcome.COUNTED, Outcome.MENTION):
+            changed.add(relation.pair)
     _make_current(group[-1])  # awaits above may have moved it
     ledger.flush()
+    if changed and ports.on_changed is not None:
+        ports.on_changed(changed)
     for alert in alerts:
-        await ports.alerts.send(key=alert.pair.encode(), value=alert)
+        await ports.alerts.send(key=alert.pair.encode(), value=alert,
+                                headers=[schema_header(DyadAlert)])
         ports.tally.count("alerts_raised")

@@ -54,6 +54,17 @@ class TableReads:
                     rows.append(summary.model_dump(mode="json"))
         return rows
 
+    def rows_of(self, pairs: list[str]) -> list[dict[str, Any]]:
+        """The ``PairSummary`` rows (JSON dicts, ``change`` over 1 day) of those of ``pairs``
+        this worker holds, each at its own latest event time."""
+        rows = []
+        for pair in pairs:
+            state = self.local_state(pair)
+            summary = None if state is None else self.summary(state, 1.0, None)
+            if summary is not None:
+                rows.append(summary.model_dump(mode="json"))
+        return rows
+
     def summary(self, state: DyadState, window_days: float,
                 as_of: datetime | None) -> PairSummary | None:
         """The pair's summary, as of ``as_of`` if given (None: no event by then)."""

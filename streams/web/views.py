@@ -22,6 +22,7 @@ from schemas.models import DyadState
 from streams.app import Pipeline
 from streams.exceptions import BadQuery
 from streams.state.history import history_rows
+from streams.web.live import LiveHub, StreamView
 from streams.web.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from streams.web.metrics import MetricsSnapshot, render_metrics
 from streams.web.queries import (
@@ -251,13 +252,18 @@ ROUTES: dict[str, type[_PipelineView]] = {
 
 
 def wire_views(pipeline: Pipeline) -> None:
-    """Attach the HTTP API (``ROUTES``, ``STORE_ROUTES``) and the JSON error middleware."""
+    """Attach the HTTP API (``ROUTES``, ``/stream``, ``STORE_ROUTES``) and the JSON error
+    middleware."""
     app = pipeline.app
     web_app: aioweb.Application = app.web.web_app  # type: ignore[attr-defined]
     web_app.middlewares.append(json_errors)
     reads = TableReads(pipeline)
     for path, view in ROUTES.items():
         app.page(path)(type(view.__name__, (view,), {"reads": reads, "__doc__": view.__doc__}))
+    hub = LiveHub(reads, pipeline.changes)
+    web_app.on_shutdown.append(hub.close)  # open streams end before aiohttp waits for handlers
+    app.page("/stream")(type(StreamView.__name__, (StreamView,),
+                             {"hub": hub, "__doc__": StreamView.__doc__}))
     for path, store_view in STORE_ROUTES.items():
         app.page(path)(type(store_view.__name__, (store_view,),
                             {"settings": pipeline.settings, "__doc__": store_view.__doc__}))

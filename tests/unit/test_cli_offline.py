@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from schemas import jsonbytes
+from schemas.contract import SCHEMAS, published_schema
 from schemas.models import RelationEvent
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,9 +38,20 @@ def test_extract_reports_bad_lines_and_exits_non_zero() -> None:
     assert [jsonbytes.loads(line)["pair"] for line in result.stdout.splitlines()] == ["PAK-RUS"]
 
 
-def test_schema_events_is_the_relation_event_json_schema() -> None:
+def test_schema_events_is_the_published_relation_event_schema() -> None:
     result = run("schema", "events")
     assert result.returncode == 0
     schema = jsonbytes.loads(result.stdout)
-    assert schema == jsonbytes.loads(jsonbytes.dumps(RelationEvent.model_json_schema(), sort_keys=True))
+    assert schema == jsonbytes.loads(jsonbytes.dumps(published_schema("events"), sort_keys=True))
+    assert schema["$id"] == "urn:dyadwatch:schema:relation-event:1" and schema["x-version"] == "1.0"
     assert {"event_id", "source", "target", "evidence", "coder_version"} <= set(schema["required"])
+
+
+def test_schema_without_a_name_prints_every_schema_keyed_by_name() -> None:
+    plain, every = run("schema"), run("schema", "--all")
+    assert plain.returncode == every.returncode == 0 and plain.stdout == every.stdout
+    schemas = jsonbytes.loads(plain.stdout)
+    assert sorted(schemas) == sorted(SCHEMAS)
+    assert all(schema["$id"] == SCHEMAS[name].schema_id for name, schema in schemas.items())
+    both = run("schema", "events", "--all")
+    assert both.returncode == 1 and b"not both" in both.stderr
