@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from pydantic import ValidationError
@@ -136,8 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run ``dyadwatch ARGV`` (default: ``sys.argv[1:]``); returns the exit code.
 
     0 on success, 1 for a ``DyadwatchError`` (printed as one line, no traceback), 2 for bad
-    arguments or a malformed ``DYADWATCH_*`` setting (one line naming it), 130 on Ctrl-C;
-    other exceptions propagate.
+    arguments or a malformed ``DYADWATCH_*`` setting (one line naming it), 130 on Ctrl-C, 141
+    (silently) when the reader of stdout went away (``| head``); other exceptions propagate.
     """
     args = _parser().parse_args(argv)
     if args.command == "query":
@@ -160,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # "dyadwatch events | head": the reader left; nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

@@ -63,3 +63,15 @@ def test_malformed_eval_file_is_one_line(tmp_path: Path, content: str) -> None:
 def test_bad_setting_names_the_variable(name: str, value: str) -> None:
     line = _one_line(_run("events", env={name: value}), name)
     assert "bad setting" in line
+
+
+def test_a_reader_that_leaves_early_is_no_error() -> None:
+    """``dyadwatch schema | head -c 0``: the closed pipe ends the command quietly."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DYADWATCH_")}
+    process = subprocess.Popen([sys.executable, "-m", "streams.cli", "schema"], env=clean,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader goes away before the command writes anything
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141
+    assert stderr == ""
