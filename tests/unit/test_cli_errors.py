@@ -72,6 +72,7 @@ def test_a_reader_that_leaves_early_is_no_error() -> None:
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # the reader goes away before the command writes anything
-    stderr = process.stderr.read().decode()
+    with process.stderr:
+        stderr = process.stderr.read().decode()
     assert process.wait(timeout=60) == 141
     assert stderr == ""
