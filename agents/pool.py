@@ -20,8 +20,12 @@ If a pool process dies (killed, out of memory, a crash in native code), every pe
 fails with ``BrokenProcessPool``: the pool is replaced, the article being awaited is coded
 again alone, then the rest of the batch is resubmitted. An article whose retry kills the new
 pool too is the likely culprit: it becomes ``Rejection("extract", "coder_crashed")`` (a dead
-letter, counted by reason) and the worker goes on. Nothing hangs and nothing is dropped. Each
-process exits once the worker is gone (``_exit_when_gone``): a SIGKILLed worker leaves none behind.
+letter, counted by reason) and the worker goes on. A process that gives no answer for an
+article within ``timeout_s`` (``DYADWATCH_CODING_TIMEOUT_S``; a hung process, or an article
+that sends the coder into a loop) is treated the same way: the pool's processes are killed and
+replaced, the article is coded again alone, and if that times out too it becomes
+``Rejection("extract", "coder_timeout")``. Nothing hangs and nothing is dropped. Each process
+exits once the worker is gone (``_exit_when_gone``): a SIGKILLed worker leaves none behind.
 """
 
 from __future__ import annotations
@@ -39,8 +43,8 @@ from typing import Protocol
 
 from agents.steps import ArticleCoder, Coded, CodingLimits, Rejection, code_raw
 
-__all__ = ["CRASH_REASON", "PRELOAD", "CoderFactory", "CodingPool", "CodingService", "InlineCoding",
-           "Item"]
+__all__ = ["CRASH_REASON", "PRELOAD", "TIMEOUT_REASON", "CoderFactory", "CodingPool", "CodingService",
+           "InlineCoding", "Item"]
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +57,7 @@ NICENESS = 5
 """Added to each coding process's niceness: when the cores are short, the worker's event loop
 (HTTP, heartbeats, sends, table folds: milliseconds per article) runs before batch coding."""
 CRASH_REASON = "coder_crashed"
+TIMEOUT_REASON = "coder_timeout"
 WARM_TIMEOUT_S = 120.0
 WATCH_INTERVAL_S = 1.0
 
@@ -146,9 +151,11 @@ def _loaded_pid(pause_s: float) -> int:
 class CodingPool:
     """``processes`` coder processes (fork server, spaCy preloaded, coder loaded once each)."""
 
-    def __init__(self, processes: int, factory: CoderFactory, limits: CodingLimits) -> None:
+    def __init__(self, processes: int, factory: CoderFactory, limits: CodingLimits,
+                 timeout_s: float = 60.0) -> None:
         if processes < 1:
             raise ValueError(f"a coding pool needs at least one process, not {processes}")
+        self.timeout_s = timeout_s
         self.processes = processes
         self.factory = factory
         self.limits = limits
@@ -194,33 +201,48 @@ class CodingPool:
             self._restart()
             return self._submit(item)
 
-    def _restart(self) -> None:
-        """Replace a broken pool (its processes load the coder again, off the loop)."""
+    def _restart(self, why: str = "a coding process died") -> None:
+        """Replace a broken or hung pool: its processes are killed (a hung one never exits by
+        itself) and new ones load the coder again, off the loop."""
         self.restarts += 1
-        log.warning("a coding process died: pool restarted (%d restarts so far)", self.restarts)
+        log.warning("%s: pool restarted (%d restarts so far)", why, self.restarts)
         if self.executor is not None:
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                process.kill()
             self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._new_executor()
 
-    async def _retry_alone(self, item: Item) -> Coded:
-        """Code ``item`` alone on a fresh pool; if that pool breaks too, the item's rejection."""
-        self._restart()
+    async def _answer(self, future: Future[Coded]) -> Coded:
+        """The result of ``future``; ``TimeoutError`` if none came within ``timeout_s``."""
+        return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout_s)
+
+    async def _retry_alone(self, item: Item, hung: bool) -> Coded:
+        """Code ``item`` alone on a fresh pool; if that pool breaks or hangs too, the item's
+        rejection (``CRASH_REASON`` or ``TIMEOUT_REASON``)."""
+        self._restart(f"no answer from a coding process within {self.timeout_s:g} s" if hung
+                      else "a coding process died")
         try:
-            return await asyncio.wrap_future(self._submit(item))
+            return await self._answer(self._submit(item))
         except BrokenProcessPool:
             self._restart()
             return Rejection("extract", CRASH_REASON,
                              "a coding process died twice while coding this article, the second "
                              "time coding it alone (out of memory, killed or crashed)")
+        except TimeoutError:
+            self._restart(f"no answer for one article within {self.timeout_s:g} s, twice")
+            return Rejection("extract", TIMEOUT_REASON,
+                             f"coding this article gave no answer within {self.timeout_s:g} s, "
+                             "twice, the second time coding it alone")
 
     async def code(self, items: Sequence[Item]) -> AsyncIterator[Coded]:
-        """Submit every item, then yield their results in order (retrying after a crash)."""
+        """Submit every item, then yield their results in order (retrying after a crash or a
+        process that gave no answer within ``timeout_s``)."""
         futures = [self._submit(item) for item in items]
         for n, item in enumerate(items):
             try:
-                result = await asyncio.wrap_future(futures[n])
-            except BrokenProcessPool:
-                result = await self._retry_alone(item)
+                result = await self._answer(futures[n])
+            except (BrokenProcessPool, TimeoutError) as exc:
+                result = await self._retry_alone(item, hung=isinstance(exc, TimeoutError))
                 futures[n + 1:] = [_kept_or_resubmitted(future, later, self._submit)
                                    for future, later in zip(futures[n + 1:], items[n + 1:], strict=True)]
             yield result

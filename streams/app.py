@@ -134,7 +134,7 @@ def coding_service(settings: Settings, factory: CoderFactory = default_coder) ->
                           settings.evidence_chars)
     if settings.coding_processes == 0:
         return InlineCoding(factory, limits)
-    return CodingPool(settings.coding_processes, factory, limits)
+    return CodingPool(settings.coding_processes, factory, limits, settings.coding_timeout_s)
 
 
 def wire_agents(pipeline: Pipeline, factory: CoderFactory = default_coder) -> None:

@@ -79,6 +79,12 @@ class Settings(BaseSettings):
         description="Coder processes of a worker (default: the machine's cores); 0 codes in "
                     "the worker's event loop (tests, debugging: it stalls the HTTP API).",
     )
+    coding_timeout_s: float = Field(
+        120.0, gt=0,
+        description="Longest wait for a coding process's answer on one article, in seconds; "
+                    "past it the pool's processes are replaced and the article coded again "
+                    "alone, then dead-lettered (reason coder_timeout) if it times out again.",
+    )
     evidence_chars: int = Field(
         2_000, ge=100, description="Longest evidence sentence an event and pair state keep.")
     future_tolerance_s: float = Field(

@@ -190,7 +190,7 @@ class _Coding(Roles):
         if len({s.country for s in subjects}) >= 2 and ("sym" in self.flags or self._joint(tok, code)):
             return each_way(subjects), "joint"
         if subjects and code[:2] == "13":  # "threatened to retaliate if the US deploys ..."
-            conditioned = [t for t in _conditions(tok) for t in self._subjects(t)]
+            conditioned = [a for clause in _conditions(tok) for a in self._subjects(clause)]
             if conditioned:
                 return [(s, t) for s in subjects for t in conditioned], "parse"
         speaker = speech_head(tok)

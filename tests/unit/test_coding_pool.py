@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from agents.pool import CRASH_REASON, CodingPool, InlineCoding, Item
+from agents.pool import CRASH_REASON, TIMEOUT_REASON, CodingPool, InlineCoding, Item
 from agents.steps import Coded, CodingLimits, Rejection
 from schemas import jsonbytes
 from schemas.models import Article, RelationEvent
@@ -116,3 +116,34 @@ def test_inline_coding_codes_in_the_loop() -> None:
 def test_a_pool_needs_a_process() -> None:
     with pytest.raises(ValueError, match="at least one"):
         CodingPool(0, stand_in_coder, CodingLimits(100))
+
+
+class HangingCoder(StandInCoder):
+    """As ``StandInCoder``; ``hang`` never returns (a process stuck in native code)."""
+
+    def extract(self, article: Article) -> list[RelationEvent]:
+        if article.text == "hang":
+            time.sleep(3600)
+        return super().extract(article)
+
+
+def hanging_coder() -> HangingCoder:
+    return HangingCoder()
+
+
+def test_a_process_that_never_answers_is_replaced_and_its_article_dead_lettered() -> None:
+    async def run() -> tuple[list[Coded], int]:
+        pool = CodingPool(2, hanging_coder, CodingLimits(100), timeout_s=2.0)
+        try:
+            await pool.start()
+            first = await _code_all(pool, _items(["x", "hang", "x", "x"]))
+            again = await _code_all(pool, _items(["x", "x"]))  # the new processes work
+            return first + again, pool.restarts
+        finally:
+            pool.close()
+
+    results, restarts = asyncio.run(run())
+    hung = results[1]
+    assert isinstance(hung, Rejection) and hung.reason == TIMEOUT_REASON
+    assert [_article_id(c) for n, c in enumerate(results) if n != 1] == ["a0", "a2", "a3", "a0", "a1"]
+    assert restarts == 2  # once with the batch, once coding the article alone
