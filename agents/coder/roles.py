@@ -17,7 +17,7 @@ from agents.coder.clauses import governor_status, speech_head
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import ActorRef, SentenceActors
 from agents.coder.syntax import clause_of, directive, each_way
-from agents.coder.words import HARDWARE
+from agents.coder.words import HARDWARE, TRADE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -141,12 +141,14 @@ class Roles:
         wanted = low in TARGET_PREPS or low == target_prep or (low == "from" and self._from_ok())
         wanted = wanted or (low == "at" and self.code[:2] in FORCE)
         wanted = wanted or (inner and low == "for")
+        goods = inner and low == "of" and prep.head.lower_ in TRADE  # "imports of Russian oil"
+        wanted = wanted or goods
         wanted = wanted or (low in ("between", "among") and "between" in self.trig.pattern.flags)
         if prep.dep_ == "dative":
             wanted = True
         if not wanted:
             return []
-        loose = low in ("on", "against")  # "tariffs on Chinese electric vehicles"
+        loose = goods or low in ("on", "against", "to")  # "tariffs on Chinese electric vehicles"
         return [
             (a, low)
             for obj in prep.children

@@ -10,6 +10,7 @@ __all__ = [
     "MILITARY",
     "RELATIONAL",
     "SUPPLY",
+    "TRADE",
 ]
 
 
@@ -49,6 +50,11 @@ HUMANITARIAN = _w("food medicine medicines medical humanitarian relief")
 
 
 ECONOMIC = _w("loan loans credit grant funds economic financial trade investment")
+
+
+# Trade nouns whose 'of' object names the goods, and the goods' demonym the other country
+# ("banned imports of Russian oil").
+TRADE = _w("imports import exports export sales sale purchases purchase shipments shipment")
 
 
 SUPPLY = _w("supply supplies delivery deliveries sale purchase aid assistance loan loans")

@@ -143,6 +143,9 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "Russia threatened to retaliate if the United States deploys missiles in Europe.",
         [("RUS", "USA", 3)],
     ),
+    ("Algeria closed its airspace to Moroccan planes.", [("DZA", "MAR", 4)]),
+    ("Canada banned imports of Russian aluminium.", [("CAN", "RUS", 4)]),
+    ("India halted purchases of Russian oil.", [("IND", "RUS", 4)]),
 ]
 
 
