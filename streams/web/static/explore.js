@@ -29,13 +29,19 @@ const DyadExplore = (() => {
     return document.getElementById(id).value;
   }
 
-  /* The table's request path for `country` (null: every pair). */
-  function tablePath(country) {
+  /* Whether the table has an end of range (its figures are then as of that end). */
+  function hasUntil() {
+    return Boolean(value("tb-until"));
+  }
+
+  /* The table's request path for `country` (null: every pair), at `asOf` unless it has an end. */
+  function tablePath(country, asOf) {
     const params = new URLSearchParams({ sort: table.sort, order: table.order,
       limit: String(PAGE_SIZE), offset: String(table.offset), window: value("tb-window") });
     for (const [name, id] of [["quad", "tb-quad"], ["since", "tb-since"], ["until", "tb-until"]]) {
       if (value(id)) params.set(name, value(id));
     }
+    if (asOf && !hasUntil()) params.set("as_of", asOf);
     const base = country ? `/countries/${encodeURIComponent(country)}` : "/dyads";
     return `${base}?${params}`;
   }
@@ -131,9 +137,11 @@ const DyadExplore = (() => {
     document.getElementById("search-input").removeAttribute("aria-activedescendant");
   }
 
-  function showSuggestions(items, onPick) {
+  function showSuggestions(text, items, onPick) {
     const list = document.getElementById("search-results");
     C.clear(list);
+    active = -1;
+    list.dataset.q = text;
     items.forEach((item, i) => {
       const option = el("li", { id: `suggestion-${i}`, role: "option", class: `suggestion ${item.kind}`,
         "data-kind": item.kind, "data-value": item.kind === "pair" ? item.pair : item.code,
@@ -159,7 +167,7 @@ const DyadExplore = (() => {
       return;
     }
     const body = await getJson(`/search?q=${encodeURIComponent(text)}&limit=8`);
-    if (document.getElementById("search-input").value === text) showSuggestions(body ? body.suggestions : [], onPick);
+    if (document.getElementById("search-input").value === text) showSuggestions(text, body ? body.suggestions : [], onPick);
   }
 
   function move(step) {
@@ -200,5 +208,5 @@ const DyadExplore = (() => {
     });
   }
 
-  return { tablePath, renderTable, initTable, initSearch, resetPage };
+  return { tablePath, hasUntil, renderTable, initTable, initSearch, resetPage };
 })();

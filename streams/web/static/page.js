@@ -115,12 +115,24 @@ const DyadPage = (() => {
       ? `as of ${asOf.slice(0, 19).replace("T", " ")} UTC` : "as of: no events yet";
   }
 
+  /* The page's one time: the end of the table's range if it has one, else the latest event
+     time of all pairs (the tension list answers it). Every other request asks at that time. */
   async function refreshOnce() {
-    const table = await getJson(DyadExplore.tablePath(state.country));
-    state.asOf = table ? table.as_of : null;
+    let table = null;
+    let tension = null;
+    if (DyadExplore.hasUntil()) {
+      table = await getJson(DyadExplore.tablePath(state.country, null));
+      state.asOf = table ? table.as_of : null;
+    } else {
+      tension = await getJson(`/dyads?sort=tension&limit=${LIST_POOL}`);
+      state.asOf = tension ? tension.as_of : null;
+    }
     const at = state.asOf ? `as_of=${encodeURIComponent(state.asOf)}` : "";
-    const [tension, coop, all] = await Promise.all([
-      getJson(`/dyads?sort=tension&limit=${LIST_POOL}&${at}`),
+    [table, tension] = await Promise.all([
+      table || getJson(DyadExplore.tablePath(state.country, state.asOf)),
+      tension || getJson(`/dyads?sort=tension&limit=${LIST_POOL}&${at}`),
+    ]);
+    const [coop, all] = await Promise.all([
       getJson(`/dyads?sort=cooperation&limit=${LIST_POOL}&${at}`),
       getJson(`/dyads?sort=events&limit=${NETWORK_LIMIT}&${at}`),
     ]);

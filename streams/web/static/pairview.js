@@ -105,7 +105,8 @@ const DyadPair = (() => {
     if (!force && signature === view.signature) return;
     view.signature = signature;
     view.cursor = page.next_cursor;
-    note.textContent = `${page.count}${page.next_cursor ? "+" : ""} events from the event store, newest first by event time` +
+    const count = `${page.count}${page.next_cursor ? "+" : ""} event${page.count === 1 ? "" : "s"}`;
+    note.textContent = `${count} from the event store, newest first by event time` +
       (page.count ? "" : " (the store may still be catching up)");
     drawEvents(page.events, false);
     document.getElementById("ev-more").hidden = !page.next_cursor;
