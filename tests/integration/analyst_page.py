@@ -71,7 +71,8 @@ def _search(driver: WebDriver, text: str, value: str) -> None:
     box.clear()
     box.send_keys(text)
     shown = f'#search-results[data-q="{text}"]:not([hidden]) [data-value="{value}"]'
-    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, shown), f"the suggestion {value} for {text!r}")
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, shown),
+             f"the suggestion {value} for {text!r}")
     options = [o.get_attribute("data-value") for o in
                driver.find_elements(By.CSS_SELECTOR, "#search-results [data-kind]")]
     for _ in range(options.index(value) + 1):

@@ -135,7 +135,8 @@ def _check_seed_pairs(driver: WebDriver) -> None:
              and _has(d, '#coop-list [data-pair="IND-RUS"]'), "the seed's pairs in the lists")
     wait_for(driver, lambda d: _has(d, '#network .edge[data-pair="PAK-RUS"]')
              and _has(d, '#network .edge[data-pair="IND-RUS"]'), "the seed's pairs in the network")
-    assert re.fullmatch(r"updated \d\d:\d\d:\d\d", _text(driver, "#status"))
+    wait_for(driver, lambda d: re.fullmatch(r"updated \d\d:\d\d:\d\d", _text(d, "#status")),
+             "a whole refresh (updated hh:mm:ss)")
     assert "edge-neg" in str(driver.find_element(
         By.CSS_SELECTOR, '#network .edge[data-pair="PAK-RUS"]').get_attribute("class"))
     for row in driver.find_elements(By.CSS_SELECTOR, "#tension-list .pair, #coop-list .pair"):
@@ -143,6 +144,13 @@ def _check_seed_pairs(driver: WebDriver) -> None:
         assert sparkline.get_attribute("aria-label")
         has_bars = bool(sparkline.find_elements(By.CSS_SELECTOR, "rect"))
         assert has_bars != ("no history yet" in row.text), row.text
+
+
+def _check_without_store(driver: WebDriver) -> None:
+    """No event store yet: the pair view says so and shows the events kept with the pair."""
+    wait_for(driver, lambda d: "The event store has none of this pair" in _text(d, "#events-note")
+             and REJECTION in _text(d, "#evidence"), "the page saying the store has no events yet")
+    assert not driver.find_element(By.ID, "ev-csv").is_displayed()
 
 
 def _check_choosing_pairs(driver: WebDriver) -> None:
@@ -223,15 +231,16 @@ def test_live_page_shows_pairs_evidence_and_live_updates(
 ) -> None:
     settings = make_settings(lake_dir=tmp_path / "lake", lake_flush_s=0.2)
     worker = start_worker(settings)
-    lake(settings)
     published = _publish(settings, seed_articles(seeds_dir))
     wait_processed(worker, published)
-    wait_stored(settings, "PAK-RUS", 1)
     _check_http(settings.web_url)
 
     set_viewport(browser, 1280, 800)
     browser.get(f"{settings.web_url}/")
     _check_seed_pairs(browser)
+    _check_without_store(browser)
+    lake(settings)
+    wait_stored(settings, "PAK-RUS", 1)
     check_map(browser, "RUS", ["PAK", "IND"])
     _check_choosing_pairs(browser)
     ARTIFACTS.mkdir(exist_ok=True)

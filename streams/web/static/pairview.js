@@ -8,7 +8,7 @@ const DyadPair = (() => {
   const EVENTS_PAGE = 20;
   const QUADS = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
     4: "material conflict" };
-  const view = { pair: null, signature: "", cursor: null, shown: [] };
+  const view = { pair: null, signature: "", cursor: null, events: 0 };
 
   function el(tag, attrs, children) {
     const node = document.createElement(tag);
@@ -81,23 +81,37 @@ const DyadPair = (() => {
     if (!list.children.length) list.append(el("li", { class: "empty" }, ["no events match these filters"]));
   }
 
-  /* The first page of the pair's events (again when the filters or the store changed). */
-  async function loadEvents(getJson, force) {
+  function filtered() {
+    return ["ev-quad", "ev-root", "ev-since", "ev-until"].some((id) => document.getElementById(id).value);
+  }
+
+  /* No store, or a store without the pair: say so, and show the events kept with the pair. */
+  async function fallBack(getJson, reason) {
+    const [a, b] = view.pair.split("-");
+    const kept = await getJson(`/dyads/${a}/${b}/events`);
+    document.getElementById("events-note").textContent = `${reason}: showing the latest events kept ` +
+      "with the pair instead, unfiltered (is dyadwatch lake running with this worker's DYADWATCH_LAKE_DIR?)";
+    document.getElementById("ev-csv").hidden = true;
+    document.getElementById("ev-more").hidden = true;
+    view.signature = "";
+    drawEvents(kept ? kept.events : [], false);
+  }
+
+  /* The first page of the pair's events (again when the filters or the store changed);
+     `pairEvents`: how many events the pair has (an empty store then says so). */
+  async function loadEvents(getJson, force, pairEvents) {
     const page = await fetchPage(null);
-    const note = document.getElementById("events-note");
-    const csv = document.getElementById("ev-csv");
     const params = filterParams();
     params.set("limit", "1000");
+    const csv = document.getElementById("ev-csv");
     csv.href = `/events.csv?${params}`;
     csv.setAttribute("download", `${view.pair}-events.csv`);
     if (page.unavailable) {
-      const [a, b] = view.pair.split("-");
-      const kept = await getJson(`/dyads/${a}/${b}/events`);
-      note.textContent = `The event store is not available on this worker (GET /events: ${page.unavailable}); ` +
-        "showing the latest events kept with the pair instead, unfiltered. Is dyadwatch lake running?";
-      csv.hidden = true;
-      drawEvents(kept ? kept.events : [], false);
-      document.getElementById("ev-more").hidden = true;
+      await fallBack(getJson, `The event store is not available on this worker (GET /events: ${page.unavailable})`);
+      return;
+    }
+    if (!page.count && !filtered() && pairEvents) {
+      await fallBack(getJson, `The event store has none of this pair's ${pairEvents} events yet`);
       return;
     }
     csv.hidden = false;
@@ -106,8 +120,8 @@ const DyadPair = (() => {
     view.signature = signature;
     view.cursor = page.next_cursor;
     const count = `${page.count}${page.next_cursor ? "+" : ""} event${page.count === 1 ? "" : "s"}`;
-    note.textContent = `${count} from the event store, newest first by event time` +
-      (page.count ? "" : " (the store may still be catching up)");
+    document.getElementById("events-note").textContent =
+      `${count} from the event store (GET /events), newest first by event time`;
     drawEvents(page.events, false);
     document.getElementById("ev-more").hidden = !page.next_cursor;
   }
@@ -159,11 +173,12 @@ const DyadPair = (() => {
       return;
     }
     const s = detail.summary;
+    view.events = s.events;
     document.getElementById("pair-summary").textContent = summaryText(s, detail.as_of || asOf);
     document.getElementById("pair-summary").dataset.tension = s.tension.toFixed(1);
     C.timeline(document.getElementById("timeline"), await historyOf(s));
     drawAlerts(alerts);
-    await loadEvents(getJson, false);
+    await loadEvents(getJson, false, s.events);
   }
 
   /* Wire the event filters and paging; `getJson` as the page's. */
@@ -174,7 +189,9 @@ const DyadPair = (() => {
       root.append(el("option", { value: code }, [code]));
     }
     const form = document.getElementById("event-filters");
-    form.addEventListener("change", () => { if (view.pair) loadEvents(getJson, true).catch(() => {}); });
+    form.addEventListener("change", () => {
+      if (view.pair) loadEvents(getJson, true, view.events).catch(() => {});
+    });
     form.addEventListener("submit", (event) => event.preventDefault());
     document.getElementById("ev-more").addEventListener("click", () => more().catch(() => {}));
   }
