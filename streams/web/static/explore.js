@@ -76,6 +76,9 @@ const DyadExplore = (() => {
   function renderTable(body, selected, countryName) {
     table.total = body.total;
     const node = document.getElementById("pairs-table");
+    const focused = node.contains(document.activeElement) ? document.activeElement : null;
+    const again = focused && (focused.dataset.sort ? `[data-sort="${focused.dataset.sort}"]`
+      : focused.dataset.pair ? `button[data-pair="${focused.dataset.pair}"]` : null);
     const head = node.querySelector("thead tr");
     C.clear(head);
     for (const column of COLUMNS) head.append(headerCell(column));
@@ -90,6 +93,7 @@ const DyadExplore = (() => {
       `pairs ${first}\u2013${body.offset + body.dyads.length} of ${body.total}`;
     document.getElementById("tb-prev").disabled = body.offset <= 0;
     document.getElementById("tb-next").disabled = body.offset + body.dyads.length >= body.total;
+    if (again) node.querySelector(again)?.focus();
     document.getElementById("table-caption").textContent = countryName
       ? `pairs of ${countryName}, by ${table.sort} (${table.order === "desc" ? "highest" : "lowest"} first)`
       : `every pair, by ${table.sort} (${table.order === "desc" ? "highest" : "lowest"} first)`;
