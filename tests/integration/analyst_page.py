@@ -81,12 +81,13 @@ def _search(driver: WebDriver, text: str, value: str) -> None:
 
 
 def check_country_search(driver: WebDriver, settings: Settings) -> None:
-    """Search "Guyanese" (a demonym): the table becomes Guyana's pairs, as /countries/Guyana."""
-    _search(driver, "Guyanese", "GUY")
+    """Search "guyana" (a name, lower case): the table becomes Guyana's pairs, exactly as
+    ``/countries/Guyanese`` (a demonym) lists them."""
+    _search(driver, "guyana", "GUY")
     wait_for(driver, lambda d: "country=GUY" in d.current_url
              and d.find_elements(By.CSS_SELECTOR, f'#pairs-table tbody tr[data-pair="{GUYANA_VENEZUELA}"]'),
              "Guyana's pairs in the table")
-    expected = fetch_json(settings.web_url, "/countries/Guyana")
+    expected = fetch_json(settings.web_url, "/countries/Guyanese")
     shown = [row.get_attribute("data-pair") for row in
              driver.find_elements(By.CSS_SELECTOR, "#pairs-table tbody tr[data-pair]")]
     assert shown == [row["pair"] for row in expected["dyads"]][:15]
