@@ -52,14 +52,24 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    """``dyadwatch query``: the live table, one pair or its history, over HTTP (QueryError)."""
+    """``dyadwatch query``: the live table, one country's pairs, one pair or its history, over
+    HTTP; countries by code or name (``India``, ``IND``, ``Indian``). Raises ``QueryError``,
+    ``BadQuery`` (an unknown country)."""
     from streams.cli.render import format_dyad, format_history, format_rows
     from streams.web.client import fetch_json
+    from streams.web.countries import resolve_country, resolve_pair
 
     url = get_settings().web_url
     as_of = {"as_of": args.as_of} if args.as_of else {}
+    listing = {"sort": args.top, "limit": str(args.limit), "window": str(args.window), **as_of}
+    if args.countries and len(args.countries) == 1:
+        result = fetch_json(url, f"/countries/{resolve_country(args.countries[0])}", listing)
+        text = (f"{result['name']} ({result['country']}): {result['total']} pairs\n"
+                f"{format_rows(result['dyads'])}")
+        print(jsonbytes.dumps(result).decode() if args.json else text)
+        return 0
     if args.countries:
-        a, b = args.countries
+        a, b = resolve_pair(*args.countries)
         if args.history:
             result = fetch_json(url, f"/dyads/{a}/{b}/history", {"days": str(args.days)})
             print(jsonbytes.dumps(result).decode() if args.json else format_history(result))
@@ -69,8 +79,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         text = format_rows([result["summary"]]) if as_of else format_dyad(result)
         print(jsonbytes.dumps(result).decode() if args.json else text)
         return 0
-    params = {"sort": args.top, "limit": str(args.limit), "window": str(args.window), **as_of}
-    result = fetch_json(url, "/dyads", params)
+    result = fetch_json(url, "/dyads", listing)
     print(jsonbytes.dumps(result).decode() if args.json else format_rows(result["dyads"]))
     return 0
 

@@ -63,7 +63,8 @@ def _add_pipeline_commands(sub: argparse._SubParsersAction[argparse.ArgumentPars
 def _add_reading_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """query, alerts."""
     p = sub.add_parser("query", help="query the live pair table over HTTP")
-    p.add_argument("countries", nargs="*", metavar="CODE", help="two codes: one pair")
+    p.add_argument("countries", nargs="*", metavar="COUNTRY",
+                   help="one country (code or name: IND, India, Indian): its pairs; two: one pair")
     p.add_argument("--top", choices=SORT_KEYS, default="tension")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--window", type=int, default=1, help="days for --top change (default 1)")
@@ -142,8 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = _parser().parse_args(argv)
     if args.command == "query":
-        if len(args.countries) not in (0, 2):
-            print("dyadwatch query: give two country codes or none", file=sys.stderr)
+        if len(args.countries) > 2 or (len(args.countries) != 2 and args.history):
+            print("dyadwatch query: give one country, two (a pair) or none; --history needs two",
+                  file=sys.stderr)
             return 2
         args.countries = args.countries or None
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

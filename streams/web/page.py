@@ -38,6 +38,7 @@ CONTENT_TYPES = {
     ".js": "text/javascript; charset=utf-8",
     ".css": "text/css; charset=utf-8",
     ".svg": "image/svg+xml",
+    ".json": "application/json",
     ".txt": "text/plain; charset=utf-8",
 }
 INDEX_TEMPLATE = "index.html"

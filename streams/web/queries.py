@@ -45,13 +45,16 @@ _DECAYED = PairSummary.decaying()
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 _DATE_ONLY = re.compile(r"^\d{4}-?\d{2}-?\d{2}$")
 MAX_LIMIT = 1000
-_LISTING = ("sort", "window", "as_of", "all_versions", "local")
+_LISTING = ("sort", "window", "as_of", "all_versions", "local", "order", "offset", "quad", "since",
+            "until")
 _EVENTS = ("country", "pair", "source", "target", "since", "until", "root", "quad",
            "min_confidence", "q", "limit", "cursor")
 # The query parameters each route accepts (by its registered path): any other is a 400.
 QUERY_PARAMS: dict[str, tuple[str, ...]] = {
     "/dyads": ("limit", *_LISTING),
-    "/countries/{code}": _LISTING,
+    "/countries/{code}": ("limit", *_LISTING),
+    "/search": ("q", "limit"),
+    "/dyads/{a}/{b}/alerts": (),
     "/dyads/{a}/{b}": ("window", "as_of"),
     "/dyads/{a}/{b}/history": ("days",),
     "/dyads/{a}/{b}/events": ("limit",),

@@ -7,6 +7,7 @@ own rows (``local=1``) through the app's HTTP client and merges them.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,13 @@ from schemas.summary import PairSummary
 from streams.app import Pipeline
 from streams.kafka.lag import consumer_lag, lag_by_topic
 from streams.state.history import bucket_key
+from streams.web.listing import (
+    RowFilter,
+    alerts_from_buckets,
+    page_rows,
+    parse_row_filter,
+    range_figures,
+)
 from streams.web.queries import (
     current_coder_rows,
     express_rows,
@@ -28,7 +36,6 @@ from streams.web.queries import (
     parse_int,
     parse_sort,
     summary_at,
-    top_rows,
 )
 
 __all__ = ["TableReads"]
@@ -42,16 +49,26 @@ class TableReads:
         self.table = pipeline.dyads
 
     def local_rows(self, country: str | None = None, window_days: float = 1.0,
-                   as_of: datetime | None = None) -> list[dict[str, Any]]:
+                   as_of: datetime | None = None,
+                   row_filter: RowFilter | None = None) -> list[dict[str, Any]]:
         """This worker's ``PairSummary`` rows (JSON dicts), of ``country`` only if given; as of
-        ``as_of`` if given (pairs without an event by then left out)."""
+        ``as_of`` if given (pairs without an event by then left out); kept by ``row_filter``
+        (with a quad or time range, each row gains ``range``: ``listing.range_figures``)."""
         rows = []
         for value in self.table.values():
             state = load_state(value)
-            if country is None or country in (state.a, state.b):
-                summary = self.summary(state, window_days, as_of)
-                if summary is not None:
-                    rows.append(summary.model_dump(mode="json"))
+            if country is not None and country not in (state.a, state.b):
+                continue
+            buckets = self.local_buckets(state)
+            in_range = None
+            if row_filter is not None and row_filter.ranged:
+                in_range = range_figures(state, buckets, row_filter)
+                if in_range is None:
+                    continue
+            summary = self.summary(state, window_days, as_of, buckets)
+            if summary is not None:
+                row = summary.model_dump(mode="json")
+                rows.append(row if in_range is None else {**row, "range": in_range})
         return rows
 
     def rows_of(self, pairs: list[str]) -> list[dict[str, Any]]:
@@ -65,14 +82,20 @@ class TableReads:
                 rows.append(summary.model_dump(mode="json"))
         return rows
 
-    def summary(self, state: DyadState, window_days: float,
-                as_of: datetime | None) -> PairSummary | None:
+    def summary(self, state: DyadState, window_days: float, as_of: datetime | None,
+                buckets: list[DayBucket] | None = None) -> PairSummary | None:
         """The pair's summary, as of ``as_of`` if given (None: no event by then)."""
         half_life = self.pipeline.settings.half_life_days
-        buckets = self.local_buckets(state)
+        buckets = self.local_buckets(state) if buckets is None else buckets
         if as_of is None:
             return pair_summary(state, buckets, window_days, half_life)
         return summary_at(state, buckets, as_of, window_days, half_life)
+
+    def alerts(self, state: DyadState) -> list[dict[str, Any]]:
+        """The pair's alerts read back from its day buckets (``listing.alerts_from_buckets``)."""
+        settings = self.pipeline.settings
+        return alerts_from_buckets(self.local_buckets(state), settings.alert_tension_rise,
+                                   settings.half_life_days)
 
     def local_buckets(self, state: DyadState) -> list[DayBucket]:
         """The pair's day buckets held in this worker's ``dyad-days`` table."""
@@ -112,34 +135,46 @@ class TableReads:
             "pairs_local": sum(1 for _ in self.table),
         }
 
-    async def listing(self, request: Request, path: str,
-                      country: str | None) -> tuple[list[dict[str, Any]], list[str]]:
+    async def listing(self, path: str, country: str | None, query: Mapping[str, str],
+                      row_filter: RowFilter) -> tuple[list[dict[str, Any]], list[str]]:
         """This worker's rows, plus every other worker's unless the request is ``local=1``."""
-        window = parse_int("window", request.query.get("window"), 1, 1, 30)
-        as_of = parse_as_of(request.query.get("as_of"))
-        rows = self.local_rows(country, window, as_of)
-        if request.query.get("local") == "1":
+        window = parse_int("window", query.get("window"), 1, 1, 30)
+        as_of = row_filter.as_of(parse_as_of(query.get("as_of")))
+        rows = self.local_rows(country, window, as_of, row_filter)
+        if query.get("local") == "1":
             return rows, []
-        params = {"window": str(window)}
+        params = {"window": str(window), **row_filter.remote()}
         if as_of is not None:
             params["as_of"] = as_of.isoformat()
         return await self.gather_rows(path, params, rows)
 
     async def ranked(self, request: Request, path: str, country: str | None,
                      limit: int | None) -> dict[str, Any]:
-        """The merged listing, expressed at one time and sorted (the body of a list view)."""
-        sort = parse_sort(request.query.get("sort"))
-        as_of = parse_as_of(request.query.get("as_of"))
-        rows, failed = await self.listing(request, path, country)
-        if request.query.get("local") == "1":
+        """The merged listing, expressed at one time, sorted and paged (the body of a list
+        view: ``sort``, ``order``, ``as_of``, ``total`` rows, ``offset``, ``count`` on this
+        page, ``dyads``, ``superseded_pairs``, ``unreachable_workers``)."""
+        query = request.query
+        sort = parse_sort(query.get("sort"))
+        row_filter = parse_row_filter(query, limit)
+        as_of = row_filter.as_of(parse_as_of(query.get("as_of")))
+        rows, failed = await self.listing(path, country, query, row_filter)
+        if query.get("local") == "1":
             return {"dyads": rows}
         superseded = 0
-        if request.query.get("all_versions") != "1":
+        if query.get("all_versions") != "1":
             rows, superseded = current_coder_rows(rows)
         rows, as_of_text = express_rows(rows, as_of, self.pipeline.settings.half_life_days)
-        top = top_rows(rows, sort, limit or len(rows) or 1)
-        return {"sort": sort, "as_of": as_of_text, "count": len(top), "dyads": top,
-                "superseded_pairs": superseded, "unreachable_workers": failed}
+        page = page_rows(rows, sort, row_filter)
+        return {"sort": sort, "order": "desc" if row_filter.descending else "asc",
+                "as_of": as_of_text, "total": len(rows), "offset": row_filter.offset,
+                "count": len(page), "dyads": page, "superseded_pairs": superseded,
+                "unreachable_workers": failed}
+
+    async def all_rows(self) -> tuple[list[dict[str, Any]], str | None]:
+        """Every current pair of every worker, expressed at one time, and that time."""
+        rows, _ = await self.listing("/dyads", None, {}, RowFilter())
+        rows, _ = current_coder_rows(rows)
+        return express_rows(rows, None, self.pipeline.settings.half_life_days)
 
     def local_state(self, pair: str) -> DyadState | None:
         """The pair's state in this worker's table, or None."""

@@ -18,26 +18,21 @@ from faust.web import Request, Response, View
 from faust.web.exceptions import ServiceUnavailable
 
 from schemas import jsonbytes
-from schemas.models import DyadState
+from schemas.models import DyadState, pair_key
 from streams.app import Pipeline
 from streams.exceptions import BadQuery
 from streams.state.history import history_rows
+from streams.web.countries import countries, resolve_country, resolve_pair
 from streams.web.live import LiveHub, StreamView
 from streams.web.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from streams.web.metrics import MetricsSnapshot, render_metrics
-from streams.web.queries import (
-    check_params,
-    parse_as_of,
-    parse_country,
-    parse_int,
-    parse_limit,
-    parse_pair,
-)
+from streams.web.queries import check_params, parse_as_of, parse_int, parse_limit
 from streams.web.reads import TableReads
+from streams.web.search import suggest
 from streams.web.store_views import STORE_ROUTES
 
-__all__ = ["ROUTES", "CountryView", "DyadEventsView", "DyadHistoryView", "DyadView", "DyadsView",
-           "HealthView", "MetricsView", "json_errors", "wire_views"]
+__all__ = ["ROUTES", "CountryView", "DyadAlertsView", "DyadEventsView", "DyadHistoryView", "DyadView",
+           "DyadsView", "HealthView", "MetricsView", "SearchView", "json_errors", "wire_views"]
 
 log = logging.getLogger(__name__)
 Handler = Callable[[aioweb.Request], Awaitable[aioweb.StreamResponse]]
@@ -123,14 +118,18 @@ class MetricsView(_PipelineView):
 
 
 class DyadsView(_PipelineView):
-    """``GET /dyads?sort=&limit=&window=&as_of=&all_versions=&local=``: the pairs of every worker.
+    """``GET /dyads?sort=&order=&limit=&offset=&quad=&since=&until=&window=&as_of=&all_versions=
+    &local=``: the pairs of every worker, ranked and paged.
 
-    200 ``{"sort", "as_of", "count", "dyads": [PairSummary rows], "superseded_pairs",
-    "unreachable_workers"}``, ranked by ``sort`` (one of ``SORT_KEYS``): without ``as_of``,
-    rows expressed at the latest event time of all pairs; with it, each pair as it stood then
-    (only events at or before ``as_of``, decayed to it; pairs without one left out); ``local=1``:
-    only ``{"dyads": [...]}`` of this worker. 400 (``BadQuery``)
-    on a malformed parameter: ``limit`` 1-1000, ``window`` 1-30 days, ``as_of`` ISO 8601.
+    200 ``{"sort", "order", "as_of", "total", "offset", "count", "dyads": [PairSummary rows],
+    "superseded_pairs", "unreachable_workers"}``, ranked by ``sort`` (one of ``SORT_KEYS``,
+    ``order`` desc by default), ``total`` rows of which ``limit`` from ``offset``: without
+    ``as_of``, rows expressed at the latest event time of all pairs; with it, each pair as it
+    stood then; ``quad`` (1-4) and ``since``/``until`` keep the pairs with an event (of that
+    quad) on a UTC day of the range, expressed as of ``until``, each row with ``range``
+    (``streams.web.listing``); ``local=1``: only ``{"dyads": [...]}`` of this worker. 400
+    (``BadQuery``) on a malformed parameter: ``limit`` 1-1000, ``offset`` ≥ 0, ``window`` 1-30
+    days, ``as_of``/``since``/``until`` ISO 8601, ``order`` asc|desc.
     """
 
     async def get(self, request: Request) -> Response:
@@ -140,16 +139,36 @@ class DyadsView(_PipelineView):
 
 
 class CountryView(_PipelineView):
-    """``GET /countries/{code}``: every pair of one country, as ``/dyads`` (no limit).
+    """``GET /countries/{code-or-name}``: every pair of one country, as ``/dyads`` (no limit
+    unless given). The country is a code or a name, any case (``IND``, ``india``, ``Indian``).
 
-    200 ``{"country": "PAK", ...the /dyads body}``; 400 on a malformed code or parameter.
+    200 ``{"country": "IND", "name": "India", ...the /dyads body}``; 400 on an unknown
+    country or a malformed parameter.
     """
 
     async def get(self, request: Request, code: str) -> Response:
         """200 with the country's ranked rows; raises ``BadQuery`` (400)."""
-        country = parse_country(code)
-        body = await self.reads.ranked(request, f"/countries/{country}", country, None)
-        return _json(self, {"country": country, **body})
+        country = resolve_country(code)
+        limit = parse_limit(request.query["limit"]) if request.query.get("limit") else None
+        body = await self.reads.ranked(request, f"/countries/{country}", country, limit)
+        return _json(self, {"country": country, "name": countries().name(country), **body})
+
+
+class SearchView(_PipelineView):
+    """``GET /search?q=&limit=``: suggestions for a country or a pair (``streams.web.search``).
+
+    200 ``{"q", "as_of", "count", "suggestions": [{"kind": "country", "code", "name",
+    "label", "events"} | {"kind": "pair", "pair", "a", "b", "label", "events", "net"}]}``;
+    ``limit`` 1-50 (default 10); an empty ``q`` suggests nothing. 400 on a bad parameter.
+    """
+
+    async def get(self, request: Request) -> Response:
+        """200 with the suggestions; raises ``BadQuery`` (400)."""
+        query = (request.query.get("q") or "")[:100]
+        limit = parse_int("limit", request.query.get("limit"), 10, 1, 50)
+        rows, as_of = await self.reads.all_rows() if query.strip() else ([], None)
+        found = suggest(query, rows, countries(), limit) if query.strip() else []
+        return _json(self, {"q": query, "as_of": as_of, "count": len(found), "suggestions": found})
 
 
 class _PairView(_PipelineView):
@@ -164,7 +183,7 @@ class _PairView(_PipelineView):
 
     async def get(self, request: Request, a: str, b: str) -> Response:
         """Route the request to the owner of the pair, or answer it here."""
-        pair = parse_pair(a, b)
+        pair = pair_key(*resolve_pair(a, b))
         pipeline = self.reads.pipeline
         try:
             routed = await pipeline.app.router.route_req(pipeline.dyads.name, pair.encode(),
@@ -240,6 +259,20 @@ class DyadEventsView(_PairView):
         return {"pair": state.pair, "count": len(events[:limit]), "events": events[:limit]}
 
 
+class DyadAlertsView(_PairView):
+    """``GET /dyads/{a}/{b}/alerts``: ``{"pair", "threshold", "count", "alerts": [{"day",
+    "event_time", "tension_before", "tension_after", "change", "threshold"}]}``, newest day
+    first: the days its tension index rose by more than ``DYADWATCH_ALERT_TENSION_RISE``
+    within the day, read back from its kept day buckets with the rule that raises the
+    ``dyad-alerts`` records (``streams.web.listing.alerts_from_buckets``)."""
+
+    def answer(self, request: Request, state: DyadState) -> dict[str, Any]:
+        """The pair's alerts."""
+        alerts = self.reads.alerts(state)
+        return {"pair": state.pair, "threshold": self.reads.pipeline.settings.alert_tension_rise,
+                "count": len(alerts), "alerts": alerts}
+
+
 ROUTES: dict[str, type[_PipelineView]] = {
     "/health": HealthView,
     "/metrics": MetricsView,
@@ -248,6 +281,8 @@ ROUTES: dict[str, type[_PipelineView]] = {
     "/dyads/{a}/{b}": DyadView,
     "/dyads/{a}/{b}/history": DyadHistoryView,
     "/dyads/{a}/{b}/events": DyadEventsView,
+    "/dyads/{a}/{b}/alerts": DyadAlertsView,
+    "/search": SearchView,
 }
 
 

@@ -1,4 +1,5 @@
-"""The live page in a real browser against a real worker: seed pairs, evidence, live updates."""
+"""The live page in a real browser against a real worker and event store: seed pairs, evidence,
+live updates, then an analyst's work: search, country view, table, map, pair view, CSV."""
 
 from __future__ import annotations
 
@@ -16,13 +17,25 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from streams.cli.demo import seed_articles, wait_processed
-from streams.cli.processes import WorkerProcess
+from streams.cli.processes import LakeProcess, WorkerProcess
 from streams.inputs import read_inputs
 from streams.kafka.publish import publish_articles
 from streams.settings import Settings
 from streams.web.client import fetch_json
+from tests.integration.analyst_page import (
+    GUYANA_VENEZUELA,
+    analyst_articles,
+    check_country_search,
+    check_csv_download,
+    check_event_filters,
+    check_map,
+    check_pair_outside_top,
+    check_table_matches_detail,
+    wait_stored,
+)
 from tests.integration.browser import chromium, set_viewport, wait_for
 from tests.integration.conftest import ARTIFACTS, SettingsFactory
+from tests.integration.harness import publish_all
 
 pytestmark = pytest.mark.integration
 StartWorker = Callable[[Settings], WorkerProcess]
@@ -39,6 +52,20 @@ NEW_ARTICLE = {
 def browser(tmp_path: Path) -> Iterator[WebDriver]:
     with chromium(tmp_path / "chromium-profile") as driver:
         yield driver
+
+
+@pytest.fixture
+def lake(tmp_path: Path) -> Iterator[Callable[[Settings], LakeProcess]]:
+    """``dyadwatch lake`` beside the worker, so the page reads its events from the store."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    started: list[LakeProcess] = []
+    with (ARTIFACTS / "lake-live-page.log").open("ab") as log:
+        def factory(settings: Settings) -> LakeProcess:
+            started.append(LakeProcess(settings, log=log).start())
+            return started[-1]
+        yield factory
+        for process in started:
+            process.stop()
 
 
 def _publish(settings: Settings, paths: list[str]) -> int:
@@ -108,7 +135,8 @@ def _check_seed_pairs(driver: WebDriver) -> None:
              and _has(d, '#coop-list [data-pair="IND-RUS"]'), "the seed's pairs in the lists")
     wait_for(driver, lambda d: _has(d, '#network .edge[data-pair="PAK-RUS"]')
              and _has(d, '#network .edge[data-pair="IND-RUS"]'), "the seed's pairs in the network")
-    assert re.fullmatch(r"updated \d\d:\d\d:\d\d", _text(driver, "#status"))
+    wait_for(driver, lambda d: re.fullmatch(r"updated \d\d:\d\d:\d\d", _text(d, "#status")),
+             "a whole refresh (updated hh:mm:ss)")
     assert "edge-neg" in str(driver.find_element(
         By.CSS_SELECTOR, '#network .edge[data-pair="PAK-RUS"]').get_attribute("class"))
     for row in driver.find_elements(By.CSS_SELECTOR, "#tension-list .pair, #coop-list .pair"):
@@ -116,6 +144,13 @@ def _check_seed_pairs(driver: WebDriver) -> None:
         assert sparkline.get_attribute("aria-label")
         has_bars = bool(sparkline.find_elements(By.CSS_SELECTOR, "rect"))
         assert has_bars != ("no history yet" in row.text), row.text
+
+
+def _check_without_store(driver: WebDriver) -> None:
+    """No event store yet: the pair view says so and shows the events kept with the pair."""
+    wait_for(driver, lambda d: "The event store has none of this pair" in _text(d, "#events-note")
+             and REJECTION in _text(d, "#evidence"), "the page saying the store has no events yet")
+    assert not driver.find_element(By.ID, "ev-csv").is_displayed()
 
 
 def _check_choosing_pairs(driver: WebDriver) -> None:
@@ -162,7 +197,10 @@ def _screenshot_phone(driver: WebDriver) -> None:
     assert abs(lists["x"] - network["x"]) < 2 and network["y"] > lists["y"], "one column on a phone"
     width = driver.execute_script("return document.documentElement.scrollWidth;")
     assert width <= 390, f"the phone layout scrolls sideways ({width} px)"
+    driver.execute_script("window.scrollTo(0, 0);")
     driver.save_screenshot(str(ARTIFACTS / "live-page-390x844.png"))
+    driver.execute_script("document.getElementById('detail').scrollIntoView();")
+    driver.save_screenshot(str(ARTIFACTS / "live-page-pair-390x844.png"))
 
 
 def _check_console(driver: WebDriver) -> None:
@@ -172,11 +210,26 @@ def _check_console(driver: WebDriver) -> None:
     assert not errors, errors
 
 
+def _check_analyst_work(driver: WebDriver, settings: Settings, worker: WorkerProcess,
+                        tmp_path: Path, published: int) -> None:
+    articles = analyst_articles()
+    publish_all(settings, articles)
+    wait_processed(worker, published + len(articles))
+    wait_stored(settings, GUYANA_VENEZUELA, 3)
+    check_country_search(driver, settings)
+    check_map(driver, "GUY", ["VEN"])
+    check_pair_outside_top(driver)
+    check_event_filters(driver)
+    check_csv_download(driver, tmp_path / "downloads")
+    driver.save_screenshot(str(ARTIFACTS / "live-page-analyst-1280x800.png"))
+    check_table_matches_detail(driver)
+
+
 def test_live_page_shows_pairs_evidence_and_live_updates(
-    make_settings: SettingsFactory, start_worker: StartWorker, seeds_dir: Path,
-    browser: WebDriver, tmp_path: Path,
+    make_settings: SettingsFactory, start_worker: StartWorker, lake: Callable[[Settings], LakeProcess],
+    seeds_dir: Path, browser: WebDriver, tmp_path: Path,
 ) -> None:
-    settings = make_settings()
+    settings = make_settings(lake_dir=tmp_path / "lake", lake_flush_s=0.2)
     worker = start_worker(settings)
     published = _publish(settings, seed_articles(seeds_dir))
     wait_processed(worker, published)
@@ -185,9 +238,14 @@ def test_live_page_shows_pairs_evidence_and_live_updates(
     set_viewport(browser, 1280, 800)
     browser.get(f"{settings.web_url}/")
     _check_seed_pairs(browser)
+    _check_without_store(browser)
+    lake(settings)
+    wait_stored(settings, "PAK-RUS", 1)
+    check_map(browser, "RUS", ["PAK", "IND"])
     _check_choosing_pairs(browser)
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "live-page-1280x800.png"))
     _check_live_update(browser, settings, worker, tmp_path, published)
+    _check_analyst_work(browser, settings, worker, tmp_path, published + 1)
     _screenshot_phone(browser)
     _check_console(browser)

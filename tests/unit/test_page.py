@@ -83,8 +83,9 @@ def test_the_index_forbids_anything_but_its_own_origin() -> None:
 def test_packaged_page_refers_only_to_local_packaged_assets() -> None:
     page = PageAssets(STATIC_DIR)
     html = page.index.body.decode()
-    referenced = set(re.findall(r'(?:src|href)="/static/([^"?]+)\?v=', html))
-    assert referenced == {"page.css", "charts.js", "page.js", "favicon.svg"}
+    referenced = set(re.findall(r'(?:src|href|data-src)="/static/([^"?]+)\?v=', html))
+    assert referenced == {"page.css", "charts.js", "worldmap.js", "explore.js", "pairview.js",
+                          "page.js", "favicon.svg", "world.json"}
     assert referenced <= set(page.assets)
     assert "{{" not in html
     for asset in page.assets.values():

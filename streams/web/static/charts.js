@@ -46,15 +46,14 @@ const DyadCharts = (() => {
     return root;
   }
 
-  function timelineBars(root, history, box) {
-    const peak = Math.max(1e-9, ...history.map((d) => Math.max(d.cooperation, d.tension)));
+  function timelineBars(root, history, box, peak) {
     const step = box.width / history.length;
-    const scale = (v) => (v / peak) * (box.half - 4);
+    const scale = (v) => (v / peak) * box.half;
     history.forEach((day, i) => {
       const x = box.left + i * step + 0.5;
       const w = Math.max(1, step - 1);
       const title = `${day.day}: ${day.events} events, cooperation ${day.cooperation.toFixed(1)}, ` +
-        `tension ${day.tension.toFixed(1)}, net ${signed(day.net)}`;
+        `tension ${day.tension.toFixed(1)}, net ${signed(day.net)} Goldstein points`;
       if (day.cooperation > 0) {
         root.append(svg("rect", { x, width: w, y: box.mid - scale(day.cooperation),
           height: scale(day.cooperation), class: "bar pos" }, [svg("title", {}, [title])]));
@@ -66,27 +65,53 @@ const DyadCharts = (() => {
     });
   }
 
-  /* A pair's daily history: cooperation above the axis, tension below (hatched). */
+  function niceCeil(value) {
+    const power = 10 ** Math.floor(Math.log10(value));
+    return [1, 2, 5, 10].map((m) => m * power).find((v) => v >= value);
+  }
+
+  /* The y axis: ticks at 0, ±half and ±peak Goldstein points, and its title. */
+  function timelineAxes(root, box, peak) {
+    for (const t of [-1, -0.5, 0, 0.5, 1]) {
+      const y = box.mid - t * box.half;
+      root.append(svg("line", { x1: box.left - 4, y1: y, x2: box.left + box.width, y2: y,
+        class: t === 0 ? "axis" : "grid" }));
+      root.append(svg("text", { x: box.left - 6, y: y + 4, class: "axis-label", "text-anchor": "end" },
+        [t === 0 ? "0" : `${t > 0 ? "+" : "\u2212"}${Math.abs(t * peak)}`]));
+    }
+    root.append(svg("text", { x: 12, y: box.mid, class: "axis-title", "text-anchor": "middle",
+      transform: `rotate(-90 12 ${box.mid})` }, ["Goldstein points per day"]));
+    root.append(svg("text", { x: box.left + 4, y: 12, class: "axis-label" }, ["\u25B2 cooperation"]));
+    root.append(svg("text", { x: box.left + 4, y: box.mid + box.half + 12, class: "axis-label" },
+      ["\u25BC tension (hatched)"]));
+  }
+
+  /* A pair's daily history: cooperation above the axis, tension below (hatched), with a
+     labelled y axis (Goldstein points per day, undecayed) and the days on the x axis. */
   function timeline(root, history) {
     clear(root);
-    const box = { left: 36, width: 512, mid: 88, half: 80 };
-    root.append(svg("line", { x1: box.left, y1: box.mid, x2: box.left + box.width, y2: box.mid,
-      class: "axis" }));
-    root.append(svg("text", { x: 2, y: 20, class: "axis-label" }, ["+coop"]));
-    root.append(svg("text", { x: 2, y: 164, class: "axis-label" }, ["\u2212tens"]));
+    const box = { left: 64, width: 484, mid: 90, half: 74 };
     if (!history || !history.length) {
       root.setAttribute("aria-label", "No history yet for this pair");
       root.append(svg("text", { x: box.left + box.width / 2, y: box.mid - 8, class: "empty",
         "text-anchor": "middle" }, ["no history yet"]));
       return;
     }
-    timelineBars(root, history, box);
+    const peak = niceCeil(Math.max(1, ...history.map((d) => Math.max(d.cooperation, d.tension))));
+    timelineAxes(root, box, peak);
+    timelineBars(root, history, box, peak);
     const total = history.reduce((sum, d) => sum + d.events, 0);
     root.setAttribute("aria-label", `Daily history from ${history[0].day} to ` +
-      `${history[history.length - 1].day}: ${total} events`);
-    root.append(svg("text", { x: box.left, y: 184, class: "axis-label" }, [history[0].day]));
-    root.append(svg("text", { x: box.left + box.width, y: 184, class: "axis-label",
+      `${history[history.length - 1].day}: ${total} events; cooperation up, tension down, in ` +
+      `Goldstein points per day (scale ${peak})`);
+    const middle = history[Math.floor(history.length / 2)].day;
+    const y = box.mid + box.half + 26;
+    root.append(svg("text", { x: box.left, y, class: "axis-label" }, [history[0].day]));
+    root.append(svg("text", { x: box.left + box.width / 2, y, class: "axis-label", "text-anchor": "middle" }, [middle]));
+    root.append(svg("text", { x: box.left + box.width, y, class: "axis-label",
       "text-anchor": "end" }, [history[history.length - 1].day]));
+    root.append(svg("text", { x: box.left + box.width / 2, y: y + 14, class: "axis-title",
+      "text-anchor": "middle" }, ["day (UTC)"]));
   }
 
   function circleLayout(countries, size) {

@@ -1,16 +1,18 @@
-/* dyadwatch live page: polls the worker's HTTP API and redraws what changed. */
+/* dyadwatch live page: one refresh() reads the API at one "as of" time and redraws what changed.
+   The page polls refresh() every 2 s; a push handler (server-sent events) can call
+   DyadPage.refresh() instead, e.g. on each `pairs` event. */
 "use strict";
 
-(() => {
+const DyadPage = (() => {
   const POLL_MS = 2000;
   const LIST_LIMIT = 8;
+  const LIST_POOL = 100;
   const NETWORK_LIMIT = 60;
   const HISTORY_DAYS = 30;
   const HISTORY_RETRY_MS = 30000;
-  const QUADS = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
-    4: "material conflict" };
   const C = DyadCharts;
-  const state = { selected: null, histories: new Map(), drawn: new Map(), eventsMissingAt: -Infinity };
+  const state = { selected: null, country: null, asOf: null, histories: new Map(), drawn: new Map(),
+    running: null, again: false };
 
   function el(tag, attrs, children) {
     const node = document.createElement(tag);
@@ -24,7 +26,7 @@
   async function getJson(path) {
     const response = await fetch(path, { headers: { Accept: "application/json" }, cache: "no-store" });
     if (response.status === 404) return null;
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`${path.split("?")[0]}: HTTP ${response.status}`);
     return response.json();
   }
 
@@ -52,7 +54,6 @@
   }
 
   function pairButton(row, metric, daily) {
-    const spark = C.sparkline(daily);
     const value = metric === "tension" ? `\u2212${row.tension.toFixed(1)}` : `+${row.cooperation.toFixed(1)}`;
     const label = `${row.a}\u2013${row.b}, ${metric} ${row[metric].toFixed(1)}, net ${C.signed(row.net)}, ` +
       `${row.events} events. Open its timeline and evidence.`;
@@ -60,131 +61,151 @@
       "aria-label": label, "aria-pressed": row.pair === state.selected ? "true" : "false" }, [
       el("span", { class: "pair-name" }, [`${row.a}\u2013${row.b}`]),
       el("span", { class: `pair-value ${metric === "tension" ? "neg" : "pos"}` }, [value]),
-      spark,
+      C.sparkline(daily),
       el("span", { class: "pair-meta" }, [`${row.events} ev · net ${C.signed(row.net)}`]),
     ]);
-    if (!daily || !daily.length) {
-      button.append(el("span", { class: "no-history" }, ["no history yet"]));
-    }
+    if (!daily || !daily.length) button.append(el("span", { class: "no-history" }, ["no history yet"]));
     return button;
   }
 
+  /* The summary lists, disjoint by construction: net < 0 by tension, net > 0 by cooperation. */
   async function renderList(listId, rows, metric) {
     const list = document.getElementById(listId);
-    const shown = rows.filter((row) => row[metric] > 0);
+    const shown = rows.filter((row) => (metric === "tension" ? row.net < 0 : row.net > 0)).slice(0, LIST_LIMIT);
     const histories = await Promise.all(shown.map(history));
     const signature = JSON.stringify([shown, histories, state.selected]);
     if (state.drawn.get(listId) === signature) return;
     state.drawn.set(listId, signature);
-    const focused = document.activeElement && list.contains(document.activeElement)
-      ? document.activeElement.dataset.pair : null;
+    const focused = list.contains(document.activeElement) ? document.activeElement.dataset.pair : null;
     C.clear(list);
     if (!shown.length) list.append(el("li", { class: "empty" }, ["no pairs yet"]));
-    shown.forEach((row, i) => {
-      list.append(el("li", {}, [pairButton(row, metric, histories[i])]));
-    });
+    shown.forEach((row, i) => list.append(el("li", {}, [pairButton(row, metric, histories[i])])));
     if (focused) list.querySelector(`[data-pair="${focused}"]`)?.focus();
   }
 
-  function renderNetwork(rows) {
-    const root = document.getElementById("network");
-    const signature = JSON.stringify([rows, state.selected]);
-    if (state.drawn.get("network") === signature) return;
-    state.drawn.set("network", signature);
-    const focused = root.contains(document.activeElement) ? document.activeElement.dataset.pair : null;
-    C.network(root, rows, state.selected);
-    if (focused) root.querySelector(`[data-pair="${focused}"]`)?.focus();
+  function redraw(key, value, draw) {
+    const signature = JSON.stringify([value, state.selected, state.country]);
+    if (state.drawn.get(key) === signature) return;
+    state.drawn.set(key, signature);
+    draw();
   }
 
-  function highlighted(text, trigger) {
-    const at = trigger ? text.toLowerCase().indexOf(trigger.toLowerCase()) : -1;
-    if (at < 0) return [text];
-    return [text.slice(0, at), el("mark", {}, [text.slice(at, at + trigger.length)]),
-      text.slice(at + trigger.length)];
+  function busiestCountry(rows) {
+    const counts = new Map();
+    for (const row of rows) {
+      for (const code of [row.a, row.b]) counts.set(code, (counts.get(code) || 0) + row.events);
+    }
+    return [...counts.entries()].sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1))[0]?.[0] || null;
   }
 
-  function evidenceItem(event) {
-    const tone = C.signClass(event.goldstein);
-    const article = event.article_url
-      ? el("a", { href: event.article_url, rel: "noopener noreferrer", target: "_blank" },
-        [`article ${event.article_id}`])
-      : el("span", {}, [`article ${event.article_id}`]);
-    return el("li", { class: `event ${tone}` }, [
-      el("p", { class: "event-head" }, [
-        el("span", { class: "dir" }, [`${event.source} \u2192 ${event.target}`]),
-        el("span", { class: "cameo" }, [`${event.cameo_name || "CAMEO"} (${event.cameo_code})`]),
-        el("span", { class: `quad q${event.quad_class}` }, [QUADS[event.quad_class] || `quad ${event.quad_class}`]),
-        el("span", { class: `gold ${tone}` }, [`Goldstein ${C.signed(event.goldstein)}`]),
-      ]),
-      el("blockquote", {}, highlighted(event.evidence.text, event.evidence.trigger)),
-      el("p", { class: "event-foot" }, [article, when(event.event_time)]),
+  async function renderMap(country, at) {
+    if (!country) return;
+    const body = await getJson(`/countries/${country}${at}`);
+    const rows = body ? body.dyads : [];
+    redraw("map", rows, () => {
+      document.getElementById("map-country").textContent =
+        `net relations of ${body ? body.name : country} (${country})`;
+      DyadMap.draw(document.getElementById("map"), document.getElementById("map-legend"), country, rows)
+        .catch((error) => setStatus(`map: ${error.message}`, false));
+    });
+  }
+
+  function showAsOf(asOf) {
+    document.getElementById("as-of").textContent = asOf
+      ? `as of ${asOf.slice(0, 19).replace("T", " ")} UTC` : "as of: no events yet";
+  }
+
+  /* The page's one time: the end of the table's range if it has one, else the latest event
+     time of all pairs (the tension list answers it). Every other request asks at that time. */
+  async function refreshOnce() {
+    let table = null;
+    let tension = null;
+    if (DyadExplore.hasUntil()) {
+      table = await getJson(DyadExplore.tablePath(state.country, null));
+      state.asOf = table ? table.as_of : null;
+    } else {
+      tension = await getJson(`/dyads?sort=tension&limit=${LIST_POOL}`);
+      state.asOf = tension ? tension.as_of : null;
+    }
+    const at = state.asOf ? `as_of=${encodeURIComponent(state.asOf)}` : "";
+    [table, tension] = await Promise.all([
+      table || getJson(DyadExplore.tablePath(state.country, state.asOf)),
+      tension || getJson(`/dyads?sort=tension&limit=${LIST_POOL}&${at}`),
     ]);
+    const [coop, all] = await Promise.all([
+      getJson(`/dyads?sort=cooperation&limit=${LIST_POOL}&${at}`),
+      getJson(`/dyads?sort=events&limit=${NETWORK_LIMIT}&${at}`),
+    ]);
+    const rows = all ? all.dyads : [];
+    if (!state.selected && tension) state.selected = (tension.dyads.find((r) => r.net < 0) || rows[0] || {}).pair || null;
+    showAsOf(state.asOf);
+    redraw("table", table, () => DyadExplore.renderTable(table || { dyads: [], total: 0, offset: 0 },
+      state.selected, table && table.name));
+    redraw("network", rows, () => C.network(document.getElementById("network"), rows, state.selected));
+    await Promise.all([
+      renderList("tension-list", tension ? tension.dyads : [], "tension"),
+      renderList("coop-list", coop ? coop.dyads : [], "cooperation"),
+      renderMap(state.country || busiestCountry(rows), at ? `?${at}` : ""),
+      state.selected ? DyadPair.render(state.selected, state.asOf, getJson, history) : null,
+    ]);
+    setStatus(`updated ${new Date().toTimeString().slice(0, 8)}`, true);
   }
 
-  /* The pair's latest events: /events when the worker has it, else the state's recent events. */
-  async function events(pair, detail) {
-    if (Date.now() - state.eventsMissingAt > HISTORY_RETRY_MS) {
-      try {
-        const body = await getJson(`${pairPath(pair)}/events?limit=20`);
-        if (body && Array.isArray(body.events)) return body.events;
-      } catch (error) { /* answered below */ }
-      state.eventsMissingAt = Date.now();
+  /* Read everything again and redraw what changed; safe to call at any time (calls made while
+     one runs are folded into one more run). The hook for push updates. */
+  async function refresh() {
+    if (state.running) {
+      state.again = true;
+      return state.running;
     }
-    return [...(detail.recent_events || [])].reverse();
+    state.running = refreshOnce()
+      .catch((error) => setStatus(`connection lost, retrying (${error.message})`, false))
+      .finally(() => {
+        state.running = null;
+        if (state.again) {
+          state.again = false;
+          refresh();
+        }
+      });
+    return state.running;
   }
 
-  function when(time) {
-    return time ? ` · ${time.slice(0, 16).replace("T", " ")} UTC` : "";
-  }
-
-  async function renderDetail() {
-    const pair = state.selected;
-    if (!pair) return;
-    const detail = await getJson(pairPath(pair));
-    if (pair !== state.selected) return;
-    if (!detail) {
-      document.getElementById("pair-summary").textContent = `No events for ${pair} yet.`;
-      return;
-    }
-    const s = detail.summary;
-    const [hist, latest] = await Promise.all([history(s), events(pair, detail)]);
-    const signature = JSON.stringify([pair, s, hist, latest.map((e) => e.event_id)]);
-    if (pair !== state.selected || state.drawn.get("detail") === signature) return;
-    state.drawn.set("detail", signature);
-    document.getElementById("pair-title").textContent = `${s.a}\u2013${s.b}`;
-    document.getElementById("pair-summary").textContent =
-      `${s.events} events (${s.a}\u2192${s.b} ${s.a_to_b}, ${s.b_to_a} ${s.b}\u2192${s.a}) in ` +
-      `${s.articles} article${s.articles === 1 ? "" : "s"} · tension ${s.tension.toFixed(1)} · ` +
-      `cooperation ${s.cooperation.toFixed(1)} · net ${C.signed(s.net)}`;
-    C.timeline(document.getElementById("timeline"), hist);
-    const list = document.getElementById("evidence");
-    C.clear(list);
-    for (const event of latest) list.append(evidenceItem(event));
+  function remember() {
+    const parts = [];
+    if (state.selected) parts.push(`pair=${state.selected}`);
+    if (state.country) parts.push(`country=${state.country}`);
+    window.history.replaceState(null, "", `#${parts.join("&")}`);
   }
 
   function select(pair) {
     if (!pair || pair === state.selected) return;
     state.selected = pair;
-    rememberSelection(pair);
+    remember();
     if (window.matchMedia("(max-width: 700px)").matches) {
       document.getElementById("detail").scrollIntoView({ block: "start" });
     }
     refresh();
   }
 
-  function rememberSelection(pair) {
-    window.history.replaceState(null, "", `#pair=${pair}`);
+  function chooseCountry(code) {
+    state.country = code;
+    DyadExplore.resetPage();
+    document.getElementById("tb-clear-country").hidden = !code;
+    document.getElementById("table-country").textContent = code ? ` of ${code}` : "";
+    remember();
+    refresh();
   }
 
   function onActivate(event) {
-    const target = event.target.closest("[data-pair]");
+    const target = event.target.closest("[data-pair], [data-code]");
     if (!target) return;
     if (event.type === "keydown") {
       if (event.key !== "Enter" && event.key !== " ") return;
       if (target.tagName === "BUTTON") return; /* buttons fire click themselves */
       event.preventDefault();
     }
-    select(target.dataset.pair);
+    if (target.dataset.pair) select(target.dataset.pair);
+    else if (target.getAttribute("role") === "button") chooseCountry(target.dataset.code);
   }
 
   function setStatus(text, ok) {
@@ -193,41 +214,28 @@
     status.classList.toggle("stale", !ok);
   }
 
-  async function refresh() {
-    try {
-      const [tension, coop, all] = await Promise.all([
-        getJson(`/dyads?sort=tension&limit=${LIST_LIMIT}`),
-        getJson(`/dyads?sort=cooperation&limit=${LIST_LIMIT}`),
-        getJson(`/dyads?sort=events&limit=${NETWORK_LIMIT}`),
-      ]);
-      if (!state.selected && tension && tension.dyads.length) state.selected = tension.dyads[0].pair;
-      await Promise.all([
-        renderList("tension-list", tension ? tension.dyads : [], "tension"),
-        renderList("coop-list", coop ? coop.dyads : [], "cooperation"),
-        renderDetail(),
-      ]);
-      renderNetwork(all ? all.dyads : []);
-      setStatus(`updated ${new Date().toTimeString().slice(0, 8)}`, true);
-    } catch (error) {
-      setStatus(`connection lost, retrying (${error.message})`, false);
-    }
-  }
-
   async function poll() {
     await refresh();
     window.setTimeout(poll, POLL_MS);
   }
 
   function start() {
-    const match = /pair=([A-Z]{3}-[A-Z]{3})/.exec(window.location.hash);
-    if (match) state.selected = match[1];
-    for (const id of ["tension-list", "coop-list", "network"]) {
+    const pair = /pair=([A-Z]{3}-[A-Z]{3})/.exec(window.location.hash);
+    const country = /country=([A-Z]{3})/.exec(window.location.hash);
+    if (pair) state.selected = pair[1];
+    if (country) chooseCountry(country[1]);
+    for (const id of ["tension-list", "coop-list", "network", "pairs-table", "map"]) {
       const node = document.getElementById(id);
       node.addEventListener("click", onActivate);
       node.addEventListener("keydown", onActivate);
     }
+    document.getElementById("tb-clear-country").addEventListener("click", () => chooseCountry(null));
+    DyadExplore.initTable(refresh);
+    DyadExplore.initSearch((item) => (item.kind === "pair" ? select(item.pair) : chooseCountry(item.code)), getJson);
+    DyadPair.init(getJson);
     poll();
   }
 
   start();
+  return { refresh };
 })();
