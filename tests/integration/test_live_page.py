@@ -174,6 +174,10 @@ def _check_choosing_pairs(driver: WebDriver) -> None:
 def _check_live_update(driver: WebDriver, settings: Settings, worker: WorkerProcess,
                        tmp_path: Path, published: int) -> None:
     driver.execute_script("window.sameDocument = 'not reloaded';")
+    # the page listens to the worker's pushes (GET /stream), it does not poll
+    wait_for(driver, lambda d: d.find_element(By.ID, "live").get_attribute("data-mode")
+             == "connected", "the page connected to the worker's stream")
+    assert _text(driver, "#live").startswith("live")
     article = tmp_path / "bra-jpn.json"
     article.write_bytes(orjson.dumps(NEW_ARTICLE))
     wait_processed(worker, published + _publish(settings, [str(article)]))
@@ -181,6 +185,7 @@ def _check_live_update(driver: WebDriver, settings: Settings, worker: WorkerProc
     wait_for(driver, lambda d: _has(d, '#coop-list [data-pair="BRA-JPN"]')
              and _has(d, '#network .edge[data-pair="BRA-JPN"]'), "the new pair BRA-JPN on the page")
     assert driver.execute_script("return window.sameDocument;") == "not reloaded"
+    assert driver.find_element(By.ID, "live").get_attribute("data-mode") == "connected"
     _click(driver, '#coop-list [data-pair="BRA-JPN"]')
     _wait_chosen(driver, "BRA\u2013JPN", "Japan signed a trade agreement with Brazil")
     link = driver.find_element(By.CSS_SELECTOR, "#evidence a")

@@ -85,7 +85,7 @@ def test_packaged_page_refers_only_to_local_packaged_assets() -> None:
     html = page.index.body.decode()
     referenced = set(re.findall(r'(?:src|href|data-src)="/static/([^"?]+)\?v=', html))
     assert referenced == {"page.css", "charts.js", "worldmap.js", "explore.js", "pairview.js",
-                          "page.js", "favicon.svg", "world.json"}
+                          "live.js", "page.js", "favicon.svg", "world.json"}
     assert referenced <= set(page.assets)
     assert "{{" not in html
     for asset in page.assets.values():

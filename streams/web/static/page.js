@@ -1,6 +1,7 @@
 /* dyadwatch live page: one refresh() reads the API at one "as of" time and redraws what changed.
-   The page polls refresh() every 2 s; a push handler (server-sent events) can call
-   DyadPage.refresh() instead, e.g. on each `pairs` event. */
+   The worker pushes changes (GET /stream, server-sent events, through live.js): each `pairs`
+   event calls refresh(), each `status` event says whether the worker is behind (consumer lag).
+   Without the stream, live.js polls and the page still refreshes every 2 s. */
 "use strict";
 
 const DyadPage = (() => {
@@ -12,7 +13,7 @@ const DyadPage = (() => {
   const HISTORY_RETRY_MS = 30000;
   const C = DyadCharts;
   const state = { selected: null, country: null, asOf: null, histories: new Map(), drawn: new Map(),
-    running: null, again: false };
+    running: null, again: false, live: null };
 
   function el(tag, attrs, children) {
     const node = document.createElement(tag);
@@ -214,9 +215,26 @@ const DyadPage = (() => {
     status.classList.toggle("stale", !ok);
   }
 
-  async function poll() {
-    await refresh();
-    window.setTimeout(poll, POLL_MS);
+  /* Pushed updates: a refresh on every change the worker reports; its lag on the status line. */
+  function listen() {
+    const live = document.getElementById("live");
+    const words = { connected: "live", reconnecting: "reconnecting…", polling: "polling every 2 s" };
+    window.DyadLive.connect({
+      onPairs: () => refresh(),
+      onStatus: (status) => {
+        const behind = status.behind ? `, behind by ${status.lag_total} records` : "";
+        live.dataset.behind = status.behind ? "yes" : "no";
+        live.textContent = `${words[state.live] || "live"}${behind}`;
+        live.classList.toggle("stale", Boolean(status.behind));
+      },
+      onState: (mode) => {
+        state.live = mode;
+        live.dataset.mode = mode;
+        live.textContent = words[mode] || mode;
+      },
+      listParams: { sort: "tension", limit: "1" }, /* refresh() reads what the page shows */
+      pollMs: POLL_MS,
+    });
   }
 
   function start() {
@@ -233,7 +251,8 @@ const DyadPage = (() => {
     DyadExplore.initTable(refresh);
     DyadExplore.initSearch((item) => (item.kind === "pair" ? select(item.pair) : chooseCountry(item.code)), getJson);
     DyadPair.init(getJson);
-    poll();
+    refresh();
+    listen();
   }
 
   start();
