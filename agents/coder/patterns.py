@@ -259,12 +259,13 @@ def _prefer_curated(triggers: list[Trigger]) -> list[Trigger]:
 
 
 def right_words(tok: Token, span: int = 10) -> list[Token]:
-    """Tokens after ``tok`` in its phrase (not in clauses it governs), up to ``span`` words."""
+    """Tokens after ``tok`` in its phrase (not in clauses it governs, nor in an attribution:
+    'according to Ukrainian intelligence'), up to ``span`` words."""
     out: list[Token] = []
     stack = [c for c in tok.children if c.i > tok.i and c.dep_ not in CLAUSE_DEPS]
     while stack:
         t = stack.pop()
-        if t.i > tok.i + span:
+        if t.i > tok.i + span or t.lower_ == "according":
             continue
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS or c.dep_ == "conj")

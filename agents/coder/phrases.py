@@ -29,7 +29,7 @@ NON_ACTOR_KINDS = frozenset({"place", "block"})
 US_STATE_CUES = frozenset(
     {"state", "governor", "legislature", "senator", "senate", "county", "statehouse", "assembly"}
 )
-US_STATE_NAMES = frozenset({"georgia"})  # country names that are also US state names
+US_STATE_NAMES = frozenset({"georgia", "washington"})  # country or capital names of US states too
 CALENDAR = frozenset(
     [
         "monday",

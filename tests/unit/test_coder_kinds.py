@@ -146,6 +146,9 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Algeria closed its airspace to Moroccan planes.", [("DZA", "MAR", 4)]),
     ("Canada banned imports of Russian aluminium.", [("CAN", "RUS", 4)]),
     ("India halted purchases of Russian oil.", [("IND", "RUS", 4)]),
+    ("Russia conducted a nuclear drill, according to Ukrainian intelligence.", []),
+    ("Washington state officials signed a climate pact with Canada.", []),
+    ("US Senator Maria Cantwell criticized China.", [("USA", "CHN", 3)]),
 ]
 
 
