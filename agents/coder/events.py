@@ -29,6 +29,8 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
 ONE_WAY = frozenset({"042", "043", "064", "0314", "0214", "1214"})  # sharing intelligence goes one way
 
+DRILLS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "game", "patrol"})
+NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
 PRIVATE_ROLES = frozenset({"CVL", "MED", "BUS", "EDU", "REF", "NGO"})  # not a state's agents
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a foreign place can be the target
 
@@ -123,6 +125,10 @@ class TriggerReader:
 class _Coding(Roles):
     """Codes one trigger: status, code, pairs."""
 
+    def _near(self, tok: Token) -> list[ActorRef]:
+        """The countries a show of force is held around or near ('drills around Taiwan')."""
+        return [a for o in _near_objects(tok) for a in self.actors.group(o, True) if a.country]
+
     def _joint(self, tok: Token, code: str) -> bool:
         """An act of the subjects together: meeting, agreeing, cooperating; fighting each
         other ('traded fire') only when the act is not aimed at a third party."""
@@ -137,6 +143,8 @@ class _Coding(Roles):
         if code is None:
             return []
         code = refine(code, {t.lower_ for t in right_words(tok, 12)} | {tok.lower_})
+        if self.trig.noun and code[:2] == "06" and tok.lemma_.lower() in DRILLS and self._near(tok):
+            code = "150"  # "held military drills around Taiwan": a show of force, not a joint drill
         self.code = code
         pairs, path = self._pairs(tok, code)
         start, end = min(tok.i, self.trig.last), max(tok.i, self.trig.last) + 1
@@ -232,6 +240,8 @@ class _Coding(Roles):
         ]
         sources = by or own or self._noun_subjects(tok)
         targets = [t for t, _ in self._prep_objects(tok) if t.country]  # organisations: no pair
+        if code == "150" and not targets:
+            targets = self._near(tok)
         verb = clause_of(tok)
         if not targets and verb.i != tok.i and verb.lemma_.lower() in LIGHT_VERBS:
             targets = [t for t, _ in self._prep_objects(verb)]  # "launched an offensive in its war with Iraq"
@@ -256,6 +266,13 @@ class _Coding(Roles):
             places = self._places(verb if verb.i != tok.i else tok) or self._places(tok)
             return [(s, p) for s in sources for p in places], "parse"
         return [], "parse"
+
+
+def _near_objects(tok: Token) -> list[Token]:
+    """Objects of 'around', 'near', 'off' after ``tok`` or its light verb ('drills near Taiwan')."""
+    heads = [tok, clause_of(tok)]
+    return [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in NEAR
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def _conditions(tok: Token, depth: int = 3) -> list[Token]:

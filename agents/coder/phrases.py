@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from agents.coder.matcher import ActorHit
 from agents.coder.text import Sentence
-from agents.coder.words import COMPANY, HARDWARE, RELATIONAL
+from agents.coder.words import COMPANY, FORCE_NOUNS, HARDWARE, LEADS, RELATIONAL, WATERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -132,6 +132,14 @@ OBJECT_HEADS = (
             "embassy",
             "consulate",
             "interests",
+            "targets",
+            "target",
+            "sites",
+            "site",
+            "facilities",
+            "facility",
+            "installations",
+            "infrastructure",
             "nationals",
             "citizens",
             "diplomats",
@@ -230,9 +238,13 @@ class SentenceActors:
         self.at.update(dict.fromkeys(range(span.start, span.end), ref))
 
     def _not_the_country(self, ref: ActorRef) -> bool:
-        """A first name ('Jordan Mills'), a US state ('the Georgia state legislature'), a company."""
+        """A first name ('Jordan Mills'), a US state ('the Georgia state legislature'), a company,
+        a sea or gulf ('the Sea of Japan', 'the South China Sea', 'the Persian Gulf')."""
         doc = self.doc
         nxt = doc[ref.i1] if ref.i1 < len(doc) else None
+        of_water = ref.i0 >= 2 and doc[ref.i0 - 1].lower_ == "of" and doc[ref.i0 - 2].lower_ in WATERS
+        if of_water or (nxt is not None and nxt.lower_ in WATERS):
+            return True
         if nxt is None or ref.kind not in ("country", "capital", "demonym"):
             return False
         if nxt.lower_ in COMPANY:
@@ -256,8 +268,8 @@ class SentenceActors:
             if ref.kind == "city" and strict:
                 return []
             return [ref]
-        if tok.pos_ not in NOUNS:
-            return []
+        if tok.pos_ not in NOUNS and not (tok.lower_ in FORCE_NOUNS and tok.dep_ in ("nsubj", "dobj")):
+            return []  # (a gerund mistagged as a verb: "Indian shelling killed ...")
         role = self._role(tok)
         titled = tok.pos_ == "PROPN" and tok.i not in self.dropped
         found: list[ActorRef] = []
@@ -269,8 +281,9 @@ class SentenceActors:
             for inner in inners:
                 if inner.kind == "city" and not (of and tok.lemma_.lower() in PEOPLE):
                     continue
-                led = child.lower_ == "led" and child.dep_ == "amod"  # leads the group
-                if role is not None or led or (titled and inner.kind in ("demonym", "country")):
+                led = child.lower_ in LEADS and child.dep_ == "amod"  # "Saudi-led", "Greek-flagged"
+                named = titled or tok.lower_ in FORCE_NOUNS  # "Russian strikes": Russia's
+                if role is not None or led or (named and inner.kind in ("demonym", "country")):
                     suffix = "" if role in (None, "-") else role
                     actor = inner.country + suffix if inner.kind != "leader" else inner.actor
                     found.append(
@@ -288,7 +301,7 @@ class SentenceActors:
         for child in tok.children:
             if child.dep_ == "conj":
                 found.extend(self._named(child))
-            elif tok.lower_ == "led" and child.dep_ in ("npadvmod", "compound", "nmod"):
+            elif tok.lower_ in LEADS and child.dep_ in ("npadvmod", "compound", "nmod"):
                 found.extend(self._named(child))  # "the Saudi-led coalition": who leads it
         return found
 

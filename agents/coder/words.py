@@ -5,12 +5,15 @@ from __future__ import annotations
 __all__ = [
     "COMPANY",
     "ECONOMIC",
+    "FORCE_NOUNS",
     "HARDWARE",
     "HUMANITARIAN",
+    "LEADS",
     "MILITARY",
     "RELATIONAL",
     "SUPPLY",
     "TRADE",
+    "WATERS",
 ]
 
 
@@ -58,3 +61,16 @@ TRADE = _w("imports import exports export sales sale purchases purchase shipment
 
 
 SUPPLY = _w("supply supplies delivery deliveries sale purchase aid assistance loan loans")
+
+
+# uses of force whose demonym is who used it ("Russian strikes")
+FORCE_NOUNS = frozenset({
+    "strike", "strikes", "airstrike", "airstrikes", "shelling", "bombardment", "bombing",
+    "bombings", "raid", "raids", "offensive", "shells", "rockets", "rocket", "fire", "artillery",
+})
+
+
+LEADS = frozenset({"led", "flagged"})  # "the Saudi-led coalition", "a Greek-flagged tanker"
+
+
+WATERS = frozenset({"sea", "seas", "gulf", "strait", "straits", "bay", "ocean", "channel"})

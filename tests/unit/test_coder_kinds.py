@@ -149,6 +149,13 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Russia conducted a nuclear drill, according to Ukrainian intelligence.", []),
     ("Washington state officials signed a climate pact with Canada.", []),
     ("US Senator Maria Cantwell criticized China.", [("USA", "CHN", 3)]),
+    ("Russia deployed warships to the Sea of Japan for exercises.", []),
+    ("Iran seized a Greek-flagged tanker in the Gulf of Oman.", [("IRN", "GRC", 4)]),
+    ("India summoned Pakistan's deputy high commissioner.", [("IND", "PAK", 3)]),
+    ("Israel struck Iranian military sites.", [("ISR", "IRN", 4)]),
+    ("Indian shelling killed two civilians in Pakistan.", [("IND", "PAK", 4)]),
+    ("China held military drills around Taiwan.", [("CHN", "TWN", 4)]),
+    ("India and Japan held joint naval exercises.", [("IND", "JPN", 2), ("JPN", "IND", 2)]),
 ]
 
 
