@@ -29,6 +29,7 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
 ONE_WAY = frozenset({"042", "043", "064", "0314", "0214", "1214"})  # sharing intelligence goes one way
 
+PROTESTS = frozenset({"protest", "lodge", "complain", "condemn", "summon", "denounce", "accuse"})
 DRILLS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "game", "patrol"})
 NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
 PRIVATE_ROLES = frozenset({"CVL", "MED", "BUS", "EDU", "REF", "NGO"})  # not a state's agents
@@ -209,6 +210,13 @@ class _Coding(Roles):
             places = self._places(tok)
             if places:
                 return [(s, p) for s in subjects for p in places], "parse"
+        protest = tok.head.lemma_.lower() in PROTESTS and tok.head.i != tok.i
+        if subjects and code[:2] in FORCE_ROOTS and tok.dep_ == "advcl" and protest:
+            # "India protested to Pakistan after Pakistani troops fired across the border"
+            mine = {s.country for s in subjects}
+            answered = [m for m in self._subjects(tok.head) if m.country not in mine]
+            if answered:
+                return [(s, m) for s in subjects for m in answered], "parse"
         if subjects and self.status in ("act", "appeal", "intent"):
             return [(s, t) for s in subjects for t in self._nearby(tok, subjects)], "fallback"
         return [], "parse"

@@ -156,6 +156,15 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Indian shelling killed two civilians in Pakistan.", [("IND", "PAK", 4)]),
     ("China held military drills around Taiwan.", [("CHN", "TWN", 4)]),
     ("India and Japan held joint naval exercises.", [("IND", "JPN", 2), ("JPN", "IND", 2)]),
+    (
+        "India lodged a protest with Pakistan after Pakistani troops fired across the border.",
+        [("IND", "PAK", 3), ("PAK", "IND", 4)],
+    ),
+    (
+        "Italy announced a suspension of air links with Serbia, one day after a Serbian army jet "
+        "shot down a helicopter.",
+        [("ITA", "SRB", 4)],
+    ),
 ]
 
 
