@@ -17,7 +17,7 @@ from agents.coder.clauses import governor_status, speech_head
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import ActorRef, SentenceActors
 from agents.coder.syntax import clause_of, directive, each_way
-from agents.coder.words import HARDWARE, TRADE
+from agents.coder.words import FORCE_NOUNS, HARDWARE, TRADE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -179,6 +179,12 @@ class Roles:
             frm = c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in PASSIVE_FROM
             if by or frm:
                 sources.extend(a for o in c.children if o.dep_ == "pobj" for a in self.actors.group(o, True))
+        if not sources and self.code[:2] in FORCE:  # "killed in Israeli tank shelling"
+            sources = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
+                       for o in c.children if o.dep_ == "pobj" and o.lower_ in FORCE_NOUNS
+                       for a in self.actors.own(o, True)]
+            if sources and not targets:
+                targets = self._places(tok)
         if not sources and self.code[:3] in ARRESTS:  # only a state arrests: where, is who
             sources = [p for p in self._places(tok) if p.kind in ("country", "place", "city", "capital")]
         if not targets and len({s.country for s in sources}) >= 2 and self.code[:2] in JOINT:

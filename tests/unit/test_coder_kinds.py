@@ -165,6 +165,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "shot down a helicopter.",
         [("ITA", "SRB", 4)],
     ),
+    ("Five Indian tourists were killed in a bus crash in Nepal.", []),
+    ("Two Pakistani soldiers were killed in Indian shelling.", [("IND", "PAK", 4)]),
 ]
 
 
