@@ -56,8 +56,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     HTTP; countries by code or name (``India``, ``IND``, ``Indian``). Raises ``QueryError``,
     ``BadQuery`` (an unknown country)."""
     from streams.cli.render import format_dyad, format_history, format_rows
+    from streams.countries import resolve_country, resolve_pair
     from streams.web.client import fetch_json
-    from streams.web.countries import resolve_country, resolve_pair
 
     url = get_settings().web_url
     as_of = {"as_of": args.as_of} if args.as_of else {}

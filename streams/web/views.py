@@ -20,9 +20,9 @@ from faust.web.exceptions import ServiceUnavailable
 from schemas import jsonbytes
 from schemas.models import DyadState, pair_key
 from streams.app import Pipeline
+from streams.countries import countries, resolve_country, resolve_pair
 from streams.exceptions import BadQuery
 from streams.state.history import history_rows
-from streams.web.countries import countries, resolve_country, resolve_pair
 from streams.web.live import LiveHub, StreamView
 from streams.web.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from streams.web.metrics import MetricsSnapshot, render_metrics

@@ -18,11 +18,11 @@ from schemas import jsonbytes
 from schemas.models import Article
 from streams.cli.demo import wait_processed
 from streams.cli.processes import settings_env
+from streams.countries import countries
 from streams.kafka.broker import EmbeddedBroker
 from streams.lake.columns import flat_row
 from streams.lake.store import Writer
 from streams.settings import Settings
-from streams.web.countries import countries
 from tests.integration.conftest import read_all
 from tests.integration.harness import fresh_settings, publish_all, running_worker, varied_articles
 from tests.lake_events import synthetic_events
@@ -75,6 +75,12 @@ BAD_REQUESTS: list[tuple[str, str, int]] = [
     ("GET", "/dyads?quad=5", 400),
     ("GET", "/dyads?offset=-1", 400),
     ("GET", "/countries/Atlantis", 400),
+    ("GET", "/countries/XYZ", 400),
+    ("GET", "/countries/the", 400),
+    ("GET", "/countries/Congo", 400),
+    ("GET", "/dyads/XXX/PAK", 400),
+    ("GET", "/events?country=XYZ", 400),
+    ("GET", "/events?pair=Atlantis-PAK", 400),
     ("GET", "/dyads/India/Atlantis", 400),
     ("GET", "/dyads/India/Indian", 400),
     ("GET", "/search?q=x&x=1", 400),
@@ -240,6 +246,39 @@ def test_countries_by_name_search_and_the_cli_agree(api: Settings) -> None:
     bad = subprocess.run([str(DYADWATCH), "query", "Atlantis"], env=settings_env(api),
                          capture_output=True, timeout=60)
     assert bad.returncode == 1 and b"unknown country 'Atlantis'" in bad.stderr
+
+
+@pytest.mark.parametrize(("path", "message"), [
+    ("/countries/XYZ", "unknown country 'XYZ'"),
+    ("/countries/the", "unknown country 'the'"),
+    ("/dyads/XXX/PAK", "unknown country 'XXX'"),
+    ("/countries/Congo", "ambiguous: Congo is COD or COG"),
+    ("/countries/korea", "ambiguous: korea is KOR or PRK"),
+    ("/events?country=XYZ", "country: unknown country 'XYZ'"),
+])
+def test_unknown_and_ambiguous_countries_are_named(api: Settings, path: str, message: str) -> None:
+    status, _, body = _request(api, "GET", path)
+    assert status == 400 and message in jsonbytes.loads(body)["error"]
+
+
+def test_query_of_an_unknown_code_is_one_line_and_exit_1(api: Settings) -> None:
+    for argv, message in ((["XYZ"], b"unknown country 'XYZ'"), (["Congo"], b"ambiguous: Congo is COD or COG"),
+                          (["XXX", "PAK"], b"unknown country 'XXX'")):
+        bad = subprocess.run([str(DYADWATCH), "query", *argv], env=settings_env(api),
+                             capture_output=True, timeout=60)
+        assert bad.returncode == 1 and bad.stdout == b"", bad.stdout
+        assert message in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_store_filters_take_country_names(api: Settings) -> None:
+    for by_name, by_code in (("country=India", "country=IND"), ("pair=Russia-Pakistan", "pair=PAK-RUS"),
+                             ("source=russian&target=pakistan", "source=RUS&target=PAK")):
+        named = _request(api, "GET", f"/events?{by_name}&limit=50")
+        coded = _request(api, "GET", f"/events?{by_code}&limit=50")
+        assert named[0] == coded[0] == 200, named[2][:300]
+        assert named[2] == coded[2] and jsonbytes.loads(named[2])["count"] > 0
+    assert _request(api, "GET", "/events.csv?country=India&limit=5")[2] == \
+        _request(api, "GET", "/events.csv?country=IND&limit=5")[2]
 
 
 def test_listing_pages_orders_and_filters(api: Settings) -> None:
