@@ -102,7 +102,9 @@ def _condition(name: str, value: str) -> tuple[str, list[Any]]:
         return "quad_class = ?", [int(value)]
     if name == "min_confidence":
         return "confidence >= ?", [_number(name, value, 0.0, 1.0)]
-    return "(sentence ILIKE ? OR coalesce(article_title, '') ILIKE ?)", [f"%{value}%"] * 2
+    # a plain substring, any case: "%" and "_" are characters here, not LIKE wildcards
+    return ("(contains(lower(sentence), ?) OR contains(lower(coalesce(article_title, '')), ?))",
+            [value.lower()] * 2)
 
 
 def decode_cursor(value: str) -> tuple[datetime, str]:
@@ -133,6 +135,9 @@ def parse_filter(params: Mapping[str, str], *, paged: bool = False, default_limi
             sql, args = _condition(name, params[name])
             conditions.append(sql)
             values += args
+    if params.get("since") and params.get("until") and (
+            _when("since", params["since"], end=False) >= _when("until", params["until"], end=True)):
+        raise BadQuery("since must be before until")
     limit, after = None, None
     if paged:
         limit = _limit(params.get("limit"), default_limit)

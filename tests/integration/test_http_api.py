@@ -111,6 +111,8 @@ BAD_REQUESTS: list[tuple[str, str, int]] = [
     ("GET", "/events?min_confidence=high", 400),
     ("GET", "/events?cursor=%21%21", 400),
     ("GET", "/events.csv?until=never", 400),
+    ("GET", "/events?since=2026-11-30&until=2026-11-20", 400),
+    ("GET", "/events.csv?since=2026-11-30&until=2026-11-20", 400),
     ("POST", "/dyads", 405),
     ("DELETE", "/dyads/RUS/PAK", 405),
 ]
@@ -181,6 +183,16 @@ def test_events_filtered_and_paged_from_the_store(api: Settings) -> None:
                         and r["day"] in ("20240502", "20240503") for r in rows)
     status, _, body = _request(api, "GET", "/events?limit=1000")
     assert jsonbytes.loads(body)["count"] == 1000
+
+
+def test_events_q_is_plain_text(api: Settings) -> None:
+    for q in ("%25", "_", "%25acted%25"):
+        status, _, body = _request(api, "GET", f"/events?q={q}")
+        assert status == 200 and jsonbytes.loads(body)["count"] == 0, q
+    status, _, body = _request(api, "GET", "/events?q=ACTED&limit=5")
+    assert jsonbytes.loads(body)["count"] == 5
+    status, _, body = _request(api, "GET", "/events?since=2026-11-30&until=2026-11-20")
+    assert jsonbytes.loads(body)["error"] == "since must be before until"
 
 
 def test_events_as_csv(api: Settings) -> None:

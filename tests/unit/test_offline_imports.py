@@ -43,7 +43,9 @@ def test_store_commands_load_no_stream_framework(args: tuple[str, ...], tmp_path
 
 
 @pytest.mark.parametrize("args", [("sql", "DROP TABLE events"), ("sql", "SELECT nope FROM events"),
-                                  ("export", "--since", "tomorrow"), ("export", "--format", "parquet")])
+                                  ("export", "--since", "tomorrow"), ("export", "--format", "parquet"),
+                                  ("export", "--since", "2026-11-30", "--until", "2026-11-20"),
+                                  ("export", "--country", "XYZ"), ("export", "--pair", "Congo-PAK")])
 def test_store_commands_fail_in_one_line(args: tuple[str, ...], tmp_path: Path) -> None:
     env = {**os.environ, "DYADWATCH_LAKE_DIR": str(tmp_path / "lake")}
     result, _ = run_probed(*args, env=env)
