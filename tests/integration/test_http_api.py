@@ -36,6 +36,12 @@ IN_ORDER = [  # CHL-PER: tension 2 on 1 March, then a rise of ~4 on 5 March (an 
     Article(id="cp2", text="Chile expelled the ambassador of Peru.\n\nPeru accused Chile of "
             "violating the ceasefire.", published=datetime(2024, 3, 5, 10, tzinfo=UTC)),
 ]
+OUT_OF_ORDER = [  # ARG-BRA: the newer article arrives first
+    Article(id="ab1", text="Brazil condemned Argentina over the border dispute.",
+            published=datetime(2024, 6, 10, 9, tzinfo=UTC)),
+    Article(id="ab2", text="Argentina accused Brazil of spying on its diplomats.",
+            published=datetime(2024, 6, 1, 9, tzinfo=UTC)),
+]
 
 BAD_REQUESTS: list[tuple[str, str, int]] = [
     ("GET", "/dyads/RU/PAK", 400),
@@ -129,7 +135,7 @@ def api(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory) -> Ite
         articles = varied_articles(12)
         publish_all(settings, articles)
         wait_processed(worker, len(articles))
-        for article in IN_ORDER:  # one at a time: their events arrive in event-time order
+        for article in [*IN_ORDER, *OUT_OF_ORDER]:  # one at a time: their events arrive in publish order
             publish_all(settings, [article])
             articles.append(article)
             wait_processed(worker, len(articles))
@@ -193,6 +199,17 @@ def test_events_q_is_plain_text(api: Settings) -> None:
     assert jsonbytes.loads(body)["count"] == 5
     status, _, body = _request(api, "GET", "/events?since=2026-11-30&until=2026-11-20")
     assert jsonbytes.loads(body)["error"] == "since must be before until"
+
+
+def test_pair_events_newest_event_time_first(api: Settings) -> None:
+    events = _get(api, "/dyads/BRA/ARG/events")["events"]
+    assert [e["article_id"] for e in events] == ["ab1", "ab2"]  # arrived ab1 first, yet newest
+    events = _get(api, "/dyads/CHL/PER/events")["events"]
+    times = [e["event_time"] for e in events]
+    assert len(times) >= 2 and times == sorted(times, reverse=True)
+    shown = subprocess.run([str(DYADWATCH), "query", "Brazil", "Argentina"], env=settings_env(api),
+                           capture_output=True, timeout=60, check=True).stdout.decode()
+    assert shown.index("[ab1]") < shown.index("[ab2]")
 
 
 def test_events_as_csv(api: Settings) -> None:
