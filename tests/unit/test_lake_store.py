@@ -196,3 +196,21 @@ def test_a_reversed_range_is_refused(store: Path, since: str, until: str) -> Non
     with pytest.raises(BadQuery, match=r"^since must be before until$"):
         parse_filter({"since": since, "until": until}, paged=True)
     assert parse_filter({"since": "2024-05-02", "until": "2024-05-02"}).where()[0]  # one whole day
+
+
+@pytest.mark.parametrize("sql", ["SELECT * FROM read_csv('/etc/passwd')",
+                                 "SELECT * FROM read_text('/etc/passwd')",
+                                 "SELECT * FROM read_csv('{store}/../../../../etc/passwd')",
+                                 "SELECT * FROM read_parquet('/tmp/*.parquet')"])
+def test_sql_reads_no_file_outside_the_store(store: Path, sql: str) -> None:
+    db = connect(store)
+    with pytest.raises(QueryError) as caught:
+        read_only_sql(db, sql.format(store=store))
+    assert "\n" not in str(caught.value) and "Permission Error" in str(caught.value)
+    with pytest.raises(duckdb.Error, match="lock"):
+        db.execute("SET enable_external_access = true")
+    assert read_only_sql(db, "SELECT count(*) FROM events").fetchall() == [(600,)]
+    assert read_only_sql(db, "SELECT sum(events) FROM pair_days").fetchall()[0][0] > 0
+    inside = read_only_sql(db, f"SELECT count(*) FROM read_parquet('{store}/day=*/*.parquet')")
+    assert inside.fetchall() == [(600,)]
+    assert events_page(store, parse_filter({"limit": "5"}, paged=True))["count"] == 5

@@ -83,3 +83,10 @@ def test_export_takes_country_names(store: Path) -> None:
                    "--pair", "IND-PAK")
     assert by_name.returncode == by_code.returncode == 0, by_name.stderr
     assert by_name.stdout == by_code.stdout and by_name.stdout.count(b"\n") > 0
+
+
+def test_sql_cannot_read_files_outside_the_store(store: Path) -> None:
+    line = _one_line(_run("sql", "SELECT * FROM read_csv('/etc/passwd')", "--store", str(store)))
+    assert "Permission Error" in line and "root:" not in line
+    ok = _run("sql", "SELECT count(*) AS n FROM events", "--format", "json", "--store", str(store))
+    assert ok.returncode == 0 and ok.stdout.strip() == b'{"n":200}', ok.stderr
