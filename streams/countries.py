@@ -43,6 +43,35 @@ class Country:
 
 
 def _display_name(names: list[str], demonyms: list[str]) -> str:
+    """The common English short name of a country, from its gazetteer names alone:
+
+    1. a name that another of its names is built on: the head of "N of ..." first ("United
+       States" of "United States of America", "United Kingdom" of "United Kingdom of Great
+       Britain and Northern Ireland"), else the tail of "... of [the] N" ("Belgium" of "Kingdom
+       of Belgium", "Myanmar", "Eswatini", "Bosnia and Herzegovina"); the shortest such;
+    2. else the shortest name starting like a demonym (``_closest_to_demonym``), given up for a
+       name that is it plus "s" ("Lao" → "Laos") or a name of at most three words ending with
+       it ("Emirates" → "United Arab Emirates", "Guiana" → "French Guiana").
+
+    Names without a lower-case letter (``U.S.``) count only if there is no other.
+    """
+    readable = [name for name in names if any(ch.islower() for ch in name)] or names
+    lowered = [name.lower() for name in names]
+    heads = [name for name in readable
+             if any(other.startswith(name.lower() + " of ") for other in lowered)]
+    tails = [name for name in readable
+             if any(re.fullmatch(rf".+ of (?:the )?{re.escape(name.lower())}", other) for other in lowered)]
+    if heads or tails:
+        return min(heads or tails, key=lambda name: (len(name), name))
+    chosen = _closest_to_demonym(names, demonyms)
+    plural = [name for name in readable if name.lower() == chosen.lower() + "s"]
+    fuller = [name for name in readable if name.lower().endswith(" " + chosen.lower())
+              and " of " not in name.lower() and not name.lower().startswith("the ")
+              and len(name.split()) <= 3]
+    return min(plural or fuller or [chosen], key=lambda name: (len(name), name))
+
+
+def _closest_to_demonym(names: list[str], demonyms: list[str]) -> str:
     """The short common name: the shortest name starting like a demonym (two letters or
     more: "Britain" for "British", "France" for "French"), else the shortest; names without
     a lower-case letter (``U.S.``) only if there is no other."""

@@ -22,12 +22,24 @@ def test_names_come_from_the_gazetteer() -> None:
     names = countries()
     assert len(names.by_code) > 190
     assert {code: names.name(code) for code in ("RUS", "GBR", "FRA", "CHN", "BRA")} == {
-        "RUS": "Russia", "GBR": "Britain", "FRA": "France", "CHN": "China", "BRA": "Brazil"}
+        "RUS": "Russia", "GBR": "United Kingdom", "FRA": "France", "CHN": "China", "BRA": "Brazil"}
     assert resolve_pair("guyana", "Venezuelan") == ("GUY", "VEN")
     with pytest.raises(BadQuery, match="unknown country"):
         resolve_country("Atlantis")
     with pytest.raises(BadQuery, match="two different"):
         resolve_pair("India", "IND")
+
+
+@pytest.mark.parametrize(("code", "name"), [
+    ("USA", "United States"), ("GBR", "United Kingdom"), ("ARE", "United Arab Emirates"),
+    ("NLD", "Netherlands"), ("BEL", "Belgium"), ("DNK", "Denmark"), ("NOR", "Norway"),
+    ("THA", "Thailand"), ("MMR", "Myanmar"), ("LAO", "Laos"), ("BIH", "Bosnia and Herzegovina"),
+    ("SWZ", "Eswatini"), ("GUF", "French Guiana"), ("CHN", "China"), ("KOR", "South Korea"),
+    ("IND", "India"), ("DEU", "Germany"), ("RUS", "Russia"), ("IRN", "Iran"), ("VNM", "Vietnam"),
+])
+def test_display_names_are_the_common_english_short_names(code: str, name: str) -> None:
+    assert countries().name(code) == name
+    assert resolve_country(name) == code
 
 
 @pytest.mark.parametrize("text", ["XYZ", "the", "xxx", "ZZZ"])
