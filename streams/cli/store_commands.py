@@ -24,10 +24,17 @@ _EXPORT_FILTERS = ("since", "until", "country", "pair", "root", "quad", "min_con
 
 
 def cmd_lake(args: argparse.Namespace) -> int:
-    """``dyadwatch lake``: keep the event store in step with ``relation-events`` until Ctrl-C."""
+    """``dyadwatch lake``: keep the event store in step with ``relation-events`` until Ctrl-C.
+
+    Its informational lines (which topic goes to which folder) are logged at INFO, shown at
+    ``DYADWATCH_LOG_LEVEL`` info (the default) and hidden at warning (as the demo runs it)."""
+    import logging
+
     from streams.lake.ingest import run_lake
 
-    return run_lake(get_settings())
+    settings = get_settings()
+    logging.getLogger("streams.lake").setLevel(settings.log_level.upper())
+    return run_lake(settings)
 
 
 def _root(args: argparse.Namespace) -> Path:
