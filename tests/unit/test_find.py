@@ -7,7 +7,14 @@ from datetime import UTC, date, datetime
 import pytest
 
 from schemas.models import DayBucket, DyadState
-from streams.countries import GAZETTEER, countries, resolve_country, resolve_pair, resolve_pair_text
+from streams.countries import (
+    CODER_SOURCES,
+    GAZETTEER,
+    countries,
+    resolve_country,
+    resolve_pair,
+    resolve_pair_text,
+)
 from streams.exceptions import BadQuery
 from streams.web.listing import alerts_from_buckets, page_rows, parse_row_filter, range_figures
 from streams.web.search import suggest
@@ -57,11 +64,13 @@ def test_a_name_of_several_countries_says_which(text: str, message: str) -> None
 
 
 def test_every_code_the_coder_can_emit_is_known() -> None:
-    codes = {line.split("\t")[1] for line in GAZETTEER.read_text(encoding="utf-8").splitlines()
+    codes = {line.split("\t")[1] for source in (GAZETTEER, *CODER_SOURCES)
+             for line in source.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")}
     codes = {code for code in codes if len(code) == 3 and code.isalpha() and code.isupper()}
-    assert {"XKX", "PSE", "TWN", "HKG", "MAC", "ESH"} <= codes
+    assert {"XKX", "PSE", "TWN", "HKG", "MAC", "ESH", "CUW", "SXM"} <= codes
     assert all(resolve_country(code.lower()) == code for code in codes)
+    assert countries().name("CUW") == "Curacao" and resolve_country("Curacao") == "CUW"
 
 
 @pytest.mark.parametrize(("text", "pair"), [("india-pak", ("IND", "PAK")),
