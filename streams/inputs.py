@@ -1,6 +1,7 @@
 """Articles read from files, folders and standard input (no Kafka): ``publish`` and ``extract``.
 
-Inputs: ``.txt``/``.md`` files (first line = title, id = file name without extension),
+Inputs: ``.txt``/``.md`` files (first line = title, without Markdown heading marks:
+``# Heading`` or ``Heading`` underlined ``===`` give ``Heading``; id = file name without extension),
 ``.json`` (an article object or a list of them), ``.jsonl`` (one article per line),
 folders (those files, recursively, in name order) and ``-`` (standard input: JSON lines,
 or plain text with the title on the first line). Each input gives an ``ArticleSource``:
@@ -10,6 +11,7 @@ the article, or why it could not be read (never an exception).
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,7 +23,7 @@ from pydantic import ValidationError
 from schemas import jsonbytes
 from schemas.models import Article
 
-__all__ = ["ArticleSource", "read_inputs"]
+__all__ = ["ArticleSource", "plain_title", "read_inputs"]
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".json", ".jsonl"}
@@ -41,8 +43,23 @@ def _validation_message(exc: ValidationError) -> str:
                      for e in exc.errors(include_url=False)[:3])
 
 
+_ATX_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ \t]*$")
+
+
+def plain_title(line: str) -> str:
+    """A title line without Markdown heading marks: ``# Heading`` and ``## Heading ##`` give
+    ``Heading``; any other line (``#1 priority``) is kept as it is, stripped."""
+    found = _ATX_HEADING.match(line.strip())
+    return (found.group(1) if found else line).strip()
+
+
 def _article_from_text(text: str, article_id: str, origin: str) -> ArticleSource:
     title, _, body = text.strip().partition("\n")
+    title = plain_title(title)
+    first, _, rest = body.partition("\n")
+    if _SETEXT_UNDERLINE.match(first.strip()) and first.strip():  # "Heading\n=======": the underline
+        body = rest
     try:
         article = Article(id=article_id, title=title.strip() or None, text=body.strip() or title)
     except ValidationError as exc:

@@ -148,6 +148,14 @@ class Settings(BaseSettings):
         """The URL of this worker's HTTP API on its bind address, e.g. ``http://127.0.0.1:6066``."""
         return f"http://{self.web_host}:{self.web_port}"
 
+    def derived_defaults(self) -> dict[str, tuple[str, str]]:
+        """The settings left unset whose value is derived from others, as name → (the value
+        in use, where it comes from): ``lake_dir``, ``lake_group``, ``advertised_host``."""
+        derived = {"lake_dir": (str(self.lake_path), "<DYADWATCH_DATA_DIR>/lake"),
+                   "lake_group": (self.lake_group_id, "<DYADWATCH_APP_ID>-lake"),
+                   "advertised_host": (self.web_host, "DYADWATCH_WEB_HOST")}
+        return {name: value for name, value in derived.items() if getattr(self, name) is None}
+
     def redacted(self) -> dict[str, Any]:
         """The settings as a dict, secrets masked: safe to log or print."""
         values = self.model_dump(mode="json")

@@ -56,8 +56,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     HTTP; countries by code or name (``India``, ``IND``, ``Indian``). Raises ``QueryError``,
     ``BadQuery`` (an unknown country)."""
     from streams.cli.render import format_dyad, format_history, format_rows
+    from streams.countries import resolve_country, resolve_pair
     from streams.web.client import fetch_json
-    from streams.web.countries import resolve_country, resolve_pair
 
     url = get_settings().web_url
     as_of = {"as_of": args.as_of} if args.as_of else {}
@@ -187,7 +187,15 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
-    """``dyadwatch settings``: the settings in force as ``DYADWATCH_*=value``, secrets masked."""
-    for name, value in get_settings().redacted().items():
-        print(f"DYADWATCH_{name.upper()}={'' if value is None else value}")
+    """``dyadwatch settings``: the settings in force as ``DYADWATCH_*=value``, secrets masked;
+    a setting left unset whose value derives from others shows the value in use, with a
+    comment saying so (``DYADWATCH_LAKE_DIR=/data/lake  # default: <DYADWATCH_DATA_DIR>/lake``)."""
+    settings = get_settings()
+    derived = settings.derived_defaults()
+    for name, value in settings.redacted().items():
+        if name in derived:
+            used, rule = derived[name]
+            print(f"DYADWATCH_{name.upper()}={used}  # default: {rule}")
+        else:
+            print(f"DYADWATCH_{name.upper()}={'' if value is None else value}")
     return 0

@@ -99,11 +99,15 @@ def run_demo(settings: Settings, seeds: Path, *, once: bool) -> int:
             print(f"\nlive pair table ({count} article{'s' * (count != 1)} from {seeds}/):\n")
             print(format_rows(table["dyads"]), flush=True)
             stored = wait_stored(settings, worker)
-            print(f"\nevent store: {stored} events in {settings.lake_path} (dyadwatch lake); e.g. "
+            if once:  # the folder is removed as the demo exits: no hint to query it later
+                print(f"\nevent store: {stored} events in {settings.lake_path} (dyadwatch lake; "
+                      "removed when the demo exits: run the demo without --once to query it "
+                      "with dyadwatch sql from a second terminal)", flush=True)
+                return 0 if report.ok else 1
+            print(f"\nevent store: {stored} events in {settings.lake_path} (dyadwatch lake; kept "
+                  "while the demo runs); from a second terminal: "
                   f"DYADWATCH_LAKE_DIR={settings.lake_path} dyadwatch sql "
                   "\"SELECT * FROM pair_days ORDER BY events DESC LIMIT 5\"", flush=True)
-            if once:
-                return 0 if report.ok else 1
             print(f"\nserving {settings.web_url}/dyads (also /dyads/RUS/PAK, /countries/PAK, "
                   "/health); Ctrl-C to stop", flush=True)
             print(f"live page: {settings.web_url}/  ·  events from the store: "

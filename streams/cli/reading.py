@@ -12,7 +12,6 @@ from typing import Any
 
 from schemas import jsonbytes
 from streams.catalog import catalog
-from streams.exceptions import BadQuery
 from streams.settings import get_settings
 
 __all__ = ["RAW_CHARS", "cmd_alerts", "cmd_dead_letters", "cmd_events", "dead_letter_line"]
@@ -33,12 +32,9 @@ def _print_topic(topic: str, args: argparse.Namespace, key: bytes | None = None,
 
 
 def _pair_key(text: str) -> bytes:
-    from streams.web.queries import parse_pair
+    from streams.countries import resolve_pair_text
 
-    a, sep, b = text.partition("-")
-    if not sep:
-        raise BadQuery(f"--pair {text!r}: expected two country codes joined by '-', e.g. IND-PAK")
-    return parse_pair(a, b).encode()
+    return "-".join(sorted(resolve_pair_text(text, "--pair"))).encode()
 
 
 def cmd_events(args: argparse.Namespace) -> int:

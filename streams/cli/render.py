@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from schemas.summary import PairSummary
+from streams.web.queries import event_newest_first
 
 __all__ = ["format_dyad", "format_history", "format_rows"]
 
@@ -30,7 +31,7 @@ def format_dyad(state: dict[str, Any]) -> str:
     """One pair (``GET /dyads/{A}/{B}``: a ``DyadState`` with its ``summary``): the summary
     row and the evidence of its latest events, newest first."""
     lines = [format_rows([state["summary"]]), "", "latest events:"]
-    for event in reversed(state.get("recent_events", [])):
+    for event in event_newest_first(state.get("recent_events", [])):
         lines.append(f"  {event['source']} -> {event['target']}  {event['cameo_code']} "
                      f"{event.get('cameo_name', '')} (quad {event['quad_class']}, "
                      f"goldstein {event['goldstein']:+.1f})")

@@ -8,6 +8,7 @@ the exit code; a ``DyadwatchError`` is printed as one line by ``streams.cli.main
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date, datetime
 from decimal import Decimal
@@ -23,14 +24,25 @@ _EXPORT_FILTERS = ("since", "until", "country", "pair", "root", "quad", "min_con
 
 
 def cmd_lake(args: argparse.Namespace) -> int:
-    """``dyadwatch lake``: keep the event store in step with ``relation-events`` until Ctrl-C."""
+    """``dyadwatch lake``: keep the event store in step with ``relation-events`` until Ctrl-C.
+
+    Its informational lines (which topic goes to which folder) are logged at INFO, shown at
+    ``DYADWATCH_LOG_LEVEL`` info (the default) and hidden at warning (as the demo runs it)."""
+    import logging
+
     from streams.lake.ingest import run_lake
 
-    return run_lake(get_settings())
+    settings = get_settings()
+    logging.getLogger("streams.lake").setLevel(settings.log_level.upper())
+    return run_lake(settings)
 
 
 def _root(args: argparse.Namespace) -> Path:
-    return Path(args.store) if args.store else get_settings().lake_path
+    """The store's folder (``--store`` or ``DYADWATCH_LAKE_DIR``); raises ``QueryError`` when
+    there is no store there (no folder, or no manifest)."""
+    from streams.lake.store import require_store
+
+    return require_store(Path(args.store) if args.store else get_settings().lake_path)
 
 
 def _json_value(value: Any) -> Any:
@@ -68,11 +80,28 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     params = {name: str(getattr(args, name)) for name in _EXPORT_FILTERS
               if getattr(args, name) is not None}
-    report = export_events(_root(args), parse_filter(params), args.format,
-                           Path(args.output) if args.output else None)
+    where = parse_filter(params)
+    report = export_events(_root(args), where, args.format,
+                           Path(args.output) if args.output else None, force=args.force)
+    if args.output is None and _reader_gone(sys.stdout):
+        # "export | head -1": the reader left; as on a BrokenPipeError, say nothing
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     size = f", {report.bytes / 1e6:.1f} MB" if report.bytes else ""
     print(f"exported {report.rows} events to {report.target}{size}", file=sys.stderr)
     return 0
+
+
+def _reader_gone(stream: Any) -> bool:
+    """Whether ``stream`` is a pipe whose reader has closed it (poll: POLLERR on the write end)."""
+    import select
+
+    try:
+        poller = select.poll()
+        poller.register(stream.fileno(), select.POLLOUT)
+        return any(event & (select.POLLERR | select.POLLHUP) for _, event in poller.poll(0))
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def add_store_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -89,6 +118,7 @@ def add_store_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     p = sub.add_parser("export", help="export events from the store (CSV, Parquet, JSON lines)")
     p.add_argument("--format", choices=("csv", "parquet", "jsonl"), default="csv")
     p.add_argument("-o", "--output", metavar="FILE", help="default: stdout (not for parquet)")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     p.add_argument("--since", help="ISO date or time, inclusive")
     p.add_argument("--until", help="ISO date (whole day included) or time, exclusive")
     p.add_argument("--country", help="either side, e.g. PAK")

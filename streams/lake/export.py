@@ -54,16 +54,20 @@ def _write_jsonl(out: IO[bytes], batch: pa.RecordBatch) -> None:
     out.write(b"".join(jsonbytes.dumps_line(row) for row in batch.to_pylist()))
 
 
-def export_events(root: Path, where: EventFilter, fmt: str, output: Path | None) -> ExportReport:
+def export_events(root: Path, where: EventFilter, fmt: str, output: Path | None, *,
+                  force: bool = False) -> ExportReport:
     """Write the filtered events to ``output`` (stdout if None) in ``fmt`` (``FORMATS``).
 
     Shows a progress bar on stderr (a terminal) from ``PROGRESS_FROM_ROWS`` rows. Raises
-    ``QueryError`` for Parquet to stdout or an unwritable ``output``.
+    ``QueryError`` for Parquet to stdout, an unwritable ``output``, or an ``output`` that
+    exists already unless ``force``.
     """
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}: expected {', '.join(FORMATS)}")
     if fmt == "parquet" and output is None:
         raise QueryError("parquet needs a file: pass -o FILE")
+    if output is not None and not force and (output.exists() or output.is_symlink()):
+        raise QueryError(f"{output} exists: pass --force to overwrite it")
     total, batches = _batches(root, where)
     try:
         out: IO[bytes] = output.open("wb") if output else sys.stdout.buffer

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from streams.countries import resolve_country, resolve_pair_text
 from streams.exceptions import BadQuery
 
 __all__ = ["FILTER_PARAMS", "MAX_PAGE", "EventFilter", "encode_cursor", "parse_filter"]
@@ -22,7 +23,6 @@ __all__ = ["FILTER_PARAMS", "MAX_PAGE", "EventFilter", "encode_cursor", "parse_f
 MAX_PAGE = 1000
 FILTER_PARAMS = ("country", "pair", "source", "target", "since", "until", "root", "quad",
                  "min_confidence", "q")
-_CODE = re.compile(r"^[A-Za-z]{3}$")
 _ROOT = re.compile(r"^\d{2}$")
 
 
@@ -51,9 +51,8 @@ class EventFilter:
 
 
 def _code(name: str, value: str) -> str:
-    if not _CODE.match(value):
-        raise BadQuery(f"{name} must be a 3-letter country code (ISO 3166-1 alpha-3), got {value[:40]!r}")
-    return value.upper()
+    """The code of a country given by code or name (``streams.countries``)."""
+    return resolve_country(value, name)
 
 
 def _when(name: str, value: str, *, end: bool) -> datetime:
@@ -80,11 +79,7 @@ def _number(name: str, value: str, low: float, high: float) -> float:
 
 
 def _pair(value: str) -> str:
-    a, sep, b = value.partition("-")
-    first, second = _code("pair", a), _code("pair", b) if sep else ""
-    if not sep or first == second:
-        raise BadQuery(f"pair must be two different country codes as A-B, got {value[:40]!r}")
-    return "-".join(sorted((first, second)))
+    return "-".join(sorted(resolve_pair_text(value, "pair")))
 
 
 def _condition(name: str, value: str) -> tuple[str, list[Any]]:
@@ -107,7 +102,9 @@ def _condition(name: str, value: str) -> tuple[str, list[Any]]:
         return "quad_class = ?", [int(value)]
     if name == "min_confidence":
         return "confidence >= ?", [_number(name, value, 0.0, 1.0)]
-    return "(sentence ILIKE ? OR coalesce(article_title, '') ILIKE ?)", [f"%{value}%"] * 2
+    # a plain substring, any case: "%" and "_" are characters here, not LIKE wildcards
+    return ("(contains(lower(sentence), ?) OR contains(lower(coalesce(article_title, '')), ?))",
+            [value.lower()] * 2)
 
 
 def decode_cursor(value: str) -> tuple[datetime, str]:
@@ -138,6 +135,9 @@ def parse_filter(params: Mapping[str, str], *, paged: bool = False, default_limi
             sql, args = _condition(name, params[name])
             conditions.append(sql)
             values += args
+    if params.get("since") and params.get("until") and (
+            _when("since", params["since"], end=False) >= _when("until", params["until"], end=True)):
+        raise BadQuery("since must be before until")
     limit, after = None, None
     if paged:
         limit = _limit(params.get("limit"), default_limit)

@@ -122,7 +122,7 @@ def run_lake(settings: Settings) -> int:
     with Writer(settings.lake_path, settings.lake_compact_files) as writer:
         reader = GroupReader(settings, topic, settings.lake_group_id, settings.lake_flush_events)
         ingest = _Ingest(settings, reader, writer)
-        log.warning("lake: %s -> %s (group %s)", topic, writer.root, settings.lake_group_id)
+        log.info("lake: %s -> %s (group %s)", topic, writer.root, settings.lake_group_id)
         try:
             _loop(ingest, settings, stopping)
         finally:

@@ -79,8 +79,7 @@ class _Connections:
             if known is None or known[0] != version:
                 if known is not None:
                     known[1].close()
-                db = connect(root)
-                db.execute("SET enable_object_cache = true")
+                db = connect(root)  # object cache on, file access confined to root, locked
                 known = self._open[root] = (version, db)
             return known[1].cursor()
 

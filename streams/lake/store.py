@@ -30,10 +30,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from schemas import jsonbytes
-from streams.exceptions import StreamsError
+from streams.exceptions import QueryError, StreamsError
 from streams.lake.columns import SCHEMA
 
-__all__ = ["MANIFEST", "RETIRED_GRACE_S", "Writer", "coder_ranks", "live_files"]
+__all__ = ["MANIFEST", "RETIRED_GRACE_S", "Writer", "coder_ranks", "live_files", "require_store"]
 
 MANIFEST = "_manifest.json"
 LOCK = "_writer.lock"
@@ -46,6 +46,14 @@ def _read_manifest(root: Path) -> dict[str, Any]:
         return {"files": [], "retired": []}
     value: dict[str, Any] = jsonbytes.loads(path.read_bytes())
     return value
+
+
+def require_store(root: Path) -> Path:
+    """``root`` if it holds a store (a folder with a manifest: ``dyadwatch lake`` writes one
+    as it starts); raises ``QueryError`` "no event store at <root> ..." otherwise."""
+    if not (root / MANIFEST).is_file():
+        raise QueryError(f"no event store at {root} (run `dyadwatch lake` or the demo)")
+    return root
 
 
 def live_files(root: Path) -> list[str]:
@@ -86,6 +94,8 @@ class Writer:
             self._lock.close()
             raise StreamsError(f"another dyadwatch lake is writing the store {root}") from None
         self.manifest = _read_manifest(root)
+        if not (root / MANIFEST).exists():  # an empty store is a store: sql and export read it
+            self._save_manifest()
         self._db = duckdb.connect()
 
     def close(self) -> None:

@@ -61,7 +61,13 @@ GROUP BY pair, day;
 
 def connect(root: Path) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with the views over the store's live files at ``root``
-    (an empty store, or none yet, gives empty views)."""
+    (an empty store, or none yet, gives empty views).
+
+    Once the views exist the connection may read files inside ``root`` only: external access
+    is off (no ``read_csv('/etc/passwd')``, no COPY, no extension installs, no Python
+    variables scanned as tables), the store's folder is the one allowed directory, and the
+    configuration is locked, so a query cannot turn it back on."""
+    root = root.resolve()
     db = duckdb.connect()
     files = live_files(root)
     if files:
@@ -73,7 +79,17 @@ def connect(root: Path) -> duckdb.DuckDBPyConnection:
         db.unregister("schema_only")
     db.execute(_current_sql(root))
     db.execute(_VIEW_SQL)
+    _confine(db, root)
     return db
+
+
+def _confine(db: duckdb.DuckDBPyConnection, root: Path) -> None:
+    """Let ``db`` read inside ``root`` only, and lock its configuration."""
+    folder = str(root).rstrip("/") + "/"
+    db.execute("SET enable_object_cache = true")  # Parquet metadata kept between queries
+    db.execute(f"SET allowed_directories = [{_list([folder])[1:-1]}]")
+    db.execute("SET enable_external_access = false")
+    db.execute("SET lock_configuration = true")
 
 
 def _current_sql(root: Path) -> str:

@@ -8,9 +8,9 @@ so a pair that went quiet a month ago does not outrank today's crisis.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -26,8 +26,10 @@ __all__ = [
     "BadQuery",
     "check_params",
     "current_coder_rows",
+    "event_newest_first",
     "express_rows",
     "load_state",
+    "newest_first",
     "pair_summary",
     "parse_as_of",
     "parse_country",
@@ -95,6 +97,22 @@ def parse_pair(a: str, b: str) -> str:
     if first == second:
         raise BadQuery(f"a pair needs two different countries, got {first} twice")
     return pair_key(first, second)
+
+
+_E = TypeVar("_E")
+_NO_TIME = datetime.min.replace(tzinfo=UTC)
+
+
+def newest_first(events: Sequence[_E], time_of: Callable[[_E], datetime | None]) -> list[_E]:
+    """``events`` (in arrival order, as a pair keeps them) newest event time first; equal
+    times, and events without a time (last), the latest arrival first."""
+    return sorted(reversed(events), key=lambda event: time_of(event) or _NO_TIME, reverse=True)
+
+
+def event_newest_first(events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``newest_first`` of events as JSON dicts (``event_time`` ISO 8601 or null)."""
+    return newest_first(events, lambda event: datetime.fromisoformat(event["event_time"])
+                        if event.get("event_time") else None)
 
 
 def parse_sort(value: str | None) -> str:

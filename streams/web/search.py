@@ -2,7 +2,7 @@
 
 "India", "IND", "ind", "Indian" suggest India (and its busiest pairs); "india pak", "IND-PAK",
 "South Korea / Japan" suggest the pairs of the two countries named that have events. Countries
-come from the gazetteer (``streams.web.countries``), pairs from the live listing rows.
+come from the gazetteer (``streams.countries``), pairs from the live listing rows.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from schemas.models import pair_key
-from streams.web.countries import Countries
+from streams.countries import Countries
 
 __all__ = ["suggest"]
 

@@ -20,13 +20,13 @@ from faust.web.exceptions import ServiceUnavailable
 from schemas import jsonbytes
 from schemas.models import DyadState, pair_key
 from streams.app import Pipeline
+from streams.countries import countries, resolve_country, resolve_pair
 from streams.exceptions import BadQuery
 from streams.state.history import history_rows
-from streams.web.countries import countries, resolve_country, resolve_pair
 from streams.web.live import LiveHub, StreamView
 from streams.web.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from streams.web.metrics import MetricsSnapshot, render_metrics
-from streams.web.queries import check_params, parse_as_of, parse_int, parse_limit
+from streams.web.queries import check_params, newest_first, parse_as_of, parse_int, parse_limit
 from streams.web.reads import TableReads
 from streams.web.search import suggest
 from streams.web.store_views import STORE_ROUTES
@@ -249,13 +249,15 @@ class DyadHistoryView(_PairView):
 
 class DyadEventsView(_PairView):
     """``GET /dyads/{a}/{b}/events?limit=N``: ``{"pair", "count", "events": [RelationEvent]}``,
-    the latest events kept with the pair (``DYADWATCH_RECENT_EVENTS_KEPT``), newest first."""
+    the latest events kept with the pair (``DYADWATCH_RECENT_EVENTS_KEPT``, the latest to
+    arrive), newest event time first (equal times: the latest arrival first)."""
 
     def answer(self, request: Request, state: DyadState) -> dict[str, Any]:
         """The latest events; raises ``BadQuery`` (400) on a bad ``limit``."""
         kept = max(1, self.reads.pipeline.settings.recent_events_kept)
         limit = parse_int("limit", request.query.get("limit"), kept, 1, kept)
-        events = [event.model_dump(mode="json") for event in reversed(state.recent_events)]
+        events = [event.model_dump(mode="json")
+                  for event in newest_first(state.recent_events, lambda event: event.event_time)]
         return {"pair": state.pair, "count": len(events[:limit]), "events": events[:limit]}
 
 

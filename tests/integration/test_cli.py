@@ -44,6 +44,10 @@ def test_publish_events_and_query_commands(
     decoded = [jsonbytes.loads(line) for line in events.stdout.splitlines()]
     assert decoded and all(e["pair"] == "PAK-RUS" for e in decoded)
     assert {(e["source"], e["target"], e["quad_class"]) for e in decoded} == {("RUS", "PAK", 3)}
+    by_name = dyadwatch(settings, "events", "--from-beginning", "--pair", "russia-pak")
+    assert by_name.returncode == 0 and by_name.stdout == events.stdout, by_name.stderr
+    unknown = dyadwatch(settings, "events", "--from-beginning", "--pair", "XXX-PAK")
+    assert unknown.returncode == 1 and b"--pair: unknown country 'XXX'" in unknown.stderr
 
     query = dyadwatch(settings, "query", "RUS", "PAK")
     assert query.returncode == 0, query.stderr

@@ -30,3 +30,5 @@ def test_demo_once_prints_the_live_pair_table() -> None:
     assert f"({settings.coding_processes} coding process" in out  # the pool, one per core
     stored = [line for line in out.splitlines() if line.startswith("event store: ")]
     assert stored and int(stored[0].split()[2]) >= 18, out  # the seed's 18 events, in the store
+    # --once removes the store's folder on exit: say so, and give no command to query it later
+    assert "removed when the demo exits" in stored[0] and "DYADWATCH_LAKE_DIR=" not in out, out

@@ -18,11 +18,11 @@ from schemas import jsonbytes
 from schemas.models import Article
 from streams.cli.demo import wait_processed
 from streams.cli.processes import settings_env
+from streams.countries import countries
 from streams.kafka.broker import EmbeddedBroker
 from streams.lake.columns import flat_row
 from streams.lake.store import Writer
 from streams.settings import Settings
-from streams.web.countries import countries
 from tests.integration.conftest import read_all
 from tests.integration.harness import fresh_settings, publish_all, running_worker, varied_articles
 from tests.lake_events import synthetic_events
@@ -35,6 +35,12 @@ IN_ORDER = [  # CHL-PER: tension 2 on 1 March, then a rise of ~4 on 5 March (an 
             published=datetime(2024, 3, 1, 9, tzinfo=UTC)),
     Article(id="cp2", text="Chile expelled the ambassador of Peru.\n\nPeru accused Chile of "
             "violating the ceasefire.", published=datetime(2024, 3, 5, 10, tzinfo=UTC)),
+]
+OUT_OF_ORDER = [  # ARG-BRA: the newer article arrives first
+    Article(id="ab1", text="Brazil condemned Argentina over the border dispute.",
+            published=datetime(2024, 6, 10, 9, tzinfo=UTC)),
+    Article(id="ab2", text="Argentina accused Brazil of spying on its diplomats.",
+            published=datetime(2024, 6, 1, 9, tzinfo=UTC)),
 ]
 
 BAD_REQUESTS: list[tuple[str, str, int]] = [
@@ -75,6 +81,12 @@ BAD_REQUESTS: list[tuple[str, str, int]] = [
     ("GET", "/dyads?quad=5", 400),
     ("GET", "/dyads?offset=-1", 400),
     ("GET", "/countries/Atlantis", 400),
+    ("GET", "/countries/XYZ", 400),
+    ("GET", "/countries/the", 400),
+    ("GET", "/countries/Congo", 400),
+    ("GET", "/dyads/XXX/PAK", 400),
+    ("GET", "/events?country=XYZ", 400),
+    ("GET", "/events?pair=Atlantis-PAK", 400),
     ("GET", "/dyads/India/Atlantis", 400),
     ("GET", "/dyads/India/Indian", 400),
     ("GET", "/search?q=x&x=1", 400),
@@ -105,6 +117,8 @@ BAD_REQUESTS: list[tuple[str, str, int]] = [
     ("GET", "/events?min_confidence=high", 400),
     ("GET", "/events?cursor=%21%21", 400),
     ("GET", "/events.csv?until=never", 400),
+    ("GET", "/events?since=2026-11-30&until=2026-11-20", 400),
+    ("GET", "/events.csv?since=2026-11-30&until=2026-11-20", 400),
     ("POST", "/dyads", 405),
     ("DELETE", "/dyads/RUS/PAK", 405),
 ]
@@ -121,7 +135,7 @@ def api(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory) -> Ite
         articles = varied_articles(12)
         publish_all(settings, articles)
         wait_processed(worker, len(articles))
-        for article in IN_ORDER:  # one at a time: their events arrive in event-time order
+        for article in [*IN_ORDER, *OUT_OF_ORDER]:  # one at a time: their events arrive in publish order
             publish_all(settings, [article])
             articles.append(article)
             wait_processed(worker, len(articles))
@@ -177,6 +191,27 @@ def test_events_filtered_and_paged_from_the_store(api: Settings) -> None:
     assert jsonbytes.loads(body)["count"] == 1000
 
 
+def test_events_q_is_plain_text(api: Settings) -> None:
+    for q in ("%25", "_", "%25acted%25"):
+        status, _, body = _request(api, "GET", f"/events?q={q}")
+        assert status == 200 and jsonbytes.loads(body)["count"] == 0, q
+    status, _, body = _request(api, "GET", "/events?q=ACTED&limit=5")
+    assert jsonbytes.loads(body)["count"] == 5
+    status, _, body = _request(api, "GET", "/events?since=2026-11-30&until=2026-11-20")
+    assert jsonbytes.loads(body)["error"] == "since must be before until"
+
+
+def test_pair_events_newest_event_time_first(api: Settings) -> None:
+    events = _get(api, "/dyads/BRA/ARG/events")["events"]
+    assert [e["article_id"] for e in events] == ["ab1", "ab2"]  # arrived ab1 first, yet newest
+    events = _get(api, "/dyads/CHL/PER/events")["events"]
+    times = [e["event_time"] for e in events]
+    assert len(times) >= 2 and times == sorted(times, reverse=True)
+    shown = subprocess.run([str(DYADWATCH), "query", "Brazil", "Argentina"], env=settings_env(api),
+                           capture_output=True, timeout=60, check=True).stdout.decode()
+    assert shown.index("[ab1]") < shown.index("[ab2]")
+
+
 def test_events_as_csv(api: Settings) -> None:
     by_header = _request(api, "GET", "/events?root=06&limit=20", {"Accept": "text/csv"})
     by_path = _request(api, "GET", "/events.csv?root=06&limit=20")
@@ -226,7 +261,7 @@ def test_countries_by_name_search_and_the_cli_agree(api: Settings) -> None:
     assert {"kind": "country", "code": code} in [{"kind": i["kind"], "code": i.get("code")}
                                                  for i in found]
     other = countries().name(busiest["b"])
-    query = urllib.parse.quote(f"{name.lower()} {other[:4]}")
+    query = urllib.parse.quote(f"{name.lower()} {other.lower()}")  # a prefix may fit several
     first = _get(api, f"/search?q={query}&limit=3")["suggestions"][0]
     assert first["kind"] == "pair" and first["pair"] == busiest["pair"]
     assert _get(api, f"/search?q={busiest['pair']}")["suggestions"][0]["pair"] == busiest["pair"]
@@ -240,6 +275,39 @@ def test_countries_by_name_search_and_the_cli_agree(api: Settings) -> None:
     bad = subprocess.run([str(DYADWATCH), "query", "Atlantis"], env=settings_env(api),
                          capture_output=True, timeout=60)
     assert bad.returncode == 1 and b"unknown country 'Atlantis'" in bad.stderr
+
+
+@pytest.mark.parametrize(("path", "message"), [
+    ("/countries/XYZ", "unknown country 'XYZ'"),
+    ("/countries/the", "unknown country 'the'"),
+    ("/dyads/XXX/PAK", "unknown country 'XXX'"),
+    ("/countries/Congo", "ambiguous: Congo is COD or COG"),
+    ("/countries/korea", "ambiguous: korea is KOR or PRK"),
+    ("/events?country=XYZ", "country: unknown country 'XYZ'"),
+])
+def test_unknown_and_ambiguous_countries_are_named(api: Settings, path: str, message: str) -> None:
+    status, _, body = _request(api, "GET", path)
+    assert status == 400 and message in jsonbytes.loads(body)["error"]
+
+
+def test_query_of_an_unknown_code_is_one_line_and_exit_1(api: Settings) -> None:
+    for argv, message in ((["XYZ"], b"unknown country 'XYZ'"), (["Congo"], b"ambiguous: Congo is COD or COG"),
+                          (["XXX", "PAK"], b"unknown country 'XXX'")):
+        bad = subprocess.run([str(DYADWATCH), "query", *argv], env=settings_env(api),
+                             capture_output=True, timeout=60)
+        assert bad.returncode == 1 and bad.stdout == b"", bad.stdout
+        assert message in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_store_filters_take_country_names(api: Settings) -> None:
+    for by_name, by_code in (("country=India", "country=IND"), ("pair=Russia-Pakistan", "pair=PAK-RUS"),
+                             ("source=russian&target=pakistan", "source=RUS&target=PAK")):
+        named = _request(api, "GET", f"/events?{by_name}&limit=50")
+        coded = _request(api, "GET", f"/events?{by_code}&limit=50")
+        assert named[0] == coded[0] == 200, named[2][:300]
+        assert named[2] == coded[2] and jsonbytes.loads(named[2])["count"] > 0
+    assert _request(api, "GET", "/events.csv?country=India&limit=5")[2] == \
+        _request(api, "GET", "/events.csv?country=IND&limit=5")[2]
 
 
 def test_listing_pages_orders_and_filters(api: Settings) -> None:

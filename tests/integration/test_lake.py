@@ -134,3 +134,23 @@ def test_a_second_lake_on_the_same_store_is_refused(make_settings: SettingsFacto
     second = start_lake(settings)
     assert second.process is not None
     assert second.process.wait(60) == 1
+
+
+def test_lake_says_where_it_writes_at_info_only(make_settings: SettingsFactory,
+                                                start_lake: LakeFactory, tmp_path: Path) -> None:
+    """The line naming the topic and folder is informational: INFO at log level info, nothing
+    at warning (as the demo and the tests run it), never WARNING."""
+    for level in ("info", "warning"):
+        settings = make_settings(lake_dir=tmp_path / level, log_level=level)
+        ensure_topics(settings)
+        log = ARTIFACTS / f"lake-{settings.app_id}.log"
+        offset = log.stat().st_size if log.exists() else 0
+        lake = start_lake(settings)
+        manifest = settings.lake_path / "_manifest.json"
+        _wait(manifest.exists, "the lake to open its store")
+        time.sleep(1.0)
+        lake.stop()
+        text = log.read_bytes()[offset:].decode()
+        assert "WARNING streams.lake.ingest" not in text, text
+        line = f"INFO streams.lake.ingest: lake: {settings.events_topic} -> {settings.lake_path}"
+        assert (line in text) == (level == "info"), text

@@ -171,6 +171,25 @@ def _check_choosing_pairs(driver: WebDriver) -> None:
     assert pressed.get_attribute("aria-pressed") == "true"
 
 
+def _check_hash_and_wording(driver: WebDriver) -> None:
+    """The URL's hash selects the pair (set by hand, a link, or Back); the pair's directions
+    read "A→B n, B→A m"; the lists show the tension index as the positive number it is."""
+    _wait_chosen(driver, "PAK\u2013RUS", REJECTION)
+    driver.execute_script("window.location.hash = '#pair=IND-RUS';")
+    _wait_chosen(driver, "IND\u2013RUS", "transferred the technology")
+    driver.execute_script("window.history.back();")
+    _wait_chosen(driver, "PAK\u2013RUS", REJECTION)
+    driver.execute_script("window.location.hash = '#pair=rus-ind';")  # any order and case
+    _wait_chosen(driver, "IND\u2013RUS", "transferred the technology")
+    summary = _text(driver, "#pair-summary")
+    assert re.search(r"\(IND\u2192RUS \d+, RUS\u2192IND \d+\)", summary), summary
+    value = _text(driver, '#tension-list [data-pair="PAK-RUS"] .pair-value')
+    assert re.fullmatch(r"tension \d+\.\d", value), value
+    assert "net " in _text(driver, '#tension-list [data-pair="PAK-RUS"] .pair-meta')
+    _click(driver, '#tension-list [data-pair="PAK-RUS"]')
+    _wait_chosen(driver, "PAK\u2013RUS", REJECTION)
+
+
 def _check_live_update(driver: WebDriver, settings: Settings, worker: WorkerProcess,
                        tmp_path: Path, published: int) -> None:
     driver.execute_script("window.sameDocument = 'not reloaded';")
@@ -248,6 +267,7 @@ def test_live_page_shows_pairs_evidence_and_live_updates(
     wait_stored(settings, "PAK-RUS", 1)
     check_map(browser, "RUS", ["PAK", "IND"])
     _check_choosing_pairs(browser)
+    _check_hash_and_wording(browser)
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "live-page-1280x800.png"))
     _check_live_update(browser, settings, worker, tmp_path, published)

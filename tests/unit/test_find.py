@@ -7,8 +7,15 @@ from datetime import UTC, date, datetime
 import pytest
 
 from schemas.models import DayBucket, DyadState
+from streams.countries import (
+    CODER_SOURCES,
+    GAZETTEER,
+    countries,
+    resolve_country,
+    resolve_pair,
+    resolve_pair_text,
+)
 from streams.exceptions import BadQuery
-from streams.web.countries import countries, resolve_country, resolve_pair
 from streams.web.listing import alerts_from_buckets, page_rows, parse_row_filter, range_figures
 from streams.web.search import suggest
 
@@ -22,12 +29,62 @@ def test_names_come_from_the_gazetteer() -> None:
     names = countries()
     assert len(names.by_code) > 190
     assert {code: names.name(code) for code in ("RUS", "GBR", "FRA", "CHN", "BRA")} == {
-        "RUS": "Russia", "GBR": "Britain", "FRA": "France", "CHN": "China", "BRA": "Brazil"}
+        "RUS": "Russia", "GBR": "United Kingdom", "FRA": "France", "CHN": "China", "BRA": "Brazil"}
     assert resolve_pair("guyana", "Venezuelan") == ("GUY", "VEN")
     with pytest.raises(BadQuery, match="unknown country"):
         resolve_country("Atlantis")
     with pytest.raises(BadQuery, match="two different"):
         resolve_pair("India", "IND")
+
+
+@pytest.mark.parametrize(("code", "name"), [
+    ("USA", "United States"), ("GBR", "United Kingdom"), ("ARE", "United Arab Emirates"),
+    ("NLD", "Netherlands"), ("BEL", "Belgium"), ("DNK", "Denmark"), ("NOR", "Norway"),
+    ("THA", "Thailand"), ("MMR", "Myanmar"), ("LAO", "Laos"), ("BIH", "Bosnia and Herzegovina"),
+    ("SWZ", "Eswatini"), ("GUF", "French Guiana"), ("CHN", "China"), ("KOR", "South Korea"),
+    ("IND", "India"), ("DEU", "Germany"), ("RUS", "Russia"), ("IRN", "Iran"), ("VNM", "Vietnam"),
+])
+def test_display_names_are_the_common_english_short_names(code: str, name: str) -> None:
+    assert countries().name(code) == name
+    assert resolve_country(name) == code
+
+
+@pytest.mark.parametrize("text", ["XYZ", "the", "xxx", "ZZZ"])
+def test_three_letters_that_are_no_known_code_are_unknown(text: str) -> None:
+    with pytest.raises(BadQuery, match=f"unknown country {text!r}"):
+        resolve_country(text)
+
+
+@pytest.mark.parametrize(("text", "message"), [("Congo", "ambiguous: Congo is COD or COG"),
+                                               ("korea", "ambiguous: korea is KOR or PRK")])
+def test_a_name_of_several_countries_says_which(text: str, message: str) -> None:
+    with pytest.raises(BadQuery) as raised:
+        resolve_country(text)
+    assert str(raised.value) == message
+
+
+def test_every_code_the_coder_can_emit_is_known() -> None:
+    codes = {line.split("\t")[1] for source in (GAZETTEER, *CODER_SOURCES)
+             for line in source.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")}
+    codes = {code for code in codes if len(code) == 3 and code.isalpha() and code.isupper()}
+    assert {"XKX", "PSE", "TWN", "HKG", "MAC", "ESH", "CUW", "SXM"} <= codes
+    assert all(resolve_country(code.lower()) == code for code in codes)
+    assert countries().name("CUW") == "Curacao" and resolve_country("Curacao") == "CUW"
+
+
+@pytest.mark.parametrize(("text", "pair"), [("india-pak", ("IND", "PAK")),
+                                            ("Russia-Pakistan", ("RUS", "PAK")),
+                                            ("IND-PAK", ("IND", "PAK")),
+                                            ("Guinea-Bissau-Senegal", ("GNB", "SEN"))])
+def test_a_pair_by_names(text: str, pair: tuple[str, str]) -> None:
+    assert resolve_pair_text(text) == pair
+
+
+@pytest.mark.parametrize("text", ["IND", "XXX-PAK", "IND-india", "a-b-c"])
+def test_a_bad_pair_names_the_parameter(text: str) -> None:
+    with pytest.raises(BadQuery, match=r"^pair"):
+        resolve_pair_text(text)
 
 
 def _row(pair: str, events: int, net: float = 0.0) -> dict[str, object]:

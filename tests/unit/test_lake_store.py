@@ -173,3 +173,44 @@ def test_an_empty_store_answers_empty_views(tmp_path: Path) -> None:
     root = tmp_path / "none"
     assert _one(root, "SELECT count(*) FROM events") == 0
     assert events_page(root, parse_filter({}, paged=True)) == {"count": 0, "events": [], "next_cursor": None}
+
+
+def test_q_is_a_plain_substring_not_a_like_pattern(tmp_path: Path) -> None:
+    root = tmp_path / "lake"
+    events = synthetic_events(40, days=2)
+    marked = events[0].model_copy(update={"evidence": events[0].evidence.model_copy(
+        update={"text": "Tariffs of 50% and a snake_case word."})})
+    _write(root, [marked, *events[1:]])
+
+    def count(q: str) -> int:
+        return int(events_page(root, parse_filter({"q": q}, paged=True))["count"])
+    assert count("%") == count("50%") == count("_") == count("SNAKE_CASE") == 1
+    assert count("5_%") == count("%acted%") == 0
+    assert count("ACTED") == 39
+    assert int(_one(root, "SELECT count(*) FROM events")) == 40
+
+
+@pytest.mark.parametrize(("since", "until"), [("2026-11-30", "2026-11-20"),
+                                              ("2024-05-02T10:00", "2024-05-02T09:00")])
+def test_a_reversed_range_is_refused(store: Path, since: str, until: str) -> None:
+    with pytest.raises(BadQuery, match=r"^since must be before until$"):
+        parse_filter({"since": since, "until": until}, paged=True)
+    assert parse_filter({"since": "2024-05-02", "until": "2024-05-02"}).where()[0]  # one whole day
+
+
+@pytest.mark.parametrize("sql", ["SELECT * FROM read_csv('/etc/passwd')",
+                                 "SELECT * FROM read_text('/etc/passwd')",
+                                 "SELECT * FROM read_csv('{store}/../../../../etc/passwd')",
+                                 "SELECT * FROM read_parquet('/tmp/*.parquet')"])
+def test_sql_reads_no_file_outside_the_store(store: Path, sql: str) -> None:
+    db = connect(store)
+    with pytest.raises(QueryError) as caught:
+        read_only_sql(db, sql.format(store=store))
+    assert "\n" not in str(caught.value) and "Permission Error" in str(caught.value)
+    with pytest.raises(duckdb.Error, match="lock"):
+        db.execute("SET enable_external_access = true")
+    assert read_only_sql(db, "SELECT count(*) FROM events").fetchall() == [(600,)]
+    assert read_only_sql(db, "SELECT sum(events) FROM pair_days").fetchall()[0][0] > 0
+    inside = read_only_sql(db, f"SELECT count(*) FROM read_parquet('{store}/day=*/*.parquet')")
+    assert inside.fetchall() == [(600,)]
+    assert events_page(store, parse_filter({"limit": "5"}, paged=True))["count"] == 5

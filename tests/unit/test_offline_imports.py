@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from schemas import jsonbytes
+from streams.lake.store import Writer
 from tests.offline import run_probed
 
 ARTICLE = jsonbytes.dumps_line({"id": "a", "text": "Russia rejected Pakistan's demand."})
@@ -36,6 +37,8 @@ def test_offline_command_loads_no_stream_framework(args: tuple[str, ...]) -> Non
     ("export", "--format", "jsonl", "--country", "RUS"),
 ])
 def test_store_commands_load_no_stream_framework(args: tuple[str, ...], tmp_path: Path) -> None:
+    with Writer(tmp_path / "lake"):  # an empty store, as `dyadwatch lake` leaves it at start
+        pass
     env = {**os.environ, "DYADWATCH_LAKE_DIR": str(tmp_path / "lake")}
     result, loaded = run_probed(*args, env=env)
     assert result.returncode == 0, result.stderr.decode()[-2000:]
@@ -43,8 +46,12 @@ def test_store_commands_load_no_stream_framework(args: tuple[str, ...], tmp_path
 
 
 @pytest.mark.parametrize("args", [("sql", "DROP TABLE events"), ("sql", "SELECT nope FROM events"),
-                                  ("export", "--since", "tomorrow"), ("export", "--format", "parquet")])
+                                  ("export", "--since", "tomorrow"), ("export", "--format", "parquet"),
+                                  ("export", "--since", "2026-11-30", "--until", "2026-11-20"),
+                                  ("export", "--country", "XYZ"), ("export", "--pair", "Congo-PAK")])
 def test_store_commands_fail_in_one_line(args: tuple[str, ...], tmp_path: Path) -> None:
+    with Writer(tmp_path / "lake"):
+        pass
     env = {**os.environ, "DYADWATCH_LAKE_DIR": str(tmp_path / "lake")}
     result, _ = run_probed(*args, env=env)
     errors = [line for line in result.stderr.decode().splitlines() if not line.startswith("LOADED_")]

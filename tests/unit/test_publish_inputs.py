@@ -38,3 +38,18 @@ def test_the_seeds_folder_holds_only_articles(seeds_dir: Path) -> None:
     assert sources and all(source.article is not None for source in sources), \
         [(s.origin, s.error) for s in sources if s.article is None]
     assert len(sources) == len(list(seeds_dir.iterdir()))
+
+
+def test_markdown_heading_marks_leave_the_title(tmp_path: Path) -> None:
+    texts = {"a.md": "# Russia rejects the demand\n\nRussia rejected Pakistan's demand.",
+             "b.txt": "## Talks resume ##\nIndia and China resumed talks.",
+             "c.md": "Border closed\n=============\n\nIran closed its border with Iraq.",
+             "d.txt": "#1 priority: trade\nJapan signed a trade agreement with Brazil."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    read = {s.article.id: s.article for s in read_inputs([str(tmp_path)]) if s.article}
+    assert {key: article.title for key, article in read.items()} == {
+        "a": "Russia rejects the demand", "b": "Talks resume", "c": "Border closed",
+        "d": "#1 priority: trade"}
+    assert read["c"].text == "Iran closed its border with Iraq."
+    assert read["a"].text == "Russia rejected Pakistan's demand."

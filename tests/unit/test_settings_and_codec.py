@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -84,3 +86,29 @@ def test_input_topics_are_kept_as_set_and_changelogs_compacted() -> None:
     assert catalog(ninety_days).events.configs["retention.ms"] == "7776000000"
     for table in (names.dyads, names.days):
         assert table.changelog.configs == {"cleanup.policy": "compact"}
+
+
+def test_settings_command_prints_the_values_in_use(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    from streams.cli.main import main
+    from streams.settings import get_settings
+
+    for name in ("LAKE_DIR", "LAKE_GROUP", "ADVERTISED_HOST"):
+        monkeypatch.delenv(f"DYADWATCH_{name}", raising=False)
+    monkeypatch.setenv("DYADWATCH_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("DYADWATCH_APP_ID", "dw")
+    get_settings.cache_clear()
+    try:
+        assert main(["settings"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        monkeypatch.setenv("DYADWATCH_LAKE_DIR", "/srv/lake")
+        get_settings.cache_clear()
+        assert main(["settings"]) == 0
+        given = capsys.readouterr().out.splitlines()
+    finally:
+        get_settings.cache_clear()
+    assert f"DYADWATCH_LAKE_DIR={tmp_path}/lake  # default: <DYADWATCH_DATA_DIR>/lake" in lines
+    assert "DYADWATCH_LAKE_GROUP=dw-lake  # default: <DYADWATCH_APP_ID>-lake" in lines
+    assert "DYADWATCH_ADVERTISED_HOST=127.0.0.1  # default: DYADWATCH_WEB_HOST" in lines
+    assert "DYADWATCH_LAKE_DIR=/srv/lake" in given

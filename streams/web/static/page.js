@@ -55,7 +55,8 @@ const DyadPage = (() => {
   }
 
   function pairButton(row, metric, daily) {
-    const value = metric === "tension" ? `\u2212${row.tension.toFixed(1)}` : `+${row.cooperation.toFixed(1)}`;
+    /* the index itself (both are positive sums of Goldstein weights), labelled; net apart */
+    const value = `${metric === "tension" ? "tension" : "cooperation"} ${row[metric].toFixed(1)}`;
     const label = `${row.a}\u2013${row.b}, ${metric} ${row[metric].toFixed(1)}, net ${C.signed(row.net)}, ` +
       `${row.events} events. Open its timeline and evidence.`;
     const button = el("button", { type: "button", class: "pair", "data-pair": row.pair,
@@ -237,11 +238,31 @@ const DyadPage = (() => {
     });
   }
 
+  /* The pair and country the URL's hash names (#pair=CHN-PHL&country=PHL), codes upper-case,
+     the pair in its key's order. */
+  function fromHash() {
+    const hash = decodeURIComponent(window.location.hash);
+    const pair = /pair=([A-Za-z]{3})-([A-Za-z]{3})/.exec(hash);
+    const country = /country=([A-Za-z]{3})/.exec(hash);
+    return {
+      pair: pair ? [pair[1].toUpperCase(), pair[2].toUpperCase()].sort().join("-") : null,
+      country: country ? country[1].toUpperCase() : null,
+    };
+  }
+
+  /* A hash set by hand, a link or Back/Forward: select what it names (remember() replaces the
+     hash without a hashchange event, so this never loops). */
+  function onHashChange() {
+    const wanted = fromHash();
+    if (wanted.country !== state.country) chooseCountry(wanted.country);
+    if (wanted.pair) select(wanted.pair);
+  }
+
   function start() {
-    const pair = /pair=([A-Z]{3}-[A-Z]{3})/.exec(window.location.hash);
-    const country = /country=([A-Z]{3})/.exec(window.location.hash);
-    if (pair) state.selected = pair[1];
-    if (country) chooseCountry(country[1]);
+    const wanted = fromHash();
+    if (wanted.pair) state.selected = wanted.pair;
+    if (wanted.country) chooseCountry(wanted.country);
+    window.addEventListener("hashchange", onHashChange);
     for (const id of ["tension-list", "coop-list", "network", "pairs-table", "map"]) {
       const node = document.getElementById(id);
       node.addEventListener("click", onActivate);

@@ -150,8 +150,8 @@ const DyadPair = (() => {
   }
 
   function summaryText(s, asOf) {
-    return `As of ${when(asOf)}: ${s.events} events (${s.a}\u2192${s.b} ${s.a_to_b}, ${s.b_to_a} ` +
-      `${s.b}\u2192${s.a}) in ${s.articles} article${s.articles === 1 ? "" : "s"} \u00b7 tension ` +
+    return `As of ${when(asOf)}: ${s.events} events (${s.a}\u2192${s.b} ${s.a_to_b}, ` +
+      `${s.b}\u2192${s.a} ${s.b_to_a}) in ${s.articles} article${s.articles === 1 ? "" : "s"} \u00b7 tension ` +
       `${s.tension.toFixed(1)} \u00b7 cooperation ${s.cooperation.toFixed(1)} \u00b7 net ${C.signed(s.net)}` +
       ` \u00b7 change ${C.signed(s.change)} (Goldstein points)`;
   }
