@@ -167,6 +167,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ),
     ("Five Indian tourists were killed in a bus crash in Nepal.", []),
     ("Two Pakistani soldiers were killed in Indian shelling.", [("IND", "PAK", 4)]),
+    ("Caracas expelled Argentine diplomats.", [("VEN", "ARG", 4)]),
+    ("Bogota restored relations with Caracas.", [("COL", "VEN", 1), ("VEN", "COL", 1)]),
 ]
 
 
