@@ -101,12 +101,11 @@ class Roles:
         for c in tok.children:
             if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "dative" and c.pos_ != "ADP"):
                 goods = code[:2] in ("06", "07")  # "bought Russian tanks": goods, not a partner
-                out.extend(
-                    (a, "obj")
-                    for a in self._phrase(c, tok, strict=False)
-                    if not (goods and self.doc[a.head].lower_ in HARDWARE)
-                )
-                out.extend(self._prep_objects(c))
+                named = [a for a in self._phrase(c, tok, strict=False)
+                         if not (goods and self.doc[a.head].lower_ in HARDWARE)]
+                out.extend((a, "obj") for a in named)
+                if not any(a.kind in ("possessor", "agent") and a.head == c.i for a in named):
+                    out.extend(self._prep_objects(c))  # not "backed China's position on Taiwan"
             elif c.dep_ in ("prep", "dative", "agent"):
                 found = self._prep_object(c)
                 if not found and c.lower_ in ("with", "in", "by"):  # "answered with fire on X"

@@ -169,6 +169,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Two Pakistani soldiers were killed in Indian shelling.", [("IND", "PAK", 4)]),
     ("Caracas expelled Argentine diplomats.", [("VEN", "ARG", 4)]),
     ("Bogota restored relations with Caracas.", [("COL", "VEN", 1), ("VEN", "COL", 1)]),
+    ("Russia backed China's position on Taiwan.", [("RUS", "CHN", 1)]),
+    ("Ukraine and Russia swapped prisoners of war.", [("RUS", "UKR", 2), ("UKR", "RUS", 2)]),
 ]
 
 
