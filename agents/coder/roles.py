@@ -104,8 +104,9 @@ class Roles:
                 named = [a for a in self._phrase(c, tok, strict=False)
                          if not (goods and self.doc[a.head].lower_ in HARDWARE)]
                 out.extend((a, "obj") for a in named)
-                if not any(a.kind in ("possessor", "agent") and a.head == c.i for a in named):
-                    out.extend(self._prep_objects(c))  # not "backed China's position on Taiwan"
+                owned = named and any(ch.dep_ == "poss" for ch in c.children)
+                if not owned:  # not "backed China's position on Taiwan"
+                    out.extend(self._prep_objects(c))
             elif c.dep_ in ("prep", "dative", "agent"):
                 found = self._prep_object(c)
                 if not found and c.lower_ in ("with", "in", "by"):  # "answered with fire on X"
