@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -69,13 +70,24 @@ class Tally:
     ``counters``: name -> count (``streams.web.metrics.COUNTERS`` names them);
     ``dead_letter_reasons``: ``"stage:reason"`` -> dead letters sent;
     ``crashed``: agent name -> the error that stopped it (``/health`` says ``crashed``);
-    ``histograms``: (name, agent) -> ``Histogram`` (batch sizes, end-to-end latency).
+    ``histograms``: (name, agent) -> ``Histogram`` (batch sizes, end-to-end latency);
+    ``handled``: (topic, partition) -> the highest offset an agent has handled;
+    ``busy``: the agents inside a batch right now (``streams.kafka.stall`` reads both).
     """
 
     counters: dict[str, int] = field(default_factory=dict)
     dead_letter_reasons: dict[str, int] = field(default_factory=dict)
     crashed: dict[str, str] = field(default_factory=dict)
     histograms: dict[tuple[str, str], Histogram] = field(default_factory=dict)
+    handled: dict[tuple[str, int], int] = field(default_factory=dict)
+    busy: set[str] = field(default_factory=set)
+
+    def handled_batch(self, messages: Iterable[Any]) -> None:
+        """Note the offsets of a batch's messages as handled (the highest per partition)."""
+        for message in messages:
+            key = (message.topic, message.partition)
+            if message.offset > self.handled.get(key, -1):
+                self.handled[key] = message.offset
 
     def count(self, name: str, by: int = 1) -> None:
         """Add ``by`` to the counter ``name``."""

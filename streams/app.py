@@ -29,6 +29,7 @@ from streams.catalog import TableSpec, catalog
 from streams.kafka.clients import aiokafka_auth, faust_broker_url
 from streams.kafka.codec import CODEC_NAME, register_codec
 from streams.kafka.sender import BatchedSender
+from streams.kafka.stall import wire_stall_guard
 from streams.kafka.transport import FastFetchApp, faust_credentials
 from streams.settings import Settings
 from streams.state.aggregation import AggregationPorts, wire_aggregation
@@ -150,6 +151,7 @@ def wire_agents(pipeline: Pipeline, factory: CoderFactory = default_coder) -> No
         aggregation_policy(settings), settings.aggregate_batch_max,
         settings.aggregate_batch_within_ms / 1000, settings.future_tolerance_s,
         pipeline.changes.note))
+    wire_stall_guard(pipeline.app, tally, [settings.articles_topic, settings.events_topic])
 
 
 def _rocksdb_options(settings: Settings) -> dict[str, Any]:

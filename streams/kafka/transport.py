@@ -1,30 +1,18 @@
-"""A Faust transport whose worker consumer waits at most ``fetch_max_wait_ms`` for data and
-seeks every partition it is given, even one its consumer group never committed.
+"""A Faust transport whose worker consumer waits at most ``fetch_max_wait_ms`` for data.
 
 Faust's aiokafka driver hard-codes a 1,500 ms consumer fetch wait and offers no setting for
 it. On a quiet topic that wait is pure latency, so this module subclasses the driver's
-consumer thread and lowers the wait after the consumer is built.
-
-After a rebalance Faust resumes fetching, then drops what its queues hold and calls
-``seek_to_committed`` so that the dropped records are fetched again. aiokafka seeks only
-partitions whose committed offset is above 0: a partition the group never committed (a
-worker killed before its first commit) or committed at 0 keeps the position the fetcher had
-reached, and every record fetched and dropped in between is skipped, never coded (seen in the
-crash test: a restarted worker at the end of ``articles`` with nothing done). The subclass
-seeks those partitions too: to the committed 0, or to the beginning (the app's
-``consumer_auto_offset_reset`` is ``earliest``). Everything else is Faust's.
+consumer thread and lowers the wait after the consumer is built. Everything else is Faust's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import aiokafka
 import faust
 from faust.auth import SASLCredentials, SSLCredentials
 from faust.transport.drivers import aiokafka as faust_aiokafka
-from faust.types import TP
 from faust.types.auth import CredentialsT
 
 __all__ = ["FastFetchApp", "faust_credentials"]
@@ -37,22 +25,6 @@ class _FastFetchConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
         consumer = super()._create_worker_consumer(transport)
         consumer._fetch_max_wait_ms = self.fetch_max_wait_ms
         return consumer
-
-    async def seek_to_committed(self) -> Mapping[TP, int]:
-        """Seek every assigned partition to its committed offset, or to its beginning when
-        the group has none (see the module docstring); the committed offsets, as aiokafka's."""
-        return await self.call_thread(self._seek_every_partition)  # type: ignore[no-any-return]
-
-    async def _seek_every_partition(self) -> Mapping[TP, int]:
-        consumer = self._ensure_consumer()
-        committed: Mapping[TP, int] = await consumer.seek_to_committed()
-        never = [tp for tp, offset in committed.items() if offset is None or offset < 0]
-        for tp, offset in committed.items():
-            if offset == 0:
-                consumer.seek(tp, 0)
-        if never:
-            await consumer.seek_to_beginning(*never)
-        return committed
 
 
 class _FastFetchConsumer(faust_aiokafka.Consumer):

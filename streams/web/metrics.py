@@ -40,6 +40,8 @@ COUNTERS: dict[str, str] = {
     "events_duplicate": "Relation events already applied (redelivered), ignored.",
     "events_superseded": "Relation events of an older coder version than the pair's, ignored.",
     "alerts_raised": "Tension alerts sent to the alerts topic.",
+    "input_refetches": "Input partitions fetched again: records delivered but never handled "
+                       "(streams.kafka.stall).",
 }
 HISTOGRAM_HELP = {
     "batch_size": "Records per batch an agent takes from its topic.",
