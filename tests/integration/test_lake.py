@@ -120,7 +120,11 @@ def test_store_equals_the_topic_after_sigkill_replays_and_bad_records(
     assert sum(status.dead_letters.values()) == 2, status
     assert status.duplicates >= len(replays)
     letters = [jsonbytes.loads(v) for _, v in read_all(settings, settings.dead_letters_topic)]
-    assert sorted(letter["stage"] for letter in letters) == ["decode", "decode"]
+    # at least once: a bad record read before the SIGKILL and not yet committed is read, and
+    # dead-lettered, again; each dead letter names the record it stands for
+    rejected = {(letter["topic"], letter["partition"], letter["offset"]) for letter in letters}
+    assert len(rejected) == 2 and len(letters) <= 4, letters
+    assert {letter["stage"] for letter in letters} == {"decode"}
     assert all(letter["raw_b64"] for letter in letters)
 
 
