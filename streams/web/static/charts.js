@@ -11,6 +11,16 @@ const DyadCharts = (() => {
     return node;
   }
 
+  /* An HTML element; attributes that are null or undefined are left out. */
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value !== undefined && value !== null) node.setAttribute(key, String(value));
+    }
+    for (const child of children || []) node.append(child);
+    return node;
+  }
+
   function clear(node) {
     while (node.firstChild) node.firstChild.remove();
   }
@@ -166,5 +176,5 @@ const DyadCharts = (() => {
     for (const code of countries) root.append(networkNode(code, places.get(code)));
   }
 
-  return { svg, clear, signed, signClass, sparkline, timeline, network };
+  return { svg, el, clear, signed, signClass, sparkline, timeline, network };
 })();

@@ -16,14 +16,7 @@ const DyadExplore = (() => {
   ];
   const table = { sort: "tension", order: "desc", offset: 0, total: 0 };
 
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value !== undefined && value !== null) node.setAttribute(key, String(value));
-    }
-    for (const child of children || []) node.append(child);
-    return node;
-  }
+  const el = C.el;
 
   function value(id) {
     return document.getElementById(id).value;

@@ -15,14 +15,7 @@ const DyadPage = (() => {
   const state = { selected: null, country: null, asOf: null, histories: new Map(), drawn: new Map(),
     running: null, again: false, live: null };
 
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value !== undefined && value !== null) node.setAttribute(key, String(value));
-    }
-    for (const child of children || []) node.append(child);
-    return node;
-  }
+  const el = C.el;
 
   async function getJson(path) {
     const response = await fetch(path, { headers: { Accept: "application/json" }, cache: "no-store" });

@@ -10,14 +10,7 @@ const DyadPair = (() => {
     4: "material conflict" };
   const view = { pair: null, signature: "", cursor: null, events: 0 };
 
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value !== undefined && value !== null) node.setAttribute(key, String(value));
-    }
-    for (const child of children || []) node.append(child);
-    return node;
-  }
+  const el = C.el;
 
   function when(time) {
     return time ? `${time.slice(0, 16).replace("T", " ")} UTC` : "";
