@@ -21,7 +21,7 @@ from agents.coder.discards import Discards
 from agents.coder.discourse import PAIR_NOUNS, Discourse
 from agents.coder.events import Found, TriggerReader
 from agents.coder.gate import TriggerGate
-from agents.coder.gazetteer import Agents
+from agents.coder.gazetteer import PETRARCH_AGENTS, Agents
 from agents.coder.lexicon import CameoEntry, load_cameo
 from agents.coder.matcher import ActorHit, Matcher
 from agents.coder.parse import Parser, default_parser
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CODER_VERSION", "Coder", "CoderStats", "default_coder"]
 
-CODER_VERSION = "dyadwatch-coder/0.3.3"
+CODER_VERSION = "dyadwatch-coder/0.3.4"
 WORD = re.compile(r"[a-z][a-z'\-]*")
 COREF_WORDS = frozenset({"it", "he", "she", "two", "both"}) | PAIR_NOUNS
 MAX_PARSED_CHARS = 5000
@@ -68,7 +68,7 @@ class Coder:
         self.cameo: dict[str, CameoEntry] = load_cameo()
         self.vocab: Vocabulary = load_vocabulary()
         self.matcher = Matcher(load_actors())
-        self.agent_nouns = AgentNouns(Agents().phrases())
+        self.agent_nouns = AgentNouns(Agents(extra=PETRARCH_AGENTS).phrases())
         self.reader = TriggerReader(self.vocab)
         self.gate = TriggerGate(self.vocab, self.reader.finder)
         self.parser = parser or default_parser()

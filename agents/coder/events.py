@@ -138,7 +138,8 @@ class _Coding(Roles):
     def run(self) -> list[Found]:
         tok = self.trig.tok
         self.status = status(clause_of(tok) if self.trig.noun else tok)
-        if self.trig.noun and clause_of(tok).lemma_.lower() in WISHES:
+        governor = clause_of(tok)
+        if self.trig.noun and governor.i != tok.i and governor.lemma_.lower() in WISHES:
             self.status = "off"  # "India wants talks with China": wanted, not held
         code = modal_code(self.trig.pattern.code, self.status)
         if code is None:
@@ -237,7 +238,7 @@ class _Coding(Roles):
             for c in tok.children
             if c.dep_ in ("poss", "amod", "compound")
             for a in self.actors.own(c, True)
-        ]
+        ] or [a for a in self.actors.own(tok, True) if a.kind == "agent"]  # "Israeli air strikes"
         by = [
             a
             for c in tok.children

@@ -4,15 +4,28 @@ A word admits a sentence alone when it is a surface form of an event noun or of 
 usable pattern that needs no further words ("attacked", "summit"); a form whose patterns all
 need words after it ("said" only codes as "said ... ready to") admits it only when one of those
 words (or its plural) stands in the sentence too. Most sentences of the news mention a speech
-verb; this keeps them from the parser unless a pattern could match.
+verb; this keeps them from the parser unless a pattern could match. A speech verb with "must"
+or "should" ("Britain said Iran must stop enriching uranium") is admitted too: a demand.
 """
 
 from __future__ import annotations
 
+from agents.coder.clauses import SPEECH
 from agents.coder.patterns import TriggerFinder
 from agents.coder.vocab import Vocabulary
 
 __all__ = ["TriggerGate"]
+
+OBLIGATION_WORDS = frozenset({"must", "should"})
+
+
+def _speech_forms() -> frozenset[str]:
+    """Surface forms of the speech verbs ('said', 'tells', 'warned')."""
+    forms = {"said", "told"}
+    for lemma in SPEECH:
+        forms.update(_variants(lemma))
+        forms.add(lemma + ("d" if lemma.endswith("e") else "ed"))
+    return frozenset(forms)
 
 
 def _variants(word: str) -> set[str]:
@@ -20,6 +33,9 @@ def _variants(word: str) -> set[str]:
     if word.endswith("y"):
         forms.add(word[:-1] + "ies")
     return forms
+
+
+SPEECH_FORMS = _speech_forms()
 
 
 class TriggerGate:
@@ -43,5 +59,7 @@ class TriggerGate:
     def admits(self, words: set[str]) -> bool:
         """True if the sentence's lowercased ``words`` may hold a trigger."""
         if not words.isdisjoint(self.alone):
+            return True
+        if not words.isdisjoint(OBLIGATION_WORDS) and not words.isdisjoint(SPEECH_FORMS):
             return True
         return any(not words.isdisjoint(self.needs[w]) for w in words if w in self.needs)

@@ -127,8 +127,18 @@ OBJECT_HEADS = (
             "bases",
             "tanker",
             "vessel",
+            "vessels",
             "ship",
             "ships",
+            "boat",
+            "boats",
+            "mission",
+            "missions",
+            "convoy",
+            "convoys",
+            "flight",
+            "flights",
+            "fishermen",
             "embassy",
             "consulate",
             "interests",
@@ -276,10 +286,11 @@ class SentenceActors:
         for child in self._modifiers(tok):
             of = child.dep_ == "pobj"
             inners = self.own(child, True) if child.dep_ == "poss" else self._named(child)
+            local = of and (tok.lemma_.lower() in PEOPLE or role is not None)  # "mayor of Hebron"
             if of:
-                inners = self.group(child, tok.lemma_.lower() not in PEOPLE)
+                inners = self.group(child, not local)
             for inner in inners:
-                if inner.kind == "city" and not (of and tok.lemma_.lower() in PEOPLE):
+                if inner.kind == "city" and not local:
                     continue
                 led = child.lower_ in LEADS and child.dep_ == "amod"  # "Saudi-led", "Greek-flagged"
                 named = titled or tok.lower_ in FORCE_NOUNS  # "Russian strikes": Russia's
@@ -301,7 +312,7 @@ class SentenceActors:
         for child in tok.children:
             if child.dep_ == "conj":
                 found.extend(self._named(child))
-            elif tok.lower_ in LEADS and child.dep_ in ("npadvmod", "compound", "nmod"):
+            elif tok.lower_ in LEADS and child.dep_ in ("npadvmod", "compound", "nmod", "amod"):
                 found.extend(self._named(child))  # "the Saudi-led coalition": who leads it
         return found
 

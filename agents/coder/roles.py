@@ -32,6 +32,9 @@ FORCE = frozenset({"15", "17", "18", "19", "20"})  # "fired at X": 'at' names a 
 
 PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "around", "outside", "on"})
 
+# "captured a stronghold on the Thai border": where, not whom
+BORDERS = frozenset({"border", "frontier", "boundary", "borderland", "borderlands"})
+
 PASSIVE_FROM = frozenset({"expel", "deport", "ban", "bar", "evict", "oust", "kick", "banish", "exclude"})
 
 ACQUIRE = frozenset(
@@ -40,6 +43,9 @@ ACQUIRE = frozenset(
 
 # adjectival passives read as states of the subject: "Israel is opposed to French mediation"
 STATIVE = frozenset({"oppose", "commit", "ally", "align", "dedicate", "engage", "involve"})
+
+# a pronoun subject of a speech verb's complement stands for the speaker ("they": a plural one)
+SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 
 Resolver = Callable[["Token"], list[ActorRef]]
 
@@ -87,10 +93,10 @@ class Roles:
             if tok.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
                 return self.actors.group(verb.head, strict)
             coordinated = [a for c in tok.children if c.dep_ == "conj" for a in self.actors.group(c, strict)]
-            speaker = speech_head(verb) if tok.lower_ in ("it", "he", "she") else None
+            speaker = speech_head(verb) if tok.lower_ in SPEAKER_PRONOUNS else None
             if speaker is not None and tok.dep_ == "nsubj":  # "China said it supported ...": China
                 said = self._subjects(speaker)
-                if said:
+                if said and (tok.lower_ in ("it", "he", "she") or _plural_speaker(speaker, said)):
                     return said + coordinated
             return self.resolve(tok) + coordinated
         found = self.actors.group(tok, strict)
@@ -152,7 +158,7 @@ class Roles:
         return [
             (a, low)
             for obj in prep.children
-            if obj.dep_ == "pobj"
+            if obj.dep_ == "pobj" and obj.lemma_.lower() not in BORDERS
             for a in self.actors.group(obj, False, loose=loose)
             if a.kind != "city" or self.code[:2] >= "17"
         ]
@@ -180,27 +186,46 @@ class Roles:
             if by or frm:
                 sources.extend(a for o in c.children if o.dep_ == "pobj" for a in self.actors.group(o, True))
         if not sources and self.code[:2] in FORCE:  # "killed in Israeli tank shelling"
-            sources = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
-                       for o in c.children if o.dep_ == "pobj" and o.lower_ in FORCE_NOUNS
-                       for a in self.actors.own(o, True)]
+            sources, split = self._force_users(tok)
             if sources and not targets:
-                targets = self._places(tok)
-        if not sources and self.code[:3] in ARRESTS:  # only a state arrests: where, is who
-            sources = [p for p in self._places(tok) if p.kind in ("country", "place", "city", "capital")]
+                targets = self._places(tok) + [p for t in split for p in self._places(t)]
+        if not sources and (self.code[:3] in ARRESTS or tok.lemma_.lower() == "summon"):
+            # only a state arrests or summons: where, is who ("summoned to the ministry in Paris")
+            sources = [p for p in self._places(tok, {"to"}) if p.kind in ("country", "place", "city", "capital")]
         if not targets and len({s.country for s in sources}) >= 2 and self.code[:2] in JOINT:
             return each_way(sources)  # "the accord was signed by Chile and Argentina"
         return [(s, t) for s in sources for t in targets]
 
-    def _places(self, tok: Token) -> list[ActorRef]:
+    def _force_users(self, tok: Token) -> tuple[list[ActorRef], list[Token]]:
+        """Who used the force named in the verb's 'in/by' phrase ('killed in Israeli tank
+        shelling'), and the force nouns the parser split off as clauses of their own ('in
+        Israeli' + 'shelling in Gaza'), whose places count too."""
+        found: list[ActorRef] = []
+        split: list[Token] = []
+        for o in (o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
+                  for o in c.children if o.dep_ == "pobj"):
+            if o.lower_ in FORCE_NOUNS:
+                found.extend(self.actors.own(o, True))
+                continue
+            after = [t for t in self.doc[o.i + 1 : o.i + 3] if t.lower_ in FORCE_NOUNS and t.head.i == tok.i]
+            named = [self.actors.at.get(t.i) for t in [o, *o.children] if t.dep_ in ("pobj", "amod", "compound")]
+            users = [r for r in named if r is not None and r.kind == "demonym"]
+            if users and after:
+                found.extend(users[:1])
+                split.extend(after)
+        return found, split
+
+    def _places(self, tok: Token, more: frozenset[str] | set[str] = frozenset()) -> list[ActorRef]:
         """Foreign places where force is used or a protest held ('rioted at a jail in northern
-        Israel', 'strengthened its forces in Lebanon'): the verb's and its object's preps."""
+        Israel', 'strengthened its forces in Lebanon'): the verb's and its object's preps
+        (``PLACE_PREPS`` and ``more``)."""
         heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
         out: list[ActorRef] = []
         if self.code[:2] in FORCE:  # "bombed Gaza", "shelled the West Bank"
             out.extend(p for h in heads[1:] for p in self.actors.place(h) if p.kind == "place")
         for head in heads:
             for c in head.children:
-                if c.dep_ == "prep" and c.lower_ in PLACE_PREPS | {"against"}:
+                if c.dep_ == "prep" and (c.lower_ in PLACE_PREPS | {"against"} or c.lower_ in more):
                     out.extend(self._place_objects(c, 2))
         return out
 
@@ -226,7 +251,7 @@ class Roles:
         mine = {s.country for s in subjects}
         found = {}
         for t in right_words(tok, 12):
-            if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS:
+            if (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS) or t.head.lemma_.lower() in BORDERS:
                 continue
             for a in self.actors.own(t, False):
                 goods = self.doc[a.head].lower_ in HARDWARE
@@ -238,3 +263,11 @@ class Roles:
                 if t.dep_ == "pobj" and t.head.lower_ == "from":
                     found.update((a.country, a) for a in self.actors.own(t, True) if a.country not in mine)
         return list(found.values()) if len(found) == 1 else []
+
+
+def _plural_speaker(speaker: Token, said: list[ActorRef]) -> bool:
+    """'Obama and Putin said they ...', 'Indian officials said they ...': the speaker is more
+    than one actor, or a plural noun."""
+    subjects = [c for c in speaker.children if c.dep_ == "nsubj"]
+    plural = any(s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.children) for s in subjects)
+    return plural or len({a.country for a in said}) >= 2

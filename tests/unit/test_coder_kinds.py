@@ -171,6 +171,23 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Bogota restored relations with Caracas.", [("COL", "VEN", 1), ("VEN", "COL", 1)]),
     ("Russia backed China's position on Taiwan.", [("RUS", "CHN", 1)]),
     ("Ukraine and Russia swapped prisoners of war.", [("RUS", "UKR", 2), ("UKR", "RUS", 2)]),
+    # coder 0.3.4: plural speakers, obligations, local office-holders, split force nouns, borders
+    ("Britain and France said they would impose sanctions on Iran.", [("FRA", "IRN", 3), ("GBR", "IRN", 3)]),
+    ("Indian officials said they would send aid to Nepal.", [("IND", "NPL", 1)]),
+    ("Britain said Iran must stop enriching uranium.", [("GBR", "IRN", 3)]),
+    ("Israel released the mayor of Hebron on Wednesday.", [("ISR", "PSE", 2)]),
+    ("Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", [("ISR", "PSE", 4)]),
+    ("Israeli air strikes on Gaza killed 20 people, Palestinian health officials said.", [("ISR", "PSE", 4)]),
+    ("Burmese troops captured a rebel stronghold on the Thai border.", []),
+    ("Iran seized a British-flagged tanker in the Strait of Hormuz.", [("IRN", "GBR", 4)]),
+    ("Vietnam and the United States upgraded their ties.", [("USA", "VNM", 1), ("VNM", "USA", 1)]),
+    ("Thailand and Cambodia traded accusations over the border clash.", [("KHM", "THA", 3), ("THA", "KHM", 3)]),
+    ("Nigeria's president condoled with Niger over the flood victims.", [("NGA", "NER", 1)]),
+    ("A phone call between the Saudi and Iranian foreign ministers took place on Monday.",
+     [("IRN", "SAU", 1), ("SAU", "IRN", 1)]),
+    ("Pakistan handed over two Indian fishermen to India at the Wagah border.", [("PAK", "IND", 2)]),
+    ("China's coast guard blocked a Philippine resupply mission.", [("CHN", "PHL", 4)]),
+    ("The Russian ambassador was summoned to the Foreign Office in London.", [("GBR", "RUS", 3)]),
 ]
 
 
