@@ -30,7 +30,7 @@ from streams.kafka.clients import aiokafka_auth, faust_broker_url
 from streams.kafka.codec import CODEC_NAME, register_codec
 from streams.kafka.sender import BatchedSender
 from streams.kafka.stall import wire_stall_guard
-from streams.kafka.transport import FastFetchApp, faust_credentials
+from streams.kafka.transport import WorkerApp, faust_credentials
 from streams.settings import Settings
 from streams.state.aggregation import AggregationPorts, wire_aggregation
 from streams.state.changes import PairChanges
@@ -76,8 +76,8 @@ class Pipeline:
         self.tally.count(name, by)
 
 
-def _new_app(settings: Settings) -> FastFetchApp:
-    app = FastFetchApp(
+def _new_app(settings: Settings) -> WorkerApp:
+    app = WorkerApp(
         settings.app_id,
         broker=faust_broker_url(settings),
         broker_credentials=faust_credentials(aiokafka_auth(settings)),

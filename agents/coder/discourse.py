@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["Discourse"]
 
 WINDOW = 3
+OWNER_OF = {"its": "it", "his": "he", "her": "she"}  # a possessive resolves as its pronoun
 PAIR_NOUNS = frozenset(
     [
         "leaders",
@@ -58,7 +59,7 @@ class Discourse:
         here = actors.countries()
 
         def resolve(tok: Token) -> list[ActorRef]:
-            low = tok.lower_
+            low = OWNER_OF.get(tok.lower_, tok.lower_) if tok.dep_ == "poss" else tok.lower_
             if tok.i in actors.coref_at:
                 named = {r.country for r in here}
                 return self._latest(index, lambda r: r.country not in named, tok, 1)

@@ -207,8 +207,8 @@ class _Coding(Roles):
         if subjects and speaker is not None and code[:2] not in ("01", "15"):
             said = self._subjects(speaker)
             return [(s, t) for s in subjects for t in said], "speaker"
-        if subjects and (code[:2] in FORCE_ROOTS or code[:2] == "07"):
-            places = self._places(tok)
+        if subjects and (code[:2] in FORCE_ROOTS or code[:2] == "07" or "loc" in self.flags):
+            places = self._places(tok)  # "(refused to) deploy peacekeepers in Iraq"
             if places:
                 return [(s, p) for s in subjects for p in places], "parse"
         protest = tok.head.lemma_.lower() in PROTESTS and tok.head.i != tok.i

@@ -280,7 +280,7 @@ class SentenceActors:
             return [ref]
         if tok.pos_ not in NOUNS and not (tok.lower_ in FORCE_NOUNS and tok.dep_ in ("nsubj", "dobj")):
             return []  # (a gerund mistagged as a verb: "Indian shelling killed ...")
-        role = self._role(tok)
+        role = self.role(tok)
         titled = tok.pos_ == "PROPN" and tok.i not in self.dropped
         found: list[ActorRef] = []
         for child in self._modifiers(tok):
@@ -316,7 +316,7 @@ class SentenceActors:
                 found.extend(self._named(child))  # "the Saudi-led coalition": who leads it
         return found
 
-    def _role(self, tok: Token) -> str | None:
+    def role(self, tok: Token) -> str | None:
         """The agent role of the phrase's head, or of a title compounded with it
         ("President Moshe Katsav", "Foreign Minister Lavrov")."""
         role = self.agents.role(self.doc, tok)
@@ -324,7 +324,7 @@ class SentenceActors:
             return role
         for child in tok.children:
             if child.dep_ == "compound" and child.i < tok.i:
-                role = self._role(child)
+                role = self.role(child)
                 if role is not None:
                     return role
         return None

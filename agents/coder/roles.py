@@ -11,6 +11,7 @@ acquisitions), and foreign places where force is used.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from agents.coder.clauses import governor_status, speech_head
@@ -46,6 +47,7 @@ STATIVE = frozenset({"oppose", "commit", "ally", "align", "dedicate", "engage", 
 
 # a pronoun subject of a speech verb's complement stands for the speaker ("they": a plural one)
 SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
 
 Resolver = Callable[["Token"], list[ActorRef]]
 
@@ -99,8 +101,31 @@ class Roles:
                 if said and (tok.lower_ in ("it", "he", "she") or _plural_speaker(speaker, said)):
                     return said + coordinated
             return self.resolve(tok) + coordinated
-        found = self.actors.group(tok, strict)
+        found = self.actors.group(tok, strict) or self._pronoun_owned(tok, verb)
         return found or self.resolve(tok)
+
+    def _pronoun_owned(self, tok: Token, verb: Token) -> list[ActorRef]:
+        """Agents of a possessive pronoun in a subject: in a reported act, the speaker's ('Russia
+        said its forces had attacked ...'; 'their': a plural speaker's), else whom the pronoun
+        resolves to. In an object it is the subject's own ('urged its citizens'): no target."""
+        role = self.actors.role(tok)
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES]
+        if not poss or (role is None and tok.lower_ not in FORCE_NOUNS):
+            return []
+        pronoun = poss[0]
+        owners: list[ActorRef] = []
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return []  # "Pakistan urged its citizens", "strengthened its forces": the subject's own
+        speaker = speech_head(verb)
+        if speaker is not None:
+            said = self._subjects(speaker)
+            if pronoun.lower_ != "their" or _plural_speaker(speaker, said):
+                owners = said
+        if not owners and pronoun.lower_ != "their":
+            owners = self.resolve(pronoun)
+        suffix = "" if role in (None, "-") else role
+        return [replace(o, actor=o.country + suffix, kind="agent", head=tok.i, i0=pronoun.i, i1=tok.i + 1)
+                for o in owners if o.country]
 
     def _targets(self, tok: Token, code: str, depth: int = 1) -> list[tuple[ActorRef, str]]:
         out: list[tuple[ActorRef, str]] = []

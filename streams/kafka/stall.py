@@ -1,10 +1,12 @@
 """Records delivered to the worker but never handled: found, and fetched again.
 
 Faust's consumer delivers a partition's records to the agents' queues and notes the last
-one as read. Around a rebalance (a restarted worker joining its group) it may clear those
-queues after its own seek back to the committed offsets, so records already marked read are
-never handled and never fetched again: the worker looks healthy, with no lag, and its tables
-stop short (seen in ``tests/integration/test_worker_crash.py`` about one run in five).
+one as read. Around a rebalance it clears those queues; records already marked read and not
+fetched again are never handled: the worker looks healthy, with no lag, and its tables stop
+short. The path seen here (the queues cleared after the seek of a never-committed partition,
+``tests/integration/test_worker_crash.py``) is closed at its source by
+``streams.kafka.transport.WorkerApp``; this guard is the safety net for a loss at the end of
+a partition, whatever its path.
 
 ``StallGuard`` (pure) compares, for each input partition, the last offset Faust delivered
 with the last offset an agent handled (``Tally.handled``). A gap that stays unchanged for

@@ -188,6 +188,11 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Pakistan handed over two Indian fishermen to India at the Wagah border.", [("PAK", "IND", 2)]),
     ("China's coast guard blocked a Philippine resupply mission.", [("CHN", "PHL", 4)]),
     ("The Russian ambassador was summoned to the Foreign Office in London.", [("GBR", "RUS", 3)]),
+    ("Pakistan refused to deploy peacekeepers in Iraq.", [("PAK", "IRQ", 3)]),
+    ("Bangladesh sent peacekeepers to Sierra Leone.", [("BGD", "SLE", 2)]),
+    ("Russia said its forces had shot down 20 Ukrainian drones.", [("RUS", "UKR", 4)]),
+    ("Pakistan urged its citizens in Iraq to stay indoors.", []),
+    ("Israel has strengthened its forces in Lebanon.", [("ISR", "LBN", 4)]),
 ]
 
 
