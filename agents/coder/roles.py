@@ -216,7 +216,8 @@ class Roles:
                 targets = self._places(tok) + [p for t in split for p in self._places(t)]
         if not sources and (self.code[:3] in ARRESTS or tok.lemma_.lower() == "summon"):
             # only a state arrests or summons: where, is who ("summoned to the ministry in Paris")
-            sources = [p for p in self._places(tok, {"to"}) if p.kind in ("country", "place", "city", "capital")]
+            places = self._places(tok, {"to"})
+            sources = [p for p in places if p.kind in ("country", "place", "city", "capital")]
         if not targets and len({s.country for s in sources}) >= 2 and self.code[:2] in JOINT:
             return each_way(sources)  # "the accord was signed by Chile and Argentina"
         return [(s, t) for s in sources for t in targets]
@@ -232,8 +233,10 @@ class Roles:
             if o.lower_ in FORCE_NOUNS:
                 found.extend(self.actors.own(o, True))
                 continue
-            after = [t for t in self.doc[o.i + 1 : o.i + 3] if t.lower_ in FORCE_NOUNS and t.head.i == tok.i]
-            named = [self.actors.at.get(t.i) for t in [o, *o.children] if t.dep_ in ("pobj", "amod", "compound")]
+            after = [t for t in self.doc[o.i + 1 : o.i + 3]
+                     if t.lower_ in FORCE_NOUNS and t.head.i == tok.i]
+            named = [self.actors.at.get(t.i) for t in [o, *o.children]
+                     if t.dep_ in ("pobj", "amod", "compound")]
             users = [r for r in named if r is not None and r.kind == "demonym"]
             if users and after:
                 found.extend(users[:1])

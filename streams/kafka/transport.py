@@ -64,7 +64,7 @@ class WorkerApp(faust.App):
         return _FastFetchTransport(self.conf.broker_consumer, self)
 
 
-async def _hold_flow_until_sought(sender: faust.App, **_: Any) -> None:
+def _hold_flow_until_sought(sender: Any, /, *_: Any, signal: Any, **__: Any) -> None:
     """Close ``sender``'s flow control; Faust opens it once its stream partitions are sought."""
     sender.flow_control.suspend()
 
