@@ -37,7 +37,7 @@ __all__ = ["CODER_VERSION", "Coder", "CoderStats", "default_coder"]
 
 CODER_VERSION = "dyadwatch-coder/0.3.4"
 WORD = re.compile(r"[a-z][a-z'\-]*")
-COREF_WORDS = frozenset({"it", "its", "he", "his", "she", "two", "both"}) | PAIR_NOUNS
+COREF_WORDS = frozenset({"it", "he", "she", "two", "both"}) | PAIR_NOUNS
 MAX_PARSED_CHARS = 5000
 NO_ACTOR_KINDS = frozenset({"block"})
 

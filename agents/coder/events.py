@@ -149,6 +149,8 @@ class _Coding(Roles):
             code = "150"  # "held military drills around Taiwan": a show of force, not a joint drill
         self.code = code
         pairs, path = self._pairs(tok, code)
+        if code == "140" and pairs and all(_state(s) for s, _ in pairs):
+            code = "114"  # "Vietnam protested China's construction": a state complains officially
         start, end = min(tok.i, self.trig.last), max(tok.i, self.trig.last) + 1
         base = (0.75 if self.trig.noun else 0.9) * PATH_WEIGHT[path]
         return [
@@ -294,6 +296,11 @@ def _conditions(tok: Token, depth: int = 3) -> list[Token]:
         elif c.dep_ in ("xcomp", "ccomp", "dobj", "acl") and depth > 0:
             out.extend(_conditions(c, depth - 1))
     return out
+
+
+def _state(actor: ActorRef) -> bool:
+    """A state speaking: a country, its capital or seat of power, a leader or a government."""
+    return actor.kind in ("country", "capital", "seat", "leader") or actor.actor[3:6] == "GOV"
 
 
 def _private_envoy(source: ActorRef, code: str) -> bool:

@@ -12,7 +12,7 @@ from agents.coder.lexicon import DATA, read_rows
 
 __all__ = ["COREF_PHRASES", "PETRARCH_AGENTS", "ActorName", "Agents", "load_names", "name_key"]
 
-COREF_PHRASES = ("the nation", "the country", "the state")
+COREF_PHRASES = ("the nation", "the country", "the state", "the kingdom", "the island nation")
 PETRARCH_AGENTS = DATA / "agents_petrarch.tsv"  # generated from PETRARCH2's Phoenix.agents.txt
 
 

@@ -294,6 +294,7 @@ class SentenceActors:
                     continue
                 led = child.lower_ in LEADS and child.dep_ == "amod"  # "Saudi-led", "Greek-flagged"
                 named = titled or tok.lower_ in FORCE_NOUNS  # "Russian strikes": Russia's
+                named = named or (tok.lower_ in HARDWARE and tok.dep_ == "nsubj")  # "Chinese warships held"
                 if role is not None or led or (named and inner.kind in ("demonym", "country")):
                     suffix = "" if role in (None, "-") else role
                     actor = inner.country + suffix if inner.kind != "leader" else inner.actor
@@ -335,7 +336,8 @@ class SentenceActors:
         for c in tok.children:
             if c.dep_ in MODIFIER_DEPS:
                 found.append(c)
-                if c.dep_ == "compound" and depth > 0 and c.i not in self.at:
+                # through compounds and noun modifiers: "Chinese steel imports"
+                if c.dep_ in ("compound", "nmod") and depth > 0 and c.i not in self.at:
                     found.extend(self._modifiers(c, depth - 1))
             elif c.dep_ == "prep" and (
                 c.lower_ == "of"

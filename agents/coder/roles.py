@@ -36,6 +36,10 @@ PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "around
 # "captured a stronghold on the Thai border": where, not whom
 BORDERS = frozenset({"border", "frontier", "boundary", "borderland", "borderlands"})
 
+# measures laid "on" a country: "lift the sanctions on Iran" (its target, not a topic)
+MEASURES = frozenset({"sanction", "embargo", "restriction", "tariff", "ban", "curb", "blockade",
+                      "boycott", "curfew", "duty", "levy", "pressure", "moratorium", "freeze"})
+
 PASSIVE_FROM = frozenset({"expel", "deport", "ban", "bar", "evict", "oust", "kick", "banish", "exclude"})
 
 ACQUIRE = frozenset(
@@ -112,10 +116,10 @@ class Roles:
         poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES]
         if not poss or (role is None and tok.lower_ not in FORCE_NOUNS):
             return []
-        pronoun = poss[0]
-        owners: list[ActorRef] = []
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return []  # "Pakistan urged its citizens", "strengthened its forces": the subject's own
+        pronoun = poss[0]
+        owners: list[ActorRef] = []
         speaker = speech_head(verb)
         if speaker is not None:
             said = self._subjects(speaker)
@@ -158,7 +162,7 @@ class Roles:
             if c.dep_ != "prep":
                 continue
             out.extend(self._prep_object(c, inner=True))
-            if c.lower_ in ("of", "in") and depth > 0:
+            if c.lower_ in ("of", "in", "on") and depth > 0:  # "tariffs on goods from Canada"
                 for inner in c.children:
                     if inner.dep_ in ("pobj", "pcomp"):
                         out.extend(self._prep_objects(inner, depth - 1))
@@ -172,11 +176,14 @@ class Roles:
         wanted = low in TARGET_PREPS or low == target_prep or (low == "from" and self._from_ok())
         wanted = wanted or (low == "at" and self.code[:2] in FORCE)
         wanted = wanted or (inner and low == "for")
-        goods = inner and low == "of" and prep.head.lower_ in TRADE  # "imports of Russian oil"
+        goods = inner and low in ("of", "from") and prep.head.lower_ in TRADE  # "imports of Russian oil"
         wanted = wanted or goods
         wanted = wanted or (low in ("between", "among") and "between" in self.trig.pattern.flags)
         if prep.dep_ == "dative":
             wanted = True
+        topic = prep.head.lemma_.lower() not in MEASURES and target_prep != "on"
+        if low == "on" and "03" <= self.code[:2] <= "09" and topic:
+            wanted = False  # "held talks on Ukraine", "cooperation on China": the topic
         if not wanted:
             return []
         loose = goods or low in ("on", "against", "to")  # "tariffs on Chinese electric vehicles"

@@ -57,7 +57,7 @@ ECONOMIC = _w("loan loans credit grant funds economic financial trade investment
 
 # Trade nouns whose 'of' object names the goods, and the goods' demonym the other country
 # ("banned imports of Russian oil").
-TRADE = _w("imports import exports export sales sale purchases purchase shipments shipment")
+TRADE = _w("imports import exports export sales sale purchases purchase shipments shipment goods products")
 
 
 SUPPLY = _w("supply supplies delivery deliveries sale purchase aid assistance loan loans")
@@ -67,6 +67,7 @@ SUPPLY = _w("supply supplies delivery deliveries sale purchase aid assistance lo
 FORCE_NOUNS = frozenset({
     "strike", "strikes", "airstrike", "airstrikes", "shelling", "bombardment", "bombing",
     "bombings", "raid", "raids", "offensive", "shells", "rockets", "rocket", "fire", "artillery",
+    "barrage", "barrages", "attack", "attacks", "assault", "assaults",
 })
 
 

@@ -70,7 +70,7 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     (
         "Egypt's foreign minister met his Jordanian counterpart in Cairo. He "
         "urged Amman to reopen the crossing.",
-        [("EGY", "JOR", 1), ("EGY", "JOR", 1)],
+        [("EGY", "JOR", 1), ("EGY", "JOR", 1), ("JOR", "EGY", 1)],
     ),
     ("Poland will not send troops to Ukraine, its defence minister said.", [("POL", "UKR", 3)]),
     ("India could impose tariffs on Chinese steel if talks fail.", []),
@@ -194,6 +194,23 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Russia said its forces had shot down 20 Ukrainian drones.", [("RUS", "UKR", 4)]),
     ("Pakistan urged its citizens in Iraq to stay indoors.", []),
     ("Israel has strengthened its forces in Lebanon.", [("ISR", "LBN", 4)]),
+    # found by an analyst trying the coder on news it had not seen
+    ("Erdogan met Putin in Sochi on Monday.", [("RUS", "TUR", 1), ("TUR", "RUS", 1)]),
+    ("Russia and the United States held talks on Ukraine in Riyadh.",
+     [("RUS", "USA", 1), ("USA", "RUS", 1)]),
+    ("Japan and South Korea agreed to strengthen cooperation on China.",
+     [("JPN", "KOR", 1), ("KOR", "JPN", 1)]),
+    ("Obama has agreed to lift the sanctions on Iran.", [("USA", "IRN", 1)]),
+    ("Vietnam protested China's construction on the reef.", [("VNM", "CHN", 3)]),
+    ("South Korean students protested against Japan.", [("KOR", "JPN", 4)]),
+    ("Russia launched 400 drones at Ukraine overnight.", [("RUS", "UKR", 4)]),
+    ("Poland summoned Russia's charge d'affaires.", [("POL", "RUS", 3)]),
+    ("Ukraine was hit by a massive Russian missile barrage.", [("RUS", "UKR", 4)]),
+    ("Chinese warships conducted drills around Taiwan.", [("CHN", "TWN", 4)]),
+    ("Trump threatened tariffs on goods from Canada and Mexico.", [("USA", "CAN", 3), ("USA", "MEX", 3)]),
+    ("The U.S. Treasury sanctioned three Iranian officials.", [("USA", "IRN", 4)]),
+    ("Rwanda and the Democratic Republic of Congo signed a peace agreement.",
+     [("COD", "RWA", 1), ("RWA", "COD", 1)]),
 ]
 
 

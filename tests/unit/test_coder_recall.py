@@ -15,7 +15,8 @@ from tests.unit.factories import coded_triples as coded
         ("Russia retaliated by expelling two British diplomats.", [("RUS", "GBR", "161")]),
         ("Brazil answered by imposing sanctions on Venezuela.", [("BRA", "VEN", "163")]),
         ("Egypt's president hosted his Sudanese counterpart in Cairo.", [("EGY", "SDN", "043")]),
-        ("Kenya's foreign minister met his Ethiopian counterpart on Monday.", [("KEN", "ETH", "040")]),
+        ("Kenya's foreign minister met his Ethiopian counterpart on Monday.",
+         [("KEN", "ETH", "040"), ("ETH", "KEN", "040")]),
         ("Britain imposed sanctions on 20 Russian individuals and companies.", [("GBR", "RUS", "163")]),
         ("Canada imposed new sanctions on Iranian banks.", [("CAN", "IRN", "163")]),
         ("The Philippines protested to China over the incident.", [("PHL", "CHN", "114")]),
@@ -28,7 +29,7 @@ from tests.unit.factories import coded_triples as coded
         ("North Korea fired ballistic missiles toward Japan.", [("PRK", "JPN", "190")]),
         ("Pezeshkian criticised Merz.", [("IRN", "DEU", "111")]),
         ("Sheinbaum rejected Rubio's demands.", [("MEX", "USA", "120")]),
-        ("Albanese met Takaichi in Tokyo.", [("AUS", "JPN", "040")]),
+        ("Albanese met Takaichi in Tokyo.", [("AUS", "JPN", "040"), ("JPN", "AUS", "040")]),
         # "<compass> of <place>" locates a strike
         ("Turkey bombed Kurdish positions north of Iraq.", [("TUR", "IRQ", "195")]),
         # a demonym on the receiving end of a sanction or tariff is its country

@@ -66,7 +66,7 @@ def actors(text: str) -> list[tuple[str, str, str]]:
         (
             "US President Joe Biden, who met Chinese leader Xi Jinping last week, said on Monday "
             "that Russia must end the war.",
-            [("USA", "CHN", 1), ("USA", "RUS", 3)],
+            [("USA", "CHN", 1), ("CHN", "USA", 1), ("USA", "RUS", 3)],
         ),
         # a reciprocal verb without an object is active, not an agentless passive
         ("Greece and Turkey met in Athens on Thursday.", [("GRC", "TUR", 1), ("TUR", "GRC", 1)]),
