@@ -74,6 +74,8 @@ class TriggerReader:
         consumed = {i for t in triggers if not t.noun for i in range(t.tok.i + 1, t.last + 1)}
         verbs = {t.tok.i for t in triggers if not t.noun and t.pattern.code[:2] != "01"}
         consumed |= {t.tok.i for t in triggers if t.noun and object_of(t.tok) in verbs}
+        # "mediated talks between A and B": A and B talk too
+        consumed -= {t.tok.i for t in triggers if t.noun and _talks_between(t)}
         governed: dict[int, list[int]] = {}
         for t in triggers:
             if governor_status(t.tok) is not None:
@@ -296,6 +298,13 @@ def _conditions(tok: Token, depth: int = 3) -> list[Token]:
         elif c.dep_ in ("xcomp", "ccomp", "dobj", "acl") and depth > 0:
             out.extend(_conditions(c, depth - 1))
     return out
+
+
+def _talks_between(trig: Trigger) -> bool:
+    """Talks 'between A and B' are held by A and B whoever hosts or mediates them (when they
+    are held: not 'ready to host talks between ...')."""
+    between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in trig.tok.children)
+    return between and trig.pattern.code[:2] == "04" and status(clause_of(trig.tok)) == "act"
 
 
 def _state(actor: ActorRef) -> bool:

@@ -277,6 +277,8 @@ def _match(tok: Token, patterns: tuple[VerbPattern, ...], noun: bool) -> Trigger
         return None
     right = right_words(tok)
     moved = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree]  # "the accord was signed"
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        moved.append(tok.head)  # "the pact signed by A and B"
     words = [(t.lemma_.lower(), t.lower_, t.i) for t in moved + right]
     available = {w for lemma, low, _ in words for w in (lemma, low)}
     before = {t.lower_ for t in tok.doc[max(0, tok.i - 3) : tok.i]}

@@ -141,7 +141,8 @@ class Roles:
                 out.extend((a, "obj") for a in named)
                 owned = named and any(ch.dep_ == "poss" for ch in c.children)
                 if not owned:  # not "backed China's position on Taiwan"
-                    out.extend(self._prep_objects(c))
+                    for obj in (c, *c.conjuncts):  # "launched 400 drones and 40 missiles at X"
+                        out.extend(self._prep_objects(obj))
             elif c.dep_ in ("prep", "dative", "agent"):
                 found = self._prep_object(c)
                 if not found and c.lower_ in ("with", "in", "by"):  # "answered with fire on X"

@@ -27,9 +27,17 @@ def clause_of(tok: Token) -> Token:
     return tok
 
 
+ADJUNCT_PREPS = frozenset(
+    {"for", "after", "before", "during", "since", "amid", "following", "despite", "until", "ahead"}
+)
+
+
 def object_of(tok: Token) -> int:
-    """The verb a noun is the object of ('condemned the attack', 'opposed to the mediation')."""
+    """The verb a noun is the object of ('condemned the attack', 'opposed to the mediation');
+    not a purpose or a time ('traveled to Muscat for talks with ...', 'after a visit by ...')."""
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS:
+        return -1
     if tok.dep_ == "pobj" and head.pos_ == "ADP" and head.dep_ in ("prep", "dative"):
         head = head.head
     elif tok.dep_ != "dobj":

@@ -211,6 +211,16 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("The U.S. Treasury sanctioned three Iranian officials.", [("USA", "IRN", 4)]),
     ("Rwanda and the Democratic Republic of Congo signed a peace agreement.",
      [("COD", "RWA", 1), ("RWA", "COD", 1)]),
+    ("Oman is mediating indirect nuclear talks between Iran and the United States.",
+     [("IRN", "USA", 1), ("OMN", "IRN", 1), ("OMN", "USA", 1), ("USA", "IRN", 1)]),
+    ("Russia launched more than 400 drones and 40 missiles at Ukraine overnight.", [("RUS", "UKR", 4)]),
+    ("Iran's foreign minister traveled to Muscat for talks with a U.S. envoy.",
+     [("IRN", "OMN", 1), ("IRN", "USA", 1), ("USA", "IRN", 1)]),
+    ("The defense pact signed by Saudi Arabia and Pakistan commits each to defend the other.",
+     [("PAK", "SAU", 1), ("SAU", "PAK", 1)]),
+    ("Venezuela released six American detainees after a visit to Caracas by a U.S. envoy.",
+     [("USA", "VEN", 1), ("VEN", "USA", 2)]),
+    ("Netanyahu briefed Indian Prime Minister Narendra Modi on the situation in Gaza.", [("ISR", "IND", 1)]),
 ]
 
 
