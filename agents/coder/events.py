@@ -212,7 +212,8 @@ class _Coding(Roles):
             said = self._subjects(speaker)
             return [(s, t) for s in subjects for t in said], "speaker"
         if subjects and (code[:2] in FORCE_ROOTS or code[:2] == "07" or "loc" in self.flags):
-            places = self._places(tok)  # "(refused to) deploy peacekeepers in Iraq"
+            # "(refused to) deploy peacekeepers in Iraq", "offered to send peacekeepers to Gaza"
+            places = self._places(tok, {"to"} if "loc" in self.flags else set())
             if places:
                 return [(s, p) for s in subjects for p in places], "parse"
         protest = tok.head.lemma_.lower() in PROTESTS and tok.head.i != tok.i

@@ -261,7 +261,8 @@ class Roles:
             out.extend(p for h in heads[1:] for p in self.actors.place(h) if p.kind == "place")
         for head in heads:
             for c in head.children:
-                if c.dep_ == "prep" and (c.lower_ in PLACE_PREPS | {"against"} or c.lower_ in more):
+                where = c.lower_ in PLACE_PREPS | {"against"} or c.lower_ in more
+                if c.dep_ in ("prep", "dative") and where:
                     out.extend(self._place_objects(c, 2))
         return out
 

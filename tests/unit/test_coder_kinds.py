@@ -221,6 +221,7 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Venezuela released six American detainees after a visit to Caracas by a U.S. envoy.",
      [("USA", "VEN", 1), ("VEN", "USA", 2)]),
     ("Netanyahu briefed Indian Prime Minister Narendra Modi on the situation in Gaza.", [("ISR", "IND", 1)]),
+    ("Indonesia offered to send peacekeepers to Gaza.", [("IDN", "PSE", 1)]),
 ]
 
 
