@@ -1,4 +1,4 @@
-"""The worker's ``faust.App``: Faust's, with two changes to its consumer.
+"""The worker's ``faust.App``: Faust's, with two changes (its consumer's fetch wait, its flow control).
 
 - **Fetch wait.** Faust's aiokafka driver hard-codes a 1,500 ms consumer fetch wait and offers
   no setting for it. On a quiet topic that wait is pure latency, so this module subclasses the
