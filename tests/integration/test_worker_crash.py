@@ -63,10 +63,11 @@ def test_worker_killed_part_way_and_restarted_ends_with_the_clean_tables(
     with running_worker(settings) as second:
         differences = wait_for_tables(settings, expected)
         assert differences == [], f"{differences[:20]}\n{worker_report(second)}"
-        # Not asserted: that the restarted worker commits its input offsets again. Faust can
-        # stop committing a partition after recovery (faust-streaming issue #596, open): a
-        # liveness defect, not a correctness one (the next restart redoes the work, which
-        # the event ids make idempotent); see "What survives what" in the README.
+        # Not asserted: that the restarted worker commits its input offsets again. Faust could
+        # stop committing a partition after recovery (faust-streaming issue #596, open), most
+        # likely through the lost records WorkerApp now prevents: a liveness defect, not a
+        # correctness one (the next restart redoes the work, which the event ids make
+        # idempotent); see "Worker killed" in the README.
         assert table_differences(expected, fetch_tables(settings)) == []
         health = second.health()
         assert health is not None and health["dead_letters_total"] == 0
