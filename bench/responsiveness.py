@@ -48,7 +48,9 @@ class HttpProbe:
             self._stop.wait(max(0.0, self.interval_s - (time.perf_counter() - started)))
 
     def _note(self, status: str | None) -> None:
-        if self._status == "ok" and status != "ok":
+        # "starting": not serving (a rebalance, or tables recovering); "catching_up" is a
+        # backlog, which every backlog phase has and which is no rebalance
+        if self._status != "starting" and status == "starting":
             self.rebalances += 1
         self._status = status or "?"
 
