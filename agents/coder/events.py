@@ -41,6 +41,8 @@ WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal"
 
 OBLIGATION = frozenset({"must", "should"})
 
+ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge"})
+
 DEMAND = VerbPattern("say", (), (), (), "100", None, None, frozenset(), "curated")
 
 PATH_WEIGHT = {"parse": 1.0, "joint": 0.95, "speaker": 0.8, "fallback": 0.6}
@@ -153,6 +155,8 @@ class _Coding(Roles):
         pairs, path = self._pairs(tok, code)
         if code == "140" and pairs and all(_state(s) for s, _ in pairs):
             code = "114"  # "Vietnam protested China's construction": a state complains officially
+        if code[:2] == "10" and _sent_home(tok):
+            code = "161"  # "ordered six Canadian diplomats to leave": an expulsion
         start, end = min(tok.i, self.trig.last), max(tok.i, self.trig.last) + 1
         base = (0.75 if self.trig.noun else 0.9) * PATH_WEIGHT[path]
         return [
@@ -306,6 +310,14 @@ def _talks_between(trig: Trigger) -> bool:
     are held: not 'ready to host talks between ...')."""
     between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in trig.tok.children)
     return between and trig.pattern.code[:2] == "04" and status(clause_of(trig.tok)) == "act"
+
+
+def _sent_home(tok: Token) -> bool:
+    """Diplomats ordered or told to leave: 'ordered six Canadian diplomats to leave'."""
+    told = tok.lemma_.lower() in ("order", "tell", "give")
+    envoys = any(c.dep_ == "dobj" and c.lemma_.lower() in ENVOYS for c in tok.children)
+    leave = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == "leave" for c in tok.children)
+    return told and envoys and leave
 
 
 def _state(actor: ActorRef) -> bool:

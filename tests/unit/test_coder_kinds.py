@@ -222,6 +222,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("USA", "VEN", 1), ("VEN", "USA", 2)]),
     ("Netanyahu briefed Indian Prime Minister Narendra Modi on the situation in Gaza.", [("ISR", "IND", 1)]),
     ("Indonesia offered to send peacekeepers to Gaza.", [("IDN", "PSE", 1)]),
+    ("India ordered six Canadian diplomats to leave the country.", [("IND", "CAN", 4)]),
+    ("Niger ordered French troops to leave the country.", [("NER", "FRA", 3)]),
 ]
 
 
