@@ -109,11 +109,9 @@ def wire_coding(app: faust.App, ports: CodingPorts, coding: CodingService) -> No
             async for batch in stream.take_events(CODING_BATCH_SIZE, within=CODING_BATCH_WITHIN_S):
                 ports.tally.observe("batch_size", "code_articles", len(batch), unit="records")
                 messages = [event.message for event in batch]
-                ports.tally.busy.add("code_articles")
                 try:
-                    await _code_batch(ports, coding, messages)
-                    ports.tally.handled_batch(messages)
-                    ports.tally.busy.discard("code_articles")
+                    with ports.tally.handling("code_articles", messages):
+                        await _code_batch(ports, coding, messages)
                 except Exception as exc:
                     hold_batch(messages, ports.tally, "code_articles", exc)
                     await asyncio.Event().wait()  # stopped: nothing after this batch is committed

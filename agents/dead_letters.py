@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import base64
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -82,12 +83,18 @@ class Tally:
     handled: dict[tuple[str, int], int] = field(default_factory=dict)
     busy: set[str] = field(default_factory=set)
 
-    def handled_batch(self, messages: Iterable[Any]) -> None:
-        """Note the offsets of a batch's messages as handled (the highest per partition)."""
+    @contextmanager
+    def handling(self, agent: str, messages: list[Any]) -> Iterator[None]:
+        """``agent`` is busy with ``messages`` inside the block; once it ends normally, their
+        offsets are noted as handled (the highest per partition) and the agent is idle. A block
+        that raises leaves the agent busy: its held batch is not a gap to fetch again."""
+        self.busy.add(agent)
+        yield
         for message in messages:
             key = (message.topic, message.partition)
             if message.offset > self.handled.get(key, -1):
                 self.handled[key] = message.offset
+        self.busy.discard(agent)
 
     def count(self, name: str, by: int = 1) -> None:
         """Add ``by`` to the counter ``name``."""

@@ -141,8 +141,8 @@ class _Coding(Roles):
 
     def run(self) -> list[Found]:
         tok = self.trig.tok
-        self.status = status(clause_of(tok) if self.trig.noun else tok)
         governor = clause_of(tok)
+        self.status = status(governor if self.trig.noun else tok)
         if self.trig.noun and governor.i != tok.i and governor.lemma_.lower() in WISHES:
             self.status = "off"  # "India wants talks with China": wanted, not held
         code = modal_code(self.trig.pattern.code, self.status)

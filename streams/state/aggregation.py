@@ -60,12 +60,10 @@ def wire_aggregation(app: faust.App, ports: AggregationPorts) -> None:
         error the batch is held back (never committed) and the agent stops (``/health``)."""
         async for batch in stream.take_events(ports.batch_max, ports.batch_within_s):
             ports.tally.observe("batch_size", "aggregate_events", len(batch), unit="records")
-            ports.tally.busy.add("aggregate_events")
             try:
-                for group in _by_partition_and_pair(batch):
-                    await _aggregate_group(ports, group)
-                ports.tally.handled_batch(event.message for event in batch)
-                ports.tally.busy.discard("aggregate_events")
+                with ports.tally.handling("aggregate_events", [event.message for event in batch]):
+                    for group in _by_partition_and_pair(batch):
+                        await _aggregate_group(ports, group)
             except Exception as exc:
                 hold_batch([event.message for event in batch], ports.tally, "aggregate_events",
                            exc)
