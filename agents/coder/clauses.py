@@ -24,7 +24,7 @@ def _set(words: str) -> frozenset[str]:
 GOVERNORS: dict[str, frozenset[str]] = {
     "intent": _set(
         "promise pledge vow offer agree plan intend decide prepare expect hope aim wish want commit "
-        "willing ready eager set scheduled due going determined keen poised"
+        "willing ready prepared eager set scheduled due going determined keen poised"
     ),
     "appeal": _set("seek push strive request ask urge press call appeal effort bid initiative demand"),
     "try": _set("try attempt"),
@@ -47,6 +47,7 @@ HYPOTHETICAL_MARKS = _set("if unless whether lest")
 HISTORY_MARKS = _set("after since before when")
 WHEN_MARKS = _set("when as after while before")
 SPANS = _set("year years decade decades century centuries month months")
+OWN_PEOPLE = _set("citizen national resident traveler traveller people")
 CLAUSAL = _set("ccomp advcl relcl acl xcomp csubj conj parataxis pcomp")
 
 
@@ -92,7 +93,16 @@ def governor_status(tok: Token) -> str | None:
         return None
     if _negated(head):
         return "off" if kind != "intent" else "refuse"
+    if kind == "appeal" and _own_people(head):
+        return "act"  # "urged its citizens to avoid travel to Nepal": the state's own advisory
     return "off" if kind == "appeal" and tok.dep_ == "ccomp" else kind
+
+
+def _own_people(verb: Token) -> bool:
+    """The appeal is to the speaker's own people ('its citizens', 'their nationals')."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in OWN_PEOPLE
+               and any(p.dep_ == "poss" and p.lower_ in ("its", "their", "our") for p in c.children)
+               for c in verb.children)
 
 
 def _unasserted(tok: Token) -> bool:

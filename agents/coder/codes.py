@@ -125,3 +125,18 @@ def refine(code: str, words: set[str]) -> str:
     if words & ECONOMIC:
         return ECON_SUB.get(code, code)
     return code
+
+
+# An act of cooperation stopped, or of conflict lifted ("paused military aid to Ukraine",
+# "ending most U.S. sanctions on Syria"): the code of the stopping (CAMEO 16 / 08).
+HALTED = {
+    "071": "1621", "072": "1622", "073": "1623", "07": "162",
+    "045": "165", "04": "164", "05": "160", "06": "160",
+    "163": "085", "16": "081", "18": "087", "19": "087", "20": "087",
+}
+
+
+def halted(code: str) -> str | None:
+    """The code of stopping the act ``code`` names (``HALTED``); None if stopping it is not
+    coded (an appeal stopped, say)."""
+    return HALTED.get(code[:4]) or HALTED.get(code[:3]) or HALTED.get(code[:2])

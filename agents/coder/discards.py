@@ -2,7 +2,9 @@
 
 ``discards.tsv`` is generated from PETRARCH2's Phoenix.discards.txt (MIT, see its header);
 ``discards_curated.tsv`` holds ours. A sentence containing any phrase (whole words, any case)
-yields no event: "India beat Pakistan by five wickets" is cricket, not an assault.
+yields no event: "India beat Pakistan by five wickets" is cricket, not an assault. A phrase
+of scope ``keep`` cancels the discards inside it: "in the final" is a match report, "in the
+final status talks" is diplomacy.
 """
 
 from __future__ import annotations
@@ -27,18 +29,21 @@ class Discards:
     ) -> None:
         self.automaton = ahocorasick.Automaton()
         for path in paths:
-            for phrase, _scope in (cells[:2] for cells in read_rows(path, 2)):
-                self.automaton.add_word(phrase, len(phrase))
+            for phrase, scope in (cells[:2] for cells in read_rows(path, 2)):
+                self.automaton.add_word(phrase, (len(phrase), scope == "keep"))
         self.automaton.make_automaton()
 
     def discarded(self, sentence: str) -> bool:
-        """True if a discard phrase stands in ``sentence`` as whole words."""
+        """True if a discard phrase stands in ``sentence`` as whole words, outside every
+        ``keep`` phrase."""
         low = sentence.lower()
         size = len(low)
-        for last, length in self.automaton.iter(low):
+        found: list[tuple[int, int]] = []
+        kept: list[tuple[int, int]] = []
+        for last, (length, keep) in self.automaton.iter(low):
             start = last - length + 1
             before = low[start - 1] if start else " "
             after = low[last + 1] if last + 1 < size else " "
             if not before.isalnum() and not after.isalnum():
-                return True
-        return False
+                (kept if keep else found).append((start, last))
+        return any(not any(k0 <= s and e <= k1 for k0, k1 in kept) for s, e in found)

@@ -10,19 +10,29 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from agents.coder.clauses import GOVERNOR_OF, governor_status, is_history, speech_head, status
-from agents.coder.codes import modal_code, refine
+from agents.coder.codes import halted, modal_code, refine
+from agents.coder.cues import (
+    aimed,
+    asked,
+    conditions,
+    halting,
+    misread_passive,
+    naming,
+    near_objects,
+    sent_home,
+)
 from agents.coder.patterns import LIGHT_VERBS, Trigger, TriggerFinder, right_words
 from agents.coder.phrases import ActorRef, SentenceActors
 from agents.coder.roles import STATIVE, Resolver, Roles
 from agents.coder.syntax import GROUP_MAX, clause_of, each_way, object_of
-from agents.coder.vocab import VerbPattern, Vocabulary
+from agents.coder.unclaimed import UNCLAIMED_ROOTS, scene_of
+from agents.coder.vocab import Vocabulary
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["Found", "Resolver", "TriggerReader"]
 
-AIMED = frozenset({"on", "against", "at", "into"})
 JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})  # "A and B met / traded fire"
 
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -31,19 +41,12 @@ ONE_WAY = frozenset({"042", "043", "064", "0314", "0214", "1214"})  # sharing in
 
 PROTESTS = frozenset({"protest", "lodge", "complain", "condemn", "summon", "denounce", "accuse"})
 DRILLS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "game", "patrol"})
-NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
 PRIVATE_ROLES = frozenset({"CVL", "MED", "BUS", "EDU", "REF", "NGO"})  # not a state's agents
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a foreign place can be the target
 
 WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal", "try", "threat")) - {
     "offer"
 }
-
-OBLIGATION = frozenset({"must", "should"})
-
-ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge"})
-
-DEMAND = VerbPattern("say", (), (), (), "100", None, None, frozenset(), "curated")
 
 PATH_WEIGHT = {"parse": 1.0, "joint": 0.95, "speaker": 0.8, "fallback": 0.6}
 
@@ -88,38 +91,33 @@ class TriggerReader:
                 governed.setdefault(verb.head.i, []).append(t.tok.i)  # "promised to continue aid"
             elif t.tok.dep_ == "pcomp" and t.tok.head.lower_ == "by":  # "retaliated by expelling"
                 governed.setdefault(t.tok.head.head.i, []).append(t.tok.i)
-        found: list[Found] = []
-        produced: set[int] = set()
+        by_trigger: dict[int, list[Found]] = {}
         for trig in sorted(triggers, key=lambda t: t.tok.i in governed):
             if (trig.noun and trig.tok.i in consumed) or is_history(trig.tok, year):
                 continue
-            if not produced.isdisjoint(governed.get(trig.tok.i, ())):
+            if not set(by_trigger).isdisjoint(governed.get(trig.tok.i, ())):
                 continue  # "agreed to cooperate": the governed act was coded, with its status
             coded = _Coding(doc, actors, trig, resolve).run()
             if coded:
-                produced.add(trig.tok.i)
-            found.extend(coded)
-        found.extend(self._obligations(doc, actors, resolve))
-        return found
+                by_trigger[trig.tok.i] = coded
+        return _told_once(doc, by_trigger) + self._obligations(doc, actors, resolve)
 
     def _obligations(self, doc: Doc, actors: SentenceActors, resolve: Resolver) -> list[Found]:
         """'Russia said that Sudan must return ...': a demand (CAMEO 100) from the speaker to
-        the subject of the obligation."""
+        the subject of the obligation; 'Washington wants Beijing to rein in ...': an appeal
+        (020) from who wants it to who should act."""
         out: list[Found] = []
         for tok in doc:
-            if tok.dep_ != "ccomp" or not any(
-                c.lower_ in OBLIGATION and c.dep_ == "aux" for c in tok.children
-            ):
-                continue
-            speaker = speech_head(tok)
+            by = asked(tok)
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
-            if speaker is None or not subj or status(tok) != "off" or is_history(speaker, 0):
+            if by is None or not subj or is_history(by[0], 0):
                 continue
-            coding = _Coding(doc, actors, Trigger(speaker, DEMAND, speaker.i, False), resolve)
-            sources = coding._subjects(speaker)
+            head, pattern = by
+            coding = _Coding(doc, actors, Trigger(head, pattern, head.i, False), resolve)
+            sources = coding._subjects(head)
             targets = coding._phrase(subj[0], tok, strict=True)
             out.extend(
-                Found(s, t, "100", _confidence(0.75, s, t), speaker.i, subj[0].i + 1, "parse")
+                Found(s, t, pattern.code, _confidence(0.75, s, t), head.i, subj[0].i + 1, "parse")
                 for s in sources
                 for t in targets
                 if s.country != t.country and s.country and t.country
@@ -132,12 +130,12 @@ class _Coding(Roles):
 
     def _near(self, tok: Token) -> list[ActorRef]:
         """The countries a show of force is held around or near ('drills around Taiwan')."""
-        return [a for o in _near_objects(tok) for a in self.actors.group(o, True) if a.country]
+        return [a for o in near_objects(tok) for a in self.actors.group(o, True) if a.country]
 
     def _joint(self, tok: Token, code: str) -> bool:
         """An act of the subjects together: meeting, agreeing, cooperating; fighting each
         other ('traded fire') only when the act is not aimed at a third party."""
-        return code[:2] in JOINT_ROOTS and not (code[:2] == "19" and _aimed(tok))
+        return code[:2] in JOINT_ROOTS and not (code[:2] == "19" and aimed(tok))
 
     def run(self) -> list[Found]:
         tok = self.trig.tok
@@ -145,8 +143,11 @@ class _Coding(Roles):
         self.status = status(governor if self.trig.noun else tok)
         if self.trig.noun and governor.i != tok.i and governor.lemma_.lower() in WISHES:
             self.status = "off"  # "India wants talks with China": wanted, not held
-        code = modal_code(self.trig.pattern.code, self.status)
-        if code is None:
+        act = self.trig.pattern.code
+        if self.trig.noun and halting(tok):  # "paused military aid to Ukraine": 1622
+            act = halted(refine(act, {t.lower_ for t in tok.subtree})) or act
+        code = modal_code(act, self.status)
+        if code is None or naming(tok):
             return []
         code = refine(code, {t.lower_ for t in right_words(tok, 12)} | {tok.lower_})
         if self.trig.noun and code[:2] == "06" and tok.lemma_.lower() in DRILLS and self._near(tok):
@@ -155,7 +156,7 @@ class _Coding(Roles):
         pairs, path = self._pairs(tok, code)
         if code == "140" and pairs and all(_state(s) for s, _ in pairs):
             code = "114"  # "Vietnam protested China's construction": a state complains officially
-        if code[:2] == "10" and _sent_home(tok):
+        if code[:2] == "10" and sent_home(tok):
             code = "161"  # "ordered six Canadian diplomats to leave": an expulsion
         start, end = min(tok.i, self.trig.last), max(tok.i, self.trig.last) + 1
         base = (0.75 if self.trig.noun else 0.9) * PATH_WEIGHT[path]
@@ -171,11 +172,16 @@ class _Coding(Roles):
         stative = tok.lemma_.lower() in STATIVE
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and not stative:
             return self._passive(tok), "parse"
+        if misread_passive(tok, code):  # "British couple X and Y, detained while travelling, ..."
+            return self._passive(tok, [a for c in tok.children if c.dep_ == "nsubj"
+                                       for a in self.actors.group(c, False)]), "parse"
         reduced = tok.dep_ == "acl" and tok.tag_ == "VBN"  # "soldiers killed by ...": passive
         if reduced and not any(c.dep_ == "dobj" for c in tok.children):  # (not "X bombed Y")
             return self._passive(tok, self.actors.group(tok.head, False)), "parse"
         subjects = self._subjects(tok)
         targets = [(t, prep) for t, prep in self._targets(tok, code) if t.country]
+        if not subjects and targets and code[:2] in UNCLAIMED_ROOTS:  # "a bombing near Samarra killed"
+            subjects = scene_of(tok, self.actors, [t for t, _ in targets])
         return self._direct(tok, code, subjects, targets)
 
     def _direct(
@@ -198,9 +204,9 @@ class _Coding(Roles):
             for s in subjects:
                 for t, prep in targets:
                     if "recv" in self.flags:
-                        if prep == "from":  # "received a call from X": X -> subject
-                            pairs.append((t, s))
-                        continue
+                        if prep == "from":  # "received a call from X": X -> subject (and back
+                            pairs += [(t, s), (s, t)] if "mutual" in self.flags else [(t, s)]
+                        continue  # for a call: the two spoke)
                     pairs.append((s, t))
                     if mutual and (prep == "with" or "mutual" in self.flags):
                         pairs.append((t, s))
@@ -208,16 +214,18 @@ class _Coding(Roles):
         if len({s.country for s in subjects}) >= 2 and ("sym" in self.flags or self._joint(tok, code)):
             return each_way(subjects), "joint"
         if subjects and code[:2] == "13":  # "threatened to retaliate if the US deploys ..."
-            conditioned = [a for clause in _conditions(tok) for a in self._subjects(clause)]
+            conditioned = [a for clause in conditions(tok) for a in self._subjects(clause)]
             if conditioned:
                 return [(s, t) for s in subjects for t in conditioned], "parse"
         speaker = speech_head(tok)
         if subjects and speaker is not None and code[:2] not in ("01", "15"):
             said = self._subjects(speaker)
             return [(s, t) for s in subjects for t in said], "speaker"
-        if subjects and (code[:2] in FORCE_ROOTS or code[:2] == "07" or "loc" in self.flags):
+        visit = self.trig.pattern.code in ("042", "044")  # "attended a summit in Brazil": a visit there
+        if subjects and (code[:2] in FORCE_ROOTS or code[:2] == "07" or "loc" in self.flags or visit):
             # "(refused to) deploy peacekeepers in Iraq", "offered to send peacekeepers to Gaza"
-            places = self._places(tok, {"to"} if "loc" in self.flags else set())
+            places = self._places(tok, {"to"} if "loc" in self.flags or visit else set(),
+                                  frozenset({"on"}) if visit else frozenset())
             if places:
                 return [(s, p) for s in subjects for p in places], "parse"
         protest = tok.head.lemma_.lower() in PROTESTS and tok.head.i != tok.i
@@ -248,10 +256,12 @@ class _Coding(Roles):
             if c.dep_ in ("poss", "amod", "compound")
             for a in self.actors.own(c, True)
         ] or [a for a in self.actors.own(tok, True) if a.kind == "agent"]  # "Israeli air strikes"
-        by = [
+        of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        by = [  # "the expulsion of a diplomat by Kyiv" (the parser may hang 'by' on the object)
             a
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "by"
+            for h in (tok, *of)
+            for c in h.children
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by"
             for o in c.children
             if o.dep_ == "pobj"
             for a in self.actors.group(o, True)
@@ -286,25 +296,6 @@ class _Coding(Roles):
         return [], "parse"
 
 
-def _near_objects(tok: Token) -> list[Token]:
-    """Objects of 'around', 'near', 'off' after ``tok`` or its light verb ('drills near Taiwan')."""
-    heads = [tok, clause_of(tok)]
-    return [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in NEAR
-            for o in c.children if o.dep_ == "pobj"]
-
-
-def _conditions(tok: Token, depth: int = 3) -> list[Token]:
-    """The 'if' / 'unless' clauses of a threat, through its complements ('threatened to close
-    the strait unless Washington lifts sanctions'): whoever must act is the one threatened."""
-    out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
-            out.append(c)
-        elif c.dep_ in ("xcomp", "ccomp", "dobj", "acl") and depth > 0:
-            out.extend(_conditions(c, depth - 1))
-    return out
-
-
 def _talks_between(trig: Trigger) -> bool:
     """Talks 'between A and B' are held by A and B whoever hosts or mediates them (when they
     are held: not 'ready to host talks between ...')."""
@@ -312,12 +303,15 @@ def _talks_between(trig: Trigger) -> bool:
     return between and trig.pattern.code[:2] == "04" and status(clause_of(trig.tok)) == "act"
 
 
-def _sent_home(tok: Token) -> bool:
-    """Diplomats ordered or told to leave: 'ordered six Canadian diplomats to leave'."""
-    told = tok.lemma_.lower() in ("order", "tell", "give")
-    envoys = any(c.dep_ == "dobj" and c.lemma_.lower() in ENVOYS for c in tok.children)
-    leave = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == "leave" for c in tok.children)
-    return told and envoys and leave
+def _told_once(doc: Doc, by_trigger: dict[int, list[Found]]) -> list[Found]:
+    """Every trigger's dyads, less those a verb repeats from the event noun that is its subject
+    ('an Israeli drone strike on a car in Lebanon killed two people': one attack, ISR->LBN)."""
+    out: list[Found] = []
+    for i, coded in by_trigger.items():
+        subjects = [c.i for c in doc[i].children if c.dep_ == "nsubj" and c.i in by_trigger]
+        told = {(f.source.country, f.target.country) for s in subjects for f in by_trigger[s]}
+        out.extend(f for f in coded if (f.source.country, f.target.country) not in told)
+    return out
 
 
 def _state(actor: ActorRef) -> bool:
@@ -329,12 +323,6 @@ def _private_envoy(source: ActorRef, code: str) -> bool:
     """Tourists, students or firms visiting or praising a country make no diplomacy: the
     source of a consultation or of diplomatic cooperation (roots 04, 05) is a state's."""
     return code[:2] in ("04", "05") and source.actor[3:6] in PRIVATE_ROLES
-
-
-def _aimed(tok: Token) -> bool:
-    """The act names something it is aimed at ('strikes on Houthi targets'): not a joint act."""
-    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-    return any(c.dep_ == "prep" and c.lower_ in AIMED for h in heads for c in h.children)
 
 
 def _confidence(base: float, *sides: ActorRef) -> float:

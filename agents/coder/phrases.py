@@ -88,6 +88,7 @@ EXTRA_AGENTS = {
     "units": "MIL",
 }
 # "a missionary from Calgary", "a camp for Congolese refugees": whose people these are
+PLACE_NOUNS = frozenset({"city", "town", "village", "port", "province", "region", "district"})
 PEOPLE = frozenset(
     [
         "missionary",
@@ -344,7 +345,7 @@ class SentenceActors:
                 or (c.lower_ in OWNER_PREPS and tok.lower_ in OBJECT_HEADS)
                 or (c.lower_ in ("from", "for") and tok.lemma_.lower() in PEOPLE)
             ):
-                found.extend(o for o in c.children if o.dep_ == "pobj")
+                found.extend(_named_place(o) for o in c.children if o.dep_ == "pobj")
         return found
 
     def group(self, tok: Token, strict: bool, loose: bool = False) -> list[ActorRef]:
@@ -450,3 +451,12 @@ def _after_us_city(doc: Doc, ref: ActorRef) -> bool:
     """'Atlanta, Georgia': a capitalised word and a comma right before the name."""
     i = ref.i0
     return i >= 2 and doc[i - 1].text == "," and doc[i - 2].is_title and doc[i - 2].ent_iob_ != "B"
+
+
+def _named_place(tok: Token) -> Token:
+    """The name of 'the (West Bank) city of Nablus': the object of 'of' after a place noun."""
+    if tok.lemma_.lower() not in PLACE_NOUNS:
+        return tok
+    named = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+             for o in c.children if o.dep_ == "pobj"]
+    return named[0] if named else tok

@@ -18,7 +18,8 @@ from agents.coder.clauses import governor_status, speech_head
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import ActorRef, SentenceActors
 from agents.coder.syntax import clause_of, directive, each_way
-from agents.coder.words import FORCE_NOUNS, HARDWARE, TRADE
+from agents.coder.unclaimed import UNCLAIMED_ROOTS, scene_of
+from agents.coder.words import FORCE_NOUNS, HARDWARE, MUNITIONS, TRADE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -27,6 +28,7 @@ __all__ = ["STATIVE", "Resolver", "Roles"]
 
 JOINT = frozenset({"03", "04", "05", "06", "08"})  # acts of two parties together
 ARRESTS = frozenset({"173", "174"})  # arrest, detain; expel or deport
+HELD = frozenset({"hold", "detain", "jail", "imprison", "arrest", "keep"})
 
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "towards", "into", "over"})
 FORCE = frozenset({"15", "17", "18", "19", "20"})  # "fired at X": 'at' names a target of force only
@@ -40,7 +42,8 @@ BORDERS = frozenset({"border", "frontier", "boundary", "borderland", "borderland
 MEASURES = frozenset({"sanction", "embargo", "restriction", "tariff", "ban", "curb", "blockade",
                       "boycott", "curfew", "duty", "levy", "pressure", "moratorium", "freeze"})
 
-PASSIVE_FROM = frozenset({"expel", "deport", "ban", "bar", "evict", "oust", "kick", "banish", "exclude"})
+PASSIVE_FROM = frozenset({"expel", "deport", "ban", "bar", "evict", "oust", "kick", "banish", "exclude",
+                          "extradite"})
 
 ACQUIRE = frozenset(
     {"acquire", "buy", "purchase", "import", "obtain", "procure", "receive", "seek", "request"}
@@ -133,6 +136,7 @@ class Roles:
 
     def _targets(self, tok: Token, code: str, depth: int = 1) -> list[tuple[ActorRef, str]]:
         out: list[tuple[ActorRef, str]] = []
+        nested: list[tuple[ActorRef, str]] = []  # only when nothing closer names a target
         for c in tok.children:
             if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "dative" and c.pos_ != "ADP"):
                 goods = code[:2] in ("06", "07")  # "bought Russian tanks": goods, not a partner
@@ -145,15 +149,17 @@ class Roles:
                         out.extend(self._prep_objects(obj))
             elif c.dep_ in ("prep", "dative", "agent"):
                 found = self._prep_object(c)
-                if not found and c.lower_ in ("with", "in", "by"):  # "answered with fire on X"
-                    found = [p for o in c.children if o.dep_ == "pobj" for p in self._prep_objects(o, 1)]
+                if not found and c.lower_ in ("with", "in", "by", "on"):  # "answered with fire on X"
+                    nested += [p for o in c.children if o.dep_ == "pobj" for p in self._prep_objects(o, 1)]
                 out.extend(found)
             elif c.dep_ == "xcomp" and c.pos_ == "VERB" and depth > 0:
                 out.extend(self._targets(c, code, depth - 1))  # "refused to lift the curfew on X"
             elif c.dep_ == "ccomp" and directive(tok):
                 subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+                if not subj and c.pos_ == "NOUN":  # "demanded that Russia apologise" (read as a noun)
+                    subj = [s for s in c.children if s.dep_ == "compound"]
                 out.extend((a, "obj") for s in subj[:1] for a in self._phrase(s, c, strict=True))
-        return out
+        return out if any(a.country for a, _ in out) else out + nested
 
     def _prep_objects(self, noun: Token, depth: int = 3) -> list[tuple[ActorRef, str]]:
         """Prepositional objects of an object noun, through 'of' and 'in' chains ('the supply of
@@ -187,7 +193,8 @@ class Roles:
             wanted = False  # "held talks on Ukraine", "cooperation on China": the topic
         if not wanted:
             return []
-        loose = goods or low in ("on", "against", "to")  # "tariffs on Chinese electric vehicles"
+        loose = goods or low in ("on", "against", "to", "toward", "towards")  # "tariffs on Chinese cars"
+        loose = loose or (low in ("at", "into") and self.code[:2] in FORCE)  # "fired at Israeli cities"
         return [
             (a, low)
             for obj in prep.children
@@ -218,10 +225,16 @@ class Roles:
             frm = c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in PASSIVE_FROM
             if by or frm:
                 sources.extend(a for o in c.children if o.dep_ == "pobj" for a in self.actors.group(o, True))
+        split: list[Token] = []
         if not sources and self.code[:2] in FORCE:  # "killed in Israeli tank shelling"
             sources, split = self._force_users(tok)
-            if sources and not targets:
-                targets = self._places(tok) + [p for t in split for p in self._places(t)]
+        if sources and not targets and self.code[:2] in FORCE:  # "a hospital in Kharkiv was struck"
+            struck = [c for c in tok.children if c.dep_ == "nsubjpass"] + split
+            targets = self._places(tok) + [p for t in struck for p in self._places(t)]
+        if not sources and self.code[:2] in UNCLAIMED_ROOTS:  # "soldiers were killed in Ukraine"
+            sources = scene_of(tok, self.actors, targets)
+        if not sources and self.code[:3] == "084":  # "X, held in Russia since 2021, was released"
+            sources = self._holders(tok)
         if not sources and (self.code[:3] in ARRESTS or tok.lemma_.lower() == "summon"):
             # only a state arrests or summons: where, is who ("summoned to the ministry in Paris")
             places = self._places(tok, {"to"})
@@ -230,16 +243,25 @@ class Roles:
             return each_way(sources)  # "the accord was signed by Chile and Argentina"
         return [(s, t) for s in sources for t in targets]
 
+    def _holders(self, tok: Token) -> list[ActorRef]:
+        """Where the released had been held: the places of a detention verb in the subject's
+        phrase ('an American teacher held in Russia since 2021')."""
+        held = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree
+                if t.pos_ == "VERB" and t.lemma_.lower() in HELD]
+        return [p for t in held for p in self._places(t) if p.kind in ("country", "place", "city", "capital")]
+
     def _force_users(self, tok: Token) -> tuple[list[ActorRef], list[Token]]:
         """Who used the force named in the verb's 'in/by' phrase ('killed in Israeli tank
         shelling'), and the force nouns the parser split off as clauses of their own ('in
         Israeli' + 'shelling in Gaza'), whose places count too."""
         found: list[ActorRef] = []
         split: list[Token] = []
-        for o in (o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
+        for o in (o for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
                   for o in c.children if o.dep_ == "pobj"):
-            if o.lower_ in FORCE_NOUNS:
-                found.extend(self.actors.own(o, True))
+            if o.lower_ in FORCE_NOUNS | HARDWARE | MUNITIONS:  # "hit by U.S. bunker-busting bombs"
+                found.extend(self.actors.own(o, True) or [
+                    r for c in o.children if c.dep_ in ("amod", "compound")
+                    and (r := self.actors.at.get(c.i)) is not None and r.kind in ("demonym", "country")])
                 continue
             after = [t for t in self.doc[o.i + 1 : o.i + 3]
                      if t.lower_ in FORCE_NOUNS and t.head.i == tok.i]
@@ -251,30 +273,31 @@ class Roles:
                 split.extend(after)
         return found, split
 
-    def _places(self, tok: Token, more: frozenset[str] | set[str] = frozenset()) -> list[ActorRef]:
+    def _places(self, tok: Token, more: frozenset[str] | set[str] = frozenset(),
+                skip: frozenset[str] = frozenset()) -> list[ActorRef]:
         """Foreign places where force is used or a protest held ('rioted at a jail in northern
         Israel', 'strengthened its forces in Lebanon'): the verb's and its object's preps
-        (``PLACE_PREPS`` and ``more``)."""
+        (``PLACE_PREPS`` and ``more``, less ``skip``: 'a summit in Geneva on Iran')."""
         heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
         out: list[ActorRef] = []
         if self.code[:2] in FORCE:  # "bombed Gaza", "shelled the West Bank"
             out.extend(p for h in heads[1:] for p in self.actors.place(h) if p.kind == "place")
+        preps = (PLACE_PREPS | {"against"} | more) - skip
         for head in heads:
             for c in head.children:
-                where = c.lower_ in PLACE_PREPS | {"against"} or c.lower_ in more
-                if c.dep_ in ("prep", "dative") and where:
-                    out.extend(self._place_objects(c, 2))
+                if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                    out.extend(self._place_objects(c, 2, PLACE_PREPS - skip))
         return out
 
-    def _place_objects(self, prep: Token, depth: int) -> list[ActorRef]:
+    def _place_objects(self, prep: Token, depth: int, preps: frozenset[str] = PLACE_PREPS) -> list[ActorRef]:
         out: list[ActorRef] = []
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
             out.extend(self.actors.place(obj))
             for inner in obj.children:
-                if inner.dep_ == "prep" and inner.lower_ in PLACE_PREPS | {"of"} and depth > 0:
-                    out.extend(self._place_objects(inner, depth - 1))
+                if inner.dep_ == "prep" and inner.lower_ in preps | {"of"} and depth > 0:
+                    out.extend(self._place_objects(inner, depth - 1, preps))
         return out
 
     def _noun_subjects(self, tok: Token) -> list[ActorRef]:

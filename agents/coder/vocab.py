@@ -134,11 +134,20 @@ class Vocabulary:
     """Verb patterns by lemma, nominal patterns by noun lemma, surface forms for a pre-filter."""
 
     def __init__(self, curated: Iterable[Row], generated: Iterable[Row]) -> None:
-        """Group checked rows (``read_pattern_rows`` cells); curated rows shadow generated (lemma, post)."""
+        """Group checked rows (``read_pattern_rows`` cells); curated rows shadow generated (lemma, post).
+
+        Raises ``CoderDataError`` on two curated rows with the same lemma, pre, post and pos (the
+        first would silently shadow the second).
+        """
         self._verbs: dict[str, list[Row]] = {}
         nominal: dict[str, list[Row]] = {}
         shadowed: set[tuple[str, str]] = set()
+        keys: set[tuple[str, str, str, str]] = set()
         for cells in curated:
+            key = (cells[0], cells[2], cells[3], cells[8])
+            if key in keys:
+                raise CoderDataError(f"two curated rows for {' '.join(key)!r}: keep one")
+            keys.add(key)
             (nominal if cells[8] == "noun" else self._verbs).setdefault(cells[0], []).append(cells)
             if cells[8] == "verb":
                 shadowed.add((cells[0], cells[3]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "ACCIDENTS",
     "COMPANY",
     "ECONOMIC",
     "FORCE_NOUNS",
@@ -10,6 +11,7 @@ __all__ = [
     "HUMANITARIAN",
     "LEADS",
     "MILITARY",
+    "MUNITIONS",
     "RELATIONAL",
     "SUPPLY",
     "TRADE",
@@ -57,10 +59,18 @@ ECONOMIC = _w("loan loans credit grant funds economic financial trade investment
 
 # Trade nouns whose 'of' object names the goods, and the goods' demonym the other country
 # ("banned imports of Russian oil").
-TRADE = _w("imports import exports export sales sale purchases purchase shipments shipment goods products")
+TRADE = _w("imports import exports export sales sale purchases purchase shipments shipment goods products"
+           " worth")  # "$30 billion worth of U.S. goods"
 
 
 SUPPLY = _w("supply supplies delivery deliveries sale purchase aid assistance loan loans")
+
+
+# deaths that are nobody's act: "killed in a car crash in Mexico"
+ACCIDENTS = _w(
+    "crash crashes accident accidents collision collisions flood floods flooding earthquake quake "
+    "storm landslide avalanche stampede wreck derailment sinking heatwave drowning"
+)
 
 
 # uses of force whose demonym is who used it ("Russian strikes")
@@ -69,6 +79,10 @@ FORCE_NOUNS = frozenset({
     "bombings", "raid", "raids", "offensive", "shells", "rockets", "rocket", "fire", "artillery",
     "barrage", "barrages", "attack", "attacks", "assault", "assaults",
 })
+
+
+# what force is delivered by: "was hit by U.S. bombs" (their maker's country used them)
+MUNITIONS = _w("bomb bombs munitions shell shells rocket rockets missile missiles torpedo torpedoes")
 
 
 LEADS = frozenset({"led", "flagged"})  # "the Saudi-led coalition", "a Greek-flagged tanker"

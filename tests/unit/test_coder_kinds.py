@@ -224,6 +224,24 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Indonesia offered to send peacekeepers to Gaza.", [("IDN", "PSE", 1)]),
     ("India ordered six Canadian diplomats to leave the country.", [("IND", "CAN", 4)]),
     ("Niger ordered French troops to leave the country.", [("NER", "FRA", 3)]),
+    # coder 0.3.5
+    ("Four Turkish soldiers were killed in northern Iraq on Sunday.", [("IRQ", "TUR", 4)]),
+    ("A roadside bomb near Kirkuk killed two American soldiers.", [("IRQ", "USA", 4)]),
+    ("A Pakistani engineer was killed in Kabul when an Afghan gunman opened fire.", []),
+    ("Three British tourists drowned after a boat accident in Greece.", []),
+    ("Chancellor Friedrich Merz attended the NATO summit in The Hague.", [("DEU", "NLD", 1)]),
+    ("The Australian government urged its citizens to avoid all travel to Niger.", [("AUS", "NER", 4)]),
+    ("Canada issued a travel advisory for Haiti.", [("CAN", "HTI", 4)]),
+    ("Washington wants Seoul to pay more for the troops, the official said.", [("USA", "KOR", 1)]),
+    ("Kenya demanded that Uganda apologise for the arrests.", [("KEN", "UGA", 3)]),
+    ("Israel freed the mayor of the West Bank city of Nablus.", [("ISR", "PSE", 2)]),
+    ("Serbia, Hungary and Slovakia recalled their ambassadors from Kyiv.",
+     [("HUN", "UKR", 4), ("SRB", "UKR", 4), ("SVK", "UKR", 4)]),
+    ("Japan condemned China's missile launch, calling it a grave provocation.", [("JPN", "CHN", 3)]),
+    ("A Russian drone strike on a bus in Kherson killed nine Ukrainian civilians.", [("RUS", "UKR", 4)]),
+    ("Washington suspended military aid to Kyiv on Monday.", [("USA", "UKR", 4)]),
+    ("The European Union agreed to lift its sanctions on Syria.", []),
+    ("Britain announced it would end its sanctions on Syria.", [("GBR", "SYR", 1)]),
 ]
 
 

@@ -1,0 +1,97 @@
+"""Cues in the parse around a trigger: what asks an act of whom ("said Sudan must ...",
+"wants Beijing to ..."), what stops one ("paused military aid"), a name given rather than a
+call made, diplomats sent home, force aimed at a third party or held near a country, the
+conditions of a threat, and participles the parser read as active verbs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from agents.coder.clauses import speech_head, status
+from agents.coder.syntax import clause_of
+from agents.coder.vocab import VerbPattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["aimed", "asked", "conditions", "halting", "misread_passive", "naming", "near_objects",
+           "sent_home"]
+
+AIMED = frozenset({"on", "against", "at", "into"})
+NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
+OBLIGATION = frozenset({"must", "should"})
+HALTS = frozenset({"pause", "suspend", "halt", "stop", "end", "freeze", "cancel", "terminate", "scrap",
+                   "lift", "ease", "cease", "discontinue", "revoke", "withdraw", "cut"})
+ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge"})
+DEMAND = VerbPattern("say", (), (), (), "100", None, None, frozenset(), "curated")
+APPEAL = VerbPattern("want", (), (), (), "020", None, None, frozenset(), "curated")
+WANTS = frozenset({"want", "wish"})
+
+
+def asked(tok: Token) -> tuple[Token, VerbPattern] | None:
+    """The verb that asks the clause at ``tok`` of its subject, and what it codes: a speech
+    verb over 'must'/'should' (a demand), 'want'/'wish' over a 'to' clause (an appeal)."""
+    if tok.dep_ != "ccomp":
+        return None
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if aux & OBLIGATION:
+        speaker = speech_head(tok)
+        return (speaker, DEMAND) if speaker is not None and status(tok) == "off" else None
+    wants = tok.head.lemma_.lower() in WANTS and tok.head.i != tok.i
+    return (tok.head, APPEAL) if "to" in aux and wants and status(tok.head) == "act" else None
+
+
+def near_objects(tok: Token) -> list[Token]:
+    """Objects of 'around', 'near', 'off' after ``tok`` or its light verb ('drills near Taiwan')."""
+    heads = [tok, clause_of(tok)]
+    return [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in NEAR
+            for o in c.children if o.dep_ == "pobj"]
+
+
+def conditions(tok: Token, depth: int = 3) -> list[Token]:
+    """The 'if' / 'unless' clauses of a threat, through its complements ('threatened to close
+    the strait unless Washington lifts sanctions'): whoever must act is the one threatened."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            out.append(c)
+        elif c.dep_ in ("xcomp", "ccomp", "dobj", "acl") and depth > 0:
+            out.extend(conditions(c, depth - 1))
+    return out
+
+
+def halting(noun: Token) -> bool:
+    """The event noun is the object of a verb of stopping ('suspended intelligence sharing',
+    'aid ... was paused', 'ending sanctions')."""
+    if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass"):
+        noun = noun.head
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in HALTS
+
+
+def misread_passive(tok: Token, code: str) -> bool:
+    """A participle of arrest or force the parser gave a subject but neither auxiliary nor
+    object ('the couple, detained while travelling, had been charged'): a reduced passive."""
+    if code[:3] not in ("173", "174") and code[:2] not in ("18", "19"):
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return tok.tag_ == "VBN" and "nsubj" in deps and not deps & {"aux", "dobj", "auxpass", "agent"}
+
+
+def naming(tok: Token) -> bool:
+    """'calling it a clear violation', 'called Putin a killer': a name given, not a call made."""
+    return tok.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in tok.children)
+
+
+def sent_home(tok: Token) -> bool:
+    """Diplomats ordered or told to leave: 'ordered six Canadian diplomats to leave'."""
+    told = tok.lemma_.lower() in ("order", "tell", "give")
+    envoys = any(c.dep_ == "dobj" and c.lemma_.lower() in ENVOYS for c in tok.children)
+    leave = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == "leave" for c in tok.children)
+    return told and envoys and leave
+
+
+def aimed(tok: Token) -> bool:
+    """The act names something it is aimed at ('strikes on Houthi targets'): not a joint act."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ in AIMED for h in heads for c in h.children)
