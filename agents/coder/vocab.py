@@ -146,7 +146,8 @@ class Vocabulary:
         for cells in curated:
             key = (cells[0], cells[2], cells[3], cells[8])
             if key in keys:
-                raise CoderDataError(f"two curated rows for {' '.join(key)!r}: keep one")
+                raise CoderDataError(f"two curated rows for lemma {key[0]!r}, pre {key[1]!r}, "
+                                     f"post {key[2]!r}, pos {key[3]!r}: keep one")
             keys.add(key)
             (nominal if cells[8] == "noun" else self._verbs).setdefault(cells[0], []).append(cells)
             if cells[8] == "verb":

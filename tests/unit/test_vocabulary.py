@@ -162,6 +162,16 @@ def test_malformed_row_names_file_and_line(tmp_path: Path, row: str, message: st
         load_vocabulary(curated, generated)
 
 
+def test_duplicate_curated_rows_are_refused(tmp_path: Path) -> None:
+    """The first of two rows with one lemma, pre, post and pos would shadow the second."""
+    curated = write(
+        tmp_path / "curated.tsv",
+        ["recall\t-\t-\tambassador\t161\t-\t-\t-\tverb", "recall\t-\t-\tambassador\t161\tfrom\t-\t-\tverb"],
+    )
+    with pytest.raises(CoderDataError, match="two curated rows for lemma 'recall', pre '-', post 'ambassador'"):
+        load_vocabulary(curated, write(tmp_path / "generated.tsv", []))
+
+
 def test_shipped_vocabulary() -> None:
     vocabulary = load_vocabulary()
     lodge = {(p.post, p.code) for p in vocabulary.patterns_for("lodge")}
