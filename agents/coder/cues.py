@@ -27,14 +27,19 @@ ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "c
 DEMAND = VerbPattern("say", (), (), (), "100", None, None, frozenset(), "curated")
 APPEAL = VerbPattern("want", (), (), (), "020", None, None, frozenset(), "curated")
 WANTS = frozenset({"want", "wish"})
+REMINDERS = frozenset({"reminder", "warning", "message", "notice", "ultimatum", "letter", "statement"})
 
 
 def asked(tok: Token) -> tuple[Token, VerbPattern] | None:
     """The verb that asks the clause at ``tok`` of its subject, and what it codes: a speech
-    verb over 'must'/'should' (a demand), 'want'/'wish' over a 'to' clause (an appeal)."""
+    verb over 'must'/'should', or the verb that issues a reminder or warning 'that X must'
+    (a demand), 'want'/'wish' over a 'to' clause (an appeal)."""
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if tok.dep_ == "acl" and aux & OBLIGATION and tok.head.lemma_.lower() in REMINDERS:
+        issued = clause_of(tok.head)  # "issued a stern reminder to Iraq that it must cooperate"
+        return (issued, DEMAND) if issued.i != tok.head.i else None
     if tok.dep_ != "ccomp":
         return None
-    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     if aux & OBLIGATION:
         speaker = speech_head(tok)
         return (speaker, DEMAND) if speaker is not None and status(tok) == "off" else None

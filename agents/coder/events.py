@@ -41,6 +41,7 @@ ONE_WAY = frozenset({"042", "043", "064", "0314", "0214", "1214"})  # sharing in
 
 PROTESTS = frozenset({"protest", "lodge", "complain", "condemn", "summon", "denounce", "accuse"})
 DRILLS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "game", "patrol"})
+REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself"})  # "had attacked themselves"
 PRIVATE_ROLES = frozenset({"CVL", "MED", "BUS", "EDU", "REF", "NGO"})  # not a state's agents
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a foreign place can be the target
 
@@ -77,7 +78,9 @@ class TriggerReader:
         """Every coded dyad of the sentence, in trigger order."""
         triggers = self.finder.find(doc)
         consumed = {i for t in triggers if not t.noun for i in range(t.tok.i + 1, t.last + 1)}
-        verbs = {t.tok.i for t in triggers if not t.noun and t.pattern.code[:2] != "01"}
+        # (a bare governor does not take the event noun it governs: "refused to commit to aid")
+        verbs = {t.tok.i for t in triggers if not t.noun and t.pattern.code[:2] != "01"
+                 and not (t.pattern.post == () and t.tok.lemma_.lower() in GOVERNOR_OF)}
         consumed |= {t.tok.i for t in triggers if t.noun and object_of(t.tok) in verbs}
         # "mediated talks between A and B": A and B talk too
         consumed -= {t.tok.i for t in triggers if t.noun and _talks_between(t)}
@@ -141,7 +144,8 @@ class _Coding(Roles):
         tok = self.trig.tok
         governor = clause_of(tok)
         self.status = status(governor if self.trig.noun else tok)
-        if self.trig.noun and governor.i != tok.i and governor.lemma_.lower() in WISHES:
+        wish = governor.lemma_.lower() in WISHES and self.status != "refuse"  # (refused to commit to aid)
+        if self.trig.noun and governor.i != tok.i and wish:
             self.status = "off"  # "India wants talks with China": wanted, not held
         act = self.trig.pattern.code
         if self.trig.noun and halting(tok):  # "paused military aid to Ukraine": 1622
@@ -160,9 +164,13 @@ class _Coding(Roles):
             code = "161"  # "ordered six Canadian diplomats to leave": an expulsion
         start, end = min(tok.i, self.trig.last), max(tok.i, self.trig.last) + 1
         base = (0.75 if self.trig.noun else 0.9) * PATH_WEIGHT[path]
+        half = len(pairs)
+        if code == "043" and not self.trig.noun:  # "Merz hosted Tusk in Berlin": Tusk visited
+            pairs += [(t, s) for s, t in pairs if (t, s) not in pairs]
         return [
-            Found(s, t, code, _confidence(base, s, t), start, end, path)
-            for s, t in pairs
+            Found(s, t, "042" if (code == "043" and n >= half) else code, _confidence(base, s, t),
+                  start, end, path)
+            for n, (s, t) in enumerate(pairs)
             if s.country != t.country and s.country and t.country and not _private_envoy(s, code)
         ]
 
@@ -218,7 +226,8 @@ class _Coding(Roles):
             if conditioned:
                 return [(s, t) for s in subjects for t in conditioned], "parse"
         speaker = speech_head(tok)
-        if subjects and speaker is not None and code[:2] not in ("01", "15"):
+        reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children)
+        if subjects and speaker is not None and code[:2] not in ("01", "15") and not reflexive:
             said = self._subjects(speaker)
             return [(s, t) for s in subjects for t in said], "speaker"
         visit = self.trig.pattern.code in ("042", "044")  # "attended a summit in Brazil": a visit there
@@ -226,6 +235,10 @@ class _Coding(Roles):
             # "(refused to) deploy peacekeepers in Iraq", "offered to send peacekeepers to Gaza"
             places = self._places(tok, {"to"} if "loc" in self.flags or visit else set(),
                                   frozenset({"on"}) if visit else frozenset())
+            if visit:  # "to attend the Beijing Olympics"
+                places += [r for c in tok.children if c.dep_ == "dobj" for m in c.children
+                           if m.dep_ == "compound" and (r := self.actors.at.get(m.i)) is not None
+                           and r.kind in ("city", "capital")]
             if places:
                 return [(s, p) for s in subjects for p in places], "parse"
         protest = tok.head.lemma_.lower() in PROTESTS and tok.head.i != tok.i
@@ -248,8 +261,9 @@ class _Coding(Roles):
             if o.dep_ == "pobj"
             for a in self.actors.group(o, True)
         ]
+        hosted = clause_of(tok).i != tok.i and self.status != "act"  # "offered to host talks between"
         if len({a.country for a in between}) >= 2:
-            return each_way(between), "parse"
+            return ([] if hosted else each_way(between)), "parse"
         own = [
             a
             for c in tok.children

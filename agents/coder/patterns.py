@@ -246,8 +246,11 @@ class TriggerFinder:
 
 def _prefer_curated(triggers: list[Trigger]) -> list[Trigger]:
     """A generated verb pattern that spans a curated event noun gives way to the noun
-    ('launched war games': the exercise, not a show of force)."""
-    curated_nouns = {t.tok.i for t in triggers if t.noun and t.pattern.origin == "curated"}
+    ('launched war games': the exercise, not a show of force), unless the noun is held
+    'between' others ('host a meeting between A and B': the host acts too)."""
+    curated_nouns = {t.tok.i for t in triggers if t.noun and t.pattern.origin == "curated"
+                     and not any(c.dep_ == "prep" and c.lower_ in ("between", "among")
+                                 for c in t.tok.children)}
     return [
         t
         for t in triggers

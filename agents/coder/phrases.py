@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from agents.coder.matcher import ActorHit
 from agents.coder.text import Sentence
-from agents.coder.words import COMPANY, FORCE_NOUNS, HARDWARE, LEADS, RELATIONAL, WATERS
+from agents.coder.words import COMPANY, FORCE_NOUNS, HARDWARE, LEADS, RELATIONAL, TRADE, WATERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -115,6 +115,7 @@ OWNER_PREPS = frozenset({"from", "by"})  # "an offer from Afghanistan", "a deman
 OBJECT_HEADS = (
     RELATIONAL
     | HARDWARE
+    | TRADE  # "suspended Japanese seafood imports"
     | frozenset(
         {
             "airspace",

@@ -28,6 +28,7 @@ __all__ = ["STATIVE", "Resolver", "Roles"]
 
 JOINT = frozenset({"03", "04", "05", "06", "08"})  # acts of two parties together
 ARRESTS = frozenset({"173", "174"})  # arrest, detain; expel or deport
+HELPS = frozenset({"help", "support", "defend", "assist", "aid", "bolster", "protect", "rebuild"})
 HELD = frozenset({"hold", "detain", "jail", "imprison", "arrest", "keep"})
 
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "towards", "into", "over"})
@@ -154,6 +155,8 @@ class Roles:
                 out.extend(found)
             elif c.dep_ == "xcomp" and c.pos_ == "VERB" and depth > 0:
                 out.extend(self._targets(c, code, depth - 1))  # "refused to lift the curfew on X"
+            elif c.dep_ == "advcl" and self.trig.pattern.code[:2] == "07" and depth > 0 and _purpose(c):
+                nested += self._targets(c, code, depth)  # "send arms to help defend Saudi Arabia"
             elif c.dep_ == "ccomp" and directive(tok):
                 subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
                 if not subj and c.pos_ == "NOUN":  # "demanded that Russia apologise" (read as a noun)
@@ -185,7 +188,8 @@ class Roles:
         wanted = wanted or (inner and low == "for")
         goods = inner and low in ("of", "from") and prep.head.lower_ in TRADE  # "imports of Russian oil"
         wanted = wanted or goods
-        wanted = wanted or (low in ("between", "among") and "between" in self.trig.pattern.flags)
+        between = "between" in self.trig.pattern.flags or (inner and self.code[:2] in ("03", "04"))
+        wanted = wanted or (low in ("between", "among") and between)  # "host a meeting between A and B"
         if prep.dep_ == "dative":
             wanted = True
         topic = prep.head.lemma_.lower() not in MEASURES and target_prep != "on"
@@ -279,6 +283,10 @@ class Roles:
         Israel', 'strengthened its forces in Lebanon'): the verb's and its object's preps
         (``PLACE_PREPS`` and ``more``, less ``skip``: 'a summit in Geneva on Iran')."""
         heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+        if self.code[:2] in FORCE:  # "killed 23 people when they blew themselves up in Tel Aviv"
+            when = [c for c in tok.children if c.dep_ == "advcl"
+                    and any(m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in c.children)]
+            heads += when + [o for c in when for o in c.children if o.dep_ == "dobj"]
         out: list[ActorRef] = []
         if self.code[:2] in FORCE:  # "bombed Gaza", "shelled the West Bank"
             out.extend(p for h in heads[1:] for p in self.actors.place(h) if p.kind == "place")
@@ -323,6 +331,12 @@ class Roles:
                 if t.dep_ == "pobj" and t.head.lower_ == "from":
                     found.update((a.country, a) for a in self.actors.own(t, True) if a.country not in mine)
         return list(found.values()) if len(found) == 1 else []
+
+
+def _purpose(clause: Token) -> bool:
+    """A 'to' clause of help: 'to help defend X', 'to support X' (not 'to fight against X')."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return to and clause.pos_ == "VERB" and clause.lemma_.lower() in HELPS
 
 
 def _plural_speaker(speaker: Token, said: list[ActorRef]) -> bool:

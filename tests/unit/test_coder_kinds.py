@@ -35,7 +35,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Washington imposed sanctions on Caracas over the disputed election.", [("USA", "VEN", 4)]),
     ("Israeli aircraft struck targets in Gaza City overnight.", [("ISR", "PSE", 4)]),
     ("Russian troops shelled Kharkiv on Tuesday.", [("RUS", "UKR", 4)]),
-    ("Xi Jinping gave a warm welcome to Emmanuel Macron in Beijing.", [("CHN", "FRA", 1)]),
+    # a host welcomes a visitor: the visit is coded too (043 one way, 042 the other)
+    ("Xi Jinping gave a warm welcome to Emmanuel Macron in Beijing.", [("CHN", "FRA", 1), ("FRA", "CHN", 1)]),
     ("The new Indian ambassador presented her credentials to President Joe Biden.", [("IND", "USA", 1)]),
     ("Ghana lodged a protest with Nigeria over the treatment of its traders.", [("GHA", "NGA", 3)]),
     ("Colombia's ambassador was expelled from Nicaragua on Tuesday.", [("NIC", "COL", 4)]),
@@ -44,7 +45,7 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     (
         "The Turkish president received his Azerbaijani counterpart in Ankara. "
         "The two leaders signed a defence pact.",
-        [("AZE", "TUR", 1), ("TUR", "AZE", 1), ("TUR", "AZE", 1)],
+        [("AZE", "TUR", 1), ("AZE", "TUR", 1), ("TUR", "AZE", 1), ("TUR", "AZE", 1)],
     ),
     (
         "Kenya's foreign minister held talks with her Ugandan counterpart on Monday.",
@@ -127,7 +128,7 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("American tourists visited Japan in record numbers.", []),
     (
         "The Saudi crown prince rolled out the red carpet for the Chinese president.",
-        [("SAU", "CHN", 1)],
+        [("CHN", "SAU", 1), ("SAU", "CHN", 1)],
     ),
     ("The Indonesian president paid a courtesy call on the Malaysian king.", [("IDN", "MYS", 1)]),
     ("India and Japan inked a defence pact.", [("IND", "JPN", 1), ("JPN", "IND", 1)]),
@@ -242,6 +243,26 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Washington suspended military aid to Kyiv on Monday.", [("USA", "UKR", 4)]),
     ("The European Union agreed to lift its sanctions on Syria.", []),
     ("Britain announced it would end its sanctions on Syria.", [("GBR", "SYR", 1)]),
+    ("India banned imports of Chinese solar panels.", [("IND", "CHN", 4)]),
+    ("Mexico halted Cuban sugar imports.", [("MEX", "CUB", 4)]),
+    ("Spain sent engineers to help rebuild Morocco after the earthquake.", [("ESP", "MAR", 2)]),
+    ("Russia sent troops to Belarus to fight against Ukraine.", [("RUS", "BLR", 2), ("RUS", "UKR", 4)]),
+    ("Norway offered to host a round of negotiations between Colombia and Venezuela.",
+     [("NOR", "COL", 1), ("NOR", "VEN", 1)]),
+    ("Hungary refused to commit to any military assistance to Ukraine.", [("HUN", "UKR", 3)]),
+    ("Germany issued a warning to Iran that it must release the detained journalist.",
+     [("DEU", "IRN", 3), ("DEU", "IRN", 3)]),
+    ("Iraqi militants killed five soldiers when they attacked a checkpoint in Syria.", [("IRQ", "SYR", 4)]),
+    ("Russia said that Ukraine had shelled itself.", []),
+    ("Egypt is prepared to resume gas exports to Jordan.", [("EGY", "JOR", 1)]),
+    ("The dam was hit by Russian missiles overnight.", []),
+    ("A school in Odesa was struck by Russian drones.", [("RUS", "UKR", 4)]),
+    ("An Australian writer, who had been held in China since 2019, was freed on Monday.",
+     [("CHN", "AUS", 2)]),
+    ("The expulsion of two Polish diplomats by Minsk angered Warsaw.", [("BLR", "POL", 4)]),
+    ("Beijing imposed tariffs on $75 billion worth of American goods.", [("CHN", "USA", 4)]),
+    ("Pyongyang fired artillery toward South Korean islands.", [("PRK", "KOR", 4)]),
+    ("The Brazilian president will attend the Rome summit on food security.", [("BRA", "ITA", 1)]),
 ]
 
 

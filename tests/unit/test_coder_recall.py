@@ -14,7 +14,9 @@ from tests.unit.factories import coded_triples as coded
         ("India responded by expelling a Canadian diplomat.", [("IND", "CAN", "161")]),
         ("Russia retaliated by expelling two British diplomats.", [("RUS", "GBR", "161")]),
         ("Brazil answered by imposing sanctions on Venezuela.", [("BRA", "VEN", "163")]),
-        ("Egypt's president hosted his Sudanese counterpart in Cairo.", [("EGY", "SDN", "043")]),
+        # a host and a visitor: 043 one way, 042 the other
+        ("Egypt's president hosted his Sudanese counterpart in Cairo.",
+         [("EGY", "SDN", "043"), ("SDN", "EGY", "042")]),
         ("Kenya's foreign minister met his Ethiopian counterpart on Monday.",
          [("KEN", "ETH", "040"), ("ETH", "KEN", "040")]),
         ("Britain imposed sanctions on 20 Russian individuals and companies.", [("GBR", "RUS", "163")]),
