@@ -12,20 +12,19 @@ from typing import TYPE_CHECKING
 from agents.coder.clauses import GOVERNOR_OF, governor_status, is_history, speech_head, status
 from agents.coder.codes import halted, modal_code, refine
 from agents.coder.cues import (
-    aimed,
     asked,
     conditions,
     halting,
     misread_passive,
     naming,
-    near_objects,
     sent_home,
 )
-from agents.coder.patterns import LIGHT_VERBS, Trigger, TriggerFinder, right_words
+from agents.coder.nominal import FORCE_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
+from agents.coder.patterns import Trigger, TriggerFinder, right_words
 from agents.coder.phrases import ActorRef, SentenceActors
-from agents.coder.roles import STATIVE, Resolver, Roles
+from agents.coder.roles import STATIVE, Resolver
+from agents.coder.scenes import UNCLAIMED_ROOTS, scene_of
 from agents.coder.syntax import GROUP_MAX, clause_of, each_way, object_of
-from agents.coder.unclaimed import UNCLAIMED_ROOTS, scene_of
 from agents.coder.vocab import Vocabulary
 
 if TYPE_CHECKING:
@@ -33,17 +32,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Found", "Resolver", "TriggerReader"]
 
-JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})  # "A and B met / traded fire"
 
-MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
-ONE_WAY = frozenset({"042", "043", "064", "0314", "0214", "1214"})  # sharing intelligence goes one way
 
 PROTESTS = frozenset({"protest", "lodge", "complain", "condemn", "summon", "denounce", "accuse"})
 DRILLS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "game", "patrol"})
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself"})  # "had attacked themselves"
 PRIVATE_ROLES = frozenset({"CVL", "MED", "BUS", "EDU", "REF", "NGO"})  # not a state's agents
-FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a foreign place can be the target
 
 WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal", "try", "threat")) - {
     "offer"
@@ -128,17 +123,8 @@ class TriggerReader:
         return out
 
 
-class _Coding(Roles):
+class _Coding(NounEvents):
     """Codes one trigger: status, code, pairs."""
-
-    def _near(self, tok: Token) -> list[ActorRef]:
-        """The countries a show of force is held around or near ('drills around Taiwan')."""
-        return [a for o in near_objects(tok) for a in self.actors.group(o, True) if a.country]
-
-    def _joint(self, tok: Token, code: str) -> bool:
-        """An act of the subjects together: meeting, agreeing, cooperating; fighting each
-        other ('traded fire') only when the act is not aimed at a third party."""
-        return code[:2] in JOINT_ROOTS and not (code[:2] == "19" and aimed(tok))
 
     def run(self) -> list[Found]:
         tok = self.trig.tok
@@ -252,62 +238,6 @@ class _Coding(Roles):
             return [(s, t) for s in subjects for t in self._nearby(tok, subjects)], "fallback"
         return [], "parse"
 
-    def _noun_pairs(self, tok: Token, code: str) -> tuple[list[tuple[ActorRef, ActorRef]], str]:
-        between = [
-            a
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ in ("between", "among")
-            for o in c.children
-            if o.dep_ == "pobj"
-            for a in self.actors.group(o, True)
-        ]
-        hosted = clause_of(tok).i != tok.i and self.status != "act"  # "offered to host talks between"
-        if len({a.country for a in between}) >= 2:
-            return ([] if hosted else each_way(between)), "parse"
-        own = [
-            a
-            for c in tok.children
-            if c.dep_ in ("poss", "amod", "compound")
-            for a in self.actors.own(c, True)
-        ] or [a for a in self.actors.own(tok, True) if a.kind == "agent"]  # "Israeli air strikes"
-        of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
-        by = [  # "the expulsion of a diplomat by Kyiv" (the parser may hang 'by' on the object)
-            a
-            for h in (tok, *of)
-            for c in h.children
-            if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-            for o in c.children
-            if o.dep_ == "pobj"
-            for a in self.actors.group(o, True)
-        ]
-        sources = by or own or self._noun_subjects(tok)
-        targets = [t for t, _ in self._prep_objects(tok) if t.country]  # organisations: no pair
-        if code == "150" and not targets:
-            targets = self._near(tok)
-        verb = clause_of(tok)
-        if not targets and verb.i != tok.i and verb.lemma_.lower() in LIGHT_VERBS:
-            targets = [t for t, _ in self._prep_objects(verb)]  # "launched an offensive in its war with Iraq"
-        if by:
-            targets += [
-                a
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for o in c.children
-                if o.dep_ == "pobj"
-                for a in self.actors.group(o, False)
-            ]
-        if sources and targets:
-            mutual = ("mutual" in self.flags or code[:2] in MUTUAL_ROOTS) and self.status == "act"
-            mutual = mutual and code not in ONE_WAY
-            return [
-                p for s in sources for t in targets for p in ([(s, t), (t, s)] if mutual else [(s, t)])
-            ], "parse"
-        if len({s.country for s in sources}) >= 2 and self._joint(tok, code):
-            return each_way(sources), "joint"
-        if sources and ("loc" in self.flags or code[:2] in FORCE_ROOTS):
-            places = self._places(verb if verb.i != tok.i else tok) or self._places(tok)
-            return [(s, p) for s in sources for p in places], "parse"
-        return [], "parse"
 
 
 def _talks_between(trig: Trigger) -> bool:

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 from agents.coder.clauses import governor_status, speech_head
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import ActorRef, SentenceActors
+from agents.coder.scenes import FORCE, PLACE_PREPS, UNCLAIMED_ROOTS, Scenes, scene_of
 from agents.coder.syntax import clause_of, directive, each_way
-from agents.coder.unclaimed import UNCLAIMED_ROOTS, scene_of
-from agents.coder.words import FORCE_NOUNS, HARDWARE, MUNITIONS, TRADE
+from agents.coder.words import FORCE_NOUNS, HARDWARE, TRADE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -29,12 +29,9 @@ __all__ = ["STATIVE", "Resolver", "Roles"]
 JOINT = frozenset({"03", "04", "05", "06", "08"})  # acts of two parties together
 ARRESTS = frozenset({"173", "174"})  # arrest, detain; expel or deport
 HELPS = frozenset({"help", "support", "defend", "assist", "aid", "bolster", "protect", "rebuild"})
-HELD = frozenset({"hold", "detain", "jail", "imprison", "arrest", "keep"})
 
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "towards", "into", "over"})
-FORCE = frozenset({"15", "17", "18", "19", "20"})  # "fired at X": 'at' names a target of force only
 
-PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "around", "outside", "on"})
 
 # "captured a stronghold on the Thai border": where, not whom
 BORDERS = frozenset({"border", "frontier", "boundary", "borderland", "borderlands"})
@@ -60,7 +57,7 @@ POSSESSIVES = frozenset({"its", "their", "his", "her"})
 Resolver = Callable[["Token"], list[ActorRef]]
 
 
-class Roles:
+class Roles(Scenes):
     """The role finders of one trigger in one parsed sentence; ``code`` and ``status`` are set
     by the caller before roles are read."""
 
@@ -246,67 +243,6 @@ class Roles:
         if not targets and len({s.country for s in sources}) >= 2 and self.code[:2] in JOINT:
             return each_way(sources)  # "the accord was signed by Chile and Argentina"
         return [(s, t) for s in sources for t in targets]
-
-    def _holders(self, tok: Token) -> list[ActorRef]:
-        """Where the released had been held: the places of a detention verb in the subject's
-        phrase ('an American teacher held in Russia since 2021')."""
-        held = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree
-                if t.pos_ == "VERB" and t.lemma_.lower() in HELD]
-        return [p for t in held for p in self._places(t) if p.kind in ("country", "place", "city", "capital")]
-
-    def _force_users(self, tok: Token) -> tuple[list[ActorRef], list[Token]]:
-        """Who used the force named in the verb's 'in/by' phrase ('killed in Israeli tank
-        shelling'), and the force nouns the parser split off as clauses of their own ('in
-        Israeli' + 'shelling in Gaza'), whose places count too."""
-        found: list[ActorRef] = []
-        split: list[Token] = []
-        for o in (o for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
-                  for o in c.children if o.dep_ == "pobj"):
-            if o.lower_ in FORCE_NOUNS | HARDWARE | MUNITIONS:  # "hit by U.S. bunker-busting bombs"
-                found.extend(self.actors.own(o, True) or [
-                    r for c in o.children if c.dep_ in ("amod", "compound")
-                    and (r := self.actors.at.get(c.i)) is not None and r.kind in ("demonym", "country")])
-                continue
-            after = [t for t in self.doc[o.i + 1 : o.i + 3]
-                     if t.lower_ in FORCE_NOUNS and t.head.i == tok.i]
-            named = [self.actors.at.get(t.i) for t in [o, *o.children]
-                     if t.dep_ in ("pobj", "amod", "compound")]
-            users = [r for r in named if r is not None and r.kind == "demonym"]
-            if users and after:
-                found.extend(users[:1])
-                split.extend(after)
-        return found, split
-
-    def _places(self, tok: Token, more: frozenset[str] | set[str] = frozenset(),
-                skip: frozenset[str] = frozenset()) -> list[ActorRef]:
-        """Foreign places where force is used or a protest held ('rioted at a jail in northern
-        Israel', 'strengthened its forces in Lebanon'): the verb's and its object's preps
-        (``PLACE_PREPS`` and ``more``, less ``skip``: 'a summit in Geneva on Iran')."""
-        heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
-        if self.code[:2] in FORCE:  # "killed 23 people when they blew themselves up in Tel Aviv"
-            when = [c for c in tok.children if c.dep_ == "advcl"
-                    and any(m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in c.children)]
-            heads += when + [o for c in when for o in c.children if o.dep_ == "dobj"]
-        out: list[ActorRef] = []
-        if self.code[:2] in FORCE:  # "bombed Gaza", "shelled the West Bank"
-            out.extend(p for h in heads[1:] for p in self.actors.place(h) if p.kind == "place")
-        preps = (PLACE_PREPS | {"against"} | more) - skip
-        for head in heads:
-            for c in head.children:
-                if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-                    out.extend(self._place_objects(c, 2, PLACE_PREPS - skip))
-        return out
-
-    def _place_objects(self, prep: Token, depth: int, preps: frozenset[str] = PLACE_PREPS) -> list[ActorRef]:
-        out: list[ActorRef] = []
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            out.extend(self.actors.place(obj))
-            for inner in obj.children:
-                if inner.dep_ == "prep" and inner.lower_ in preps | {"of"} and depth > 0:
-                    out.extend(self._place_objects(inner, depth - 1, preps))
-        return out
 
     def _noun_subjects(self, tok: Token) -> list[ActorRef]:
         """The subject of the verb whose object (or prepositional object) the event noun is."""
