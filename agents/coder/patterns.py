@@ -209,7 +209,7 @@ class TriggerFinder:
     def _verb(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
         for child in tok.children:
-            if child.dep_ in ("prt", "prep") and child.i == tok.i + 1:
+            if child.dep_ in ("prt", "prep", "advmod") and child.i == tok.i + 1:  # ("hit back")
                 found = _match(tok, self.usable(f"{lemma} {child.lower_}"), noun=False)
                 if found is not None:
                     return found

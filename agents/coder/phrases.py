@@ -259,7 +259,7 @@ class SentenceActors:
             return True
         if nxt is None or ref.kind not in ("country", "capital", "demonym"):
             return False
-        if nxt.lower_ in COMPANY:
+        if nxt.lower_ in COMPANY and nxt.is_title:  # "Turkish Airlines", not "Indian airlines"
             return True
         cue = doc[ref.i1 + 1] if nxt.lower_ == "'s" and ref.i1 + 1 < len(doc) else nxt
         if doc[ref.i0].lower_ in US_STATE_NAMES and (cue.lower_ in US_STATE_CUES or _after_us_city(doc, ref)):

@@ -18,7 +18,7 @@ from agents.coder.clauses import governor_status, speech_head
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import ActorRef, SentenceActors
 from agents.coder.scenes import FORCE, PLACE_PREPS, UNCLAIMED_ROOTS, Scenes, scene_of
-from agents.coder.syntax import clause_of, directive, each_way
+from agents.coder.syntax import ADJUNCT_PREPS, clause_of, directive, each_way
 from agents.coder.words import FORCE_NOUNS, HARDWARE, TRADE
 
 if TYPE_CHECKING:
@@ -83,7 +83,8 @@ class Roles(Scenes):
             if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:  # "was ready to"
                 v = v.head
                 continue
-            if v.dep_ == "pcomp" and v.head.lower_ == "by":  # "responded by expelling"
+            if v.dep_ == "pcomp" and (v.head.lower_ == "by" or v.head.lower_ in ADJUNCT_PREPS):
+                # "responded by expelling", "closed the consulate after blaming Russia"
                 v = v.head.head
                 continue
             if v.dep_ == "acl" and governor_status(v) is not None:
@@ -245,8 +246,11 @@ class Roles(Scenes):
         return [(s, t) for s in sources for t in targets]
 
     def _noun_subjects(self, tok: Token) -> list[ActorRef]:
-        """The subject of the verb whose object (or prepositional object) the event noun is."""
+        """The subject of the verb whose object (or prepositional object) the event noun is,
+        or in whose time or purpose it stands ('praised China during talks with Xi')."""
         head = clause_of(tok)
+        if head.i == tok.i and tok.dep_ == "pobj" and tok.head.lower_ in ADJUNCT_PREPS:
+            head = next((h for h in tok.head.ancestors if h.pos_ == "VERB"), tok)
         return self._subjects(head) if head.i != tok.i else []
 
     def _nearby(self, tok: Token, subjects: list[ActorRef]) -> list[ActorRef]:

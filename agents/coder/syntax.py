@@ -9,7 +9,7 @@ from agents.coder.phrases import ActorRef
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["GROUP_MAX", "clause_of", "directive", "each_way", "object_of"]
+__all__ = ["ADJUNCT_PREPS", "GROUP_MAX", "clause_of", "directive", "each_way", "object_of"]
 
 GROUP_MAX = 4
 

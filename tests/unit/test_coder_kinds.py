@@ -263,6 +263,14 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Beijing imposed tariffs on $75 billion worth of American goods.", [("CHN", "USA", 4)]),
     ("Pyongyang fired artillery toward South Korean islands.", [("PRK", "KOR", 4)]),
     ("The Brazilian president will attend the Rome summit on food security.", [("BRA", "ITA", 1)]),
+    ("The Kenyan president praised Ethiopia during talks with Prime Minister Abiy Ahmed.",
+     [("ETH", "KEN", 1), ("KEN", "ETH", 1), ("KEN", "ETH", 1)]),
+    ("Two Russian bombers violated Norwegian airspace on Sunday.", [("RUS", "NOR", 4)]),
+    ("Iranian commandos boarded a Greek tanker in the Gulf of Oman.", [("IRN", "GRC", 4)]),
+    ("Turkey closed its airspace to Israeli airlines.", [("TUR", "ISR", 4)]),
+    ("Canada hit back at India over the allegations.", [("CAN", "IND", 3)]),
+    ("Lithuania expelled a Russian diplomat after blaming Moscow for the cyberattack.",
+     [("LTU", "RUS", 3), ("LTU", "RUS", 4)]),
 ]
 
 
