@@ -45,7 +45,9 @@ FUTURE = _set("will would shall 'll wo")
 UNREAL = _set("could might may should must can ca")
 HYPOTHETICAL_MARKS = _set("if unless whether lest")
 HISTORY_MARKS = _set("after since before when")
-WHEN_MARKS = _set("when as after while before")
+WHEN_MARKS = _set("when as after while before until")
+MONTHS = _set("january february march april may june july august september october november december")
+PAST_SEASONS = _set("year summer winter spring autumn fall month")
 SPANS = _set("year years decade decades century centuries month months")
 OWN_PEOPLE = _set("citizen national resident traveler traveller people")
 CLAUSAL = _set("ccomp advcl relcl acl xcomp csubj conj parataxis pcomp")
@@ -153,7 +155,9 @@ def status(tok: Token) -> str:
 
 def is_history(tok: Token, year: int) -> bool:
     """Past history told in the news: 'On this day in 1939', 'thirty years after X invaded Y',
-    'when X invaded Y in 1990', 'fifty years ago'. Looks at the trigger's own modifiers only."""
+    'when X invaded Y in 1990', 'fifty years ago', 'in the early 2000s'; in a background clause,
+    a month or a past season ('since the two countries agreed a ceasefire in May', 'a deal they
+    struck in July'). Looks at the trigger's own modifiers and the clause that dates it."""
     subordinate = tok.dep_ == "advcl" or (tok.dep_ == "ccomp" and tok.i < tok.head.i)  # misparsed
     if subordinate and any(c.dep_ == "mark" and c.lower_ in HISTORY_MARKS for c in tok.children):
         if any(t.lower_ in SPANS for t in tok.subtree if t.i < tok.i and t.dep_ == "npadvmod"):
@@ -161,15 +165,32 @@ def is_history(tok: Token, year: int) -> bool:
         for mark in tok.children:
             if mark.dep_ == "mark" and any(t.lower_ in SPANS for t in mark.children):
                 return True
-    if any(_old_time(child, year) for child in tok.children):
+    background = tok.dep_ in ("advcl", "relcl", "acl") and tok.tag_ in ("VBD", "VBN")
+    objects = [o for o in tok.children if o.dep_ == "dobj"]  # "agreed a ceasefire in May"
+    if any(_old_time(c, year, background) for h in (tok, *objects) for c in h.children):
         return True
-    # "When Iraq invaded Kuwait in 1990, Saudi Arabia asked ...": the time clause dates both
+    return _dated_by_clause(tok, year)
+
+
+def _dated_by_clause(tok: Token, year: int) -> bool:
+    """A time clause dates its main clause and the reverse: 'When Iraq invaded Kuwait in 1990,
+    Saudi Arabia asked ...'; 'relations collapsed in January 2024 when Ethiopia signed ...'."""
+    past = tok.tag_ in ("VBD", "VBN")
+    if tok.dep_ == "relcl" and tok.head.dep_ == "pobj" and _old_time(tok.head.head, year, past):
+        return True  # "in January 2024, when Ethiopia signed ..."
+    head_past = tok.head.tag_ in ("VBD", "VBN")
+    if tok.dep_ == "advcl" and _when(tok) and any(_old_time(c, year, head_past) for c in tok.head.children):
+        return True
     for clause in tok.children:
-        marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
-        dated = clause.dep_ == "advcl" and marks & WHEN_MARKS and not _anniversary(clause)
+        dated = clause.dep_ == "advcl" and _when(clause) and not _anniversary(clause)
         if dated and any(_old_time(child, year) for child in clause.children):
             return True
     return False
+
+
+def _when(clause: Token) -> bool:
+    """A time clause: 'when ...', 'after ...', 'until ...'."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in WHEN_MARKS for c in clause.children)
 
 
 def _anniversary(clause: Token) -> bool:
@@ -177,14 +198,21 @@ def _anniversary(clause: Token) -> bool:
     return any(t.lower_ in SPANS for t in clause.subtree if t.dep_ == "npadvmod" and t.i < clause.i)
 
 
-def _old_time(child: Token, year: int) -> bool:
-    """A time modifier that names an earlier year ('in 1939') or a span ago ('fifty years ago')."""
+def _old_time(child: Token, year: int, past: bool = False) -> bool:
+    """A time modifier that names an earlier year ('in 1939'), decade ('in the early 2000s') or a
+    span ago ('fifty years ago'); with ``past`` (a background clause in the past), also a month
+    ('in May') or a past season or year ('last summer')."""
     if child.dep_ not in ("prep", "npadvmod", "advmod", "pobj"):
         return False
     for t in _phrase_tokens(child):
         if t.lower_ == "ago" and any(s.lower_ in SPANS for s in t.subtree):
             return True
-        if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) < year:
+        digits = t.text[:-1] if t.text.endswith("s") else t.text
+        if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) < year:
+            return True
+        if past and t.lower_ in MONTHS and child.lower_ == "in":
+            return True
+        if past and t.lower_ in PAST_SEASONS and any(c.lower_ == "last" for c in t.children):
             return True
     return False
 

@@ -95,6 +95,8 @@ class Coder:
         when = article.published.date() if article.published else None
         hits = self.matcher.scan(text, text.lower().replace("’", "'"), when)
         sents = list(sentences(text))
+        if sents:  # a wire story's dateline is not part of its first sentence's grammar
+            sents[0] = sents[0].after_dateline()
         by_sentence = _hits_by_sentence(sents, hits)
         chosen = [s for s in sents if self._candidate(s, by_sentence.get(s.index, []))]
         self.stats.sentences += len(sents)

@@ -16,17 +16,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["aimed", "asked", "conditions", "halting", "misread_passive", "naming", "near_objects",
-           "sent_home"]
+           "sent_home", "supposed"]
 
 AIMED = frozenset({"on", "against", "at", "into"})
 NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
 OBLIGATION = frozenset({"must", "should"})
 HALTS = frozenset({"pause", "suspend", "halt", "stop", "end", "freeze", "cancel", "terminate", "scrap",
                    "lift", "ease", "cease", "discontinue", "revoke", "withdraw", "cut"})
-ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge"})
+ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "staff",
+                    "official"})
 DEMAND = VerbPattern("say", (), (), (), "100", None, None, frozenset(), "curated")
 APPEAL = VerbPattern("want", (), (), (), "020", None, None, frozenset(), "curated")
 WANTS = frozenset({"want", "wish"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "can", "should"})
 REMINDERS = frozenset({"reminder", "warning", "message", "notice", "ultimatum", "letter", "statement"})
 
 
@@ -100,3 +102,10 @@ def aimed(tok: Token) -> bool:
     """The act names something it is aimed at ('strikes on Houthi targets'): not a joint act."""
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
     return any(c.dep_ == "prep" and c.lower_ in AIMED for h in heads for c in h.children)
+
+
+def supposed(noun: Token) -> bool:
+    """An event noun that is the subject of a hypothetical ('an attack on Taiwan could prompt
+    ...', 'a war would be a disaster'): supposed, not happened."""
+    aux = {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
+    return noun.dep_ in ("nsubj", "nsubjpass") and bool(aux & HYPOTHETICAL_AUX)

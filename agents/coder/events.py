@@ -18,6 +18,7 @@ from agents.coder.cues import (
     misread_passive,
     naming,
     sent_home,
+    supposed,
 )
 from agents.coder.nominal import FORCE_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
 from agents.coder.patterns import Trigger, TriggerFinder, right_words
@@ -133,6 +134,8 @@ class _Coding(NounEvents):
         wish = governor.lemma_.lower() in WISHES and self.status != "refuse"  # (refused to commit to aid)
         if self.trig.noun and governor.i != tok.i and wish:
             self.status = "off"  # "India wants talks with China": wanted, not held
+        if self.trig.noun and supposed(tok):
+            self.status = "off"  # "a Chinese attack on Taiwan could prompt a Japanese response"
         act = self.trig.pattern.code
         if self.trig.noun and halting(tok):  # "paused military aid to Ukraine": 1622
             act = halted(refine(act, {t.lower_ for t in tok.subtree})) or act
@@ -244,7 +247,8 @@ def _talks_between(trig: Trigger) -> bool:
     """Talks 'between A and B' are held by A and B whoever hosts or mediates them (when they
     are held: not 'ready to host talks between ...')."""
     between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in trig.tok.children)
-    return between and trig.pattern.code[:2] == "04" and status(clause_of(trig.tok)) == "act"
+    verb = clause_of(trig.tok)  # (not "the EU, which mediates talks between A and B": a habit)
+    return between and trig.pattern.code[:2] == "04" and status(verb) == "act" and verb.dep_ != "relcl"
 
 
 def _told_once(doc: Doc, by_trigger: dict[int, list[Found]]) -> list[Found]:

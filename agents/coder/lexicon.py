@@ -57,6 +57,14 @@ def _regular(word: str) -> list[str]:
     return [word + "s", word + "ed", word + "ing"]
 
 
+def _british(word: str) -> list[str]:
+    """British doubling of a final l after one vowel: travel -> travelled, travelling (and the
+    American forms, which ``_regular`` gives, stay)."""
+    if len(word) >= 4 and word.endswith("l") and word[-2] in "aeiou":  # (initial, fuel too)
+        return [word + "led", word + "ling"]
+    return []
+
+
 def _doubles(word: str) -> bool:
     """CVC monosyllables double their last consonant (ship -> shipped)."""
     vowels = "aeiou"
@@ -77,7 +85,7 @@ def inflect(verb: str) -> list[str]:
     lemma = parts[0]
     head, _, rest = lemma.partition(" ")
     tail = f" {rest}" if rest else ""
-    forms = {lemma, *(form + tail for form in _regular(head))}
+    forms = {lemma, *(form + tail for form in _regular(head) + _british(head))}
     for irregular in parts[1:]:
         forms.add(irregular if " " in irregular else irregular + tail)
     regular_past = _regular(head)[1] + tail

@@ -10,7 +10,7 @@ demand", "the Pakistani proposal"). Coordinated phrases ("A, B and C") and appos
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from agents.coder.matcher import ActorHit
@@ -378,11 +378,14 @@ class SentenceActors:
 
     def place(self, tok: Token) -> list[ActorRef]:
         """A place named by the phrase at ``tok``: a region, a city or a country ('in the West
-        Bank', 'in Jericho', 'in Lebanon'); possessors and agents are not places."""
+        Bank', 'in Jericho', 'in Lebanon'); possessors and agents are not places, but a region's
+        owner is ('in Russia's Bryansk region')."""
         for t in [tok, *(c for c in tok.children if c.dep_ == "compound")]:
             if t.i in self.places_at:  # "in the West Bank", "in Gaza City"
                 return [self.places_at[t.i]]
-        return [a for a in self.group(tok, False) if a.kind not in ("possessor", "agent")]
+        region = tok.lemma_.lower() in PLACE_NOUNS  # "in Russia's Bryansk region": Russia's
+        return [replace(a, kind="place") if a.kind == "possessor" else a for a in self.group(tok, False)
+                if a.kind != "agent" and (a.kind != "possessor" or region)]
 
     def left_group(self, verb: Token) -> list[ActorRef]:
         """Names listed right before a verb the parse gave no subject ('..., Britain and

@@ -28,6 +28,8 @@ __all__ = ["STATIVE", "Resolver", "Roles"]
 
 JOINT = frozenset({"03", "04", "05", "06", "08"})  # acts of two parties together
 ARRESTS = frozenset({"173", "174"})  # arrest, detain; expel or deport
+MEETINGS = frozenset({"meeting", "talk", "negotiation", "summit", "dialogue", "round", "conference",
+                      "consultation"})
 HELPS = frozenset({"help", "support", "defend", "assist", "aid", "bolster", "protect", "rebuild"})
 
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "towards", "into", "over"})
@@ -152,7 +154,8 @@ class Roles(Scenes):
                     nested += [p for o in c.children if o.dep_ == "pobj" for p in self._prep_objects(o, 1)]
                 out.extend(found)
             elif c.dep_ == "xcomp" and c.pos_ == "VERB" and depth > 0:
-                out.extend(self._targets(c, code, depth - 1))  # "refused to lift the curfew on X"
+                # "refused to lift the curfew on X"; not "asked Beijing to use its influence on X"
+                nested += self._targets(c, code, depth - 1)
             elif c.dep_ == "advcl" and self.trig.pattern.code[:2] == "07" and depth > 0 and _purpose(c):
                 nested += self._targets(c, code, depth)  # "send arms to help defend Saudi Arabia"
             elif c.dep_ == "ccomp" and directive(tok):
@@ -186,7 +189,8 @@ class Roles(Scenes):
         wanted = wanted or (inner and low == "for")
         goods = inner and low in ("of", "from") and prep.head.lower_ in TRADE  # "imports of Russian oil"
         wanted = wanted or goods
-        between = "between" in self.trig.pattern.flags or (inner and self.code[:2] in ("03", "04"))
+        meeting = prep.head.lemma_.lower() in MEETINGS  # "host a meeting between A and B", not "discuss
+        between = "between" in self.trig.pattern.flags or (inner and meeting)  # an arrangement between"
         wanted = wanted or (low in ("between", "among") and between)  # "host a meeting between A and B"
         if prep.dep_ == "dative":
             wanted = True

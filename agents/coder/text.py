@@ -16,8 +16,12 @@ __all__ = ["Sentence", "Token", "Tokens", "sentences", "tokenize"]
 TOKEN_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+(?:[.,]\d+)*|['’]s\b|\S")
 SPACED_TOKEN_RE = re.compile(rf"(\s*)({TOKEN_RE.pattern})")
 _CAPWORDS = r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}"
-# "Moscow:", "GAZA CITY, Palestinian Territories:", "LONDON (Reuters) -": capitalised words only.
-DATELINE_RE = re.compile(rf"^\s*{_CAPWORDS}(?:,\s*{_CAPWORDS})?(?:\s*\([^)]{{1,40}}\))?\s*(?::|--|—|–|\s-\s)")
+_DATE = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+# "Moscow:", "GAZA CITY, Palestinian Territories:", "LONDON (Reuters) -", "SRINAGAR, India, Nov. 27
+# (Reuters) -": capitalised words and a day of a month only.
+DATELINE_RE = re.compile(
+    rf"^\s*{_CAPWORDS}(?:,\s*(?:{_DATE}|{_CAPWORDS})){{0,3}}(?:\s*\([^)]{{1,40}}\))?\s*(?::|--|—|–|\s-\s)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,17 @@ class Sentence:
             return self.start  # every dateline ends in one of these
         match = DATELINE_RE.match(text)
         return self.start + match.end() if match else self.start
+
+
+    def after_dateline(self) -> Sentence:
+        """The sentence without its leading dateline (what the parser should read: "KYIV, Oct. 2
+        (Reuters) - Russia and Ukraine ..." -> "Russia and Ukraine ..."); itself if it has none."""
+        end = self.dateline_end()
+        if end == self.start or end >= self.end:
+            return self
+        body = self.text[end - self.start :]
+        skipped = len(body) - len(body.lstrip())
+        return Sentence(self.index, end + skipped, self.end, body.lstrip())
 
 
 class Token(NamedTuple):

@@ -271,6 +271,27 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Canada hit back at India over the allegations.", [("CAN", "IND", 3)]),
     ("Lithuania expelled a Russian diplomat after blaming Moscow for the cyberattack.",
      [("LTU", "RUS", 3), ("LTU", "RUS", 4)]),
+    # wire datelines are not grammar
+    ("ACCRA, March 3 (Reuters) - Ghana and Togo signed a border agreement on Monday.",
+     [("GHA", "TGO", 1), ("TGO", "GHA", 1)]),
+    ("NAIROBI, Kenya, Jan. 9 (AP) - Kenya expelled two Somali diplomats on Thursday.", [("KEN", "SOM", 4)]),
+    # background: a month or a season in a background clause, decades, 'until' a year
+    ("Troops clashed on Monday, the worst fighting since Peru and Ecuador agreed a truce in March.", []),
+    ("The tariff took effect under a trade deal the two countries struck in July.", []),
+    ("Chile bought frigates from Britain in the early 2000s.", []),
+    ("Namibia was ruled by South Africa until it gained independence in 1990.", []),
+    ("In March, Brazil held talks with Argentina on the subject.", [("ARG", "BRA", 1), ("BRA", "ARG", 1)]),
+    # requests go to whom they ask, not to what they ask about
+    ("Paris asked Beijing to use its influence on Moscow.", [("FRA", "CHN", 1)]),
+    ("Russia and China discussed a proposed arrangement between Iran and Iraq.",
+     [("CHN", "RUS", 1), ("RUS", "CHN", 1)]),
+    ("Analysts said a Chinese blockade of Taiwan could disrupt shipping.", []),
+    ("Trump ordered tariffs on Canadian lumber.", [("USA", "CAN", 4)]),
+    ("The Indian prime minister sent a message of condolence to the Nepalese president.", [("IND", "NPL", 1)]),
+    ("Serbia and Kosovo initialled an agreement in Brussels.", [("SRB", "XKX", 1), ("XKX", "SRB", 1)]),
+    ("The Czech president travelled to Slovakia.", [("CZE", "SVK", 1)]),
+    ("Israeli drones struck a depot in Syria's Homs province.", [("ISR", "SYR", 4)]),
+    ("The African Union, which mediates talks between Sudan and South Sudan, urged calm.", []),
 ]
 
 
