@@ -5,7 +5,8 @@ a re-upload under another name of the official ``en_core_web_sm`` 3.8.0 (Explosi
 ``meta.json`` names OntoNotes 5, ClearNLP and WordNet 3.0 as its training sources). It is
 imported as a Python package: nothing is downloaded at run time. Named-entity recognition is
 not loaded (actors come from the gazetteer); the tagger, parser, attribute ruler and
-lemmatizer are.
+lemmatizer are, the last two answered through ``morph.RememberedMorphology`` (same answers,
+remembered per token shape).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from agents.coder.exceptions import CoderDataError
+from agents.coder.morph import MORPH_PIPES, RememberedMorphology
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,13 +48,15 @@ class Parser:
         self.nlp: Language = module.load(exclude=list(EXCLUDED))
         self.name = f"{self.nlp.meta.get('name', package)}-{self.nlp.meta.get('version', '?')}"
         self._lock = threading.Lock()
+        self.morphology = RememberedMorphology(self.nlp)
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
         """One ``Doc`` per text, in order (texts are single sentences; a batch is one call)."""
         if not texts:
             return []
         with self._lock:
-            return list(self.nlp.pipe(texts, batch_size=64))
+            docs = self.nlp.pipe(texts, batch_size=64, disable=list(MORPH_PIPES))
+            return [self.morphology(doc) for doc in docs]
 
 
 @lru_cache(maxsize=1)

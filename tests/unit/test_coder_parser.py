@@ -3,9 +3,13 @@ confidence says how an event was found, and the generated discard list is curren
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+
+from spacy.tokens import Doc
 
 from agents.coder import default_coder
 from agents.coder.coder import MAX_PARSED_CHARS
@@ -13,6 +17,8 @@ from agents.coder.parse import MODEL_PACKAGE, Parser
 from schemas.models import Article
 
 ROOT = Path(__file__).resolve().parents[2]
+EVAL_FILES = ("tests/data/analyst_cases.jsonl", "tests/data/analyst_cases2.jsonl",
+              "tests/data/analyst_articles.jsonl")
 
 
 def code(text: str) -> list[tuple[str, str, str, float]]:
@@ -68,3 +74,19 @@ def test_discards_file_is_current(tmp_path: Path) -> None:
 
 def test_sports_results_are_not_attacks() -> None:
     assert code("India beat Pakistan by five wickets in the final.") == []
+
+
+def test_remembered_morphology_answers_as_the_model_does() -> None:
+    """Part of speech, morphology and lemma through ``RememberedMorphology`` are the model's own
+    on every evaluation sentence (twice: first learned, then remembered), two-token patterns
+    ("let's", "there is", "gonna") included."""
+    parser = Parser()
+    texts = [json.loads(line)["text"] for name in EVAL_FILES
+             for line in (ROOT / name).read_text(encoding="utf-8").splitlines()]
+    texts += ["Let's go, there is no time, we're gonna win.", "Y'all ain't seen it, I gotta go."]
+    def read(docs: Iterable[Doc]) -> list[list[tuple[str, str, str, str, str, int]]]:
+        return [[(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_, t.head.i) for t in doc] for doc in docs]
+
+    expected = read(parser.nlp.pipe(texts))
+    for _ in range(2):
+        assert read(parser.parse(texts)) == expected
