@@ -27,7 +27,7 @@ __all__ = ["MORPH_PIPES", "RememberedMorphology"]
 MORPH_PIPES = ("attribute_ruler", "lemmatizer")
 Key = tuple[str, str, str, str]  # text, tag, dependency label, neighbour context
 Answer = tuple[str, str, str]  # part of speech, morphology, lemma
-MAX_REMEMBERED = 500_000  # shapes; past it the memory starts again (about 100 MB at most)
+MAX_REMEMBERED = 50_000  # shapes (about 0.6 KB each); past it the memory starts again
 
 
 def _pattern_words(nlp: Language) -> tuple[frozenset[str], frozenset[str]]:
