@@ -27,7 +27,7 @@ __all__ = ["MORPH_PIPES", "RememberedMorphology"]
 MORPH_PIPES = ("attribute_ruler", "lemmatizer")
 Key = tuple[str, str, str, str]  # text, tag, dependency label, neighbour context
 Answer = tuple[str, str, str]  # part of speech, morphology, lemma
-MAX_REMEMBERED = 50_000  # shapes (about 0.6 KB each); past it the memory starts again
+MAX_REMEMBERED = 50_000  # shapes (measured under 0.8 KB each: < 40 MB); past it the memory starts again
 
 
 def _pattern_words(nlp: Language) -> tuple[frozenset[str], frozenset[str]]:
