@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["aimed", "asked", "conditions", "halting", "misread_passive", "naming", "near_objects",
-           "sent_home", "supposed"]
+           "owner_of", "sent_home", "supposed"]
 
 AIMED = frozenset({"on", "against", "at", "into"})
 NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
@@ -109,3 +109,11 @@ def supposed(noun: Token) -> bool:
     ...', 'a war would be a disaster'): supposed, not happened."""
     aux = {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
     return noun.dep_ in ("nsubj", "nsubjpass") and bool(aux & HYPOTHETICAL_AUX)
+
+
+def owner_of(noun: Token) -> list[Token]:
+    """Whose the noun is: its possessor or its 'from'/'by' object ('Trump's offer', 'an offer
+    from Trump', 'a proposal by Iran')."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    return owners + [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                     for o in c.children if o.dep_ == "pobj"]

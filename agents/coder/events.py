@@ -17,6 +17,7 @@ from agents.coder.cues import (
     halting,
     misread_passive,
     naming,
+    owner_of,
     sent_home,
     supposed,
 )
@@ -84,8 +85,8 @@ class TriggerReader:
         for t in triggers:
             if governor_status(t.tok) is not None:
                 governed.setdefault(t.tok.head.i, []).append(t.tok.i)
-                if t.tok.dep_ == "acl":  # "initiated efforts to acquire": the verb of the noun
-                    governed.setdefault(object_of(t.tok.head), []).append(t.tok.i)
+                if t.tok.dep_ == "acl" and not owner_of(t.tok.head):  # "initiated efforts to acquire":
+                    governed.setdefault(object_of(t.tok.head), []).append(t.tok.i)  # the verb of the noun
             elif t.noun and (verb := clause_of(t.tok)).i != t.tok.i and governor_status(verb):
                 governed.setdefault(verb.head.i, []).append(t.tok.i)  # "promised to continue aid"
             elif t.tok.dep_ == "pcomp" and t.tok.head.lower_ == "by":  # "retaliated by expelling"

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from agents.coder.clauses import governor_status, speech_head
+from agents.coder.cues import owner_of
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import ActorRef, SentenceActors
 from agents.coder.scenes import FORCE, PLACE_PREPS, UNCLAIMED_ROOTS, Scenes, scene_of
@@ -90,6 +91,9 @@ class Roles(Scenes):
                 v = v.head.head
                 continue
             if v.dep_ == "acl" and governor_status(v) is not None:
+                owners = [a for o in owner_of(v.head) for a in self.actors.group(o, True)]
+                if owners:  # "turned down an offer from Trump to send troops": Trump's offer
+                    return owners
                 v = clause_of(v.head)  # "initiated efforts to establish": who initiated
                 continue
             if v.dep_ in ("acl", "relcl") and v.head.i != v.i:
@@ -156,6 +160,9 @@ class Roles(Scenes):
             elif c.dep_ == "xcomp" and c.pos_ == "VERB" and depth > 0:
                 # "refused to lift the curfew on X"; not "asked Beijing to use its influence on X"
                 nested += self._targets(c, code, depth - 1)
+            elif c.dep_ == "advcl" and _object_as_subject(tok, c):  # "killed 18 Palestinians waiting"
+                out.extend((a, "obj") for s in c.children if s.dep_ == "nsubj"
+                           for a in self._phrase(s, tok, strict=False))
             elif c.dep_ == "advcl" and self.trig.pattern.code[:2] == "07" and depth > 0 and _purpose(c):
                 nested += self._targets(c, code, depth)  # "send arms to help defend Saudi Arabia"
             elif c.dep_ == "ccomp" and directive(tok):
@@ -275,6 +282,16 @@ class Roles(Scenes):
                 if t.dep_ == "pobj" and t.head.lower_ == "from":
                     found.update((a.country, a) for a in self.actors.own(t, True) if a.country not in mine)
         return list(found.values()) if len(found) == 1 else []
+
+
+def _object_as_subject(verb: Token, clause: Token) -> bool:
+    """The parser read a participle after the object as a clause with the object as its subject
+    ('killed 18 Palestinians waiting for aid'): no object, no mark, the subject right after."""
+    if any(c.dep_ == "dobj" for c in verb.children) or clause.tag_ != "VBG":
+        return False
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    marked = any(c.dep_ in ("mark", "advmod") and c.i < clause.i for c in clause.children)
+    return bool(subjects) and not marked and verb.i < subjects[0].i < clause.i
 
 
 def _purpose(clause: Token) -> bool:

@@ -293,6 +293,11 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("The Czech president travelled to Slovakia.", [("CZE", "SVK", 1)]),
     ("Israeli drones struck a depot in Syria's Homs province.", [("ISR", "SYR", 4)]),
     ("The African Union, which mediates talks between Sudan and South Sudan, urged calm.", []),
+    ("Ghana rejected an offer from France to send troops to Ghana.", [("FRA", "GHA", 1), ("GHA", "FRA", 3)]),
+    ("The Kenyan president spoke by phone with his Tanzanian counterpart.",
+     [("KEN", "TZA", 1), ("TZA", "KEN", 1)]),
+    ("Officials said Indian shelling killed six Pakistani villagers tending their fields.",
+     [("IND", "PAK", 4)]),
 ]
 
 
