@@ -270,7 +270,8 @@ class Roles(Scenes):
         mine = {s.country for s in subjects}
         found = {}
         for t in right_words(tok, 12):
-            if (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS) or t.head.lemma_.lower() in BORDERS:
+            where = t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS | {"about"}  # (or a topic)
+            if where or t.head.lemma_.lower() in BORDERS:
                 continue
             for a in self.actors.own(t, False):
                 goods = self.doc[a.head].lower_ in HARDWARE
