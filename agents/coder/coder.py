@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CODER_VERSION", "Coder", "CoderStats", "default_coder"]
 
-CODER_VERSION = "dyadwatch-coder/0.3.4"
+CODER_VERSION = "dyadwatch-coder/0.3.5"
 WORD = re.compile(r"[a-z][a-z'\-]*")
 COREF_WORDS = frozenset({"it", "he", "she", "two", "both"}) | PAIR_NOUNS
 MAX_PARSED_CHARS = 5000

@@ -24,10 +24,18 @@ def dev_set() -> Path:
     return path
 
 
-def test_dev_set_precision_and_f1(dev_set: Path) -> None:
+def test_dev_set_precision_and_recall(dev_set: Path) -> None:
+    """The issue's dev-set targets at event level: precision >= 0.85, recall >= 0.70."""
     report = evaluate_files([dev_set])
-    assert report.events.precision >= 0.80, report.render()
-    assert report.events.f1 >= 0.60, report.render()
+    assert report.events.precision >= 0.85, report.render()
+    assert report.events.recall >= 0.70, report.render()
+
+
+def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
+    """The analysts' sets (seen now, so a floor, not a measure): precision >= 0.80, F1 >= 0.60."""
+    for name in ("analyst_cases.jsonl", "analyst_cases2.jsonl", "analyst_articles.jsonl"):
+        report = evaluate_files([ROOT / "tests" / "data" / name])
+        assert report.events.precision >= 0.80 and report.events.f1 >= 0.60, (name, report.render())
 
 
 def test_seed_every_event_no_trap() -> None:
