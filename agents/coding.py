@@ -32,10 +32,7 @@ ARTICLE_TIMESTAMP_HEADER = "dyadwatch-article-ms"
 EVENT_SCHEMA_HEADER = schema_header(RelationEvent)
 
 CODING_BATCH_SIZE = 100
-# The longest wait to fill a batch. Faust's ``take_events`` wakes the agent this often even
-# when no article comes (~0.2 ms of the worker's CPU a wake-up: README, issue-17 run E); an
-# article takes ~50 ms to code, so a batch leaving up to 50 ms later is small beside it.
-CODING_BATCH_WITHIN_S = 0.05
+CODING_BATCH_WITHIN_S = 0.01
 
 
 class EventSender(Protocol):

@@ -106,7 +106,7 @@ class Settings(BaseSettings):
     )
     table_block_cache_mb: int = Field(8, ge=1, description="RocksDB read cache per table partition.")
     aggregate_batch_max: int = Field(200, ge=1)
-    aggregate_batch_within_ms: int = Field(50, ge=1)
+    aggregate_batch_within_ms: int = Field(20, ge=1)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     # Event store (dyadwatch lake, sql, export, GET /events)
