@@ -11,19 +11,24 @@ JSON) records, or the message's rejection). Two services:
   loads the coder once (``factory``, e.g. ``agents.coder.default_coder``) in its initializer,
   at a lower CPU priority than the worker (``NICENESS``) so that the event loop never waits
   for coding when the cores are busy.
-  A batch's articles are all submitted at once and awaited in order, so every process is busy
-  while the event loop stays free (HTTP, heartbeats, table batches).
+  A batch's articles are all submitted at once, in chunks of consecutive articles
+  (``chunk_spans``: up to ``MAX_CHUNK``, single articles towards the batch's end so that the
+  processes finish together), and awaited in order, so every process is busy while the event
+  loop stays free (HTTP, heartbeats, table batches). A task per chunk, not per article: each
+  task costs the worker a submit and wake-ups of the executor's thread and of the event loop,
+  and the coding limits travel once, to each process's initializer.
 - ``InlineCoding`` (``DYADWATCH_CODING_PROCESSES=0``): codes in the event loop itself, as the
   worker did before the pool; for unit tests and debugging (it stalls the loop).
 
-If a pool process dies (killed, out of memory, a crash in native code), every pending article
-fails with ``BrokenProcessPool``: the pool is replaced, the article being awaited is coded
-again alone, then the rest of the batch is resubmitted. An article whose retry kills the new
-pool too is the likely culprit: it becomes ``Rejection("extract", "coder_crashed")`` (a dead
-letter, counted by reason) and the worker goes on. A process that gives no answer for an
-article within ``timeout_s`` (``DYADWATCH_CODING_TIMEOUT_S``; a hung process, or an article
-that sends the coder into a loop) is treated the same way: the pool's processes are killed and
-replaced, the article is coded again alone, and if that times out too it becomes
+If a pool process dies (killed, out of memory, a crash in native code), every pending chunk
+fails with ``BrokenProcessPool``: the pool is replaced, each article of the chunk being
+awaited is coded again alone, in order, then the rest of the batch is resubmitted. An article
+whose retry alone kills the pool again is the likely culprit: it becomes
+``Rejection("extract", "coder_crashed")`` (a dead letter, counted by reason) and the worker
+goes on. A chunk of n articles with no answer within n x ``timeout_s``
+(``DYADWATCH_CODING_TIMEOUT_S``, per article; a hung process, or an article that sends the
+coder into a loop) is treated the same way: the pool's processes are killed and replaced, its
+articles are coded again alone, and one with no answer within ``timeout_s`` alone becomes
 ``Rejection("extract", "coder_timeout")``. Nothing hangs and nothing is dropped. Each process
 exits once the worker is gone (``_exit_when_gone``): a SIGKILLed worker leaves none behind.
 """
@@ -43,8 +48,8 @@ from typing import Protocol
 
 from agents.steps import ArticleCoder, Coded, CodingLimits, Rejection, code_raw
 
-__all__ = ["CRASH_REASON", "PRELOAD", "TIMEOUT_REASON", "CoderFactory", "CodingPool", "CodingService",
-           "InlineCoding", "Item"]
+__all__ = ["CRASH_REASON", "MAX_CHUNK", "PRELOAD", "TIMEOUT_REASON", "CoderFactory", "CodingPool",
+           "CodingService", "InlineCoding", "Item", "chunk_spans"]
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +65,21 @@ CRASH_REASON = "coder_crashed"
 TIMEOUT_REASON = "coder_timeout"
 WARM_TIMEOUT_S = 120.0
 WATCH_INTERVAL_S = 1.0
+MAX_CHUNK = 4
+"""Most articles in one task of a coding process (~50 ms of coding each)."""
+
+
+def chunk_spans(count: int, processes: int, most: int = MAX_CHUNK) -> list[range]:
+    """Consecutive index ranges covering ``range(count)`` in order, one task each: the
+    articles left over twice the processes, 1 to ``most`` at a time (guided scheduling: the
+    last chunks are single articles, so no process waits long for another at a batch's end).
+    ``chunk_spans(10, 2)`` gives sizes 3, 2, 2, 1, 1, 1."""
+    spans, start = [], 0
+    while start < count:
+        size = max(1, min(most, -(-(count - start) // (2 * processes))))
+        spans.append(range(start, start + size))
+        start += size
+    return spans
 
 
 class CodingService(Protocol):
@@ -111,6 +131,7 @@ class InlineCoding:
 
 
 _process_coder: ArticleCoder | None = None
+_process_limits: CodingLimits | None = None
 
 
 def _exit_when_gone(worker_pid: int) -> None:
@@ -126,20 +147,22 @@ def _exit_when_gone(worker_pid: int) -> None:
             os._exit(0)
 
 
-def _load_coder(factory: CoderFactory, worker_pid: int) -> None:
+def _load_coder(factory: CoderFactory, limits: CodingLimits, worker_pid: int) -> None:
     """Pool process initializer: a watch on the worker (``_exit_when_gone``), a lower CPU
-    priority (``NICENESS``), then the coder of this process, loaded once."""
-    global _process_coder
+    priority (``NICENESS``), then the coder of this process, loaded once, and its limits."""
+    global _process_coder, _process_limits
     threading.Thread(target=_exit_when_gone, args=(worker_pid,), name="worker-watch",
                      daemon=True).start()
     os.nice(NICENESS)
+    _process_limits = limits
     _process_coder = factory()
 
 
-def _code_in_process(raw: bytes | None, timestamp: float | None, limits: CodingLimits) -> Coded:
-    if _process_coder is None:
+def _code_in_process(chunk: Sequence[Item]) -> list[Coded]:
+    """A chunk coded in this process: one ``Coded`` per item, in order."""
+    if _process_coder is None or _process_limits is None:
         raise RuntimeError("the coding process has no coder (initializer not run)")
-    return code_raw(raw, timestamp, _process_coder, limits)
+    return [code_raw(raw, timestamp, _process_coder, _process_limits) for raw, timestamp in chunk]
 
 
 def _loaded_pid(pause_s: float) -> int:
@@ -172,7 +195,8 @@ class CodingPool:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(list(PRELOAD))
         return ProcessPoolExecutor(self.processes, mp_context=context,
-                                   initializer=_load_coder, initargs=(self.factory, os.getpid()))
+                                   initializer=_load_coder,
+                                   initargs=(self.factory, self.limits, os.getpid()))
 
     async def start(self) -> None:
         """Start the processes and wait until each has loaded its coder (``WARM_TIMEOUT_S``).
@@ -192,14 +216,14 @@ class CodingPool:
         self._ready = True
         log.info("coding pool ready: %d processes %s", self.processes, sorted(seen))
 
-    def _submit(self, item: Item) -> Future[Coded]:
+    def _submit(self, chunk: Sequence[Item]) -> Future[list[Coded]]:
         if self.executor is None:
             raise RuntimeError("CodingPool.code before start()")
         try:
-            return self.executor.submit(_code_in_process, item[0], item[1], self.limits)
+            return self.executor.submit(_code_in_process, chunk)
         except BrokenProcessPool:
             self._restart()
-            return self._submit(item)
+            return self._submit(chunk)
 
     def _restart(self, why: str = "a coding process died") -> None:
         """Replace a broken or hung pool: its processes are killed (a hung one never exits by
@@ -212,17 +236,15 @@ class CodingPool:
             self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._new_executor()
 
-    async def _answer(self, future: Future[Coded]) -> Coded:
-        """The result of ``future``; ``TimeoutError`` if none came within ``timeout_s``."""
-        return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout_s)
+    async def _answer(self, future: Future[list[Coded]], articles: int) -> list[Coded]:
+        """A chunk's results; ``TimeoutError`` if none came within ``articles`` x ``timeout_s``."""
+        return await asyncio.wait_for(asyncio.wrap_future(future), articles * self.timeout_s)
 
-    async def _retry_alone(self, item: Item, hung: bool) -> Coded:
-        """Code ``item`` alone on a fresh pool; if that pool breaks or hangs too, the item's
-        rejection (``CRASH_REASON`` or ``TIMEOUT_REASON``)."""
-        self._restart(f"no answer from a coding process within {self.timeout_s:g} s" if hung
-                      else "a coding process died")
+    async def _alone(self, item: Item) -> Coded:
+        """Code ``item`` alone; if the pool breaks or hangs on it, the pool is replaced and the
+        item's rejection (``CRASH_REASON`` or ``TIMEOUT_REASON``) returned."""
         try:
-            return await self._answer(self._submit(item))
+            return (await self._answer(self._submit([item]), 1))[0]
         except BrokenProcessPool:
             self._restart()
             return Rejection("extract", CRASH_REASON,
@@ -234,18 +256,27 @@ class CodingPool:
                              f"coding this article gave no answer within {self.timeout_s:g} s, "
                              "twice, the second time coding it alone")
 
+    async def _retry_alone(self, chunk: Sequence[Item], hung: bool) -> list[Coded]:
+        """Each item of a chunk that broke or hung the pool, coded alone in order on a fresh
+        pool (``_alone``: the culprit becomes its rejection, the others are coded)."""
+        self._restart(f"no answer from a coding process within {self.timeout_s:g} s per article"
+                      if hung else "a coding process died")
+        return [await self._alone(item) for item in chunk]
+
     async def code(self, items: Sequence[Item]) -> AsyncIterator[Coded]:
-        """Submit every item, then yield their results in order (retrying after a crash or a
-        process that gave no answer within ``timeout_s``)."""
-        futures = [self._submit(item) for item in items]
-        for n, item in enumerate(items):
+        """Submit every item, in chunks (``chunk_spans``), then yield the results in order
+        (retrying after a crash or a chunk that gave no answer in time)."""
+        chunks = [items[span.start:span.stop] for span in chunk_spans(len(items), self.processes)]
+        futures = [self._submit(chunk) for chunk in chunks]
+        for n, chunk in enumerate(chunks):
             try:
-                result = await self._answer(futures[n])
+                results = await self._answer(futures[n], len(chunk))
             except (BrokenProcessPool, TimeoutError) as exc:
-                result = await self._retry_alone(item, hung=isinstance(exc, TimeoutError))
+                results = await self._retry_alone(chunk, hung=isinstance(exc, TimeoutError))
                 futures[n + 1:] = [_kept_or_resubmitted(future, later, self._submit)
-                                   for future, later in zip(futures[n + 1:], items[n + 1:], strict=True)]
-            yield result
+                                   for future, later in zip(futures[n + 1:], chunks[n + 1:], strict=True)]
+            for result in results:
+                yield result
 
     def close(self) -> None:
         """Stop the processes without waiting (pending articles are cancelled)."""
@@ -254,9 +285,10 @@ class CodingPool:
             executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _kept_or_resubmitted(future: Future[Coded], item: Item,
-                         submit: Callable[[Item], Future[Coded]]) -> Future[Coded]:
+def _kept_or_resubmitted(future: Future[list[Coded]], chunk: Sequence[Item],
+                         submit: Callable[[Sequence[Item]], Future[list[Coded]]]
+                         ) -> Future[list[Coded]]:
     """A future already answered stays; one lost with the broken pool is submitted again."""
     if future.done() and not future.cancelled() and future.exception() is None:
         return future
-    return submit(item)
+    return submit(chunk)

@@ -35,6 +35,7 @@ from streams.settings import Settings
 from streams.state.aggregation import AggregationPorts, wire_aggregation
 from streams.state.changes import PairChanges
 from streams.state.policy import aggregation_policy
+from streams.state.rowcache import RowCache
 
 __all__ = ["Pipeline", "build_pipeline", "coding_service", "wire_agents"]
 
@@ -55,6 +56,7 @@ class Pipeline:
     tally: Tally = field(default_factory=Tally)
     coding: CodingService | None = None  # set by wire_agents
     changes: PairChanges = field(default_factory=PairChanges)  # pairs folded: the live stream
+    rows: RowCache = field(default_factory=RowCache)  # listing rows until their pair is written
 
     @property
     def coding_ready(self) -> bool:
@@ -150,7 +152,7 @@ def wire_agents(pipeline: Pipeline, factory: CoderFactory = default_coder) -> No
         pipeline.events, pipeline.dyads, pipeline.days, pipeline.alerts, outlet, tally,
         aggregation_policy(settings), settings.aggregate_batch_max,
         settings.aggregate_batch_within_ms / 1000, settings.future_tolerance_s,
-        pipeline.changes.note))
+        pipeline.changes.note, pipeline.rows.forget))
     wire_stall_guard(pipeline.app, tally, [settings.articles_topic, settings.events_topic])
 
 

@@ -36,7 +36,9 @@ class AggregationPorts:
     writes: the ``dyads`` and ``dyad-days`` tables, ``alerts`` (``DyadAlert`` keyed by pair),
     dead letters and the worker's tally. Batches hold up to ``batch_max`` events, or what
     arrived within ``batch_within_s`` seconds. ``on_changed`` (``PairChanges.note``) is told
-    the pairs whose state moved, once each pair group of a batch is written (the live stream)."""
+    the pairs whose state moved, once each pair group of a batch is written (the live stream);
+    ``on_written`` (``RowCache.forget``) the pairs written, whatever moved, right after the
+    write (no await in between)."""
 
     events: faust.TopicT
     dyads: Any
@@ -49,6 +51,7 @@ class AggregationPorts:
     batch_within_s: float
     future_tolerance_s: float = 86_400.0
     on_changed: Callable[[Iterable[str]], None] | None = None
+    on_written: Callable[[Iterable[str]], None] | None = None
 
 
 def wire_aggregation(app: faust.App, ports: AggregationPorts) -> None:
@@ -130,7 +133,9 @@ async def _aggregate_group(ports: AggregationPorts, group: list[Any]) -> None:
         if applied.outcome in (Outcome.COUNTED, Outcome.MENTION):
             changed.add(relation.pair)
     _make_current(group[-1])  # awaits above may have moved it
-    ledger.flush()
+    written = ledger.flush()
+    if ports.on_written is not None:
+        ports.on_written(written)
     if changed and ports.on_changed is not None:
         ports.on_changed(changed)
     for alert in alerts:

@@ -63,8 +63,11 @@ class TableLedger:
         self._dirty_buckets.discard(key)
         self._dropped.add(key)
 
-    def flush(self) -> None:
-        """Write what changed (call with the stream's current event in the pair's partition)."""
+    def flush(self) -> set[str]:
+        """Write what changed (call with the stream's current event in the pair's partition);
+        the pairs whose state or day buckets were written (``"IND-PAK"``)."""
+        written = set(self._dirty_states)
+        written.update(key.rpartition("@")[0] for key in self._dirty_buckets | self._dropped)
         for pair in sorted(self._dirty_states):
             self.dyads[pair.encode()] = self._states[pair]
         for key in sorted(self._dirty_buckets):
@@ -77,3 +80,4 @@ class TableLedger:
         self._dirty_states.clear()
         self._dirty_buckets.clear()
         self._dropped.clear()
+        return written

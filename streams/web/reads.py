@@ -48,28 +48,50 @@ class TableReads:
         self.pipeline = pipeline
         self.table = pipeline.dyads
 
-    def local_rows(self, country: str | None = None, window_days: float = 1.0,
+    def local_rows(self, country: str | None = None, window_days: int = 1,
                    as_of: datetime | None = None,
                    row_filter: RowFilter | None = None) -> list[dict[str, Any]]:
         """This worker's ``PairSummary`` rows (JSON dicts), of ``country`` only if given; as of
         ``as_of`` if given (pairs without an event by then left out); kept by ``row_filter``
-        (with a quad or time range, each row gains ``range``: ``listing.range_figures``)."""
+        (with a quad or time range, each row gains ``range``: ``listing.range_figures``).
+        Rows at the pairs' own latest events come from the pipeline's ``RowCache`` while the
+        worker serves (computed, then kept, for a pair not written since)."""
+        ranged = row_filter is not None and row_filter.ranged
+        cache = self.pipeline.rows if as_of is None and not ranged and self.serving() else None
+        if cache is not None:
+            cache.valid_for(self.pipeline.app.rebalancing_count)
         rows = []
-        for value in self.table.values():
-            state = load_state(value)
-            if country is not None and country not in (state.a, state.b):
+        for key in self.table:
+            pair = key.decode()
+            if country is not None and country not in pair.split("-"):
                 continue
-            buckets = self.local_buckets(state)
-            in_range = None
-            if row_filter is not None and row_filter.ranged:
-                in_range = range_figures(state, buckets, row_filter)
-                if in_range is None:
-                    continue
-            summary = self.summary(state, window_days, as_of, buckets)
-            if summary is not None:
-                row = summary.model_dump(mode="json")
-                rows.append(row if in_range is None else {**row, "range": in_range})
+            row = None if cache is None else cache.get(pair, window_days)
+            if row is None:
+                row = self._computed_row(key, window_days, as_of, row_filter)
+                if row is not None and cache is not None:
+                    cache.put(pair, window_days, row)
+            if row is not None:
+                rows.append(row)
         return rows
+
+    def _computed_row(self, key: bytes, window_days: int, as_of: datetime | None,
+                      row_filter: RowFilter | None) -> dict[str, Any] | None:
+        """The pair's row as ``local_rows`` lists it (None: left out), read from the tables."""
+        value = self.table.get(key)
+        if value is None:
+            return None
+        state = load_state(value)
+        buckets = self.local_buckets(state)
+        in_range = None
+        if row_filter is not None and row_filter.ranged:
+            in_range = range_figures(state, buckets, row_filter)
+            if in_range is None:
+                return None
+        summary = self.summary(state, window_days, as_of, buckets)
+        if summary is None:
+            return None
+        row = summary.model_dump(mode="json")
+        return row if in_range is None else {**row, "range": in_range}
 
     def rows_of(self, pairs: list[str]) -> list[dict[str, Any]]:
         """The ``PairSummary`` rows (JSON dicts, ``change`` over 1 day) of those of ``pairs``

@@ -1,4 +1,4 @@
-"""The coding pool (agents.pool) with a stand-in coder: order, crashes, a killed process.
+"""The coding pool (agents.pool) with a stand-in coder: order, chunks, crashes, a killed process.
 
 No broker: real processes of a real ``ProcessPoolExecutor`` (fork server), a coder that sleeps
 a little and codes nothing, or dies on the text ``die``. The worker-level test of a killed
@@ -16,7 +16,15 @@ from collections.abc import Sequence
 
 import pytest
 
-from agents.pool import CRASH_REASON, TIMEOUT_REASON, CodingPool, InlineCoding, Item
+from agents.pool import (
+    CRASH_REASON,
+    MAX_CHUNK,
+    TIMEOUT_REASON,
+    CodingPool,
+    InlineCoding,
+    Item,
+    chunk_spans,
+)
 from agents.steps import Coded, CodingLimits, Rejection
 from schemas import jsonbytes
 from schemas.models import Article, RelationEvent
@@ -63,6 +71,39 @@ def test_pool_answers_in_the_batch_order_with_two_processes() -> None:
     assert ready
     assert [_article_id(coded) for coded in results[:30]] == [f"a{n}" for n in range(30)]
     assert isinstance(results[30], Rejection) and results[30].reason == "invalid_fields"
+
+
+@pytest.mark.parametrize(("count", "processes"), [(0, 2), (1, 2), (10, 2), (100, 2), (100, 1), (37, 3)])
+def test_chunks_cover_the_batch_in_order_and_end_with_single_articles(count: int, processes: int) -> None:
+    spans = chunk_spans(count, processes)
+    assert [n for span in spans for n in span] == list(range(count))
+    assert all(1 <= len(span) <= MAX_CHUNK for span in spans)
+    assert [len(span) for span in spans] == sorted((len(span) for span in spans), reverse=True)
+    assert all(len(span) == 1 for span in spans[-processes:])  # no process waits for a long one
+
+
+def test_chunk_sizes_follow_the_articles_left() -> None:
+    assert [len(span) for span in chunk_spans(10, 2)] == [3, 2, 2, 1, 1, 1]
+    assert [len(span) for span in chunk_spans(100, 2)][:3] == [MAX_CHUNK] * 3
+
+
+def test_an_article_that_kills_its_process_in_a_chunk_is_isolated_and_the_rest_coded() -> None:
+    texts = ["x"] * 30
+    texts[1] = "die"  # inside the first chunk, with articles before and after it
+
+    async def run() -> list[Coded]:
+        pool = CodingPool(2, stand_in_coder, CodingLimits(100))
+        try:
+            await pool.start()
+            assert len(chunk_spans(len(texts), 2)[0]) > 2
+            return await _code_all(pool, _items(texts))
+        finally:
+            pool.close()
+
+    results = asyncio.run(run())
+    crashed = results[1]
+    assert isinstance(crashed, Rejection) and (crashed.stage, crashed.reason) == ("extract", CRASH_REASON)
+    assert [_article_id(c) for n, c in enumerate(results) if n != 1] == [f"a{n}" for n in range(30) if n != 1]
 
 
 def test_an_article_that_kills_its_process_is_dead_lettered_and_the_rest_coded() -> None:
@@ -147,3 +188,21 @@ def test_a_process_that_never_answers_is_replaced_and_its_article_dead_lettered(
     assert isinstance(hung, Rejection) and hung.reason == TIMEOUT_REASON
     assert [_article_id(c) for n, c in enumerate(results) if n != 1] == ["a0", "a2", "a3", "a0", "a1"]
     assert restarts == 2  # once with the batch, once coding the article alone
+
+
+def test_a_hung_article_in_a_chunk_is_dead_lettered_and_its_chunk_mates_coded() -> None:
+    texts = ["x", "hang", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]
+
+    async def run() -> list[Coded]:
+        pool = CodingPool(2, hanging_coder, CodingLimits(100), timeout_s=1.0)
+        try:
+            await pool.start()
+            assert len(chunk_spans(len(texts), 2)[0]) == 3  # "hang" is in the middle of it
+            return await _code_all(pool, _items(texts))
+        finally:
+            pool.close()
+
+    results = asyncio.run(run())
+    hung = results[1]
+    assert isinstance(hung, Rejection) and hung.reason == TIMEOUT_REASON
+    assert [_article_id(c) for n, c in enumerate(results) if n != 1] == [f"a{n}" for n in range(12) if n != 1]
