@@ -25,9 +25,9 @@ fails with ``BrokenProcessPool``: the pool is replaced, each article of the chun
 awaited is coded again alone, in order, then the rest of the batch is resubmitted. An article
 whose retry alone kills the pool again is the likely culprit: it becomes
 ``Rejection("extract", "coder_crashed")`` (a dead letter, counted by reason) and the worker
-goes on. A chunk of n articles with no answer within n x ``timeout_s``
-(``DYADWATCH_CODING_TIMEOUT_S``, per article; a hung process, or an article that sends the
-coder into a loop) is treated the same way: the pool's processes are killed and replaced, its
+goes on. A chunk with no answer within ``timeout_s`` (``DYADWATCH_CODING_TIMEOUT_S``: a hung
+process, or an article that sends the coder into a loop; a chunk's few articles take well
+under a second) is treated the same way: the pool's processes are killed and replaced, its
 articles are coded again alone, and one with no answer within ``timeout_s`` alone becomes
 ``Rejection("extract", "coder_timeout")``. Nothing hangs and nothing is dropped. Each process
 exits once the worker is gone (``_exit_when_gone``): a SIGKILLed worker leaves none behind.
@@ -236,15 +236,15 @@ class CodingPool:
             self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._new_executor()
 
-    async def _answer(self, future: Future[list[Coded]], articles: int) -> list[Coded]:
-        """A chunk's results; ``TimeoutError`` if none came within ``articles`` x ``timeout_s``."""
-        return await asyncio.wait_for(asyncio.wrap_future(future), articles * self.timeout_s)
+    async def _answer(self, future: Future[list[Coded]]) -> list[Coded]:
+        """A chunk's results; ``TimeoutError`` if none came within ``timeout_s``."""
+        return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout_s)
 
     async def _alone(self, item: Item) -> Coded:
         """Code ``item`` alone; if the pool breaks or hangs on it, the pool is replaced and the
         item's rejection (``CRASH_REASON`` or ``TIMEOUT_REASON``) returned."""
         try:
-            return (await self._answer(self._submit([item]), 1))[0]
+            return (await self._answer(self._submit([item])))[0]
         except BrokenProcessPool:
             self._restart()
             return Rejection("extract", CRASH_REASON,
@@ -259,7 +259,7 @@ class CodingPool:
     async def _retry_alone(self, chunk: Sequence[Item], hung: bool) -> list[Coded]:
         """Each item of a chunk that broke or hung the pool, coded alone in order on a fresh
         pool (``_alone``: the culprit becomes its rejection, the others are coded)."""
-        self._restart(f"no answer from a coding process within {self.timeout_s:g} s per article"
+        self._restart(f"no answer from a coding process within {self.timeout_s:g} s"
                       if hung else "a coding process died")
         return [await self._alone(item) for item in chunk]
 
@@ -270,7 +270,7 @@ class CodingPool:
         futures = [self._submit(chunk) for chunk in chunks]
         for n, chunk in enumerate(chunks):
             try:
-                results = await self._answer(futures[n], len(chunk))
+                results = await self._answer(futures[n])
             except (BrokenProcessPool, TimeoutError) as exc:
                 results = await self._retry_alone(chunk, hung=isinstance(exc, TimeoutError))
                 futures[n + 1:] = [_kept_or_resubmitted(future, later, self._submit)

@@ -81,10 +81,10 @@ class Settings(BaseSettings):
     )
     coding_timeout_s: float = Field(
         120.0, gt=0,
-        description="Longest wait for a coding process's answer on one article, in seconds (a "
-                    "task of n articles gets n times it); past it the pool's processes are "
-                    "replaced and the articles coded again alone, an article then dead-lettered "
-                    "(reason coder_timeout) if it times out again.",
+        description="Longest wait for a coding process's answer on one task (up to 4 articles, "
+                    "~50 ms each), in seconds; past it the pool's processes are replaced and the "
+                    "task's articles coded again alone, an article then dead-lettered (reason "
+                    "coder_timeout) if it times out again.",
     )
     evidence_chars: int = Field(
         2_000, ge=100, description="Longest evidence sentence an event and pair state keep.")
