@@ -114,7 +114,9 @@ class Roles(Scenes):
                     return said + coordinated
             return self.resolve(tok) + coordinated
         found = self.actors.group(tok, strict) or self._pronoun_owned(tok, verb)
-        return found or self.resolve(tok)
+        return found or self.resolve(tok) or [  # "troops from the two countries clashed"
+            a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+            for o in c.children if o.dep_ == "pobj" for a in self.resolve(o)]
 
     def _pronoun_owned(self, tok: Token, verb: Token) -> list[ActorRef]:
         """Agents of a possessive pronoun in a subject: in a reported act, the speaker's ('Russia

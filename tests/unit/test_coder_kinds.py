@@ -298,6 +298,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("KEN", "TZA", 1), ("TZA", "KEN", 1)]),
     ("Officials said Indian shelling killed six Pakistani villagers tending their fields.",
      [("IND", "PAK", 4)]),
+    ("Armenian and Azerbaijani ministers met in Geneva. Troops from the two countries clashed hours later.",
+     [("ARM", "AZE", 1), ("ARM", "AZE", 4), ("AZE", "ARM", 1), ("AZE", "ARM", 4)]),
 ]
 
 
