@@ -103,6 +103,8 @@ def modal_code(code: str, status: str) -> str | None:
     root = code[:2]
     if status in ("act", "try"):
         return code
+    if status == "intent" and root == "16":
+        return code  # "France will expel 12 diplomats": a decision announced, not a threat
     if status in ("intent", "threat"):
         if status == "threat" and root < "09":
             return None

@@ -173,7 +173,10 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Russia backed China's position on Taiwan.", [("RUS", "CHN", 1)]),
     ("Ukraine and Russia swapped prisoners of war.", [("RUS", "UKR", 2), ("UKR", "RUS", 2)]),
     # coder 0.3.4: plural speakers, obligations, local office-holders, split force nouns, borders
-    ("Britain and France said they would impose sanctions on Iran.", [("FRA", "IRN", 3), ("GBR", "IRN", 3)]),
+    # (coder 0.3.5: a reduction of relations announced is the reduction, 16, not a threat, 13)
+    ("Britain and France said they would impose sanctions on Iran.", [("FRA", "IRN", 4), ("GBR", "IRN", 4)]),
+    ("Poland will close the last Russian consulate in the country.", [("POL", "RUS", 4)]),
+    ("Hungary threatened to impose sanctions on Ukraine.", [("HUN", "UKR", 3)]),
     ("Indian officials said they would send aid to Nepal.", [("IND", "NPL", 1)]),
     ("Britain said Iran must stop enriching uranium.", [("GBR", "IRN", 3)]),
     ("Israel released the mayor of Hebron on Wednesday.", [("ISR", "PSE", 2)]),
