@@ -18,7 +18,7 @@ from agents.coder.clauses import governor_status, speech_head
 from agents.coder.cues import owner_of
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import ActorRef, SentenceActors
-from agents.coder.scenes import FORCE, PLACE_PREPS, UNCLAIMED_ROOTS, Scenes, scene_of
+from agents.coder.scenes import FORCE, PLACE_PREPS, SCENE_KINDS, UNCLAIMED_ROOTS, Scenes, scene_of
 from agents.coder.syntax import ADJUNCT_PREPS, clause_of, directive, each_way
 from agents.coder.words import FORCE_NOUNS, HARDWARE, TRADE
 
@@ -253,7 +253,7 @@ class Roles(Scenes):
         if not sources and (self.code[:3] in ARRESTS or tok.lemma_.lower() == "summon"):
             # only a state arrests or summons: where, is who ("summoned to the ministry in Paris")
             places = self._places(tok, {"to"})
-            sources = [p for p in places if p.kind in ("country", "place", "city", "capital")]
+            sources = [p for p in places if p.kind in SCENE_KINDS]
         if not targets and len({s.country for s in sources}) >= 2 and self.code[:2] in JOINT:
             return each_way(sources)  # "the accord was signed by Chile and Argentina"
         return [(s, t) for s in sources for t in targets]

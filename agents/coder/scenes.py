@@ -26,14 +26,14 @@ from agents.coder.words import ACCIDENTS, FORCE_NOUNS, HARDWARE, MUNITIONS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["FORCE", "PLACE_PREPS", "UNCLAIMED_ROOTS", "Scenes", "scene_of"]
+__all__ = ["FORCE", "PLACE_PREPS", "SCENE_KINDS", "UNCLAIMED_ROOTS", "Scenes", "scene_of"]
 
 FORCE = frozenset({"15", "17", "18", "19", "20"})  # "fired at X": 'at' names a target of force only
 PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "around", "outside", "on"})
 HELD = frozenset({"hold", "detain", "jail", "imprison", "arrest", "keep"})
 UNCLAIMED_ROOTS = frozenset({"18", "19", "20"})
-SCENE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "on"})
-SCENE_KINDS = frozenset({"country", "place", "city", "capital"})
+SCENE_PREPS = PLACE_PREPS - {"into"}  # where force struck ('into' is where it was aimed)
+SCENE_KINDS = frozenset({"country", "place", "city", "capital"})  # a place a state acts in
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -101,7 +101,7 @@ class Scenes:
         phrase ('an American teacher held in Russia since 2021')."""
         held = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree
                 if t.pos_ == "VERB" and t.lemma_.lower() in HELD]
-        return [p for t in held for p in self._places(t) if p.kind in ("country", "place", "city", "capital")]
+        return [p for t in held for p in self._places(t) if p.kind in SCENE_KINDS]
 
     def _force_users(self, tok: Token) -> tuple[list[ActorRef], list[Token]]:
         """Who used the force named in the verb's 'in/by' phrase ('killed in Israeli tank
@@ -131,14 +131,16 @@ class Scenes:
         """Foreign places where force is used or a protest held ('rioted at a jail in northern
         Israel', 'strengthened its forces in Lebanon'): the verb's and its object's preps
         (``PLACE_PREPS`` and ``more``, less ``skip``: 'a summit in Geneva on Iran')."""
-        heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
-        if self.code[:2] in FORCE:  # "killed 23 people when they blew themselves up in Tel Aviv"
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        when: list[Token] = []  # "killed 23 people when they blew themselves up in Tel Aviv"
+        if self.code[:2] in FORCE:
             when = [c for c in tok.children if c.dep_ == "advcl"
                     and any(m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in c.children)]
-            heads += when + [o for c in when for o in c.children if o.dep_ == "dobj"]
+        when_objects = [o for c in when for o in c.children if o.dep_ == "dobj"]
+        heads = [tok, *objects, *when, *when_objects]
         out: list[ActorRef] = []
         if self.code[:2] in FORCE:  # "bombed Gaza", "shelled the West Bank"
-            out.extend(p for h in heads[1:] for p in self.actors.place(h) if p.kind == "place")
+            out.extend(p for h in objects + when_objects for p in self.actors.place(h) if p.kind == "place")
         preps = (PLACE_PREPS | {"against"} | more) - skip
         for head in heads:
             for c in head.children:
