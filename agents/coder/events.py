@@ -154,13 +154,12 @@ class _Coding(NounEvents):
             code = "161"  # "ordered six Canadian diplomats to leave": an expulsion
         start, end = min(tok.i, self.trig.last), max(tok.i, self.trig.last) + 1
         base = (0.75 if self.trig.noun else 0.9) * PATH_WEIGHT[path]
-        half = len(pairs)
+        coded = [(s, t, code) for s, t in pairs]
         if code == "043" and not self.trig.noun:  # "Merz hosted Tusk in Berlin": Tusk visited
-            pairs += [(t, s) for s, t in pairs if (t, s) not in pairs]
+            coded += [(t, s, "042") for s, t in pairs if (t, s) not in pairs]
         return [
-            Found(s, t, "042" if (code == "043" and n >= half) else code, _confidence(base, s, t),
-                  start, end, path)
-            for n, (s, t) in enumerate(pairs)
+            Found(s, t, c, _confidence(base, s, t), start, end, path)
+            for s, t, c in coded
             if s.country != t.country and s.country and t.country and not _private_envoy(s, code)
         ]
 
