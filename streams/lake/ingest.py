@@ -4,16 +4,16 @@ Each batch is decoded, written (``store.Writer.append``, idempotent by ``event_i
 then committed: a crash re-reads what was not committed and the writer drops what it already
 holds, so the store holds exactly the events of the topic. An undecodable record goes to
 ``dead-letters`` (stage, reason, raw bytes) and is counted; it never stops the consumer.
-Progress is in ``<store>/_status.json`` (``stored``, ``duplicates``, ``dead_letters``).
+The counters (``stored``, ``duplicates``, ``dead_letters``) are saved in the store's manifest in
+the same write as the batch's rows, with the last offset counted per partition: a record read
+again after a crash is written and dead-lettered again (at least once) but never counted twice.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -21,42 +21,49 @@ from typing import Any
 
 from agents.dead_letters import dead_letter_for, raw_bytes_kept
 from agents.steps import Rejection, decode_event, event_time_from_timestamp
-from schemas import jsonbytes
 from schemas.contract import schema_header
 from schemas.models import DeadLetter
 from streams.catalog import catalog
 from streams.kafka.group import GroupReader
 from streams.lake.columns import flat_row
-from streams.lake.store import Writer
+from streams.lake.store import Writer, saved_status
 from streams.settings import Settings
 
-__all__ = ["STATUS", "LakeStatus", "read_status", "run_lake", "stop_on_signals"]
+__all__ = ["LakeStatus", "read_status", "run_lake", "stop_on_signals"]
 
 log = logging.getLogger(__name__)
-STATUS = "_status.json"
 
 
 @dataclass
 class LakeStatus:
     """The ingest's counters since the store was created: ``stored`` rows, ``duplicates``
-    dropped, ``dead_letters`` by ``"stage:reason"``, ``compactions``."""
+    dropped, ``dead_letters`` by ``"stage:reason"``, ``compactions``; ``counted_through`` is the
+    last offset counted per partition (``"0"`` -> offset)."""
 
     stored: int = 0
     duplicates: int = 0
     dead_letters: dict[str, int] = field(default_factory=dict)
     compactions: int = 0
+    counted_through: dict[str, int] = field(default_factory=dict)
+
+    def first_time(self, record: Any) -> bool:
+        """Whether ``record`` (a consumer record) has not been counted yet."""
+        return self.first_time_at(record.partition, record.offset)
+
+    def first_time_at(self, partition: int, offset: int) -> bool:
+        """Whether the record at ``partition``/``offset`` has not been counted yet."""
+        return offset > self.counted_through.get(str(partition), -1)
+
+    def counted(self, records: list[Any]) -> None:
+        """Mark ``records`` as counted."""
+        for record in records:
+            key = str(record.partition)
+            self.counted_through[key] = max(record.offset, self.counted_through.get(key, -1))
 
 
 def read_status(root: Path) -> LakeStatus:
-    """The counters in ``<root>/_status.json`` (zeros if absent)."""
-    path = root / STATUS
-    return LakeStatus(**jsonbytes.loads(path.read_bytes())) if path.exists() else LakeStatus()
-
-
-def _save_status(root: Path, status: LakeStatus) -> None:
-    tmp = root / f".{STATUS}.{uuid.uuid4().hex}.tmp"
-    tmp.write_bytes(jsonbytes.dumps(asdict(status)))
-    os.replace(tmp, root / STATUS)
+    """The counters saved in ``<root>/_manifest.json`` (zeros for a new store)."""
+    return LakeStatus(**saved_status(root))
 
 
 class _Ingest:
@@ -64,7 +71,7 @@ class _Ingest:
 
     def __init__(self, settings: Settings, reader: GroupReader, writer: Writer) -> None:
         self.settings, self.reader, self.writer = settings, reader, writer
-        self.status = read_status(writer.root)
+        self.status = LakeStatus(**writer.status)
         self.dead_topic = catalog(settings).dead_letters.name
         self.raw_kept = raw_bytes_kept(settings.max_message_bytes)
 
@@ -74,29 +81,41 @@ class _Ingest:
         for record in records:
             event = decode_event(record.value, record.key)
             if isinstance(event, Rejection):
-                self.dead_letter(event, record)
+                self.dead_letter(event, record, count=self.status.first_time(record))
                 continue
             fallback = event_time_from_timestamp(record.timestamp / 1000 if record.timestamp else None)
             rows.append(flat_row(event, record.partition, record.offset, fallback))
         return rows
 
-    def dead_letter(self, rejection: Rejection, record: Any) -> None:
-        """Send the record's dead letter and count its reason."""
+    def dead_letter(self, rejection: Rejection, record: Any, count: bool) -> None:
+        """Send the record's dead letter and, the first time, count its reason."""
         letter = dead_letter_for(rejection, record, self.raw_kept)
         self.reader.send(self.dead_topic, record.key, letter.model_dump_json().encode(),
                          [schema_header(DeadLetter)])
-        name = f"{rejection.stage}:{rejection.reason}"
-        self.status.dead_letters[name] = self.status.dead_letters.get(name, 0) + 1
+        if count:
+            name = f"{rejection.stage}:{rejection.reason}"
+            self.status.dead_letters[name] = self.status.dead_letters.get(name, 0) + 1
 
     def store(self, records: list[Any]) -> None:
-        """Write the records' rows, then commit, then compact what needs it."""
+        """Write the records' rows with the counters, then commit, then compact what needs it.
+
+        Rows read again after a crash were stored with their counters, so they are neither
+        new nor counted as duplicates."""
         rows = self.rows(records)
-        stored = self.writer.append(rows)
-        self.status.stored += stored
-        self.status.duplicates += len(rows) - stored
+        first_rows = sum(1 for row in rows if self.status.first_time_at(row["kafka_partition"],
+                                                                        row["kafka_offset"]))
+        self.writer.append(rows, lambda stored: self._counted(records, stored, first_rows - stored))
         self.reader.commit()
-        self.status.compactions += self.writer.compact()
-        _save_status(self.writer.root, self.status)
+        compactions = self.writer.compact()
+        if compactions:
+            self.status.compactions += compactions
+            self.writer.append([], lambda _: asdict(self.status))
+
+    def _counted(self, records: list[Any], stored: int, duplicates: int) -> dict[str, Any]:
+        self.status.stored += stored
+        self.status.duplicates += duplicates
+        self.status.counted(records)
+        return asdict(self.status)
 
 
 def stop_on_signals() -> Callable[[], bool]:

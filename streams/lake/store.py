@@ -3,7 +3,8 @@
 Layout (readable by DuckDB, Spark, Trino, BigQuery external tables)::
 
     <root>/_manifest.json                  {"files": [...], "retired": [{"file", "at"}],
-                                            "coder_ranks": [coder versions in the store]}
+                                            "coder_ranks": [coder versions in the store],
+                                            "status": {the ingest's counters}}
     <root>/day=YYYYMMDD/part-<id>.parquet  rows of one UTC day (``columns.SCHEMA``)
 
 Readers read the files the manifest lists (``live_files``), so a reader never sees a file
@@ -22,6 +23,7 @@ import os
 import time
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,10 +35,12 @@ from schemas import jsonbytes
 from streams.exceptions import QueryError, StreamsError
 from streams.lake.columns import SCHEMA
 
-__all__ = ["MANIFEST", "RETIRED_GRACE_S", "Writer", "coder_ranks", "live_files", "require_store"]
+__all__ = ["MANIFEST", "RETIRED_GRACE_S", "Writer", "coder_ranks", "live_files", "require_store",
+           "saved_status"]
 
 MANIFEST = "_manifest.json"
 LOCK = "_writer.lock"
+OLD_STATUS = "_status.json"
 RETIRED_GRACE_S = 60.0
 
 
@@ -59,6 +63,16 @@ def require_store(root: Path) -> Path:
 def live_files(root: Path) -> list[str]:
     """Absolute paths of the store's live Parquet files (empty if there is no store yet)."""
     return [str(root / name) for name in _read_manifest(root)["files"]]
+
+
+def saved_status(root: Path) -> dict[str, Any]:
+    """The counters ``Writer.append`` last saved with the rows (``{}`` if none); a store
+    written before they moved into the manifest has them in ``_status.json``."""
+    status = _read_manifest(root).get("status")
+    older = root / OLD_STATUS
+    if status is None and older.is_file():
+        status = jsonbytes.loads(older.read_bytes())
+    return dict(status or {})
 
 
 def coder_ranks(root: Path) -> list[int]:
@@ -94,6 +108,7 @@ class Writer:
             self._lock.close()
             raise StreamsError(f"another dyadwatch lake is writing the store {root}") from None
         self.manifest = _read_manifest(root)
+        self.manifest.setdefault("status", saved_status(root))
         if not (root / MANIFEST).exists():  # an empty store is a store: sql and export read it
             self._save_manifest()
         self._db = duckdb.connect()
@@ -131,11 +146,19 @@ class Writer:
             self._db.unregister("wanted")
         return {row[0] for row in found}
 
-    def append(self, rows: list[dict[str, Any]]) -> int:
+    @property
+    def status(self) -> dict[str, Any]:
+        """The counters last saved with the rows (``{}`` for a new store)."""
+        return dict(self.manifest.get("status", {}))
+
+    def append(self, rows: list[dict[str, Any]],
+               status: Callable[[int], dict[str, Any]] | None = None) -> int:
         """Store the rows (``columns.flat_row`` dicts) not stored yet; returns how many were new.
 
         Rows repeating an ``event_id`` (within ``rows`` or already stored) are dropped. Once it
-        returns, the rows are on disk and listed in the manifest.
+        returns, the rows are on disk and listed in the manifest, and the caller's counters,
+        ``status(number of new rows)`` (a JSON object), are saved in the same manifest write:
+        a crash keeps both or neither.
         """
         unique = {row["event_id"]: row for row in reversed(rows)}
         stored = self._stored(list(unique))
@@ -149,6 +172,9 @@ class Writer:
         if written:
             self.manifest["coder_ranks"] = sorted(ranks)
             self.manifest["files"] = [*self.manifest["files"], *written]
+        if status is not None:
+            self.manifest["status"] = status(len(fresh))
+        if written or status is not None:
             self._save_manifest()
         return len(fresh)
 

@@ -214,3 +214,24 @@ def test_sql_reads_no_file_outside_the_store(store: Path, sql: str) -> None:
     inside = read_only_sql(db, f"SELECT count(*) FROM read_parquet('{store}/day=*/*.parquet')")
     assert inside.fetchall() == [(600,)]
     assert events_page(store, parse_filter({"limit": "5"}, paged=True))["count"] == 5
+
+
+def test_counters_are_saved_with_the_rows_and_a_record_is_counted_once(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from streams.lake.ingest import LakeStatus, read_status
+
+    root = tmp_path / "lake"
+    rows = [flat_row(event, 0, n) for n, event in enumerate(synthetic_events(20, days=1))]
+    status = LakeStatus()
+    with Writer(root) as writer:
+        writer.append(rows[:10], lambda stored: {**status.__dict__, "stored": stored,
+                                                 "counted_through": {"0": 9}})
+    saved = read_status(root)
+    assert (saved.stored, saved.counted_through) == (10, {"0": 9})
+    again = [SimpleNamespace(partition=0, offset=n) for n in (8, 9, 10)]
+    assert [saved.first_time(record) for record in again] == [False, False, True]
+    saved.counted(again)
+    assert saved.counted_through == {"0": 10} and saved.first_time_at(1, 0)
+    with Writer(root) as writer:  # a store reopened keeps its counters
+        assert writer.status["stored"] == 10
