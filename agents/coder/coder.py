@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from agents.coder.actors import load_actors
 from agents.coder.discards import Discards
-from agents.coder.discourse import PAIR_NOUNS, Discourse
+from agents.coder.discourse import GROUP_SIZES, PAIR_NOUNS, Discourse
 from agents.coder.events import Found, TriggerReader
 from agents.coder.gate import TriggerGate
 from agents.coder.gazetteer import PETRARCH_AGENTS, Agents
@@ -35,9 +35,9 @@ if TYPE_CHECKING:
 
 __all__ = ["CODER_VERSION", "Coder", "CoderStats", "default_coder"]
 
-CODER_VERSION = "dyadwatch-coder/0.3.5"
+CODER_VERSION = "dyadwatch-coder/0.3.6"
 WORD = re.compile(r"[a-z][a-z'\-]*")
-COREF_WORDS = frozenset({"it", "he", "she", "two", "both"}) | PAIR_NOUNS
+COREF_WORDS = frozenset({"it", "he", "she"}) | PAIR_NOUNS | GROUP_SIZES.keys()
 MAX_PARSED_CHARS = 5000
 NO_ACTOR_KINDS = frozenset({"block"})
 
@@ -121,7 +121,8 @@ class Coder:
             return False
         countries = {h.name.country for h in hits if h.name and h.name.kind not in NO_ACTOR_KINDS}
         coref = any(h.name is None for h in hits) or not words.isdisjoint(COREF_WORDS)
-        return len(countries) >= 2 or (coref and (len(countries) == 1 or "two" in words or "both" in words))
+        group = not words.isdisjoint(GROUP_SIZES)
+        return len(countries) >= 2 or (coref and (len(countries) == 1 or group))
 
     def _sentence(
         self, article: Article, sent: Sentence, doc: Doc, hits: list[ActorHit], discourse: Discourse
@@ -131,7 +132,8 @@ class Coder:
         found = self.reader.read(doc, actors, _reference_year(article), resolve)
         named = actors.countries() + actors.agents_before(len(doc))
         # subjects last: the next sentence's pronoun takes the latest, so it prefers a subject
-        discourse.remember(sent.index, sorted(named, key=lambda r: (doc[r.head].dep_ == "nsubj", r.head)))
+        ordered = sorted(named, key=lambda r: (doc[r.head].dep_ == "nsubj", r.head))
+        discourse.remember(sent.index, ordered, doc)
         return found
 
     def _event(self, article: Article, sent: Sentence, doc: Doc, f: Found) -> RelationEvent:

@@ -1,5 +1,6 @@
 """Coreference across an article: pronouns ("Iraq said it would ..."), "the nation", and "the
-two leaders / countries / sides" standing for the last two countries named.
+two leaders / countries / sides" standing for the last two countries named ("the three
+countries" for the last three).
 
 Only subjects and actors of the last ``WINDOW`` sentences are candidates; a pronoun prefers an
 actor named earlier in its own sentence.
@@ -40,6 +41,7 @@ PAIR_NOUNS = frozenset(
         "powers",
     ]
 )
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the three countries"
 COUNTRY_KINDS = frozenset({"country", "capital", "seat", "agent", "people", "possessor"})
 PERSON_KINDS = frozenset({"leader", "person", "agent"})
 
@@ -49,10 +51,15 @@ class Discourse:
 
     def __init__(self) -> None:
         self.memory: list[tuple[int, ActorRef]] = []
+        self.groups: list[tuple[int, list[ActorRef]]] = []
 
-    def remember(self, index: int, refs: list[ActorRef]) -> None:
-        """Actors named in sentence ``index``, in text order."""
-        self.memory.extend((index, ref) for ref in refs if ref.country and not ref.coref)
+    def remember(self, index: int, refs: list[ActorRef], doc: Doc | None = None) -> None:
+        """Actors named in sentence ``index``, in text order; with its parse, the groups of
+        countries named together ("Britain, Canada and Australia") too."""
+        named = [ref for ref in refs if ref.country and not ref.coref]
+        self.memory.extend((index, ref) for ref in named)
+        if doc is not None:
+            self.groups.extend((index, group) for group in _coordinated(doc, named))
 
     def resolver(self, index: int, doc: Doc, actors: SentenceActors) -> Resolver:
         """A function from a pronoun / coreferring phrase token to the actors it stands for."""
@@ -63,8 +70,9 @@ class Discourse:
             if tok.i in actors.coref_at:
                 named = {r.country for r in here}
                 return self._latest(index, lambda r: r.country not in named, tok, 1)
-            if low in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
-                return self._two(index, here, tok)
+            sizes = [GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES]
+            if low in PAIR_NOUNS and sizes:
+                return self._group(index, here, tok, sizes[0])
             if low in ("it", "he", "she"):
                 kinds = COUNTRY_KINDS if low == "it" else PERSON_KINDS
                 before = [r for r in here if r.head < tok.i and r.kind in kinds]
@@ -91,17 +99,36 @@ class Discourse:
                     break
         return found
 
-    def _two(self, index: int, here: list[ActorRef], tok: Token) -> list[ActorRef]:
+    def _group(self, index: int, here: list[ActorRef], tok: Token, size: int) -> list[ActorRef]:
+        """The last ``size`` countries named before ``tok`` ("the two sides"), or none; for
+        three or more, the last group of that many named together in the window."""
+        if size > 2:
+            for sent_index, group in reversed(self.groups):
+                if index - WINDOW <= sent_index < index and len(group) == size:
+                    return [_coref(ref, tok) for ref in group]
         found: list[ActorRef] = []
         for ref in reversed([r for r in here if r.head < tok.i]):
-            if ref.country not in {f.country for f in found}:
+            if ref.country not in {f.country for f in found} and len(found) < size:
                 found.append(_coref(ref, tok))
-        if len(found) < 2:
+        if len(found) < size:
             more = self._latest(
-                index, lambda r: r.country not in {f.country for f in found}, tok, 2 - len(found)
+                index, lambda r: r.country not in {f.country for f in found}, tok, size - len(found)
             )
             found.extend(more)
-        return found if len(found) == 2 else []
+        return found if len(found) == size else []
+
+
+def _coordinated(doc: Doc, refs: list[ActorRef]) -> list[list[ActorRef]]:
+    """Countries named as one coordination ("A, B and C"), by the head of its first conjunct."""
+    by_root: dict[int, list[ActorRef]] = {}
+    for ref in refs:
+        tok = doc[ref.head]
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        group = by_root.setdefault(tok.i, [])
+        if ref.country not in {r.country for r in group}:
+            group.append(ref)
+    return [group for group in by_root.values() if len(group) >= 2]
 
 
 def _coref(ref: ActorRef, tok: Token) -> ActorRef:

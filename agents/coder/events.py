@@ -174,7 +174,10 @@ class _Coding(NounEvents):
                                        for a in self.actors.group(c, False)]), "parse"
         reduced = tok.dep_ == "acl" and tok.tag_ == "VBN"  # "soldiers killed by ...": passive
         if reduced and not any(c.dep_ == "dobj" for c in tok.children):  # (not "X bombed Y")
-            return self._passive(tok, self.actors.group(tok.head, False)), "parse"
+            parties = self.actors.group(tok.head, False)
+            if not parties and code[:3] == "045":  # "signed a deal brokered by the US"
+                parties = self._mediated(tok.head)
+            return self._passive(tok, parties), "parse"
         subjects = self._subjects(tok)
         targets = [(t, prep) for t, prep in self._targets(tok, code) if t.country]
         if not subjects and targets and code[:2] in UNCLAIMED_ROOTS:  # "a bombing near Samarra killed"

@@ -52,6 +52,8 @@ class NounEvents(Roles):
         hosted = clause_of(tok).i != tok.i and self.status != "act"  # "offered to host talks between"
         if len({a.country for a in between}) >= 2:
             return ([] if hosted else each_way(between)), "parse"
+        if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children):
+            return [], "parse"  # "mediated talks between Rwanda and the M23": not the mediator's
         own = [
             a
             for c in tok.children

@@ -203,7 +203,9 @@ class Roles(Scenes):
         wanted = wanted or (low in ("between", "among") and between)  # "host a meeting between A and B"
         if prep.dep_ == "dative":
             wanted = True
-        topic = prep.head.lemma_.lower() not in MEASURES and target_prep != "on"
+        objects = {c.lemma_.lower() for c in prep.head.children if c.dep_ == "dobj"}
+        measured = objects | {prep.head.lemma_.lower()}
+        topic = measured.isdisjoint(MEASURES) and target_prep != "on"  # "lifted tariffs on X"
         if low == "on" and "03" <= self.code[:2] <= "09" and topic:
             wanted = False  # "held talks on Ukraine", "cooperation on China": the topic
         if not wanted:
@@ -254,9 +256,18 @@ class Roles(Scenes):
             # only a state arrests or summons: where, is who ("summoned to the ministry in Paris")
             places = self._places(tok, {"to"})
             sources = [p for p in places if p.kind in SCENE_KINDS]
-        if not targets and len({s.country for s in sources}) >= 2 and self.code[:2] in JOINT:
+        joint = self.code[:2] in JOINT and self.code[:3] != "045"  # mediators: not each other's
+        if not targets and len({s.country for s in sources}) >= 2 and joint:
             return each_way(sources)  # "the accord was signed by Chile and Argentina"
         return [(s, t) for s in sources for t in targets]
+
+    def _mediated(self, noun: Token) -> list[ActorRef]:
+        """The parties of an arrangement a mediator brokered: those 'between' whom it is, else
+        who made it ('A and B signed a deal brokered by X', 'freed prisoners in an exchange
+        mediated by X')."""
+        between = [a for a, low in self._prep_objects(noun, 0) if low in ("between", "among")]
+        verb = next((h for h in noun.ancestors if h.pos_ in ("VERB", "AUX")), None)
+        return between or (self._subjects(verb) if verb is not None else [])
 
     def _noun_subjects(self, tok: Token) -> list[ActorRef]:
         """The subject of the verb whose object (or prepositional object) the event noun is,

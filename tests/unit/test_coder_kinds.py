@@ -306,6 +306,23 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("ERI", "ETH", 1), ("ETH", "ERI", 1), ("KEN", "ERI", 1), ("KEN", "ETH", 1)]),
     ("Armenian and Azerbaijani ministers met in Geneva. Troops from the two countries clashed hours later.",
      [("ARM", "AZE", 1), ("ARM", "AZE", 4), ("AZE", "ARM", 1), ("AZE", "ARM", 4)]),
+    # "the three countries": the last three named together, not the last three named
+    ("Chile, Peru and Bolivia recognised Kosovo. Serbia condemned the three countries.",
+     [("BOL", "XKX", 1), ("CHL", "XKX", 1), ("PER", "XKX", 1),
+      ("SRB", "BOL", 3), ("SRB", "CHL", 3), ("SRB", "PER", 3)]),
+    # a mediator mediates between the parties of what it brokered, not with its co-mediator
+    ("Georgia and Armenia signed a border deal brokered by Kazakhstan.",
+     [("ARM", "GEO", 1), ("GEO", "ARM", 1), ("KAZ", "ARM", 1), ("KAZ", "GEO", 1)]),
+    ("Sudan and Chad agreed a truce mediated by Qatar and Turkey.",
+     [("QAT", "SDN", 1), ("QAT", "TCD", 1), ("SDN", "TCD", 1), ("TCD", "SDN", 1),
+      ("TUR", "SDN", 1), ("TUR", "TCD", 1)]),
+    ("Peru and Ecuador swapped prisoners in an exchange mediated by Brazil.",
+     [("BRA", "ECU", 1), ("BRA", "PER", 1), ("ECU", "PER", 2), ("PER", "ECU", 2)]),
+    # the talks are Colombia's with the rebels: Norway mediates, it does not negotiate
+    ("Norway mediated talks between Colombia and the ELN rebels.", [("NOR", "COL", 1)]),
+    # lifting a measure eases it, and "on X" names whom the measure was on
+    ("Britain lifted an asset freeze on Syria's central bank.", [("GBR", "SYR", 2)]),
+    ("Washington lifted tariffs on Canadian steel.", [("USA", "CAN", 2)]),
 ]
 
 
