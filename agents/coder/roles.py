@@ -43,6 +43,9 @@ BORDERS = frozenset({"border", "frontier", "boundary", "borderland", "borderland
 MEASURES = frozenset({"sanction", "embargo", "restriction", "tariff", "ban", "curb", "blockade",
                       "boycott", "curfew", "duty", "levy", "pressure", "moratorium", "freeze"})
 
+# their direct object is what is talked about ("discussed Venezuela with Lula": Lula)
+TOPIC_VERBS = frozenset({"discuss", "debate"})
+
 PASSIVE_FROM = frozenset({"expel", "deport", "ban", "bar", "evict", "oust", "kick", "banish", "exclude",
                           "extradite"})
 
@@ -145,6 +148,8 @@ class Roles(Scenes):
         out: list[tuple[ActorRef, str]] = []
         nested: list[tuple[ActorRef, str]] = []  # only when nothing closer names a target
         for c in tok.children:
+            if c.dep_ == "dobj" and tok.lemma_.lower() in TOPIC_VERBS:
+                continue  # "discussed Venezuela": the topic, not a partner
             if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "dative" and c.pos_ != "ADP"):
                 goods = code[:2] in ("06", "07")  # "bought Russian tanks": goods, not a partner
                 named = [a for a in self._phrase(c, tok, strict=False)

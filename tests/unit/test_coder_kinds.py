@@ -323,6 +323,23 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # lifting a measure eases it, and "on X" names whom the measure was on
     ("Britain lifted an asset freeze on Syria's central bank.", [("GBR", "SYR", 2)]),
     ("Washington lifted tariffs on Canadian steel.", [("USA", "CAN", 2)]),
+    # a person in an organisation's office acts for it, not for his country
+    ("Ruto met African Union Commission chairperson Moussa Faki Mahamat in Nairobi.", []),
+    ("UN envoy Staffan de Mistura met Syrian President Bashar al-Assad in Damascus.", []),
+    # someone else's expectation is not a plan; "in the past" is history, and so is what a
+    # history clause did "after" something
+    ("Iraq's prime minister is expected to visit Ankara before the end of the year.", []),
+    ("Niger's leader has in the past accused Benin of hosting French troops.", []),
+    ("In 1999 Poland closed Russia's consulate in Gdansk after accusing Moscow of spying.", []),
+    # "discussed X": X is the topic, the partner is "with"
+    ("Lula and Boric met in Brasilia. The two leaders also discussed Venezuela.",
+     [("BRA", "CHL", 1), ("BRA", "CHL", 1), ("CHL", "BRA", 1), ("CHL", "BRA", 1)]),
+    # "the two leaders": the two people named, not the last two countries
+    ("Abiy Ahmed held talks with Somali President Hassan Sheikh Mohamud on Ethiopia's deal with "
+     "Kenya. The two leaders agreed to restore full diplomatic representation.",
+     [("ETH", "SOM", 1), ("ETH", "SOM", 1), ("SOM", "ETH", 1), ("SOM", "ETH", 1)]),
+    # a name the model reads as a verb at the head of a sentence
+    ("Trump froze U.S. aid to South Africa over a land law.", [("USA", "ZAF", 4)]),
 ]
 
 

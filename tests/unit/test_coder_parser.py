@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from agents.coder import default_coder
 from agents.coder.coder import MAX_PARSED_CHARS
-from agents.coder.parse import MODEL_PACKAGE, Parser
+from agents.coder.parse import MODEL_PACKAGE, Parser, for_parser
 from schemas.models import Article
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,6 +87,17 @@ def test_remembered_morphology_answers_as_the_model_does() -> None:
     def read(docs: Iterable[Doc]) -> list[list[tuple[str, str, str, str, str, int]]]:
         return [[(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_, t.head.i) for t in doc] for doc in docs]
 
-    expected = read(parser.nlp.pipe(texts))
+    expected = read(parser.nlp.pipe(map(for_parser, texts)))  # the parser reads names' aliases
     for _ in range(2):
         assert read(parser.parse(texts)) == expected
+
+
+def test_names_read_as_words_are_parsed_as_names_with_the_offsets_of_the_text() -> None:
+    """'Trump froze aid ...': the model tags 'Trump' a verb and the root; parsed under a name of
+    the same length, it is the subject, and every token keeps its offset in the original text."""
+    text = "Trump froze U.S. aid to South Africa. Trumpism and trump cards stay as written."
+    assert len(for_parser(text)) == len(text)
+    assert for_parser(text).split()[1:] == text.split()[1:]
+    doc = Parser().parse([text])[0]
+    assert (doc[0].dep_, doc[0].head.text) == ("nsubj", "froze")
+    assert [t.idx for t in doc] == [t.idx for t in Parser().nlp.make_doc(text)]
