@@ -191,6 +191,8 @@ def _hit_ref(hit: ActorHit) -> ActorRef:
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
+    """One event per (source, target, code) in a sentence; a code that another of the same pair
+    refines ('087' and '0871': "agreed to a ceasefire, ending the fighting") is the same act."""
     seen: set[tuple[str, str, str]] = set()
     kept = []
     for f in found:
@@ -198,7 +200,9 @@ def _dedupe(found: list[Found]) -> list[Found]:
         if key not in seen:
             seen.add(key)
             kept.append(f)
-    return kept
+    return [f for f in kept if not any(
+        s == f.source.country and t == f.target.country and c != f.code and c.startswith(f.code)
+        for s, t, c in seen)]
 
 
 @lru_cache(maxsize=1)

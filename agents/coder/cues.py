@@ -23,6 +23,7 @@ NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
 OBLIGATION = frozenset({"must", "should"})
 HALTS = frozenset({"pause", "suspend", "halt", "stop", "end", "freeze", "cancel", "terminate", "scrap",
                    "lift", "ease", "cease", "discontinue", "revoke", "withdraw", "cut"})
+SPANS_OF = frozenset({"day", "week", "month", "year", "decade", "hour"})
 ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "staff",
                     "official"})
 DEMAND = VerbPattern("say", (), (), (), "100", None, None, frozenset(), "curated")
@@ -73,6 +74,8 @@ def halting(noun: Token) -> bool:
     'aid ... was paused', 'ending sanctions')."""
     if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass"):
         noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SPANS_OF:
+        noun = noun.head.head  # "ending five days of fighting"
     return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in HALTS
 
 

@@ -138,7 +138,8 @@ class _Coding(NounEvents):
         if self.trig.noun and supposed(tok):
             self.status = "off"  # "a Chinese attack on Taiwan could prompt a Japanese response"
         act = self.trig.pattern.code
-        if self.trig.noun and halting(tok):  # "paused military aid to Ukraine": 1622
+        gerund = tok.dep_ in ("dobj", "pobj")  # "ending five days of fighting"
+        if (self.trig.noun or gerund) and halting(tok):  # "paused military aid to Ukraine": 1622
             act = halted(refine(act, {t.lower_ for t in tok.subtree})) or act
         code = modal_code(act, self.status)
         if code is None or naming(tok):

@@ -314,7 +314,7 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Georgia and Armenia signed a border deal brokered by Kazakhstan.",
      [("ARM", "GEO", 1), ("GEO", "ARM", 1), ("KAZ", "ARM", 1), ("KAZ", "GEO", 1)]),
     ("Sudan and Chad agreed a truce mediated by Qatar and Turkey.",
-     [("QAT", "SDN", 1), ("QAT", "TCD", 1), ("SDN", "TCD", 1), ("TCD", "SDN", 1),
+     [("QAT", "SDN", 1), ("QAT", "TCD", 1), ("SDN", "TCD", 2), ("TCD", "SDN", 2),
       ("TUR", "SDN", 1), ("TUR", "TCD", 1)]),
     ("Peru and Ecuador swapped prisoners in an exchange mediated by Brazil.",
      [("BRA", "ECU", 1), ("BRA", "PER", 1), ("ECU", "PER", 2), ("PER", "ECU", 2)]),
@@ -340,6 +340,12 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("ETH", "SOM", 1), ("ETH", "SOM", 1), ("SOM", "ETH", 1), ("SOM", "ETH", 1)]),
     # a name the model reads as a verb at the head of a sentence
     ("Trump froze U.S. aid to South Africa over a land law.", [("USA", "ZAF", 4)]),
+    # agreeing to a ceasefire declares it (0871, material cooperation), and the fighting it
+    # ends is not another event
+    ("Syria and Lebanon agreed on a ceasefire on Monday.", [("LBN", "SYR", 2), ("SYR", "LBN", 2)]),
+    ("Sudan and South Sudan agreed a truce, ending three weeks of fighting.",
+     [("SDN", "SSD", 2), ("SSD", "SDN", 2)]),
+    ("Israel and Hamas refused to agree to a truce.", []),
 ]
 
 
