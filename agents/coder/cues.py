@@ -25,7 +25,7 @@ HALTS = frozenset({"pause", "suspend", "halt", "stop", "end", "freeze", "cancel"
                    "lift", "ease", "cease", "discontinue", "revoke", "withdraw", "cut"})
 SPANS_OF = frozenset({"day", "week", "month", "year", "decade", "hour"})
 ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "staff",
-                    "official"})
+                    "official", "adviser", "advisor"})
 DEMAND = VerbPattern("say", (), (), (), "100", None, None, frozenset(), "curated")
 APPEAL = VerbPattern("want", (), (), (), "020", None, None, frozenset(), "curated")
 WANTS = frozenset({"want", "wish"})

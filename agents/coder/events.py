@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from agents.coder.clauses import GOVERNOR_OF, governor_status, is_history, speech_head, status
+from agents.coder.clauses import GOVERNOR_OF, SPEECH, governor_status, is_history, speech_head, status
 from agents.coder.codes import halted, modal_code, refine
 from agents.coder.cues import (
     asked,
@@ -45,6 +45,10 @@ PRIVATE_ROLES = frozenset({"CVL", "MED", "BUS", "EDU", "REF", "NGO"})  # not a s
 WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal", "try", "threat")) - {
     "offer"
 }
+
+# what an agreement says is not another act: "signed a treaty settling the border dispute"
+DOCUMENTS = frozenset({"treaty", "agreement", "deal", "accord", "pact", "memorandum", "declaration",
+                       "resolution", "statement", "communique", "law", "decree", "bill", "proposal"})
 
 PATH_WEIGHT = {"parse": 1.0, "joint": 0.95, "speaker": 0.8, "fallback": 0.6}
 
@@ -137,6 +141,8 @@ class _Coding(NounEvents):
             self.status = "off"  # "India wants talks with China": wanted, not held
         if self.trig.noun and supposed(tok):
             self.status = "off"  # "a Chinese attack on Taiwan could prompt a Japanese response"
+        if _content_of_document(tok):
+            self.status = "off"  # "signed a treaty settling the border": its content
         act = self.trig.pattern.code
         gerund = tok.dep_ in ("dobj", "pobj")  # "ending five days of fighting"
         if (self.trig.noun or gerund) and halting(tok):  # "paused military aid to Ukraine": 1622
@@ -282,3 +288,15 @@ def _confidence(base: float, *sides: ActorRef) -> float:
         base *= 0.8 if side.coref else 1.0
         base *= SIDE_WEIGHT.get(side.kind, 1.0)
     return round(base, 2)
+
+
+def _content_of_document(tok: Token) -> bool:
+    """A participle telling what a document does ('a treaty settling the border', 'signed a deal
+    on Friday allowing ...'), right after the document or after the verb that has it as object."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("acl", "advcl"):
+        return False
+    if tok.dep_ == "acl":
+        return tok.head.lemma_.lower() in DOCUMENTS
+    if tok.lemma_.lower() in SPEECH:  # "signed a deal, accusing Ethiopia of ...": the signer speaks
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS and c.i < tok.i for c in tok.head.children)

@@ -382,7 +382,7 @@ class SentenceActors:
             seen.update(span)
             found.extend(own)
             for child in (c for i in span for c in self.doc[i].children if c.i not in seen):
-                if child.dep_ == "conj":
+                if child.dep_ == "conj" or self._misread_conjunct(child):
                     todo.append(child)
                 elif child.dep_ == "appos":
                     extra = self.own(child, strict, loose)
@@ -392,6 +392,13 @@ class SentenceActors:
                     if not found or listed:
                         todo.append(child)
         return _unique(found)
+
+    def _misread_conjunct(self, tok: Token) -> bool:
+        """A named person the parser hung as a modifier of the next one, with the 'and' between
+        them ('[Tajik President Rahmon and Kyrgyz President] Japarov signed')."""
+        if tok.dep_ != "nmod" or tok.pos_ != "PROPN" or not any(c.dep_ == "cc" for c in tok.children):
+            return False
+        return any(r.kind in ("person", "agent") for r in self.own(tok, True))
 
     def place(self, tok: Token) -> list[ActorRef]:
         """A place named by the phrase at ``tok``: a region, a city or a country ('in the West

@@ -346,6 +346,15 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Sudan and South Sudan agreed a truce, ending three weeks of fighting.",
      [("SDN", "SSD", 2), ("SSD", "SDN", 2)]),
     ("Israel and Hamas refused to agree to a truce.", []),
+    # demonyms the country lists lack; two titled leaders the parser nests in each other
+    ("Tajik President Emomali Rahmon and Kyrgyz President Sadyr Japarov signed a treaty on "
+     "Thursday settling the last disputed sections of their border.",
+     [("KGZ", "TJK", 1), ("TJK", "KGZ", 1)]),
+    ("Thai troops shelled Cambodian positions.", [("THA", "KHM", 4)]),
+    # what a signed document does is not another act; what its signer says is
+    ("Sudan signed a deal with Egypt, accusing Ethiopia of stealing water.",
+     [("EGY", "SDN", 1), ("SDN", "EGY", 1), ("SDN", "ETH", 3)]),
+    ("Pakistan ordered Indian military advisers to leave the country.", [("PAK", "IND", 4)]),
 ]
 
 
