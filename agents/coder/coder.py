@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from agents.coder.actors import load_actors
 from agents.coder.discards import Discards
-from agents.coder.discourse import GROUP_SIZES, PAIR_NOUNS, Discourse
+from agents.coder.discourse import ACT_NOUNS, GROUP_SIZES, PAIR_NOUNS, Discourse
 from agents.coder.events import Found, TriggerReader
 from agents.coder.gate import TriggerGate
 from agents.coder.gazetteer import PETRARCH_AGENTS, Agents
@@ -37,7 +37,7 @@ __all__ = ["CODER_VERSION", "Coder", "CoderStats", "default_coder"]
 
 CODER_VERSION = "dyadwatch-coder/0.3.6"
 WORD = re.compile(r"[a-z][a-z'\-]*")
-COREF_WORDS = frozenset({"it", "he", "she"}) | PAIR_NOUNS | GROUP_SIZES.keys()
+COREF_WORDS = frozenset({"it", "he", "she"}) | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_NOUNS.keys()
 MAX_PARSED_CHARS = 5000
 NO_ACTOR_KINDS = frozenset({"block"})
 
@@ -134,6 +134,7 @@ class Coder:
         # subjects last: the next sentence's pronoun takes the latest, so it prefers a subject
         ordered = sorted(named, key=lambda r: (doc[r.head].dep_ == "nsubj", r.head))
         discourse.remember(sent.index, ordered, doc)
+        discourse.acted(sent.index, [(f.source, f.code) for f in found])
         return found
 
     def _event(self, article: Article, sent: Sentence, doc: Doc, f: Found) -> RelationEvent:

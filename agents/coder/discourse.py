@@ -41,6 +41,19 @@ PAIR_NOUNS = frozenset(
         "powers",
     ]
 )
+# nouns that name an act told before ("the UAE rejected the decision": Sudan's decision)
+_ANY = frozenset(f"{root:02d}" for root in range(1, 21))
+_FORCE = frozenset({"17", "18", "19", "20"})
+_WORDS = frozenset({"10", "11", "12", "13"})
+_REDUCTIONS = frozenset({"12", "16", "17"})
+ACT_NOUNS: dict[str, frozenset[str]] = {  # the noun -> the CAMEO roots of the acts it can stand for
+    "decision": _ANY, "move": _ANY, "step": _ANY, "measure": _ANY, "action": _ANY,
+    "announcement": _ANY, "attack": _FORCE, "strike": _FORCE, "incursion": _FORCE, "shelling": _FORCE,
+    "seizure": _FORCE, "arrest": _FORCE, "provocation": _FORCE | _WORDS, "accusation": _WORDS,
+    "allegation": _WORDS, "remark": _WORDS, "comment": _WORDS, "expulsion": _REDUCTIONS,
+    "closure": _REDUCTIONS,
+}
+DEMONSTRATIVES = frozenset({"the", "this", "that", "these", "those"})
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the three countries"
 PEOPLE_NOUNS = frozenset({"leaders", "presidents", "ministers", "premiers", "counterparts"})
 COUNTRY_KINDS = frozenset({"country", "capital", "seat", "agent", "people", "possessor"})
@@ -53,6 +66,12 @@ class Discourse:
     def __init__(self) -> None:
         self.memory: list[tuple[int, ActorRef]] = []
         self.groups: list[tuple[int, list[ActorRef]]] = []
+        self.acts: list[tuple[int, ActorRef, str]] = []
+
+    def acted(self, index: int, acts: list[tuple[ActorRef, str]]) -> None:
+        """Who did the acts coded in sentence ``index``, with their CAMEO codes ("the decision"
+        later stands for one)."""
+        self.acts.extend((index, ref, code) for ref, code in acts if ref.country)
 
     def remember(self, index: int, refs: list[ActorRef], doc: Doc | None = None) -> None:
         """Actors named in sentence ``index``, in text order; with its parse, the groups of
@@ -71,6 +90,10 @@ class Discourse:
             if tok.i in actors.coref_at:
                 named = {r.country for r in here}
                 return self._latest(index, lambda r: r.country not in named, tok, 1)
+            if _act_mentioned(tok):  # "rejected the decision": whoever decided it
+                named, roots = {r.country for r in here}, ACT_NOUNS[tok.lemma_.lower()]
+                return [_coref(ref, tok) for i, ref, code in reversed(self.acts)
+                        if index - 2 <= i < index and ref.country not in named and code[:2] in roots][:1]
             sizes = [GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES]
             if low in PAIR_NOUNS and sizes:
                 return self._group(index, here, tok, sizes[0])
@@ -121,6 +144,17 @@ class Discourse:
             )
             found.extend(more)
         return found if len(found) == size else []
+
+
+def _act_mentioned(tok: Token) -> bool:
+    """'the decision', 'this move', 'the attack' as an object, owned by no one named: an act
+    told before."""
+    if tok.dep_ not in ("dobj", "pobj") or tok.lemma_.lower() not in ACT_NOUNS:
+        return False
+    told = any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in tok.children)
+    owned = any(c.dep_ in ("poss", "compound", "amod") or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
+                for c in tok.children)
+    return told and not owned
 
 
 def _coordinated(doc: Doc, refs: list[ActorRef]) -> list[list[ActorRef]]:

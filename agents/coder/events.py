@@ -143,6 +143,8 @@ class _Coding(NounEvents):
             self.status = "off"  # "a Chinese attack on Taiwan could prompt a Japanese response"
         if _content_of_document(tok):
             self.status = "off"  # "signed a treaty settling the border": its content
+        if _describes(tok) and self.actors.group(tok.head, True):
+            self.status = "off"  # "Mali and Niger, which have formed an alliance, said ...": background
         act = self.trig.pattern.code
         gerund = tok.dep_ in ("dobj", "pobj")  # "ending five days of fighting"
         if (self.trig.noun or gerund) and halting(tok):  # "paused military aid to Ukraine": 1622
@@ -300,3 +302,13 @@ def _content_of_document(tok: Token) -> bool:
     if tok.lemma_.lower() in SPEECH:  # "signed a deal, accusing Ethiopia of ...": the signer speaks
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS and c.i < tok.i for c in tok.head.children)
+
+
+def _describes(tok: Token) -> bool:
+    """A non-restrictive relative clause in the perfect ('X, which has supplied ..., said'):
+    what the actor is known for, not the news."""
+    if tok.dep_ != "relcl" or tok.i < 2:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+    pronoun = [c for c in tok.children if c.lower_ in ("which", "who") and c.i < tok.i]
+    return perfect and bool(pronoun) and tok.doc[pronoun[0].i - 1].text == ","

@@ -355,6 +355,16 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Sudan signed a deal with Egypt, accusing Ethiopia of stealing water.",
      [("EGY", "SDN", 1), ("SDN", "EGY", 1), ("SDN", "ETH", 3)]),
     ("Pakistan ordered Indian military advisers to leave the country.", [("PAK", "IND", 4)]),
+    # "the decision", "the attack": the act told before, by whoever did it
+    ("Sudan cut diplomatic relations with the United Arab Emirates. The UAE foreign ministry "
+     "rejected the decision.", [("ARE", "SDN", 3), ("SDN", "ARE", 4)]),
+    ("Protesters in Kinshasa attacked the embassies of Rwanda and France. France condemned the attack.",
+     [("COD", "FRA", 4), ("COD", "RWA", 4), ("FRA", "COD", 3)]),
+    ("Venezuela accused the United States of aggression. Colombia condemned the strike.",
+     [("VEN", "USA", 3)]),
+    # what an actor is known for, in a clause between commas, is background
+    ("Mali, Burkina Faso and Niger, which have formed an alliance, accused Algiers of sponsoring "
+     "terrorism.", [("BFA", "DZA", 3), ("MLI", "DZA", 3), ("NER", "DZA", 3)]),
 ]
 
 
