@@ -26,6 +26,7 @@ from agents.coder.lexicon import CameoEntry, load_cameo
 from agents.coder.matcher import ActorHit, Matcher
 from agents.coder.parse import Parser, default_parser
 from agents.coder.phrases import ActorRef, AgentNouns, SentenceActors
+from agents.coder.surnames import second_mentions
 from agents.coder.text import Sentence, sentences
 from agents.coder.vocab import Vocabulary, load_vocabulary
 from schemas.models import Article, Evidence, RelationEvent, event_id_for, pair_key
@@ -93,7 +94,7 @@ class Coder:
     def _plan(self, article: Article) -> _Plan:
         text = article.text
         when = article.published.date() if article.published else None
-        hits = self.matcher.scan(text, text.lower().replace("’", "'"), when)
+        hits = second_mentions(text, self.matcher.scan(text, text.lower().replace("’", "'"), when))
         sents = list(sentences(text))
         if sents:  # a wire story's dateline is not part of its first sentence's grammar
             sents[0] = sents[0].after_dateline()

@@ -1,0 +1,90 @@
+"""People named again by surname: news names a person in full once ("Colombian President
+Gustavo Petro", "Cuban Foreign Minister Bruno Rodriguez") and then by surname ("Petro said ...",
+"Rodriguez urged ..."). The surname stands for the same actor for the rest of the article.
+
+Full first mentions are people from the actor lists ("Gustavo Petro") and names written after
+a demonym and an office ("Peruvian Foreign Minister Hugo de Zela"). Pure text: runs before
+the gate, so a sentence that names its actor only by surname reaches the parser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from agents.coder.gazetteer import ActorName
+from agents.coder.matcher import ActorHit
+
+__all__ = ["second_mentions"]
+
+# an office between a demonym and a name: "Foreign Minister", "President", "Army chief General"
+_OFFICE = re.compile(
+    r"\s+(?:(?:Prime|Foreign|Defence|Defense|Interior|Finance|Trade|Economy|Energy|Deputy|Vice|"
+    r"Acting|acting|Interim|interim|State|Army|army|Armed Forces|military|Foreign Affairs)\s+)*"
+    r"(?P<office>President|Minister|Chancellor|Premier|King|Queen|Emir|Crown Prince|Prince|"
+    r"Secretary|Ambassador|ambassador|envoy|Envoy|Speaker|Gen\.|General|chief|leader|Sheikh)"
+    r"(?:\s+of\s+State)?\s+(?P<name>(?:[A-Z][\w'\-]+\s+){0,3}[A-Z][\w'\-]+)"
+)
+MILITARY_OFFICES = frozenset({"General", "Gen.", "chief"})
+# name particles that are not surnames ("de Zela": Zela)
+PARTICLES = frozenset({"de", "da", "del", "van", "von", "al", "bin", "el", "la", "le"})
+# capitalised words that close a written name but are no surname
+NOT_SURNAMES = frozenset({"Jr", "Sr", "II", "III", "On", "In", "The", "And", "But", "Said", "Told"})
+
+
+def _surname(full: str) -> str | None:
+    words = [w for w in full.replace("'s", "").split() if w]
+    last = words[-1].rstrip(".,") if len(words) >= 2 else ""
+    return last if len(last) >= 3 and last not in NOT_SURNAMES and last[0].isupper() else None
+
+
+def _first_mentions(text: str, hits: list[ActorHit]) -> Iterator[tuple[str, ActorHit]]:
+    """(surname, the full mention as a person's hit) of each person named in full."""
+    for hit in hits:
+        name = hit.name
+        if name is None:
+            continue
+        if name.kind == "person":
+            surname = _surname(text[hit.start : hit.end])
+            if surname:
+                yield surname, hit
+        elif name.kind == "demonym":
+            found = _OFFICE.match(text, hit.end)
+            surname = _surname(found.group("name")) if found else None
+            if found and surname:
+                role = "MIL" if found.group("office") in MILITARY_OFFICES else "GOV"
+                person = ActorName.make(found.group("name"), name.country, "person", name.country + role)
+                yield surname, ActorHit(found.start("name"), found.end("name"), person)
+
+
+def second_mentions(text: str, hits: list[ActorHit]) -> list[ActorHit]:
+    """``hits`` plus one hit for each later standalone mention of a surname (text order).
+
+    A surname that two people of different countries share stands for neither; a mention
+    inside another hit is not added.
+    """
+    known: dict[str, ActorHit] = {}
+    clashing: set[str] = set()
+    for surname, first in _first_mentions(text, hits):
+        assert first.name is not None
+        if surname in known and known[surname].name != first.name:
+            clashing.add(surname)
+        known.setdefault(surname, first)
+    added: list[ActorHit] = []
+    for surname, first in known.items():
+        if surname in clashing:
+            continue
+        if first not in hits:
+            added.append(first)
+        for found in re.finditer(rf"\b{re.escape(surname)}\b", text[first.end :]):
+            added.append(ActorHit(first.end + found.start(), first.end + found.end(), first.name))
+    return _merged(hits, added) if added else hits
+
+
+def _merged(hits: list[ActorHit], added: list[ActorHit]) -> list[ActorHit]:
+    """``added`` replaces the city names inside it ('Bruno Rodriguez': no town of Rodriguez);
+    any other hit it overlaps wins over it."""
+    kept = [h for h in hits if not (h.name is not None and h.name.kind == "city" and
+                                    any(a.start <= h.start and h.end <= a.end for a in added))]
+    fresh = [a for a in added if not any(h.start < a.end and a.start < h.end for h in kept)]
+    return sorted([*kept, *fresh], key=lambda h: h.start)

@@ -1,0 +1,34 @@
+"""Second mentions by surname (pure text, no parser): a person named in full once, from the
+actor lists or after a demonym and an office, is the same actor when named by surname later."""
+
+from __future__ import annotations
+
+from agents.coder import default_coder
+from agents.coder.surnames import second_mentions
+from schemas.models import Article
+
+
+def _hits(text: str) -> list[tuple[str, str, str]]:
+    matcher = default_coder().matcher
+    hits = second_mentions(text, matcher.scan(text, text.lower(), None))
+    return [(text[h.start:h.end], h.name.country, h.name.kind) for h in hits if h.name is not None]
+
+
+def test_a_name_after_a_demonym_and_an_office_is_that_country_s_person_later_too() -> None:
+    text = "Cuban Foreign Minister Bruno Rodriguez spoke on Saturday. Later Rodriguez left."
+    hits = _hits(text)
+    assert ("Bruno Rodriguez", "CUB", "person") in hits and ("Rodriguez", "CUB", "person") in hits
+    assert not any(kind == "city" for _, _, kind in hits)  # not the town of Rodriguez
+
+
+def test_a_surname_two_countries_share_stands_for_neither() -> None:
+    text = "Chilean President Ana Lopez met Peruvian Foreign Minister Juan Lopez. Lopez said no."
+    assert [h for h in _hits(text) if h[0] == "Lopez"] == []
+
+
+def test_a_surname_only_sentence_is_coded_with_its_actor() -> None:
+    text = ("Colombian President Gustavo Petro imposed tariffs on Ecuador on Saturday. "
+            "Petro also asked Ecuador to reopen the border.")
+    events = default_coder().extract(Article(id="surnames", title="t", text=text))
+    assert [(e.source, e.target, e.evidence.sentence_index) for e in events] == [
+        ("COL", "ECU", 0), ("COL", "ECU", 1)]
