@@ -2,8 +2,10 @@
 Gustavo Petro", "Cuban Foreign Minister Bruno Rodriguez") and then by surname ("Petro said ...",
 "Rodriguez urged ..."). The surname stands for the same actor for the rest of the article.
 
-Full first mentions are people from the actor lists ("Gustavo Petro") and names written after
-a demonym and an office ("Peruvian Foreign Minister Hugo de Zela"). Pure text: runs before
+Full first mentions are people from the actor lists ("Gustavo Petro"), names written after
+a demonym and an office ("Peruvian Foreign Minister Hugo de Zela"), and in a story with a
+dateline, names after an office alone ("LIMA, Nov 3 (Reuters) - ... Foreign Minister Hugo de
+Zela said": the dateline's country's minister). Pure text: runs before
 the gate, so a sentence that names its actor only by surname reaches the parser.
 """
 
@@ -14,16 +16,24 @@ from collections.abc import Iterator
 
 from agents.coder.gazetteer import ActorName
 from agents.coder.matcher import ActorHit
+from agents.coder.text import DATELINE_RE
 
 __all__ = ["second_mentions"]
 
+_NAME = r"(?P<name>(?:[A-Z][\w'\-]+\s+(?:(?:de|da|del|van|von|al|bin|el|la|le)\s+)?){0,3}[A-Z][\w'\-]+)"
+_QUALIFIERS = (r"(?:(?:Prime|Foreign|Defence|Defense|Interior|Finance|Trade|Economy|Energy|Deputy|Vice|"
+               r"Acting|acting|Interim|interim|State|Army|army|Armed Forces|military|Foreign Affairs)\s+)*")
 # an office between a demonym and a name: "Foreign Minister", "President", "Army chief General"
 _OFFICE = re.compile(
-    r"\s+(?:(?:Prime|Foreign|Defence|Defense|Interior|Finance|Trade|Economy|Energy|Deputy|Vice|"
-    r"Acting|acting|Interim|interim|State|Army|army|Armed Forces|military|Foreign Affairs)\s+)*"
+    rf"\s+{_QUALIFIERS}"
     r"(?P<office>President|Minister|Chancellor|Premier|King|Queen|Emir|Crown Prince|Prince|"
     r"Secretary|Ambassador|ambassador|envoy|Envoy|Speaker|Gen\.|General|chief|leader|Sheikh)"
-    r"(?:\s+of\s+State)?\s+(?P<name>(?:[A-Z][\w'\-]+\s+){0,3}[A-Z][\w'\-]+)"
+    rf"(?:\s+of\s+State)?\s+{_NAME}"
+)
+# a head of state or government or a minister named with no country: the dateline's
+# (only opening a sentence: "met President Isaias Afwerki" is the host's president)
+_BARE_OFFICE = re.compile(
+    rf"(?:(?<=[.!?][\s\"”])|(?<=\n))\s*(?P<office>{_QUALIFIERS}(?:President|Minister|Chancellor|Premier))\s+{_NAME}"
 )
 MILITARY_OFFICES = frozenset({"General", "Gen.", "chief"})
 # name particles that are not surnames ("de Zela": Zela)
@@ -57,6 +67,22 @@ def _first_mentions(text: str, hits: list[ActorHit]) -> Iterator[tuple[str, Acto
                 yield surname, ActorHit(found.start("name"), found.end("name"), person)
 
 
+def _bare_offices(text: str, hits: list[ActorHit]) -> Iterator[tuple[str, ActorHit]]:
+    """'Foreign Minister Hugo de Zela accused ...' in a story datelined LIMA: Peru's minister."""
+    dateline = DATELINE_RE.match(text)
+    named = [h.name for h in hits if dateline and h.end <= dateline.end() and h.name and h.name.country]
+    if not named:
+        return
+    country = named[0].country
+    for found in _BARE_OFFICE.finditer(text, dateline.end() if dateline else 0):
+        start, end = found.start("name"), found.end("name")
+        surname = _surname(found.group("name"))
+        if not surname or any(h.start < end and start < h.end for h in hits):
+            continue
+        yield surname, ActorHit(start, end, ActorName.make(found.group("name"), country, "person",
+                                                           country + "GOV"))
+
+
 def second_mentions(text: str, hits: list[ActorHit]) -> list[ActorHit]:
     """``hits`` plus one hit for each later standalone mention of a surname (text order).
 
@@ -65,7 +91,7 @@ def second_mentions(text: str, hits: list[ActorHit]) -> list[ActorHit]:
     """
     known: dict[str, ActorHit] = {}
     clashing: set[str] = set()
-    for surname, first in _first_mentions(text, hits):
+    for surname, first in [*_first_mentions(text, hits), *_bare_offices(text, hits)]:
         assert first.name is not None
         if surname in known and known[surname].name != first.name:
             clashing.add(surname)

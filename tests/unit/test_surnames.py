@@ -32,3 +32,11 @@ def test_a_surname_only_sentence_is_coded_with_its_actor() -> None:
     events = default_coder().extract(Article(id="surnames", title="t", text=text))
     assert [(e.source, e.target, e.evidence.sentence_index) for e in events] == [
         ("COL", "ECU", 0), ("COL", "ECU", 1)]
+
+
+def test_an_office_opening_a_sentence_of_a_datelined_story_is_the_dateline_s() -> None:
+    text = ("LIMA, Nov 3 (Reuters) - Peru broke off relations with Mexico. Foreign Minister Hugo de "
+            "Zela accused Mexico of interfering. Mexico's leader met President Ana Torres.")
+    hits = _hits(text)
+    assert ("Hugo de Zela", "PER", "person") in hits
+    assert not any(name == "Ana Torres" for name, _, _ in hits)  # not opening a sentence: anyone's
