@@ -38,6 +38,8 @@ class NounEvents(Roles):
     def _joint(self, tok: Token, code: str) -> bool:
         """An act of the subjects together: meeting, agreeing, cooperating; fighting each
         other ('traded fire') only when the act is not aimed at a third party."""
+        if _reciprocal(tok):  # "Ukraine and Hungary each expelled two diplomats"
+            return True
         return code[:2] in JOINT_ROOTS and not (code[:2] == "19" and aimed(tok))
 
     def _noun_pairs(self, tok: Token, code: str) -> tuple[list[tuple[ActorRef, ActorRef]], str]:
@@ -98,3 +100,12 @@ class NounEvents(Roles):
             places = self._places(verb if verb.i != tok.i else tok) or self._places(tok)
             return [(s, p) for s in sources for p in places], "parse"
         return [], "parse"
+
+
+def _reciprocal(verb: Token) -> bool:
+    """'each expelled', 'expelled each other's diplomats': the subjects did it to each other."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(c.lower_ == "each" for h in (verb, *subjects) for c in h.children):
+        return True
+    return any(t.lower_ == "each" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "other"
+               for t in verb.subtree if t.i > verb.i)

@@ -362,6 +362,9 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("COD", "FRA", 4), ("COD", "RWA", 4), ("FRA", "COD", 3)]),
     ("Venezuela accused the United States of aggression. Colombia condemned the strike.",
      [("VEN", "USA", 3)]),
+    # "each expelled", "each other's": the subjects did it to each other
+    ("Ukraine and Hungary each expelled two diplomats on Friday.", [("HUN", "UKR", 4), ("UKR", "HUN", 4)]),
+    ("Kenya and Uganda each sent troops to Somalia.", [("KEN", "SOM", 2), ("UGA", "SOM", 2)]),
     # what an actor is known for, in a clause between commas, is background
     ("Mali, Burkina Faso and Niger, which have formed an alliance, accused Algiers of sponsoring "
      "terrorism.", [("BFA", "DZA", 3), ("MLI", "DZA", 3), ("NER", "DZA", 3)]),
