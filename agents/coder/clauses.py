@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agents.coder.dating import dated_before
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -156,11 +158,14 @@ def status(tok: Token) -> str:
     return "act"
 
 
-def is_history(tok: Token, year: int) -> bool:
+def is_history(tok: Token, year: int, month: int | None = None) -> bool:
     """Past history told in the news: 'On this day in 1939', 'thirty years after X invaded Y',
     'when X invaded Y in 1990', 'fifty years ago', 'in the early 2000s'; in a background clause,
     a month or a past season ('since the two countries agreed a ceasefire in May', 'a deal they
-    struck in July'). Looks at the trigger's own modifiers and the clause that dates it."""
+    struck in July'); an act told in the past and dated before the article's ``month``
+    (``dating.dated_before``). Looks at the trigger's own modifiers and the clause that dates it."""
+    if dated_before(tok, month):
+        return True
     subordinate = tok.dep_ == "advcl" or (tok.dep_ == "ccomp" and tok.i < tok.head.i)  # misparsed
     if subordinate and any(c.dep_ == "mark" and c.lower_ in HISTORY_MARKS for c in tok.children):
         if any(t.lower_ in SPANS for t in tok.subtree if t.i < tok.i and t.dep_ == "npadvmod"):
@@ -173,7 +178,7 @@ def is_history(tok: Token, year: int) -> bool:
     if any(_old_time(c, year, background) for h in (tok, *objects) for c in h.children):
         return True
     if tok.dep_ == "pcomp" and tok.head.lower_ in HISTORY_MARKS and tok.head.head.i != tok.head.i:
-        return is_history(tok.head.head, year)  # "had closed it in October after accusing X"
+        return is_history(tok.head.head, year, month)  # "had closed it in October after accusing X"
     return _dated_by_clause(tok, year)
 
 

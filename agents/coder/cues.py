@@ -8,21 +8,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agents.coder.clauses import speech_head, status
+from agents.coder.clauses import SPEECH, speech_head, status
 from agents.coder.syntax import clause_of
 from agents.coder.vocab import VerbPattern
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["aimed", "asked", "conditions", "halting", "misread_passive", "naming", "near_objects",
-           "owner_of", "sent_home", "supposed"]
+__all__ = ["aimed", "asked", "conditions", "content_of_document", "describes", "halting",
+           "misread_passive", "naming", "near_objects", "owner_of", "sent_home", "supposed"]
 
 AIMED = frozenset({"on", "against", "at", "into"})
 NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
 OBLIGATION = frozenset({"must", "should"})
 HALTS = frozenset({"pause", "suspend", "halt", "stop", "end", "freeze", "cancel", "terminate", "scrap",
                    "lift", "ease", "cease", "discontinue", "revoke", "withdraw", "cut"})
+# what an agreement says is not another act: "signed a treaty settling the border dispute"
+DOCUMENTS = frozenset({"treaty", "agreement", "deal", "accord", "pact", "memorandum", "declaration",
+                       "resolution", "statement", "communique", "law", "decree", "bill", "proposal"})
 SPANS_OF = frozenset({"day", "week", "month", "year", "decade", "hour"})
 ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "staff",
                     "official", "adviser", "advisor"})
@@ -120,3 +123,25 @@ def owner_of(noun: Token) -> list[Token]:
     owners = [c for c in noun.children if c.dep_ == "poss"]
     return owners + [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                      for o in c.children if o.dep_ == "pobj"]
+
+
+def content_of_document(tok: Token) -> bool:
+    """A participle telling what a document does ('a treaty settling the border', 'signed a deal
+    on Friday allowing ...'), right after the document or after the verb that has it as object."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("acl", "advcl"):
+        return False
+    if tok.dep_ == "acl":
+        return tok.head.lemma_.lower() in DOCUMENTS
+    if tok.lemma_.lower() in SPEECH:  # "signed a deal, accusing Ethiopia of ...": the signer speaks
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS and c.i < tok.i for c in tok.head.children)
+
+
+def describes(tok: Token) -> bool:
+    """A non-restrictive relative clause in the perfect ('X, which has supplied ..., said'):
+    what the actor is known for, not the news."""
+    if tok.dep_ != "relcl" or tok.i < 2:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+    pronoun = [c for c in tok.children if c.lower_ in ("which", "who") and c.i < tok.i]
+    return perfect and bool(pronoun) and tok.doc[pronoun[0].i - 1].text == ","

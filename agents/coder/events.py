@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from agents.coder.clauses import GOVERNOR_OF, SPEECH, governor_status, is_history, speech_head, status
+from agents.coder.clauses import GOVERNOR_OF, governor_status, is_history, speech_head, status
 from agents.coder.codes import halted, modal_code, refine
 from agents.coder.cues import (
     asked,
     conditions,
+    content_of_document,
+    describes,
     halting,
     misread_passive,
     naming,
@@ -46,10 +48,6 @@ WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal"
     "offer"
 }
 
-# what an agreement says is not another act: "signed a treaty settling the border dispute"
-DOCUMENTS = frozenset({"treaty", "agreement", "deal", "accord", "pact", "memorandum", "declaration",
-                       "resolution", "statement", "communique", "law", "decree", "bill", "proposal"})
-
 PATH_WEIGHT = {"parse": 1.0, "joint": 0.95, "speaker": 0.8, "fallback": 0.6}
 
 SIDE_WEIGHT = {"possessor": 0.85, "city": 0.8, "capital": 0.9, "demonym": 0.85}
@@ -75,8 +73,10 @@ class TriggerReader:
         """``vocab``: the verb and noun patterns (``load_vocabulary()``)."""
         self.finder = TriggerFinder(vocab)
 
-    def read(self, doc: Doc, actors: SentenceActors, year: int, resolve: Resolver) -> list[Found]:
-        """Every coded dyad of the sentence, in trigger order."""
+    def read(self, doc: Doc, actors: SentenceActors, year: int, resolve: Resolver,
+             month: int | None = None) -> list[Found]:
+        """Every coded dyad of the sentence, in trigger order; ``year`` and ``month`` (1-12, or
+        None) are the article's, what the text dates before them is not coded."""
         triggers = self.finder.find(doc)
         consumed = {i for t in triggers if not t.noun for i in range(t.tok.i + 1, t.last + 1)}
         # (a bare governor does not take the event noun it governs: "refused to commit to aid")
@@ -97,7 +97,7 @@ class TriggerReader:
                 governed.setdefault(t.tok.head.head.i, []).append(t.tok.i)
         by_trigger: dict[int, list[Found]] = {}
         for trig in sorted(triggers, key=lambda t: t.tok.i in governed):
-            if (trig.noun and trig.tok.i in consumed) or is_history(trig.tok, year):
+            if (trig.noun and trig.tok.i in consumed) or is_history(trig.tok, year, month):
                 continue
             if not set(by_trigger).isdisjoint(governed.get(trig.tok.i, ())):
                 continue  # "agreed to cooperate": the governed act was coded, with its status
@@ -141,9 +141,9 @@ class _Coding(NounEvents):
             self.status = "off"  # "India wants talks with China": wanted, not held
         if self.trig.noun and supposed(tok):
             self.status = "off"  # "a Chinese attack on Taiwan could prompt a Japanese response"
-        if _content_of_document(tok):
+        if content_of_document(tok):
             self.status = "off"  # "signed a treaty settling the border": its content
-        if _describes(tok) and self.actors.group(tok.head, True):
+        if describes(tok) and self.actors.group(tok.head, True):
             self.status = "off"  # "Mali and Niger, which have formed an alliance, said ...": background
         act = self.trig.pattern.code
         gerund = tok.dep_ in ("dobj", "pobj")  # "ending five days of fighting"
@@ -291,24 +291,3 @@ def _confidence(base: float, *sides: ActorRef) -> float:
         base *= SIDE_WEIGHT.get(side.kind, 1.0)
     return round(base, 2)
 
-
-def _content_of_document(tok: Token) -> bool:
-    """A participle telling what a document does ('a treaty settling the border', 'signed a deal
-    on Friday allowing ...'), right after the document or after the verb that has it as object."""
-    if tok.tag_ != "VBG" or tok.dep_ not in ("acl", "advcl"):
-        return False
-    if tok.dep_ == "acl":
-        return tok.head.lemma_.lower() in DOCUMENTS
-    if tok.lemma_.lower() in SPEECH:  # "signed a deal, accusing Ethiopia of ...": the signer speaks
-        return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS and c.i < tok.i for c in tok.head.children)
-
-
-def _describes(tok: Token) -> bool:
-    """A non-restrictive relative clause in the perfect ('X, which has supplied ..., said'):
-    what the actor is known for, not the news."""
-    if tok.dep_ != "relcl" or tok.i < 2:
-        return False
-    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
-    pronoun = [c for c in tok.children if c.lower_ in ("which", "who") and c.i < tok.i]
-    return perfect and bool(pronoun) and tok.doc[pronoun[0].i - 1].text == ","

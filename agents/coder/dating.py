@@ -1,0 +1,97 @@
+"""When the news is: the article's reference month, and acts the text dates before it.
+
+A wire story reports what happened on or about its date; what it dates to an earlier month ("In
+May, German authorities arrested ...", "imposed sanctions on Oct. 22" in a November story) or
+to "last month", "last year", "earlier this month" is background. The reference month is the
+article's ``published`` month, else the month of its dateline ("LIMA, Nov 3 (Reuters) -");
+without either, only the relative phrases date an act.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from agents.coder.text import DATELINE_RE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["MONTH_NUMBERS", "dated_before", "dateline_month", "reference_month"]
+
+MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")], 1)
+    for name in names
+}
+_MONTH_WORD = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+\d{1,2}\b")
+PERIODS = frozenset({"month", "year"})
+TIME_PREPS = frozenset({"in", "on"})
+
+
+def dateline_month(text: str) -> int | None:
+    """The month of a leading dateline ("KYIV, Oct. 2 (Reuters) -" -> 10), else None."""
+    dateline = DATELINE_RE.match(text)
+    if dateline is None:
+        return None
+    for found in _MONTH_WORD.finditer(dateline.group(0)):
+        month = MONTH_NUMBERS.get(found.group(1).lower())
+        if month is not None:
+            return month
+    return None
+
+
+def reference_month(published: date | None, text: str) -> int | None:
+    """The article's month (1-12): published, else its dateline's; None if neither."""
+    return published.month if published is not None else dateline_month(text)
+
+
+def _past(tok: Token) -> bool:
+    """Told in the past: 'arrested', 'had closed', 'was arrested' (not 'will', not 'has')."""
+    if tok.tag_ == "VBD":
+        return True
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return tok.tag_ == "VBN" and bool(aux & {"had", "was", "were"})
+
+
+def _month_of(phrase: Token) -> int | None:
+    """The month an 'in May' / 'on Aug. 27' / 'May 3' phrase names."""
+    heads = [phrase, *(c for c in phrase.children if c.dep_ == "pobj")]  # not the clauses inside
+    words = [*heads, *(c for h in heads for c in h.children if c.dep_ in ("compound", "nmod"))]
+    for word in words:
+        if word.pos_ == "PROPN" or (word.lower_ == "may" and word.dep_ == "pobj"):
+            month = MONTH_NUMBERS.get(word.lower_.rstrip("."))
+            if month is not None:
+                return month
+    return None
+
+
+def _relative_past(child: Token) -> bool:
+    """'last month', 'last year', 'earlier this month', 'earlier this year'."""
+    if child.lower_ in PERIODS and any(c.lower_ in ("last", "earlier") for c in child.children):
+        return True  # "last month", "earlier this month"
+    return child.lower_ == "earlier" and any(
+        c.lower_ in PERIODS and any(d.lower_ == "this" for d in c.children) for c in child.children)
+
+
+def dated_before(tok: Token, month: int | None) -> bool:
+    """The act ``tok`` is told in the past and dated before the reference ``month``: an earlier
+    month (up to ten months back: "in December" is last month in a January story), 'last
+    month', 'last year', 'earlier this month'."""
+    if not _past(tok):
+        return False
+    for child in tok.children:
+        if _relative_past(child):
+            return True
+        if month is None or child.dep_ not in ("prep", "npadvmod"):
+            continue
+        if child.dep_ == "prep" and child.lower_ not in TIME_PREPS:
+            continue
+        named = _month_of(child)
+        if named is not None and 1 <= (month - named) % 12 <= 10:
+            return True
+    return False

@@ -1,0 +1,49 @@
+"""Acts the text dates before the article's month are background (real parser, no broker)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from agents.coder import default_coder
+from agents.coder.dating import dateline_month, reference_month
+from schemas.models import Article
+
+
+def _triples(text: str, published: datetime | None = None) -> list[tuple[str, str, int]]:
+    article = Article(id="dating", title="t", text=text, published=published)
+    return sorted((e.source, e.target, e.quad_class) for e in default_coder().extract(article))
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("KYIV, Oct. 2 (Reuters) - Russia ...", 10), ("LIMA, Nov 3 (Reuters) - Peru ...", 11),
+    ("PUTRAJAYA, July 28 (Reuters) - ...", 7), ("Moscow: Pakistan ...", None), ("Peru broke ...", None),
+])
+def test_the_dateline_gives_the_month(text: str, month: int | None) -> None:
+    assert dateline_month(text) == month
+
+
+def test_the_published_date_wins_over_the_dateline() -> None:
+    assert reference_month(datetime(2025, 3, 1, tzinfo=UTC).date(), "KYIV, Oct. 2 (Reuters) - x") == 3
+
+
+def test_an_earlier_month_is_background_the_same_month_is_news() -> None:
+    lead = "BERLIN, Nov 3 (Reuters) - Germany expelled two Russian diplomats on Monday. "
+    assert _triples(lead + "In May, German police arrested three Ukrainian men.") == [("DEU", "RUS", 4)]
+    assert _triples(lead + "Washington imposed sanctions on Russian oil majors on Oct. 22.") == [
+        ("DEU", "RUS", 4)]
+    assert _triples(lead + "Poland imposed sanctions on Belarus on Nov. 2.") == [
+        ("DEU", "RUS", 4), ("POL", "BLR", 4)]
+    # December is last month in a January story; a plan for a later month is no history
+    assert _triples("BERLIN, Jan 3 (Reuters) - Germany expelled two Russian diplomats in December.") == []
+    assert _triples("BERLIN, Nov 3 (Reuters) - Germany will host Polish leaders in December.") == [
+        ("DEU", "POL", 1)]
+
+
+def test_relative_past_is_background_without_any_date() -> None:
+    assert _triples("The Dominican Republic deported 276,000 Haitians last year.") == []
+    assert _triples("India criticised Turkey earlier this month.") == []
+    # without a reference month, a month alone dates nothing ("In January, ..." in the seed)
+    assert _triples("In January, Pakistan held official discussions with Russia.") == [
+        ("PAK", "RUS", 1), ("RUS", "PAK", 1)]
