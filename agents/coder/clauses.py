@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agents.coder.dating import dated_before
+from agents.coder.syntax import clause_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -26,13 +27,13 @@ def _set(words: str) -> frozenset[str]:
 GOVERNORS: dict[str, frozenset[str]] = {
     "intent": _set(
         "promise pledge vow offer agree plan intend decide prepare expect hope aim wish want commit "
-        "willing ready prepared eager set scheduled due going determined keen poised"
+        "willing ready prepared eager set scheduled due slated going determined keen poised"
     ),
     "appeal": _set("seek push strive request ask urge press call appeal effort bid initiative demand"),
     "try": _set("try attempt"),
     "refuse": _set("refuse decline unwilling reluctant reject"),
     "threat": _set("threaten"),
-    "act": _set("continue begin start resume manage"),
+    "act": _set("continue begin start resume manage keep"),
 }
 GOVERNOR_OF = {word: kind for kind, words in GOVERNORS.items() for word in words}
 UNASSERTED = _set(
@@ -50,8 +51,9 @@ HISTORY_MARKS = _set("after since before when")
 WHEN_MARKS = _set("when as after while before until")
 MONTHS = _set("january february march april may june july august september october november december")
 PAST_SEASONS = _set("year summer winter spring autumn fall month")
-EXPECTATIONS = _set("expect")
-SPANS = _set("year years decade decades century centuries month months")
+EXPECTATIONS = _set("expect schedule set plan slate")
+SCHEDULES = _set("due slated")
+SPANS = _set("year years decade decades century centuries month months weeks")
 OWN_PEOPLE = _set("citizen national resident traveler traveller people")
 CLAUSAL = _set("ccomp advcl relcl acl xcomp csubj conj parataxis pcomp")
 
@@ -60,6 +62,9 @@ def _negated(tok: Token) -> bool:
     """'did not', 'never'; 'Neither India nor China has agreed' (a negated subject)."""
     if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ == "advmod") for c in tok.children):
         return True
+    if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+           for c in tok.children):
+        return True  # "carried out no intelligence operation against Paraguay"
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(t.lower_ in ("neither", "nor") for s in subjects for t in s.subtree)
 
@@ -96,8 +101,10 @@ def governor_status(tok: Token) -> str | None:
         return None
     if tok.dep_ == "ccomp" and kind != "appeal":
         return None
-    if lemma in EXPECTATIONS and any(c.dep_ == "auxpass" for c in head.children):
-        return "off"  # "is expected to visit Ankara": someone else's expectation, not a plan
+    if lemma in SCHEDULES or (lemma in EXPECTATIONS and any(c.dep_ == "auxpass" for c in head.children)):
+        return "off"  # "is expected to visit Ankara", "is due to travel": a schedule, not a plan
+    if kind == "act" and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in head.children):
+        return "intent"  # "would keep funding": what it means to do
     if _negated(head):
         return "off" if kind != "intent" else "refuse"
     if kind == "appeal" and _own_people(head):
@@ -173,13 +180,34 @@ def is_history(tok: Token, year: int, month: int | None = None) -> bool:
         for mark in tok.children:
             if mark.dep_ == "mark" and any(t.lower_ in SPANS for t in mark.children):
                 return True
+            before = tok.doc[mark.i - 1] if mark.dep_ == "mark" and mark.i > 0 else None
+            if before is not None and before.lower_ in SPANS and before.dep_ == "npadvmod":
+                return True  # "came weeks after Trump imposed ...": the head holds "weeks"
     background = tok.dep_ in ("advcl", "relcl", "acl") and tok.tag_ in ("VBD", "VBN")
     objects = [o for o in tok.children if o.dep_ == "dobj"]  # "agreed a ceasefire in May"
     if any(_old_time(c, year, background) for h in (tok, *objects) for c in h.children):
         return True
+    if _governed_by_history(tok, month):
+        return True
     if tok.dep_ == "pcomp" and tok.head.lower_ in HISTORY_MARKS and tok.head.head.i != tok.head.i:
         return is_history(tok.head.head, year, month)  # "had closed it in October after accusing X"
     return _dated_by_clause(tok, year)
+
+
+def _governed_by_history(tok: Token, month: int | None) -> bool:
+    """What a dated act governs is as old ('agreed last year to buy jets', 'scrapped a plan to
+    deport ... last year'); and what was done 'under former President X'."""
+    cur = tok
+    for _ in range(3):
+        if any(c.dep_ == "prep" and c.lower_ == "under" and any(
+                g.lower_ == "former" for o in c.children for g in o.subtree) for c in cur.children):
+            return True
+        if cur.dep_ not in ("xcomp", "acl", "ccomp", "advcl", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head if cur.dep_ != "acl" else clause_of(cur.head)
+        if dated_before(cur, month):
+            return True
+    return False
 
 
 def _dated_by_clause(tok: Token, year: int) -> bool:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["aimed", "asked", "conditions", "content_of_document", "describes", "halting",
-           "misread_passive", "naming", "near_objects", "owner_of", "sent_home", "supposed"]
+           "misread_passive", "naming", "near_objects", "owner_of", "reason_given", "sent_home", "supposed"]
 
 AIMED = frozenset({"on", "against", "at", "into"})
 NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
@@ -26,6 +26,9 @@ HALTS = frozenset({"pause", "suspend", "halt", "stop", "end", "freeze", "cancel"
 # what an agreement says is not another act: "signed a treaty settling the border dispute"
 DOCUMENTS = frozenset({"treaty", "agreement", "deal", "accord", "pact", "memorandum", "declaration",
                        "resolution", "statement", "communique", "law", "decree", "bill", "proposal"})
+UNREALISED = frozenset({"planned", "proposed", "possible", "potential", "expected", "upcoming", "future",
+                        "prospective", "mooted", "hypothetical"})
+REASONS = frozenset({"cite"})
 SPANS_OF = frozenset({"day", "week", "month", "year", "decade", "hour"})
 ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "staff",
                     "official", "adviser", "advisor"})
@@ -113,8 +116,15 @@ def aimed(tok: Token) -> bool:
 def supposed(noun: Token) -> bool:
     """An event noun that is the subject of a hypothetical ('an attack on Taiwan could prompt
     ...', 'a war would be a disaster'): supposed, not happened."""
+    if any(c.dep_ == "amod" and c.lower_ in UNREALISED for c in noun.children):
+        return True  # "a planned summit between Trump and Putin", "a possible attack"
     aux = {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
     return noun.dep_ in ("nsubj", "nsubjpass") and bool(aux & HYPOTHETICAL_AUX)
+
+
+def reason_given(tok: Token) -> bool:
+    """'..., citing food safety concerns': the reason for the act, not another act."""
+    return tok.lemma_.lower() in REASONS and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp")
 
 
 def owner_of(noun: Token) -> list[Token]:

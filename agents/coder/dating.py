@@ -4,7 +4,8 @@ A wire story reports what happened on or about its date; what it dates to an ear
 May, German authorities arrested ...", "imposed sanctions on Oct. 22" in a November story) or
 to "last month", "last year", "earlier this month" is background. The reference month is the
 article's ``published`` month, else the month of its dateline ("LIMA, Nov 3 (Reuters) -");
-without either, only the relative phrases date an act.
+without either, nothing is dated before the article (a gold-standard sentence "continued to
+send arms to Pakistan last year" is coded).
 """
 
 from __future__ import annotations
@@ -79,15 +80,17 @@ def _relative_past(child: Token) -> bool:
 
 
 def dated_before(tok: Token, month: int | None) -> bool:
-    """The act ``tok`` is told in the past and dated before the reference ``month``: an earlier
-    month (up to ten months back: "in December" is last month in a January story), 'last
-    month', 'last year', 'earlier this month'."""
+    """The act ``tok`` is dated before the reference ``month`` (None: never): told in the past
+    and dated to an earlier month (up to ten months back: "in December" is last month in a
+    January story), or to 'last month', 'last year', 'earlier this month'."""
+    if month is None:
+        return False  # an undated text: nothing is dated before it
+    if any(_relative_past(child) for child in tok.children):
+        return True
     if not _past(tok):
         return False
     for child in tok.children:
-        if _relative_past(child):
-            return True
-        if month is None or child.dep_ not in ("prep", "npadvmod"):
+        if child.dep_ not in ("prep", "npadvmod"):
             continue
         if child.dep_ == "prep" and child.lower_ not in TIME_PREPS:
             continue

@@ -20,6 +20,7 @@ from agents.coder.cues import (
     misread_passive,
     naming,
     owner_of,
+    reason_given,
     sent_home,
     supposed,
 )
@@ -139,6 +140,8 @@ class _Coding(NounEvents):
         wish = governor.lemma_.lower() in WISHES and self.status != "refuse"  # (refused to commit to aid)
         if self.trig.noun and governor.i != tok.i and wish:
             self.status = "off"  # "India wants talks with China": wanted, not held
+        if reason_given(tok):
+            return []
         if self.trig.noun and supposed(tok):
             self.status = "off"  # "a Chinese attack on Taiwan could prompt a Japanese response"
         if content_of_document(tok):

@@ -89,6 +89,10 @@ class Roles(Scenes):
             if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:  # "was ready to"
                 v = v.head
                 continue
+            if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.head.head.i != v.head.i:
+                blamed = [o for o in v.head.head.children if o.dep_ == "dobj"]  # "criticised Turkey
+                if blamed:  # for supplying drones": Turkey supplied them
+                    return self._phrase(blamed[0], v.head.head, strict=True)
             if v.dep_ == "pcomp" and (v.head.lower_ == "by" or v.head.lower_ in ADJUNCT_PREPS):
                 # "responded by expelling", "closed the consulate after blaming Russia"
                 v = v.head.head

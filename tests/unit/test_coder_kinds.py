@@ -365,6 +365,19 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # "each expelled", "each other's": the subjects did it to each other
     ("Ukraine and Hungary each expelled two diplomats on Friday.", [("HUN", "UKR", 4), ("UKR", "HUN", 4)]),
     ("Kenya and Uganda each sent troops to Somalia.", [("KEN", "SOM", 2), ("UGA", "SOM", 2)]),
+    # a schedule is nobody's plan; "would keep" is what one means to do
+    ("Modi is due to travel to China this weekend for a summit.", []),
+    ("The Swiss government said it would keep negotiating with Washington.", [("CHE", "USA", 1)]),
+    # a planned or possible event noun did not happen; "citing" gives a reason; "no operation"
+    ("A planned summit between Trump and Russian President Vladimir Putin was shelved.", []),
+    ("China suspended beef imports on Wednesday, citing food safety concerns in Australia.", []),
+    ("Brazil said it had carried out no intelligence operation against Paraguay.", []),
+    # the criticised did what they are criticised for; a protest note is a protest
+    ("India criticised Turkey for supplying drones to Pakistan.", [("IND", "TUR", 3), ("TUR", "PAK", 2)]),
+    ("Colombia sent a protest note to Peru over the island.", [("COL", "PER", 3)]),
+    # "weeks after" and "under former President X" are history, and so is what a dated act governs
+    ("Ruto's visit came weeks after Trump imposed a 10% tariff on Kenyan goods.", []),
+    ("Beijing lent heavily to the Maldives under former President Abdulla Yameen.", []),
     # what an actor is known for, in a clause between commas, is background
     ("Mali, Burkina Faso and Niger, which have formed an alliance, accused Algiers of sponsoring "
      "terrorism.", [("BFA", "DZA", 3), ("MLI", "DZA", 3), ("NER", "DZA", 3)]),

@@ -41,9 +41,15 @@ def test_an_earlier_month_is_background_the_same_month_is_news() -> None:
         ("DEU", "POL", 1)]
 
 
-def test_relative_past_is_background_without_any_date() -> None:
-    assert _triples("The Dominican Republic deported 276,000 Haitians last year.") == []
-    assert _triples("India criticised Turkey earlier this month.") == []
-    # without a reference month, a month alone dates nothing ("In January, ..." in the seed)
+def test_relative_past_is_background_in_a_dated_article_only() -> None:
+    lead = "BERLIN, Nov 3 (Reuters) - Germany expelled two Russian diplomats on Monday. "
+    assert _triples(lead + "The Dominican Republic deported 276,000 Haitians last year.") == [
+        ("DEU", "RUS", 4)]
+    assert _triples(lead + "India criticised Turkey earlier this month.") == [("DEU", "RUS", 4)]
+    published = datetime(2025, 11, 3, tzinfo=UTC)
+    assert _triples("Britain scrapped a plan to deport migrants to Rwanda last year.", published) == []
+    # undated (a gold-standard sentence), nothing is dated before the article
+    assert _triples("The United States continued to send arms to Pakistan last year.") == [
+        ("USA", "PAK", 2)]
     assert _triples("In January, Pakistan held official discussions with Russia.") == [
         ("PAK", "RUS", 1), ("RUS", "PAK", 1)]
