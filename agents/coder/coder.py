@@ -26,7 +26,8 @@ from agents.coder.gazetteer import PETRARCH_AGENTS, Agents
 from agents.coder.lexicon import CameoEntry, load_cameo
 from agents.coder.matcher import ActorHit, Matcher
 from agents.coder.parse import Parser, default_parser
-from agents.coder.phrases import ActorRef, AgentNouns, SentenceActors
+from agents.coder.phrases import SentenceActors
+from agents.coder.refs import ActorRef, AgentNouns
 from agents.coder.surnames import second_mentions
 from agents.coder.text import Sentence, sentences
 from agents.coder.vocab import Vocabulary, load_vocabulary

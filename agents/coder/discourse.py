@@ -12,7 +12,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from agents.coder.events import Resolver
-from agents.coder.phrases import ActorRef, SentenceActors
+from agents.coder.phrases import SentenceActors
+from agents.coder.refs import ActorRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -26,11 +26,13 @@ from agents.coder.cues import (
 )
 from agents.coder.nominal import FORCE_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
 from agents.coder.patterns import Trigger, TriggerFinder, right_words
-from agents.coder.phrases import ActorRef, SentenceActors
-from agents.coder.roles import STATIVE, Resolver
+from agents.coder.phrases import SentenceActors
+from agents.coder.refs import ActorRef
+from agents.coder.roles import Resolver
 from agents.coder.scenes import UNCLAIMED_ROOTS, scene_of
 from agents.coder.syntax import GROUP_MAX, clause_of, each_way, object_of
 from agents.coder.vocab import Vocabulary
+from agents.coder.words import STATIVE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from agents.coder.cues import aimed, near_objects
 from agents.coder.patterns import LIGHT_VERBS
-from agents.coder.phrases import ActorRef
+from agents.coder.refs import ActorRef
 from agents.coder.roles import Roles
 from agents.coder.syntax import clause_of, each_way
 

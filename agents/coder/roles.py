@@ -17,48 +17,33 @@ from typing import TYPE_CHECKING
 from agents.coder.clauses import governor_status, speech_head
 from agents.coder.cues import owner_of
 from agents.coder.patterns import Trigger, right_words
-from agents.coder.phrases import ActorRef, SentenceActors
+from agents.coder.phrases import SentenceActors
+from agents.coder.refs import ActorRef
 from agents.coder.scenes import FORCE, PLACE_PREPS, SCENE_KINDS, UNCLAIMED_ROOTS, Scenes, scene_of
 from agents.coder.syntax import ADJUNCT_PREPS, clause_of, directive, each_way
-from agents.coder.words import FORCE_NOUNS, HARDWARE, TRADE
+from agents.coder.words import (
+    ACQUIRE,
+    ARRESTS,
+    BORDERS,
+    FORCE_NOUNS,
+    HARDWARE,
+    HELPS,
+    JOINT,
+    MEASURES,
+    MEETINGS,
+    PASSIVE_FROM,
+    POSSESSIVES,
+    SPEAKER_PRONOUNS,
+    STATIVE,
+    TARGET_PREPS,
+    TOPIC_VERBS,
+    TRADE,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["STATIVE", "Resolver", "Roles"]
-
-JOINT = frozenset({"03", "04", "05", "06", "08"})  # acts of two parties together
-ARRESTS = frozenset({"173", "174"})  # arrest, detain; expel or deport
-MEETINGS = frozenset({"meeting", "talk", "negotiation", "summit", "dialogue", "round", "conference",
-                      "consultation"})
-HELPS = frozenset({"help", "support", "defend", "assist", "aid", "bolster", "protect", "rebuild"})
-
-TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "towards", "into", "over"})
-
-
-# "captured a stronghold on the Thai border": where, not whom
-BORDERS = frozenset({"border", "frontier", "boundary", "borderland", "borderlands"})
-
-# measures laid "on" a country: "lift the sanctions on Iran" (its target, not a topic)
-MEASURES = frozenset({"sanction", "embargo", "restriction", "tariff", "ban", "curb", "blockade",
-                      "boycott", "curfew", "duty", "levy", "pressure", "moratorium", "freeze"})
-
-# their direct object is what is talked about ("discussed Venezuela with Lula": Lula)
-TOPIC_VERBS = frozenset({"discuss", "debate"})
-
-PASSIVE_FROM = frozenset({"expel", "deport", "ban", "bar", "evict", "oust", "kick", "banish", "exclude",
-                          "extradite"})
-
-ACQUIRE = frozenset(
-    {"acquire", "buy", "purchase", "import", "obtain", "procure", "receive", "seek", "request"}
-)
-
-# adjectival passives read as states of the subject: "Israel is opposed to French mediation"
-STATIVE = frozenset({"oppose", "commit", "ally", "align", "dedicate", "engage", "involve"})
-
-# a pronoun subject of a speech verb's complement stands for the speaker ("they": a plural one)
-SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
-POSSESSIVES = frozenset({"its", "their", "his", "her"})
+__all__ = ["Resolver", "Roles"]
 
 Resolver = Callable[["Token"], list[ActorRef]]
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agents.coder.phrases import ActorRef, SentenceActors
+from agents.coder.phrases import SentenceActors
+from agents.coder.refs import ActorRef
 from agents.coder.words import ACCIDENTS, FORCE_NOUNS, HARDWARE, MUNITIONS
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agents.coder.phrases import ActorRef
+from agents.coder.refs import ActorRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -4,16 +4,29 @@ from __future__ import annotations
 
 __all__ = [
     "ACCIDENTS",
+    "ACQUIRE",
+    "ARRESTS",
+    "BORDERS",
     "COMPANY",
     "ECONOMIC",
     "FORCE_NOUNS",
     "HARDWARE",
+    "HELPS",
     "HUMANITARIAN",
+    "JOINT",
     "LEADS",
+    "MEASURES",
+    "MEETINGS",
     "MILITARY",
     "MUNITIONS",
+    "PASSIVE_FROM",
+    "POSSESSIVES",
     "RELATIONAL",
+    "SPEAKER_PRONOUNS",
+    "STATIVE",
     "SUPPLY",
+    "TARGET_PREPS",
+    "TOPIC_VERBS",
     "TRADE",
     "WATERS",
 ]
@@ -89,3 +102,37 @@ LEADS = frozenset({"led", "flagged"})  # "the Saudi-led coalition", "a Greek-fla
 
 
 WATERS = frozenset({"sea", "seas", "gulf", "strait", "straits", "bay", "ocean", "channel"})
+
+# --- roles: which arcs name whom (roles.py)
+JOINT = frozenset({"03", "04", "05", "06", "08"})  # acts of two parties together
+ARRESTS = frozenset({"173", "174"})  # arrest, detain; expel or deport
+MEETINGS = frozenset({"meeting", "talk", "negotiation", "summit", "dialogue", "round", "conference",
+                      "consultation"})
+HELPS = frozenset({"help", "support", "defend", "assist", "aid", "bolster", "protect", "rebuild"})
+
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "towards", "into", "over"})
+
+
+# "captured a stronghold on the Thai border": where, not whom
+BORDERS = frozenset({"border", "frontier", "boundary", "borderland", "borderlands"})
+
+# measures laid "on" a country: "lift the sanctions on Iran" (its target, not a topic)
+MEASURES = frozenset({"sanction", "embargo", "restriction", "tariff", "ban", "curb", "blockade",
+                      "boycott", "curfew", "duty", "levy", "pressure", "moratorium", "freeze"})
+
+# their direct object is what is talked about ("discussed Venezuela with Lula": Lula)
+TOPIC_VERBS = frozenset({"discuss", "debate"})
+
+PASSIVE_FROM = frozenset({"expel", "deport", "ban", "bar", "evict", "oust", "kick", "banish", "exclude",
+                          "extradite"})
+
+ACQUIRE = frozenset(
+    {"acquire", "buy", "purchase", "import", "obtain", "procure", "receive", "seek", "request"}
+)
+
+# adjectival passives read as states of the subject: "Israel is opposed to French mediation"
+STATIVE = frozenset({"oppose", "commit", "ally", "align", "dedicate", "engage", "involve"})
+
+# a pronoun subject of a speech verb's complement stands for the speaker ("they": a plural one)
+SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
