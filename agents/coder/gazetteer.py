@@ -12,7 +12,13 @@ from agents.coder.lexicon import DATA, read_rows
 
 __all__ = ["COREF_PHRASES", "PETRARCH_AGENTS", "ActorName", "Agents", "load_names", "name_key"]
 
-COREF_PHRASES = ("the nation", "the country", "the state", "the kingdom", "the island nation")
+# phrases that stand for a country named before ("the nation"), and a state's organs named
+# without their country ("The foreign ministry also summoned the Russian ambassador")
+COREF_PHRASES = ("the nation", "the country", "the state", "the kingdom", "the island nation",
+                 "the foreign ministry", "the defence ministry", "the defense ministry",
+                 "the interior ministry", "the government", "the army", "the military", "the navy",
+                 "the coast guard", "the president", "the prime minister", "the foreign minister",
+                 "police", "prosecutors", "the authorities")
 PETRARCH_AGENTS = DATA / "agents_petrarch.tsv"  # generated from PETRARCH2's Phoenix.agents.txt
 
 

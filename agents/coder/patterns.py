@@ -321,6 +321,8 @@ def _subsequence(post: tuple[str, ...], words: list[tuple[str, str, int]]) -> in
 
 def _ends_on_head(tok: Token, last: int) -> bool:
     """The pattern's last word is no modifier of an unmatched noun ('consider [military]
-    cooperation' is no 'consider military')."""
+    cooperation' is no 'consider military'), unless it titles a name ('summoned Russian
+    Ambassador Sergei Nechayev')."""
     end = tok.doc[last]
-    return not (end.dep_ in ("amod", "compound", "nmod") and end.head.i > last)
+    titled = end.dep_ == "compound" and end.head.pos_ == "PROPN" and end.is_title
+    return titled or not (end.dep_ in ("amod", "compound", "nmod") and end.head.i > last)

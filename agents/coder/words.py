@@ -110,7 +110,8 @@ MEETINGS = frozenset({"meeting", "talk", "negotiation", "summit", "dialogue", "r
                       "consultation"})
 HELPS = frozenset({"help", "support", "defend", "assist", "aid", "bolster", "protect", "rebuild"})
 
-TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "towards", "into", "over"})
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "towards", "into", "over",
+                          "including"})  # "freed 52 prisoners, including citizens of Lithuania"
 
 
 # "captured a stronghold on the Thai border": where, not whom

@@ -378,6 +378,14 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # "weeks after" and "under former President X" are history, and so is what a dated act governs
     ("Ruto's visit came weeks after Trump imposed a 10% tariff on Kenyan goods.", []),
     ("Beijing lent heavily to the Maldives under former President Abdulla Yameen.", []),
+    # a state's organ named without its country is the country named before
+    ("Germany expelled two Russian diplomats. The foreign ministry also summoned Russian "
+     "Ambassador Sergei Nechayev to protest.", [("DEU", "RUS", 3), ("DEU", "RUS", 4)]),
+    ("Germany expelled two Russian diplomats. Police arrested a Russian national in Frankfurt.",
+     [("DEU", "RUS", 4), ("DEU", "RUS", 4)]),
+    ("Moldova declared a Russian diplomat persona non grata.", [("MDA", "RUS", 4)]),
+    ("Belarus freed 52 prisoners, including citizens of Lithuania and Poland.",
+     [("BLR", "LTU", 2), ("BLR", "POL", 2)]),
     # what an actor is known for, in a clause between commas, is background
     ("Mali, Burkina Faso and Niger, which have formed an alliance, accused Algiers of sponsoring "
      "terrorism.", [("BFA", "DZA", 3), ("MLI", "DZA", 3), ("NER", "DZA", 3)]),
