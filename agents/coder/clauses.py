@@ -197,6 +197,9 @@ def is_history(tok: Token, year: int, month: int | None = None) -> bool:
 def _governed_by_history(tok: Token, month: int | None) -> bool:
     """What a dated act governs is as old ('agreed last year to buy jets', 'scrapped a plan to
     deport ... last year'); and what was done 'under former President X'."""
+    argument = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+    if argument and dated_before(tok.head, month):
+        return True  # "A 15% U.S. tariff on Japanese goods took effect in September"
     cur = tok
     for _ in range(3):
         if any(c.dep_ == "prep" and c.lower_ == "under" and any(

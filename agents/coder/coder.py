@@ -42,6 +42,7 @@ CODER_VERSION = "dyadwatch-coder/0.3.6"
 WORD = re.compile(r"[a-z][a-z'\-]*")
 COREF_WORDS = frozenset({"it", "he", "she"}) | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_NOUNS.keys()
 MAX_PARSED_CHARS = 5000
+GENERIC_CONSULT = frozenset({"040", "046"})  # talks told beside a call or a visit are its talks
 NO_ACTOR_KINDS = frozenset({"block"})
 
 
@@ -205,9 +206,12 @@ def _dedupe(found: list[Found]) -> list[Found]:
         if key not in seen:
             seen.add(key)
             kept.append(f)
-    return [f for f in kept if not any(
+    kept = [f for f in kept if not any(
         s == f.source.country and t == f.target.country and c != f.code and c.startswith(f.code)
         for s, t, c in seen)]
+    return [f for f in kept if not (f.code in GENERIC_CONSULT and any(  # "a call in which the two
+        o.code[:2] == "04" and o.code not in GENERIC_CONSULT and (o.source.country, o.target.country)
+        == (f.source.country, f.target.country) for o in kept))]  # discussed ...": one call
 
 
 @lru_cache(maxsize=1)

@@ -95,6 +95,8 @@ class Discourse:
                 named, roots = {r.country for r in here}, ACT_NOUNS[tok.lemma_.lower()]
                 return [_coref(ref, tok) for i, ref, code in reversed(self.acts)
                         if index - 2 <= i < index and ref.country not in named and code[:2] in roots][:1]
+            if low in ("two", "both") and tok.dep_ in ("nsubj", "nsubjpass"):  # "and the two agreed"
+                return self._group(index, here, tok, 2)
             sizes = [GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES]
             if low in PAIR_NOUNS and sizes:
                 return self._group(index, here, tok, sizes[0])

@@ -123,7 +123,8 @@ class SentenceActors:
             if ref.kind == "city" and strict:
                 return []
             return [ref]
-        if tok.pos_ not in NOUNS and not (tok.lower_ in FORCE_NOUNS and tok.dep_ in ("nsubj", "dobj")):
+        nominal = tok.lower_ in FORCE_NOUNS or tok.lower_ in ("national", "nationals")  # mistagged
+        if tok.pos_ not in NOUNS and not (nominal and tok.dep_ in ("nsubj", "dobj", "pobj")):
             return []  # (a gerund mistagged as a verb: "Indian shelling killed ...")
         role = self.role(tok)
         titled = tok.pos_ == "PROPN" and tok.i not in self.dropped

@@ -51,6 +51,8 @@ CALENDAR = frozenset(
     ]
 )
 EXTRA_AGENTS = {
+    "agents": "SPY",  # "Philippine agents arrested ..."
+    "intelligence agents": "SPY",
     "counterpart": "GOV",
     "counterparts": "GOV",
     "side": "GOV",

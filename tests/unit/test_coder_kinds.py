@@ -386,6 +386,14 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Moldova declared a Russian diplomat persona non grata.", [("MDA", "RUS", 4)]),
     ("Belarus freed 52 prisoners, including citizens of Lithuania and Poland.",
      [("BLR", "LTU", 2), ("BLR", "POL", 2)]),
+    ("Philippine agents arrested a Chinese national suspected of spying.", [("PHL", "CHN", 4)]),
+    ("An additional 25% U.S. tariff on Indian goods took effect on Wednesday.", [("USA", "IND", 4)]),
+    # "the two" as a subject; talks told beside a call are the call's
+    ("Chile and Peru met in Lima. The two agreed to reopen the border.",
+     [("CHL", "PER", 1), ("CHL", "PER", 1), ("PER", "CHL", 1), ("PER", "CHL", 1)]),
+    ("Saudi Crown Prince Mohammed bin Salman received a telephone call from Iranian President "
+     "Masoud Pezeshkian in which the two discussed regional developments.",
+     [("IRN", "SAU", 1), ("SAU", "IRN", 1)]),
     # what an actor is known for, in a clause between commas, is background
     ("Mali, Burkina Faso and Niger, which have formed an alliance, accused Algiers of sponsoring "
      "terrorism.", [("BFA", "DZA", 3), ("MLI", "DZA", 3), ("NER", "DZA", 3)]),
