@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agents.coder.dating import dated_before
+from agents.coder.dating import When, dated_before
 from agents.coder.syntax import clause_of
 
 if TYPE_CHECKING:
@@ -165,13 +165,13 @@ def status(tok: Token) -> str:
     return "act"
 
 
-def is_history(tok: Token, year: int, month: int | None = None) -> bool:
+def is_history(tok: Token, year: int, when: When | None = None) -> bool:
     """Past history told in the news: 'On this day in 1939', 'thirty years after X invaded Y',
     'when X invaded Y in 1990', 'fifty years ago', 'in the early 2000s'; in a background clause,
     a month or a past season ('since the two countries agreed a ceasefire in May', 'a deal they
-    struck in July'); an act told in the past and dated before the article's ``month``
+    struck in July'); an act told in the past and dated before the article's date ``when``
     (``dating.dated_before``). Looks at the trigger's own modifiers and the clause that dates it."""
-    if dated_before(tok, month):
+    if dated_before(tok, when):
         return True
     subordinate = tok.dep_ == "advcl" or (tok.dep_ == "ccomp" and tok.i < tok.head.i)  # misparsed
     if subordinate and any(c.dep_ == "mark" and c.lower_ in HISTORY_MARKS for c in tok.children):
@@ -187,18 +187,18 @@ def is_history(tok: Token, year: int, month: int | None = None) -> bool:
     objects = [o for o in tok.children if o.dep_ == "dobj"]  # "agreed a ceasefire in May"
     if any(_old_time(c, year, background) for h in (tok, *objects) for c in h.children):
         return True
-    if _governed_by_history(tok, month):
+    if _governed_by_history(tok, when):
         return True
     if tok.dep_ == "pcomp" and tok.head.lower_ in HISTORY_MARKS and tok.head.head.i != tok.head.i:
-        return is_history(tok.head.head, year, month)  # "had closed it in October after accusing X"
+        return is_history(tok.head.head, year, when)  # "had closed it in October after accusing X"
     return _dated_by_clause(tok, year)
 
 
-def _governed_by_history(tok: Token, month: int | None) -> bool:
+def _governed_by_history(tok: Token, when: When | None) -> bool:
     """What a dated act governs is as old ('agreed last year to buy jets', 'scrapped a plan to
     deport ... last year'); and what was done 'under former President X'."""
     argument = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
-    if argument and dated_before(tok.head, month):
+    if argument and dated_before(tok.head, when):
         return True  # "A 15% U.S. tariff on Japanese goods took effect in September"
     cur = tok
     for _ in range(3):
@@ -208,7 +208,7 @@ def _governed_by_history(tok: Token, month: int | None) -> bool:
         if cur.dep_ not in ("xcomp", "acl", "ccomp", "advcl", "conj") or cur.head.i == cur.i:
             return False
         cur = cur.head if cur.dep_ != "acl" else clause_of(cur.head)
-        if dated_before(cur, month):
+        if dated_before(cur, when):
             return True
     return False
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from agents.coder.actors import load_actors
-from agents.coder.dating import reference_month
+from agents.coder.dating import reference
 from agents.coder.discards import Discards
 from agents.coder.discourse import ACT_NOUNS, GROUP_SIZES, PAIR_NOUNS, Discourse
 from agents.coder.events import Found, TriggerReader
@@ -133,8 +133,8 @@ class Coder:
     ) -> list[Found]:
         actors = SentenceActors(doc, sent, hits, self.agent_nouns)
         resolve = discourse.resolver(sent.index, doc, actors)
-        month = reference_month(article.published, article.text)
-        found = self.reader.read(doc, actors, _reference_year(article), resolve, month)
+        when = reference(article.published.date() if article.published else None, article.text)
+        found = self.reader.read(doc, actors, _reference_year(article), resolve, when)
         named = actors.countries() + actors.agents_before(len(doc))
         # subjects last: the next sentence's pronoun takes the latest, so it prefers a subject
         ordered = sorted(named, key=lambda r: (doc[r.head].dep_ == "nsubj", r.head))

@@ -96,7 +96,13 @@ def misread_passive(tok: Token, code: str) -> bool:
 
 def naming(tok: Token) -> bool:
     """'calling it a clear violation', 'called Putin a killer': a name given, not a call made."""
-    return tok.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in tok.children)
+    if tok.lemma_.lower() != "call":
+        return False
+    if any(c.dep_ == "oprd" for c in tok.children):
+        return True
+    quoted = any(t.text in ('"', "“", "”") for t in tok.doc[tok.i + 1 : tok.i + 12])
+    objects = [c for c in tok.children if c.dep_ == "dobj"]  # 'called X "a ..."': a name, quoted
+    return quoted and bool(objects) and objects[0].lemma_.lower() not in ("meeting", "talks", "summit")
 
 
 def sent_home(tok: Token) -> bool:

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from agents.coder.text import DATELINE_RE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["MONTH_NUMBERS", "dated_before", "dateline_month", "reference_month"]
+__all__ = ["MONTH_NUMBERS", "When", "dated_before", "dateline_month", "reference"]
 
 MONTH_NUMBERS = {
     name: number
@@ -29,26 +29,40 @@ MONTH_NUMBERS = {
          ("october", "oct"), ("november", "nov"), ("december", "dec")], 1)
     for name in names
 }
-_MONTH_WORD = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+\d{1,2}\b")
+_MONTH_WORD = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
 PERIODS = frozenset({"month", "year"})
+SPAN_NOUNS = frozenset({"year", "month", "decade"})
+WEEK = 7  # days: what is older is background ("last week")
 TIME_PREPS = frozenset({"in", "on"})
 
 
-def dateline_month(text: str) -> int | None:
-    """The month of a leading dateline ("KYIV, Oct. 2 (Reuters) -" -> 10), else None."""
+class When(NamedTuple):
+    """The article's reference date: month (1-12) and day of month when known."""
+
+    month: int
+    day: int | None = None
+
+
+def _dateline(text: str) -> When | None:
     dateline = DATELINE_RE.match(text)
     if dateline is None:
         return None
     for found in _MONTH_WORD.finditer(dateline.group(0)):
         month = MONTH_NUMBERS.get(found.group(1).lower())
         if month is not None:
-            return month
+            return When(month, int(found.group(2)))
     return None
 
 
-def reference_month(published: date | None, text: str) -> int | None:
-    """The article's month (1-12): published, else its dateline's; None if neither."""
-    return published.month if published is not None else dateline_month(text)
+def dateline_month(text: str) -> int | None:
+    """The month of a leading dateline ("KYIV, Oct. 2 (Reuters) -" -> 10), else None."""
+    when = _dateline(text)
+    return when.month if when else None
+
+
+def reference(published: date | None, text: str) -> When | None:
+    """The article's date: published, else its dateline's; None if neither."""
+    return When(published.month, published.day) if published is not None else _dateline(text)
 
 
 def _past(tok: Token) -> bool:
@@ -59,31 +73,47 @@ def _past(tok: Token) -> bool:
     return tok.tag_ == "VBN" and bool(aux & {"had", "was", "were"})
 
 
-def _month_of(phrase: Token) -> int | None:
-    """The month an 'in May' / 'on Aug. 27' / 'May 3' phrase names."""
+def _date_of(phrase: Token) -> When | None:
+    """The month (and day) an 'in May' / 'on Aug. 27' / 'May 3' phrase names."""
     heads = [phrase, *(c for c in phrase.children if c.dep_ == "pobj")]  # not the clauses inside
     words = [*heads, *(c for h in heads for c in h.children if c.dep_ in ("compound", "nmod"))]
     for word in words:
         if word.pos_ == "PROPN" or (word.lower_ == "may" and word.dep_ == "pobj"):
             month = MONTH_NUMBERS.get(word.lower_.rstrip("."))
             if month is not None:
-                return month
+                days = [c for c in word.children if c.dep_ == "nummod" and c.text.isdigit()]
+                return When(month, int(days[0].text) if days else None)
     return None
 
 
+def _days_back(when: When, named: When) -> int:
+    """About how many days before ``when`` the date ``named`` is (months of 30 days)."""
+    months = (when.month - named.month) % 12
+    if months > 10:
+        return -1  # a later month: a plan, not history
+    day, named_day = when.day or 15, named.day or (15 if months else when.day or 15)
+    return months * 30 + day - named_day
+
+
 def _relative_past(child: Token) -> bool:
-    """'last month', 'last year', 'earlier this month', 'earlier this year'."""
+    """'last month', 'last year', 'earlier this month', 'earlier this year', 'over the past two
+    years'."""
+    if child.dep_ == "prep" and child.lower_ in ("over", "in", "during"):
+        spans = [o for o in child.children if o.dep_ == "pobj" and o.lemma_.lower() in SPAN_NOUNS]
+        if any(a.lower_ in ("past", "last") for o in spans for a in o.children):
+            return True  # "detained hundreds over the past two years"
     if child.lower_ in PERIODS and any(c.lower_ in ("last", "earlier") for c in child.children):
         return True  # "last month", "earlier this month"
     return child.lower_ == "earlier" and any(
         c.lower_ in PERIODS and any(d.lower_ == "this" for d in c.children) for c in child.children)
 
 
-def dated_before(tok: Token, month: int | None) -> bool:
-    """The act ``tok`` is dated before the reference ``month`` (None: never): told in the past
-    and dated to an earlier month (up to ten months back: "in December" is last month in a
-    January story), or to 'last month', 'last year', 'earlier this month'."""
-    if month is None:
+def dated_before(tok: Token, when: When | None) -> bool:
+    """The act ``tok`` is dated a week or more before the article's date ``when`` (None:
+    never): told in the past and dated to an earlier month or day (up to ten months back: "in
+    December" is last month in a January story; "on Oct. 9" in an Oct. 19 story), or to 'last
+    month', 'last year', 'earlier this month', 'over the past two years'."""
+    if when is None:
         return False  # an undated text: nothing is dated before it
     if any(_relative_past(child) for child in tok.children):
         return True
@@ -94,7 +124,7 @@ def dated_before(tok: Token, month: int | None) -> bool:
             continue
         if child.dep_ == "prep" and child.lower_ not in TIME_PREPS:
             continue
-        named = _month_of(child)
-        if named is not None and 1 <= (month - named) % 12 <= 10:
+        named = _date_of(child)
+        if named is not None and _days_back(when, named) >= WEEK:
             return True
     return False

@@ -24,6 +24,7 @@ from agents.coder.cues import (
     sent_home,
     supposed,
 )
+from agents.coder.dating import When
 from agents.coder.nominal import FORCE_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
 from agents.coder.patterns import Trigger, TriggerFinder, right_words
 from agents.coder.phrases import SentenceActors
@@ -77,9 +78,9 @@ class TriggerReader:
         self.finder = TriggerFinder(vocab)
 
     def read(self, doc: Doc, actors: SentenceActors, year: int, resolve: Resolver,
-             month: int | None = None) -> list[Found]:
-        """Every coded dyad of the sentence, in trigger order; ``year`` and ``month`` (1-12, or
-        None) are the article's, what the text dates before them is not coded."""
+             when: When | None = None) -> list[Found]:
+        """Every coded dyad of the sentence, in trigger order; ``year`` and ``when`` (month and
+        day, or None) are the article's: what the text dates before them is not coded."""
         triggers = self.finder.find(doc)
         consumed = {i for t in triggers if not t.noun for i in range(t.tok.i + 1, t.last + 1)}
         # (a bare governor does not take the event noun it governs: "refused to commit to aid")
@@ -100,7 +101,7 @@ class TriggerReader:
                 governed.setdefault(t.tok.head.head.i, []).append(t.tok.i)
         by_trigger: dict[int, list[Found]] = {}
         for trig in sorted(triggers, key=lambda t: t.tok.i in governed):
-            if (trig.noun and trig.tok.i in consumed) or is_history(trig.tok, year, month):
+            if (trig.noun and trig.tok.i in consumed) or is_history(trig.tok, year, when):
                 continue
             if not set(by_trigger).isdisjoint(governed.get(trig.tok.i, ())):
                 continue  # "agreed to cooperate": the governed act was coded, with its status
@@ -213,7 +214,7 @@ class _Coding(NounEvents):
             return [], "parse"  # "Russia condemned <forty countries>": multilateral, not bilateral
         if subjects and targets:
             mutual = ("mutual" in self.flags or code[:2] in MUTUAL_ROOTS) and self.status == "act"
-            mutual = mutual and code not in ONE_WAY
+            mutual = mutual and code not in ONE_WAY and code[:2] != "16"  # (ending talks: one side's)
             pairs = []
             for s in subjects:
                 for t, prep in targets:

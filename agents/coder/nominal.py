@@ -90,7 +90,7 @@ class NounEvents(Roles):
             ]
         if sources and targets:
             mutual = ("mutual" in self.flags or code[:2] in MUTUAL_ROOTS) and self.status == "act"
-            mutual = mutual and code not in ONE_WAY
+            mutual = mutual and code not in ONE_WAY and code[:2] != "16"  # (ending talks: one side's)
             return [
                 p for s in sources for t in targets for p in ([(s, t), (t, s)] if mutual else [(s, t)])
             ], "parse"
@@ -107,5 +107,9 @@ def _reciprocal(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if any(c.lower_ == "each" for h in (verb, *subjects) for c in h.children):
         return True
-    return any(t.lower_ == "each" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "other"
-               for t in verb.subtree if t.i > verb.i)
+    doc = verb.doc
+    others = [doc[t.i + 1] for t in verb.subtree
+              if t.lower_ == "each" and verb.i < t.i < len(doc) - 1 and doc[t.i + 1].lower_ == "other"]
+    return any(o.dep_ in ("dobj", "poss") or (o.dep_ == "pobj" and o.head.head.i == verb.i
+                                              and o.head.lower_ in ("with", "against", "at", "on", "to"))
+               for o in others)  # not "within minutes of each other"

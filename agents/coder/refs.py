@@ -117,6 +117,7 @@ OBJECT_HEADS = (
     | frozenset(
         {
             "airspace",
+            "state",  # "recognised a Palestinian state"
             "territory",
             "waters",
             "border",

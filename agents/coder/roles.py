@@ -145,7 +145,9 @@ class Roles(Scenes):
                          if not (goods and self.doc[a.head].lower_ in HARDWARE)]
                 out.extend((a, "obj") for a in named)
                 owned = named and any(ch.dep_ == "poss" for ch in c.children)
-                if not owned:  # not "backed China's position on Taiwan"
+                # "condemned the attack on Qatar": its author, not its victim
+                judged = code[:2] in ("11", "12") and c.lemma_.lower() in FORCE_NOUNS
+                if not owned and not judged:  # not "backed China's position on Taiwan"
                     for obj in (c, *c.conjuncts):  # "launched 400 drones and 40 missiles at X"
                         out.extend(self._prep_objects(obj))
             elif c.dep_ in ("prep", "dative", "agent"):

@@ -394,6 +394,21 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Saudi Crown Prince Mohammed bin Salman received a telephone call from Iranian President "
      "Masoud Pezeshkian in which the two discussed regional developments.",
      [("IRN", "SAU", 1), ("SAU", "IRN", 1)]),
+    # condemning an attack condemns its author, not its victim
+    ("Russia launched missiles at Kyiv. Britain condemned the attack on Ukraine.",
+     [("GBR", "RUS", 3), ("RUS", "UKR", 4)]),
+    ("Saudi Arabia condemned the Israeli attack on Qatar.", [("SAU", "ISR", 3)]),
+    # "a Palestinian state" names Palestine, not the co-recognisers; "of each other" is no reciprocity
+    ("Britain, Canada and Australia formally recognised a Palestinian state on Sunday.",
+     [("AUS", "PSE", 1), ("CAN", "PSE", 1), ("GBR", "PSE", 1)]),
+    ("Canada's Mark Carney and Australia's Anthony Albanese issued statements within minutes of "
+     "each other.", []),
+    # 'called X "an unfriendly act"' names; "summoned ... in protest" is a protest (114); ending
+    # talks is one side's act; engaging with officials is consulting them
+    ('Peru called Mexico\'s decision to shelter her "an unfriendly act".', []),
+    ("Britain summoned Russian Ambassador Andrei Kelin in protest.", [("GBR", "RUS", 3)]),
+    ("Trump said he was ending all trade negotiations with Canada.", [("USA", "CAN", 4)]),
+    ("Rubio said he had been engaging with senior Indian officials.", [("IND", "USA", 1), ("USA", "IND", 1)]),
     # what an actor is known for, in a clause between commas, is background
     ("Mali, Burkina Faso and Niger, which have formed an alliance, accused Algiers of sponsoring "
      "terrorism.", [("BFA", "DZA", 3), ("MLI", "DZA", 3), ("NER", "DZA", 3)]),

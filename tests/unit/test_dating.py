@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from agents.coder import default_coder
-from agents.coder.dating import dateline_month, reference_month
+from agents.coder.dating import When, dateline_month, reference
 from schemas.models import Article
 
 
@@ -25,7 +25,18 @@ def test_the_dateline_gives_the_month(text: str, month: int | None) -> None:
 
 
 def test_the_published_date_wins_over_the_dateline() -> None:
-    assert reference_month(datetime(2025, 3, 1, tzinfo=UTC).date(), "KYIV, Oct. 2 (Reuters) - x") == 3
+    assert reference(datetime(2025, 3, 1, tzinfo=UTC).date(), "KYIV, Oct. 2 (Reuters) - x") == When(3, 1)
+    assert reference(None, "KYIV, Oct. 2 (Reuters) - x") == When(10, 2)
+
+
+def test_a_day_a_week_or_more_before_is_background() -> None:
+    lead = "ISLAMABAD, Oct 19 (Reuters) - Pakistan and Afghanistan agreed to a truce on Sunday. "
+    assert _triples(lead + "Pakistan carried out air strikes in Kabul on Oct 9.") == [
+        ("AFG", "PAK", 2), ("PAK", "AFG", 2)]
+    assert _triples(lead + "Pakistan carried out air strikes in Kabul on Oct 17.") == [
+        ("AFG", "PAK", 2), ("PAK", "AFG", 2), ("PAK", "AFG", 4)]
+    assert _triples(lead + "Sri Lanka has detained Indian fishermen over the past two years.") == [
+        ("AFG", "PAK", 2), ("PAK", "AFG", 2)]
 
 
 def test_an_earlier_month_is_background_the_same_month_is_news() -> None:
