@@ -1,6 +1,8 @@
-"""Coreference across an article: pronouns ("Iraq said it would ..."), "the nation", and "the
-two leaders / countries / sides" standing for the last two countries named ("the three
-countries" for the last three).
+"""Coreference across an article: pronouns ("Iraq said it would ..."), "the nation", a state's
+organ named alone ("the foreign ministry"), "the two leaders / countries / sides" standing for
+the last two countries named ("the two leaders": the two people; "the three countries": the last
+three named together), and "the decision" / "the attack" standing for the last such act another
+country was coded doing.
 
 Only subjects and actors of the last ``WINDOW`` sentences are candidates; a pronoun prefers an
 actor named earlier in its own sentence.
