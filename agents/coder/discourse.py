@@ -94,9 +94,10 @@ class Discourse:
                 named = {r.country for r in here}
                 return self._latest(index, lambda r: r.country not in named, tok, 1)
             if _act_mentioned(tok):  # "rejected the decision": whoever decided it
-                named, roots = {r.country for r in here}, ACT_NOUNS[tok.lemma_.lower()]
-                return [_coref(ref, tok) for i, ref, code in reversed(self.acts)
-                        if index - 2 <= i < index and ref.country not in named and code[:2] in roots][:1]
+                named = {r.country for r in here if r.head < tok.i}  # (the one who judges it)
+                roots = ACT_NOUNS[tok.lemma_.lower()]
+                return [_coref(ref, tok) for i, ref, code in reversed(self.acts)  # (the story's act)
+                        if i < index and ref.country not in named and code[:2] in roots][:1]
             if low in ("two", "both") and tok.dep_ in ("nsubj", "nsubjpass"):  # "and the two agreed"
                 return self._group(index, here, tok, 2)
             sizes = [GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES]
@@ -157,8 +158,7 @@ def _act_mentioned(tok: Token) -> bool:
     if tok.dep_ not in ("dobj", "pobj") or tok.lemma_.lower() not in ACT_NOUNS:
         return False
     told = any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in tok.children)
-    owned = any(c.dep_ in ("poss", "compound", "amod") or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
-                for c in tok.children)
+    owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "of")) for c in tok.children)
     return told and not owned
 
 

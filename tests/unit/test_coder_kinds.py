@@ -398,6 +398,9 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Russia launched missiles at Kyiv. Britain condemned the attack on Ukraine.",
      [("GBR", "RUS", 3), ("RUS", "UKR", 4)]),
     ("Saudi Arabia condemned the Israeli attack on Qatar.", [("SAU", "ISR", 3)]),
+    ("Israel struck a compound in Doha on Tuesday. Hamas said five of its members died. Egypt "
+     "called for calm. Qatar condemned the \"cowardly\" strike as a flagrant violation of "
+     "international law.", [("ISR", "QAT", 4), ("QAT", "ISR", 3)]),
     # "a Palestinian state" names Palestine, not the co-recognisers; "of each other" is no reciprocity
     ("Britain, Canada and Australia formally recognised a Palestinian state on Sunday.",
      [("AUS", "PSE", 1), ("CAN", "PSE", 1), ("GBR", "PSE", 1)]),
