@@ -162,13 +162,30 @@ def score_record(
     return result
 
 
+def _record(path: Path, number: int, line: str) -> tuple[Article, list[Triple], list[Triple]]:
+    """One gold record of a .jsonl file; raises ``CoderDataError`` naming the file and line."""
+    where = f"{path}:{number}"
+    try:
+        rec = jsonbytes.loads(line)
+    except ValueError as exc:
+        raise CoderDataError(f"{where}: not a JSON record ({' '.join(str(exc).split())[:120]})") from None
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+        raise CoderDataError(f"{where}: a gold record needs a 'text' string")
+    if not isinstance(rec.get("events"), list):
+        raise CoderDataError(f"{where}: a gold record needs an 'events' list (empty for none)")
+    try:
+        gold, ambiguous = _triples(rec["events"]), _triples(rec.get("ambiguous_events", []))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CoderDataError(f"{where}: an event needs source, target and a quad 1-4 ({exc})") from None
+    article = Article(id=str(rec.get("id") or f"{path.name}:{number}"), text=rec["text"])
+    return article, gold, ambiguous
+
+
 def _records(path: Path) -> Iterator[tuple[Article, list[Triple], list[Triple]]]:
     if path.suffix == ".jsonl":
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
-                rec = jsonbytes.loads(line)
-                article = Article(id=str(rec.get("id") or f"{path.name}:{number}"), text=rec["text"])
-                yield (article, _triples(rec.get("events", [])), _triples(rec.get("ambiguous_events", [])))
+                yield _record(path, number, line)
         return
     rec = jsonbytes.loads(path.read_text(encoding="utf-8"))
     if "file" not in rec:

@@ -139,17 +139,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     """``dyadwatch eval GOLD...``: the coder's scores against the gold files."""
     from agents.coder.evaluate import evaluate_files
+    from agents.coder.exceptions import CoderDataError
 
     paths = [Path(p) for p in args.gold]
     for path in paths:
+        if path.is_dir():
+            raise InputError(f"{path}: a folder, not a gold file (.jsonl records or a seed's .json)")
         if not path.is_file():
             raise InputError(f"{path}: no such file")
     try:
         report = evaluate_files(paths)
+    except CoderDataError as exc:  # names the file and line
+        raise InputError(str(exc)) from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:  # a malformed file
         detail = " ".join(str(exc).split())[:200]
         raise InputError(f"cannot read the gold files {', '.join(map(str, paths))}: "
                          f"{type(exc).__name__}: {detail}") from None
+    if getattr(args, "verbose", False):
+        for record in report.details:
+            if record.false_positives or record.false_negatives:
+                print(f"{record.record_id}: FP {record.false_positives} FN {record.false_negatives}")
     print(report.render())
     return 0
 

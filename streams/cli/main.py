@@ -97,6 +97,7 @@ def _add_replay_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     p.set_defaults(run=commands.cmd_extract)
     p = sub.add_parser("eval", help="score the coder against gold files")
     p.add_argument("gold", nargs="+", metavar="GOLD")
+    p.add_argument("-v", "--verbose", action="store_true", help="list each record's misses")
     p.set_defaults(run=commands.cmd_eval)
 
 

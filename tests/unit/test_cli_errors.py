@@ -57,6 +57,23 @@ def test_malformed_eval_file_is_one_line(tmp_path: Path, content: str) -> None:
     _one_line(_run("eval", str(gold)), "gold.jsonl")
 
 
+@pytest.mark.parametrize(("line", "words"), [
+    ('{"text": "x", "events": [', ("gold.jsonl:2", "not a JSON record")),
+    ('{"text": "x", "event": []}', ("gold.jsonl:2", "'events' list")),
+    ('{"text": "x", "events": [{"source": "RUS", "target": "UKR", "quad": "three"}]}',
+     ("gold.jsonl:2", "quad 1-4")),
+])
+def test_a_bad_gold_record_is_named_by_file_and_line(tmp_path: Path, line: str,
+                                                     words: tuple[str, ...]) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"text": "Russia attacked Ukraine.", "events": []}\n' + line + "\n", encoding="utf-8")
+    _one_line(_run("eval", str(gold)), *words)
+
+
+def test_a_folder_given_to_eval_is_one_line(tmp_path: Path) -> None:
+    _one_line(_run("eval", str(tmp_path)), "a folder, not a gold file")
+
+
 @pytest.mark.parametrize(("name", "value"), [("DYADWATCH_WEB_PORT", "abc"),
                                              ("DYADWATCH_CONNECT_TIMEOUT_S", "-1"),
                                              ("DYADWATCH_SECURITY_PROTOCOL", "TLS")])
