@@ -105,8 +105,8 @@ def governor_status(tok: Token) -> str | None:
         return "off"  # "is expected to visit Ankara", "is due to travel": a schedule, not a plan
     if kind == "act" and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in head.children):
         return "intent"  # "would keep funding": what it means to do
-    if _negated(head):
-        return "off" if kind != "intent" else "refuse"
+    if _negated(head) or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return "off" if kind != "intent" else "refuse"  # "has no plans to send troops": refuses
     if kind == "appeal" and _own_people(head):
         return "act"  # "urged its citizens to avoid travel to Nepal": the state's own advisory
     return "off" if kind == "appeal" and tok.dep_ == "ccomp" else kind
@@ -187,14 +187,14 @@ def is_history(tok: Token, year: int, when: When | None = None) -> bool:
     objects = [o for o in tok.children if o.dep_ == "dobj"]  # "agreed a ceasefire in May"
     if any(_old_time(c, year, background) for h in (tok, *objects) for c in h.children):
         return True
-    if _governed_by_history(tok, when):
+    if _governed_by_history(tok, when, year):
         return True
     if tok.dep_ == "pcomp" and tok.head.lower_ in HISTORY_MARKS and tok.head.head.i != tok.head.i:
         return is_history(tok.head.head, year, when)  # "had closed it in October after accusing X"
     return _dated_by_clause(tok, year)
 
 
-def _governed_by_history(tok: Token, when: When | None) -> bool:
+def _governed_by_history(tok: Token, when: When | None, year: int = 0) -> bool:
     """What a dated act governs is as old ('agreed last year to buy jets', 'scrapped a plan to
     deport ... last year'); and what was done 'under former President X'."""
     argument = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
@@ -208,7 +208,9 @@ def _governed_by_history(tok: Token, when: When | None) -> bool:
         if cur.dep_ not in ("xcomp", "acl", "ccomp", "advcl", "conj") or cur.head.i == cur.i:
             return False
         cur = cur.head if cur.dep_ != "acl" else clause_of(cur.head)
-        if dated_before(cur, when):
+        dated = any(c.dep_ == "prep" and c.lower_ in ("in", "during") and _old_time(c, year)
+                    for c in cur.children)  # "restored ties in 2023 under a deal brokered by China"
+        if dated or dated_before(cur, when):
             return True
     return False
 

@@ -412,6 +412,9 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Britain summoned Russian Ambassador Andrei Kelin in protest.", [("GBR", "RUS", 3)]),
     ("Trump said he was ending all trade negotiations with Canada.", [("USA", "CAN", 4)]),
     ("Rubio said he had been engaging with senior Indian officials.", [("IND", "USA", 1), ("USA", "IND", 1)]),
+    # a year that dates an act dates what it governs; "has no plans to" refuses
+    ("Iran and Saudi Arabia restored diplomatic ties in 2023 under a deal brokered by China.", []),
+    ("Japan has no plans to send troops to Taiwan, its defence minister said.", [("JPN", "TWN", 3)]),
     # what an actor is known for, in a clause between commas, is background
     ("Mali, Burkina Faso and Niger, which have formed an alliance, accused Algiers of sponsoring "
      "terrorism.", [("BFA", "DZA", 3), ("MLI", "DZA", 3), ("NER", "DZA", 3)]),
