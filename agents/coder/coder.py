@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from agents.coder.actors import load_actors
-from agents.coder.dating import reference
+from agents.coder.dating import When, reference
 from agents.coder.discards import Discards
 from agents.coder.discourse import ACT_NOUNS, GROUP_SIZES, PAIR_NOUNS, Discourse
 from agents.coder.events import Found, TriggerReader
@@ -57,12 +57,14 @@ class CoderStats:
 
 @dataclass(frozen=True, slots=True)
 class _Plan:
-    """An article before parsing: its sentences, actor hits by sentence, candidate sentences."""
+    """An article before parsing: its sentences, actor hits by sentence, candidate sentences,
+    and its reference date (``dating.reference``)."""
 
     article: Article
     sentences: list[Sentence]
     hits: dict[int, list[ActorHit]]
     chosen: list[Sentence]
+    when: When | None
 
 
 class Coder:
@@ -96,15 +98,15 @@ class Coder:
 
     def _plan(self, article: Article) -> _Plan:
         text = article.text
-        when = article.published.date() if article.published else None
-        hits = second_mentions(text, self.matcher.scan(text, text.lower().replace("’", "'"), when))
+        published = article.published.date() if article.published else None
+        hits = second_mentions(text, self.matcher.scan(text, text.lower().replace("’", "'"), published))
         sents = list(sentences(text))
         if sents:  # a wire story's dateline is not part of its first sentence's grammar
             sents[0] = sents[0].after_dateline()
         by_sentence = _hits_by_sentence(sents, hits)
         chosen = [s for s in sents if self._candidate(s, by_sentence.get(s.index, []))]
         self.stats.sentences += len(sents)
-        return _Plan(article, sents, by_sentence, chosen)
+        return _Plan(article, sents, by_sentence, chosen, reference(published, text))
 
     def _code(self, plan: _Plan, docs: dict[int, Doc]) -> list[RelationEvent]:
         discourse = Discourse()
@@ -115,7 +117,7 @@ class Coder:
             if doc is None:
                 discourse.remember(sent.index, [_hit_ref(h) for h in sent_hits if h.name])
                 continue
-            found = self._sentence(plan.article, sent, doc, sent_hits, discourse)
+            found = self._sentence(plan, sent, doc, sent_hits, discourse)
             events.extend(self._event(plan.article, sent, doc, f) for f in _dedupe(found))
         return events
 
@@ -129,12 +131,11 @@ class Coder:
         return len(countries) >= 2 or (coref and (len(countries) == 1 or group))
 
     def _sentence(
-        self, article: Article, sent: Sentence, doc: Doc, hits: list[ActorHit], discourse: Discourse
+        self, plan: _Plan, sent: Sentence, doc: Doc, hits: list[ActorHit], discourse: Discourse
     ) -> list[Found]:
         actors = SentenceActors(doc, sent, hits, self.agent_nouns)
         resolve = discourse.resolver(sent.index, doc, actors)
-        when = reference(article.published.date() if article.published else None, article.text)
-        found = self.reader.read(doc, actors, _reference_year(article), resolve, when)
+        found = self.reader.read(doc, actors, _reference_year(plan.article), resolve, plan.when)
         named = actors.countries() + actors.agents_before(len(doc))
         # subjects last: the next sentence's pronoun takes the latest, so it prefers a subject
         ordered = sorted(named, key=lambda r: (doc[r.head].dep_ == "nsubj", r.head))

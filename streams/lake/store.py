@@ -65,14 +65,19 @@ def live_files(root: Path) -> list[str]:
     return [str(root / name) for name in _read_manifest(root)["files"]]
 
 
-def saved_status(root: Path) -> dict[str, Any]:
-    """The counters ``Writer.append`` last saved with the rows (``{}`` if none); a store
-    written before they moved into the manifest has them in ``_status.json``."""
-    status = _read_manifest(root).get("status")
+def _status_of(root: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+    """The counters in ``manifest``; a store written before they moved into the manifest has
+    them in ``_status.json``; ``{}`` if neither."""
+    status = manifest.get("status")
     older = root / OLD_STATUS
     if status is None and older.is_file():
         status = jsonbytes.loads(older.read_bytes())
     return dict(status or {})
+
+
+def saved_status(root: Path) -> dict[str, Any]:
+    """The counters ``Writer.append`` last saved with the rows (``{}`` if none)."""
+    return _status_of(root, _read_manifest(root))
 
 
 def coder_ranks(root: Path) -> list[int]:
@@ -108,7 +113,7 @@ class Writer:
             self._lock.close()
             raise StreamsError(f"another dyadwatch lake is writing the store {root}") from None
         self.manifest = _read_manifest(root)
-        self.manifest.setdefault("status", saved_status(root))
+        self.manifest["status"] = _status_of(root, self.manifest)
         if not (root / MANIFEST).exists():  # an empty store is a store: sql and export read it
             self._save_manifest()
         self._db = duckdb.connect()
