@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agents.coder.dating import When, dated_before
+from agents.coder.dating import MONTH_NAMES, When, dated_before
 from agents.coder.syntax import clause_of
 
 if TYPE_CHECKING:
@@ -49,7 +49,6 @@ UNREAL = _set("could might may should must can ca")
 HYPOTHETICAL_MARKS = _set("if unless whether lest")
 HISTORY_MARKS = _set("after since before when")
 WHEN_MARKS = _set("when as after while before until")
-MONTHS = _set("january february march april may june july august september october november december")
 PAST_SEASONS = _set("year summer winter spring autumn fall month")
 EXPECTATIONS = _set("expect schedule set plan slate")
 SCHEDULES = _set("due slated")
@@ -253,7 +252,7 @@ def _old_time(child: Token, year: int, past: bool = False) -> bool:
         digits = t.text[:-1] if t.text.endswith("s") else t.text
         if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) < year:
             return True
-        if past and t.lower_ in MONTHS and child.lower_ == "in":
+        if past and t.lower_ in MONTH_NAMES and child.lower_ == "in":
             return True
         if past and t.lower_ in PAST_SEASONS and any(c.lower_ == "last" for c in t.children):
             return True

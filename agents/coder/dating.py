@@ -19,16 +19,13 @@ from agents.coder.text import DATELINE_RE
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["MONTH_NUMBERS", "When", "dated_before", "dateline_month", "reference"]
+__all__ = ["MONTH_NAMES", "MONTH_NUMBERS", "When", "dated_before", "reference"]
 
-MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")], 1)
-    for name in names
-}
+_MONTHS = [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+           ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+           ("october", "oct"), ("november", "nov"), ("december", "dec")]
+MONTH_NAMES = frozenset(names[0] for names in _MONTHS)  # full names: "may", not "mar"
+MONTH_NUMBERS = {name: number for number, names in enumerate(_MONTHS, 1) for name in names}
 _MONTH_WORD = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
 PERIODS = frozenset({"month", "year"})
 SPAN_NOUNS = frozenset({"year", "month", "decade"})
@@ -52,12 +49,6 @@ def _dateline(text: str) -> When | None:
         if month is not None:
             return When(month, int(found.group(2)))
     return None
-
-
-def dateline_month(text: str) -> int | None:
-    """The month of a leading dateline ("KYIV, Oct. 2 (Reuters) -" -> 10), else None."""
-    when = _dateline(text)
-    return when.month if when else None
 
 
 def reference(published: date | None, text: str) -> When | None:

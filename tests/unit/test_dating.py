@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from agents.coder import default_coder
-from agents.coder.dating import When, dateline_month, reference
+from agents.coder.dating import When, reference
 from schemas.models import Article
 
 
@@ -21,7 +21,8 @@ def _triples(text: str, published: datetime | None = None) -> list[tuple[str, st
     ("PUTRAJAYA, July 28 (Reuters) - ...", 7), ("Moscow: Pakistan ...", None), ("Peru broke ...", None),
 ])
 def test_the_dateline_gives_the_month(text: str, month: int | None) -> None:
-    assert dateline_month(text) == month
+    when = reference(None, text)
+    assert (when.month if when else None) == month
 
 
 def test_the_published_date_wins_over_the_dateline() -> None:
