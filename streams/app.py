@@ -34,6 +34,7 @@ from streams.kafka.transport import WorkerApp, faust_credentials
 from streams.settings import Settings
 from streams.state.aggregation import AggregationPorts, wire_aggregation
 from streams.state.changes import PairChanges
+from streams.state.objects import TableObjects
 from streams.state.policy import aggregation_policy
 from streams.state.rowcache import RowCache
 
@@ -57,6 +58,7 @@ class Pipeline:
     coding: CodingService | None = None  # set by wire_agents
     changes: PairChanges = field(default_factory=PairChanges)  # pairs folded: the live stream
     rows: RowCache = field(default_factory=RowCache)  # listing rows until their pair is written
+    objects: TableObjects | None = None  # decoded states and buckets as last written
 
     @property
     def coding_ready(self) -> bool:
@@ -128,7 +130,10 @@ def build_pipeline(settings: Settings) -> Pipeline:
                        partitions=names.alerts.partitions)
     dyads, days = _table(app, settings, names.dyads), _table(app, settings, names.days)
     event_sender = BatchedSender(app, names.events.name, settings.events_batch_bytes)
-    return Pipeline(settings, app, articles, events, dead_letters, alerts, dyads, days, event_sender)
+    objects = TableObjects(settings.table_states_kept, settings.table_buckets_kept,
+                           lambda: app.rebalancing_count)
+    return Pipeline(settings, app, articles, events, dead_letters, alerts, dyads, days, event_sender,
+                    objects=objects)
 
 
 def coding_service(settings: Settings, factory: CoderFactory = default_coder) -> CodingService:
@@ -152,7 +157,7 @@ def wire_agents(pipeline: Pipeline, factory: CoderFactory = default_coder) -> No
         pipeline.events, pipeline.dyads, pipeline.days, pipeline.alerts, outlet, tally,
         aggregation_policy(settings), settings.aggregate_batch_max,
         settings.aggregate_batch_within_ms / 1000, settings.future_tolerance_s,
-        pipeline.changes.note, pipeline.rows.forget))
+        pipeline.changes.note, pipeline.rows.forget, pipeline.objects))
     wire_stall_guard(pipeline.app, tally, [settings.articles_topic, settings.events_topic])
 
 

@@ -105,6 +105,14 @@ class Settings(BaseSettings):
         4, ge=1, description="RocksDB memtable size per table partition (two are kept)."
     )
     table_block_cache_mb: int = Field(8, ge=1, description="RocksDB read cache per table partition.")
+    table_states_kept: int = Field(
+        500, ge=0, description="Pair states kept decoded beside the dyads table (~80 KB each), "
+        "least recently used dropped first; 0: decode every read."
+    )
+    table_buckets_kept: int = Field(
+        5_000, ge=0, description="Day buckets kept decoded beside the dyad-days table (~8 KB "
+        "each), least recently used dropped first; 0: decode every read."
+    )
     aggregate_batch_max: int = Field(200, ge=1)
     aggregate_batch_within_ms: int = Field(20, ge=1)
     log_level: Literal["debug", "info", "warning", "error"] = "info"

@@ -24,6 +24,7 @@ from schemas.contract import schema_header
 from schemas.models import DyadAlert
 from streams.state.aggregate import Outcome
 from streams.state.ledger import fold_event
+from streams.state.objects import TableObjects
 from streams.state.policy import AggregationPolicy
 from streams.state.tables import TableLedger
 
@@ -52,6 +53,7 @@ class AggregationPorts:
     future_tolerance_s: float = 86_400.0
     on_changed: Callable[[Iterable[str]], None] | None = None
     on_written: Callable[[Iterable[str]], None] | None = None
+    objects: TableObjects | None = None
 
 
 def wire_aggregation(app: faust.App, ports: AggregationPorts) -> None:
@@ -109,7 +111,7 @@ def _make_current(event: Any) -> None:
 async def _aggregate_group(ports: AggregationPorts, group: list[Any]) -> None:
     """Fold one pair's events; its table reads and writes use that pair's partition."""
     _make_current(group[-1])
-    ledger = TableLedger(ports.dyads, ports.days)
+    ledger = TableLedger(ports.dyads, ports.days, ports.objects)
     alerts: list[DyadAlert] = []
     changed: set[str] = set()
     for event in group:

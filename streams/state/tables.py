@@ -2,6 +2,8 @@
 
 A batch of events loads each pair's state once, folds every event, then writes the state and
 each touched day once (``flush``): one changelog record per pair and day, not per event.
+With ``objects`` (``streams.state.objects.TableObjects``), what it reads comes from the
+objects it last wrote where they are kept (taken out while folded, put back once written).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 from schemas.models import DayBucket, DyadState
 from streams.state.aggregate import new_state
 from streams.state.history import bucket_key
+from streams.state.objects import ABSENT, TableObjects
 
 __all__ = ["TableLedger"]
 
@@ -19,22 +22,35 @@ __all__ = ["TableLedger"]
 class TableLedger:
     """``streams.state.ledger.Ledger`` over the ``dyads`` and ``dyad-days`` tables."""
 
-    def __init__(self, dyads: Any, days: Any) -> None:
-        self.dyads, self.days = dyads, days
+    def __init__(self, dyads: Any, days: Any, objects: TableObjects | None = None) -> None:
+        self.dyads, self.days, self.objects = dyads, days, objects
+        self.generation = objects.current() if objects is not None else 0
         self._states: dict[str, DyadState] = {}
         self._buckets: dict[str, DayBucket | None] = {}
         self._dirty_states: set[str] = set()
         self._dirty_buckets: set[str] = set()
         self._dropped: set[str] = set()
+        self._found_states: set[str] = set()  # pairs with a row in the table when loaded
 
     def load_state(self, pair: str) -> DyadState:
         """``Ledger.load_state``."""
         state = self._states.get(pair)
         if state is None:
-            raw = self.dyads.get(pair.encode())
-            state = new_state(pair) if raw is None else DyadState.model_validate(raw)
+            state = self._read_state(pair)
+            if state is None:
+                state = new_state(pair)
+            else:
+                self._found_states.add(pair)
             self._states[pair] = state
         return state
+
+    def _read_state(self, pair: str) -> DyadState | None:
+        """The pair's stored state (kept object, else the table's row), or None."""
+        kept = ABSENT if self.objects is None else self.objects.states.take(pair)
+        if kept is ABSENT:
+            raw = self.dyads.get(pair.encode())
+            return None if raw is None else DyadState.model_validate(raw)
+        return kept if isinstance(kept, DyadState) else None
 
     def save_state(self, state: DyadState) -> None:
         """``Ledger.save_state``."""
@@ -45,8 +61,11 @@ class TableLedger:
         """``Ledger.load_bucket``."""
         key = bucket_key(pair, day)
         if key not in self._buckets:
-            raw = self.days.get(key.encode())
-            self._buckets[key] = None if raw is None else DayBucket.model_validate(raw)
+            kept = ABSENT if self.objects is None else self.objects.buckets.take(key)
+            if kept is ABSENT:
+                raw = self.days.get(key.encode())
+                kept = None if raw is None else DayBucket.model_validate(raw)
+            self._buckets[key] = kept if isinstance(kept, DayBucket) else None
         return self._buckets[key]
 
     def save_bucket(self, bucket: DayBucket) -> None:
@@ -75,9 +94,26 @@ class TableLedger:
         for key in sorted(self._dropped):
             if key.encode() in self.days:
                 del self.days[key.encode()]
+        self._keep()
         self._states.clear()
         self._buckets.clear()
         self._dirty_states.clear()
         self._dirty_buckets.clear()
         self._dropped.clear()
+        self._found_states.clear()
         return written
+
+    def _keep(self) -> None:
+        """Put back in ``objects`` what was written (and rows found missing and left so); what
+        was only read stays out: a fold may have changed it without writing it."""
+        if self.objects is None:
+            return
+        for pair in self._dirty_states:
+            self.objects.states.put(pair, self._states[pair], self.generation)
+        for pair in self._states.keys() - self._dirty_states - self._found_states:
+            self.objects.states.put(pair, None, self.generation)
+        for key in self._dirty_buckets | self._dropped:
+            self.objects.buckets.put(key, self._buckets[key], self.generation)
+        for key, bucket in self._buckets.items():
+            if bucket is None and key not in self._dropped:
+                self.objects.buckets.put(key, None, self.generation)

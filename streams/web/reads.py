@@ -20,6 +20,7 @@ from schemas.summary import PairSummary
 from streams.app import Pipeline
 from streams.kafka.lag import consumer_lag, lag_by_topic
 from streams.state.history import bucket_key
+from streams.state.objects import ABSENT, Absent
 from streams.web.listing import (
     RowFilter,
     alerts_from_buckets,
@@ -77,10 +78,13 @@ class TableReads:
     def _computed_row(self, key: bytes, window_days: int, as_of: datetime | None,
                       row_filter: RowFilter | None) -> dict[str, Any] | None:
         """The pair's row as ``local_rows`` lists it (None: left out), read from the tables."""
-        value = self.table.get(key)
-        if value is None:
+        kept = self._kept_state(key.decode())
+        if kept is ABSENT:
+            value = self.table.get(key)
+            kept = None if value is None else load_state(value)
+        if not isinstance(kept, DyadState):
             return None
-        state = load_state(value)
+        state = kept
         buckets = self.local_buckets(state)
         in_range = None
         if row_filter is not None and row_filter.ranged:
@@ -200,13 +204,26 @@ class TableReads:
 
     def local_state(self, pair: str) -> DyadState | None:
         """The pair's state in this worker's table, or None."""
+        kept = self._kept_state(pair)
+        if kept is not ABSENT:
+            return kept if isinstance(kept, DyadState) else None
         raw = self.table.get(pair.encode())
         return None if raw is None else DyadState.model_validate(raw)
 
     def local_bucket(self, pair: str, day: Any) -> DayBucket | None:
         """The pair's day bucket (``dyad-days``) in this worker's table, or None."""
-        raw = self.pipeline.days.get(bucket_key(pair, day).encode())
+        key = bucket_key(pair, day)
+        objects = self.pipeline.objects
+        kept = objects.buckets.get(key) if objects is not None and self.serving() else ABSENT
+        if kept is not ABSENT:
+            return kept if isinstance(kept, DayBucket) else None
+        raw = self.pipeline.days.get(key.encode())
         return None if raw is None else DayBucket.model_validate(raw)
+
+    def _kept_state(self, pair: str) -> DyadState | Absent | None:
+        """The pair's state as the ledger last wrote it (``TableObjects``), or ``ABSENT``."""
+        objects = self.pipeline.objects
+        return objects.states.get(pair) if objects is not None and self.serving() else ABSENT
 
     def other_workers(self) -> list[str]:
         """The canonical URLs of the other workers holding table partitions."""

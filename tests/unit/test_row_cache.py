@@ -49,6 +49,7 @@ class StandInPipeline:
     rows: RowCache = field(default_factory=RowCache)
     recovery: Recovery = field(default_factory=Recovery)
     app: Any = None
+    objects: Any = None  # no TableObjects: every read decodes
 
     def __post_init__(self) -> None:
         self.app = SimpleNamespace(rebalancing=False, rebalancing_count=1,
