@@ -49,6 +49,7 @@ UNREAL = _set("could might may should must can ca")
 HYPOTHETICAL_MARKS = _set("if unless whether lest")
 HISTORY_MARKS = _set("after since before when")
 WHEN_MARKS = _set("when as after while before until")
+HABITS = _set("long since always traditionally historically repeatedly often frequently")
 PAST_SEASONS = _set("year summer winter spring autumn fall month")
 EXPECTATIONS = _set("expect schedule set plan slate")
 SCHEDULES = _set("due slated")
@@ -83,6 +84,20 @@ def _hypothetical(tok: Token) -> bool:
         if head.dep_ not in CLAUSAL:
             break
     return False
+
+
+def _scheduled(tok: Token) -> bool:
+    """A subordinate clause in the present after 'before', 'until', 'once' or 'when' tells what
+    is to come: 'two days before Iran and the United States hold talks'."""
+    marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in WHEN_MARKS - {"as", "while"}]
+    return tok.dep_ == "advcl" and tok.tag_ in ("VBP", "VBZ") and bool(marks)
+
+
+def _habitual(tok: Token) -> bool:
+    """The perfect with 'long', 'since', 'always', 'repeatedly' ... tells a standing state or a
+    habit, not the news: 'Armenia has long accused Russia', 'has since been deepening ties'."""
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+    return perfect and any(c.dep_ == "advmod" and c.lower_ in HABITS for c in tok.children)
 
 
 def governor_status(tok: Token) -> str | None:
@@ -147,7 +162,7 @@ def _unasserted(tok: Token) -> bool:
 
 def status(tok: Token) -> str:
     """The status of a trigger token (see the module doc)."""
-    if _hypothetical(tok) or _unasserted(tok):
+    if _hypothetical(tok) or _unasserted(tok) or _scheduled(tok) or _habitual(tok):
         return "off"
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if _negated(tok):
@@ -161,7 +176,16 @@ def status(tok: Token) -> str:
         return "intent"
     if tok.dep_ == "advcl" and "to" in aux and tok.head.i != tok.i:
         return status(tok.head)  # "will meet in Zurich to discuss": as the act it serves
+    if _participle_of(tok) and status(tok.head) == "off":
+        return "off"  # "before Iran and the US hold talks, mediated by Oman": as its clause
     return "act"
+
+
+def _participle_of(tok: Token) -> bool:
+    """A bare participle clause hung on a verb ('..., mediated by Oman'): no subject, no mark."""
+    bare = not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in tok.children)
+    return (tok.dep_ == "advcl" and tok.tag_ in ("VBN", "VBG") and bare and tok.head.i != tok.i
+            and tok.head.pos_ in ("VERB", "AUX"))
 
 
 def is_history(tok: Token, year: int, when: When | None = None) -> bool:

@@ -15,8 +15,9 @@ from agents.coder.vocab import VerbPattern
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["aimed", "asked", "conditions", "content_of_document", "describes", "halting",
-           "misread_passive", "naming", "near_objects", "owner_of", "reason_given", "sent_home", "supposed"]
+__all__ = ["aimed", "asked", "carried", "conditions", "content_of_document", "dealt", "describes",
+           "halting", "misread_passive", "naming", "near_objects", "owner_of", "reason_given",
+           "sent_home", "supposed", "under_document"]
 
 AIMED = frozenset({"on", "against", "at", "into"})
 NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
@@ -25,10 +26,12 @@ HALTS = frozenset({"pause", "suspend", "halt", "stop", "end", "freeze", "cancel"
                    "lift", "ease", "cease", "discontinue", "revoke", "withdraw", "cut"})
 # what an agreement says is not another act: "signed a treaty settling the border dispute"
 DOCUMENTS = frozenset({"treaty", "agreement", "deal", "accord", "pact", "memorandum", "declaration",
-                       "resolution", "statement", "communique", "law", "decree", "bill", "proposal"})
+                       "protocol", "charter", "convention", "resolution", "statement", "communique",
+                       "law", "decree", "bill", "proposal"})
 UNREALISED = frozenset({"planned", "proposed", "possible", "potential", "expected", "upcoming", "future",
                         "prospective", "mooted", "hypothetical"})
-REASONS = frozenset({"cite"})
+CARRY_VERBS = frozenset({"fly", "sail", "drive", "steer"})
+REASONS = frozenset({"cite", "retaliate", "respond", "react"})  # ", retaliating for X's ..."
 SPANS_OF = frozenset({"day", "week", "month", "year", "decade", "hour"})
 ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "staff",
                     "official", "adviser", "advisor"})
@@ -129,7 +132,8 @@ def supposed(noun: Token) -> bool:
 
 
 def reason_given(tok: Token) -> bool:
-    """'..., citing food safety concerns': the reason for the act, not another act."""
+    """'..., citing food safety concerns', '..., retaliating for Algeria's expulsion of ...':
+    the reason for the act, not another act."""
     return tok.lemma_.lower() in REASONS and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp")
 
 
@@ -143,7 +147,15 @@ def owner_of(noun: Token) -> list[Token]:
 
 def content_of_document(tok: Token) -> bool:
     """A participle telling what a document does ('a treaty settling the border', 'signed a deal
-    on Friday allowing ...'), right after the document or after the verb that has it as object."""
+    on Friday allowing ...'), right after the document or after the verb that has it as object;
+    what it is signed for ('signed protocols to establish relations and reopen the border')."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        documents = [first.head] if first.dep_ == "acl" else [
+            c for c in first.head.children if c.dep_ == "dobj" and c.i < first.i]
+        return any(d.lemma_.lower() in DOCUMENTS for d in documents)
     if tok.tag_ != "VBG" or tok.dep_ not in ("acl", "advcl"):
         return False
     if tok.dep_ == "acl":
@@ -161,3 +173,28 @@ def describes(tok: Token) -> bool:
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
     pronoun = [c for c in tok.children if c.lower_ in ("which", "who") and c.i < tok.i]
     return perfect and bool(pronoun) and tok.doc[pronoun[0].i - 1].text == ","
+
+
+def under_document(tok: Token) -> bool:
+    """'Under the treaty, Australia will provide ...': what a document provides (a clause, or a
+    conjunct of one, governed by 'under' + a document noun)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in DOCUMENTS for o in c.children) for c in tok.children)
+
+
+def dealt(tok: Token) -> bool:
+    """'strike' of a deal, not an attack: 'struck a deal', 'agreements Nauru strikes with ...'."""
+    if tok.lemma_.lower() != "strike":
+        return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS for c in tok.children):
+        return True
+    before = [t for t in tok.doc[max(0, tok.i - 4): tok.i] if t.pos_ == "NOUN"]
+    return bool(before) and before[-1].lemma_.lower() in DOCUMENTS
+
+
+def carried(tok: Token) -> bool:
+    """A travel verb with a thing as its object ('flew a drone over ...', 'sailed a warship'):
+    no visit."""
+    return tok.lemma_.lower() in CARRY_VERBS and any(c.dep_ == "dobj" for c in tok.children)

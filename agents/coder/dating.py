@@ -99,6 +99,17 @@ def _relative_past(child: Token) -> bool:
         c.lower_ in PERIODS and any(d.lower_ == "this" for d in c.children) for c in child.children)
 
 
+def _dating_words(tok: Token) -> list[Token]:
+    """The words that may date the act: its own, and those of its purpose ('hosted Dar for
+    trilateral talks in May')."""
+    words = list(tok.children)
+    for prep in tok.subtree:  # the parser hangs "for" on the verb or on its object
+        held = prep.head.i == tok.i or prep.head.dep_ in ("dobj", "conj", "appos")
+        if prep.dep_ == "prep" and prep.lower_ == "for" and held:
+            words += [w for o in prep.children if o.dep_ == "pobj" for w in o.children]
+    return words
+
+
 def dated_before(tok: Token, when: When | None) -> bool:
     """The act ``tok`` is dated a week or more before the article's date ``when`` (None:
     never): told in the past and dated to an earlier month or day (up to ten months back: "in
@@ -110,7 +121,7 @@ def dated_before(tok: Token, when: When | None) -> bool:
         return True
     if not _past(tok):
         return False
-    for child in tok.children:
+    for child in _dating_words(tok):
         if child.dep_ not in ("prep", "npadvmod"):
             continue
         if child.dep_ == "prep" and child.lower_ not in TIME_PREPS:

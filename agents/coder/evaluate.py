@@ -1,8 +1,9 @@
 """Score the coder against gold files: ``python -m agents.coder.evaluate GOLD.jsonl [...]``.
 
 Gold formats:
-- ``.jsonl``: one record a line, ``{"id", "text", "events": [{"source", "target", "quad", ...}],
-  "ambiguous_events"?: [...]}``.
+- ``.jsonl``: one record a line, ``{"id", "text", "published"?, "events": [{"source",
+  "target", "quad", ...}], "ambiguous_events"?: [...]}`` (``published``: the story's ISO 8601
+  date or time, as an article carries it; the coder dates its background from it).
 - ``.json``: one object ``{"id"?, "file", "events", "ambiguous_events"?}`` where ``file``
   (relative to the json's folder) holds the article: first line the title, then the text.
 
@@ -23,6 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 
 from agents.coder.coder import Coder, default_coder
 from agents.coder.exceptions import CoderDataError
@@ -177,7 +180,12 @@ def _record(path: Path, number: int, line: str) -> tuple[Article, list[Triple], 
         gold, ambiguous = _triples(rec["events"]), _triples(rec.get("ambiguous_events", []))
     except (ValueError, KeyError, TypeError) as exc:
         raise CoderDataError(f"{where}: an event needs source, target and a quad 1-4 ({exc})") from None
-    article = Article(id=str(rec.get("id") or f"{path.name}:{number}"), text=rec["text"])
+    try:
+        article = Article(id=str(rec.get("id") or f"{path.name}:{number}"), text=rec["text"],
+                          published=rec.get("published"))
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        raise CoderDataError(f"{where}: {'.'.join(map(str, problem['loc']))}: {problem['msg']}") from None
     return article, gold, ambiguous
 
 

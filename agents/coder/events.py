@@ -13,8 +13,10 @@ from agents.coder.clauses import GOVERNOR_OF, governor_status, is_history, speec
 from agents.coder.codes import halted, modal_code, refine
 from agents.coder.cues import (
     asked,
+    carried,
     conditions,
     content_of_document,
+    dealt,
     describes,
     halting,
     misread_passive,
@@ -23,6 +25,7 @@ from agents.coder.cues import (
     reason_given,
     sent_home,
     supposed,
+    under_document,
 )
 from agents.coder.dating import When
 from agents.coder.nominal import FORCE_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
@@ -93,8 +96,9 @@ class TriggerReader:
         for t in triggers:
             if governor_status(t.tok) is not None:
                 governed.setdefault(t.tok.head.i, []).append(t.tok.i)
-                if t.tok.dep_ == "acl" and not owner_of(t.tok.head):  # "initiated efforts to acquire":
-                    governed.setdefault(object_of(t.tok.head), []).append(t.tok.i)  # the verb of the noun
+                if t.tok.dep_ == "acl" and not owner_of(t.tok.head) and not _demonym_of(t.tok.head, actors):
+                    # "initiated efforts to acquire": the verb of the noun
+                    governed.setdefault(object_of(t.tok.head), []).append(t.tok.i)
             elif t.noun and (verb := clause_of(t.tok)).i != t.tok.i and governor_status(verb):
                 governed.setdefault(verb.head.i, []).append(t.tok.i)  # "promised to continue aid"
             elif t.tok.dep_ == "pcomp" and t.tok.head.lower_ == "by":  # "retaliated by expelling"
@@ -149,9 +153,16 @@ class _Coding(NounEvents):
             self.status = "off"  # "a Chinese attack on Taiwan could prompt a Japanese response"
         if content_of_document(tok):
             self.status = "off"  # "signed a treaty settling the border": its content
+        if self.status == "intent" and under_document(governor):
+            self.status = "off"  # "Under the treaty, Australia will provide ...": its terms
         if describes(tok) and self.actors.group(tok.head, True):
             self.status = "off"  # "Mali and Niger, which have formed an alliance, said ...": background
         act = self.trig.pattern.code
+        if (act[:2] in ("18", "19") and dealt(tok)) or (act[:3] == "042" and carried(tok)):
+            return []  # "struck a deal", "flew a drone over its positions"
+        if tok.lemma_.lower() == "approach" and any(  # "approached oil vessels": a move, no démarche
+                c.dep_ == "dobj" and not self.actors.group(c, False) for c in tok.children):
+            return []
         gerund = tok.dep_ in ("dobj", "pobj")  # "ending five days of fighting"
         if (self.trig.noun or gerund) and halting(tok):  # "paused military aid to Ukraine": 1622
             act = halted(refine(act, {t.lower_ for t in tok.subtree})) or act
@@ -296,4 +307,10 @@ def _confidence(base: float, *sides: ActorRef) -> float:
         base *= 0.8 if side.coref else 1.0
         base *= SIDE_WEIGHT.get(side.kind, 1.0)
     return round(base, 2)
+
+
+def _demonym_of(noun: Token, actors: SentenceActors) -> bool:
+    """The noun is a country's by a demonym: 'an Australian offer'."""
+    return any(c.dep_ == "amod" and (r := actors.at.get(c.i)) is not None and r.kind == "demonym"
+               for c in noun.children)
 

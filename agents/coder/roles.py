@@ -23,6 +23,7 @@ from agents.coder.scenes import FORCE, PLACE_PREPS, SCENE_KINDS, UNCLAIMED_ROOTS
 from agents.coder.syntax import ADJUNCT_PREPS, clause_of, directive, each_way
 from agents.coder.words import (
     ACQUIRE,
+    ALONGSIDE,
     ARRESTS,
     BORDERS,
     FORCE_NOUNS,
@@ -31,6 +32,7 @@ from agents.coder.words import (
     JOINT,
     MEASURES,
     MEETINGS,
+    MESSAGES,
     PASSIVE_FROM,
     POSSESSIVES,
     SPEAKER_PRONOUNS,
@@ -84,9 +86,14 @@ class Roles(Scenes):
                 continue
             if v.dep_ == "acl" and governor_status(v) is not None:
                 owners = [a for o in owner_of(v.head) for a in self.actors.group(o, True)]
+                owners = owners or [r for c in v.head.children if c.dep_ == "amod" and (  # "an
+                    r := self.actors.at.get(c.i)) is not None and r.kind == "demonym"]  # Australian offer"
                 if owners:  # "turned down an offer from Trump to send troops": Trump's offer
                     return owners
                 v = clause_of(v.head)  # "initiated efforts to establish": who initiated
+                continue
+            if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in MESSAGES:
+                v = clause_of(v.head)  # "sent a message congratulating Putin": who sent it
                 continue
             if v.dep_ in ("acl", "relcl") and v.head.i != v.i:
                 return self.actors.group(v.head, strict=True)
@@ -199,6 +206,9 @@ class Roles(Scenes):
         wanted = wanted or (low in ("between", "among") and between)  # "host a meeting between A and B"
         if prep.dep_ == "dative":
             wanted = True
+        if low == "with" and prep.i >= 2 and prep.doc[prep.i - 1].lower_ in ALONGSIDE \
+                and prep.doc[prep.i - 2].lower_ == "in":
+            wanted = False  # "broke relations with Ecuador in solidarity with Mexico": a side taken
         objects = {c.lemma_.lower() for c in prep.head.children if c.dep_ == "dobj"}
         measured = objects | {prep.head.lemma_.lower()}
         topic = measured.isdisjoint(MEASURES) and target_prep != "on"  # "lifted tariffs on X"

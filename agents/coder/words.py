@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "ACCIDENTS",
     "ACQUIRE",
+    "ALONGSIDE",
     "ARRESTS",
     "BORDERS",
     "COMPANY",
@@ -17,6 +18,7 @@ __all__ = [
     "LEADS",
     "MEASURES",
     "MEETINGS",
+    "MESSAGES",
     "MILITARY",
     "MUNITIONS",
     "PASSIVE_FROM",
@@ -60,8 +62,11 @@ MILITARY = _w(
 # Agent nouns that are also goods: "Russian tanks" act in an attack but are bought in a deal.
 HARDWARE = _w(
     "tanks jet jets warplane warplanes aircraft warships warship helicopter helicopters drone drones"
-    " bomber bombers missiles submarine submarines"
+    " bomber bombers missile missiles rocket rockets submarine submarines batteries battery artillery frigate frigates"
+    " destroyer destroyers gunboat gunboats"
 )
+MESSAGES = _w("message letter cable telegram note")
+"""What a leader sends: 'sent a message congratulating Putin' is the sender's act."""
 
 
 HUMANITARIAN = _w("food medicine medicines medical humanitarian relief")
@@ -115,6 +120,8 @@ TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "towa
 
 
 # "captured a stronghold on the Thai border": where, not whom
+ALONGSIDE = frozenset({"solidarity", "coordination", "concert", "cooperation", "tandem", "step"})
+"""'in solidarity with X', 'in coordination with X': the side an actor takes, not its target."""
 BORDERS = frozenset({"border", "frontier", "boundary", "borderland", "borderlands"})
 
 # measures laid "on" a country: "lift the sanctions on Iran" (its target, not a topic)

@@ -62,6 +62,7 @@ def test_malformed_eval_file_is_one_line(tmp_path: Path, content: str) -> None:
     ('{"text": "x", "event": []}', ("gold.jsonl:2", "'events' list")),
     ('{"text": "x", "events": [{"source": "RUS", "target": "UKR", "quad": "three"}]}',
      ("gold.jsonl:2", "quad 1-4")),
+    ('{"text": "x", "published": "last Tuesday", "events": []}', ("gold.jsonl:2", "published")),
 ])
 def test_a_bad_gold_record_is_named_by_file_and_line(tmp_path: Path, line: str,
                                                      words: tuple[str, ...]) -> None:

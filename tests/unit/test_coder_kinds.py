@@ -418,6 +418,41 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # what an actor is known for, in a clause between commas, is background
     ("Mali, Burkina Faso and Niger, which have formed an alliance, accused Algiers of sponsoring "
      "terrorism.", [("BFA", "DZA", 3), ("MLI", "DZA", 3), ("NER", "DZA", 3)]),
+    # the terms of a document; a deal struck; a reason given; a side taken, not a target
+    ("Under the treaty, Australia will provide budget support and will come to Nauru's aid in "
+     "a disaster.", []),
+    ("Under the deal, Turkey and Syria will reopen their border crossings next month.", []),
+    ("Canberra gains a veto over any agreements Nauru strikes with other countries, including "
+     "China.", []),
+    ("Vietnam struck a deal with China on fishing.", [("CHN", "VNM", 1), ("VNM", "CHN", 1)]),
+    ("France recalled its ambassador to Algeria, retaliating for Algeria's expulsion of 12 French "
+     "officials.", [("FRA", "DZA", 4)]),
+    ("Nicaragua broke relations with Ecuador in solidarity with Mexico.", [("NIC", "ECU", 4)]),
+    ("Venezuela and Nicaragua expressed solidarity with Cuba.", [("NIC", "CUB", 1), ("VEN", "CUB", 1)]),
+    # a travel verb with a thing as its object is no visit; approaching a thing is no demarche
+    ("Cambodian troops flew a drone over Thai positions.", []),
+    ("A Venezuelan navy boat approached oil vessels in Guyanese waters.", []),
+    ("Iran approached Saudi Arabia about restoring ties.", [("IRN", "SAU", 1)]),
+    # what is to come, in a clause after "before" or "until", and what hangs on it
+    ("The visit comes two days before Iran and the United States hold talks in Rome, mediated "
+     "by Oman.", []),
+    # a standing state or a habit told in the perfect
+    ("Armenia has long accused Russia of failing to protect it.", []),
+    ("Pashinyan has since been deepening ties with France.", []),
+    ("Armenia accused Russia of failing to protect it.", [("ARM", "RUS", 3)]),
+    # guardsmen are state agents; a demonym's port is its country; anti-aircraft batteries fire
+    ("Colombian troops detained three Venezuelan national guardsmen on Thursday.", [("COL", "VEN", 4)]),
+    ("Ethiopian warplanes bombed the Eritrean port of Assab on Friday.", [("ETH", "ERI", 4)]),
+    ("Iraqi anti-aircraft batteries fired on U.S. and British jets on Monday.",
+     [("IRQ", "GBR", 4), ("IRQ", "USA", 4)]),
+    # a message congratulating X is its sender's act; "an Australian offer" is Australia's
+    ("Chinese President Jiang Zemin sent a message congratulating Vladimir Putin on his election.",
+     [("CHN", "RUS", 1)]),
+    ("Indonesia rejected an Australian offer to send peacekeeping troops to East Timor.",
+     [("AUS", "TLS", 1), ("IDN", "AUS", 3)]),
+    # what a document is signed for is the document's content
+    ("Armenia and Turkey signed protocols to establish diplomatic relations and reopen their "
+     "shared border.", [("ARM", "TUR", 1), ("TUR", "ARM", 1)]),
 ]
 
 

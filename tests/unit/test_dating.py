@@ -65,3 +65,11 @@ def test_relative_past_is_background_in_a_dated_article_only() -> None:
         ("USA", "PAK", 2)]
     assert _triples("In January, Pakistan held official discussions with Russia.") == [
         ("PAK", "RUS", 1), ("RUS", "PAK", 1)]
+
+
+def test_the_purpose_of_an_act_dates_it() -> None:
+    published = datetime(2025, 7, 17, tzinfo=UTC)
+    text = "China hosted Pakistan's foreign minister and Japan's foreign minister for talks in May."
+    assert _triples(text, published) == []
+    assert _triples(text.replace("in May", "on Tuesday"), published) == [
+        ("CHN", "JPN", 1), ("CHN", "PAK", 1), ("JPN", "CHN", 1), ("PAK", "CHN", 1)]
