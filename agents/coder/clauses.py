@@ -95,9 +95,15 @@ def _scheduled(tok: Token) -> bool:
 
 def _habitual(tok: Token) -> bool:
     """The perfect with 'long', 'since', 'always', 'repeatedly' ... tells a standing state or a
-    habit, not the news: 'Armenia has long accused Russia', 'has since been deepening ties'."""
+    habit, not the news: 'Armenia has long accused Russia', 'has since been deepening ties'; the
+    past perfect with 'already' tells what came before it: 'had already closed'."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i and not any(c.dep_ == "aux" for c in tok.children):
+        tok = tok.head  # "has since canceled ... and accused Moscow": the auxiliary is shared
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
-    return perfect and any(c.dep_ == "advmod" and c.lower_ in HABITS for c in tok.children)
+    habit = any(c.dep_ == "advmod" and c.lower_ in HABITS for c in tok.children)
+    already = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and any(
+        c.dep_ == "advmod" and c.lower_ == "already" for c in tok.children)
+    return (perfect and habit) or already  # "had already closed Russia's consulates": before
 
 
 def governor_status(tok: Token) -> str | None:

@@ -113,6 +113,9 @@ class Roles(Scenes):
                     return said + coordinated
             return self.resolve(tok) + coordinated
         found = self.actors.group(tok, strict) or self._pronoun_owned(tok, verb)
+        speaker = speech_head(verb) if tok.i in self.actors.coref_at and tok.dep_ == "nsubj" else None
+        if not found and speaker is not None:  # "Pakistan's foreign ministry said the country ..."
+            found = self._subjects(speaker)
         return found or self.resolve(tok) or [  # "troops from the two countries clashed"
             a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
             for o in c.children if o.dep_ == "pobj" for a in self.resolve(o)]

@@ -62,8 +62,8 @@ MILITARY = _w(
 # Agent nouns that are also goods: "Russian tanks" act in an attack but are bought in a deal.
 HARDWARE = _w(
     "tanks jet jets warplane warplanes aircraft warships warship helicopter helicopters drone drones"
-    " bomber bombers missile missiles rocket rockets submarine submarines batteries battery artillery frigate frigates"
-    " destroyer destroyers gunboat gunboats"
+    " bomber bombers missile missiles rocket rockets submarine submarines batteries battery artillery"
+    " frigate frigates destroyer destroyers gunboat gunboats"
 )
 MESSAGES = _w("message letter cable telegram note")
 """What a leader sends: 'sent a message congratulating Putin' is the sender's act."""

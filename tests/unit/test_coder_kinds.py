@@ -453,6 +453,16 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # what a document is signed for is the document's content
     ("Armenia and Turkey signed protocols to establish diplomatic relations and reopen their "
      "shared border.", [("ARM", "TUR", 1), ("TUR", "ARM", 1)]),
+    # what came before ("had already"); a habit shared by a conjunct; "the country" in a
+    # ministry's statement is the ministry's; a telephone conversation is a call
+    ("Poland had already closed Russia's consulates in Poznan and Krakow.", []),
+    ("Azerbaijan has since canceled Russian cultural events and accused Moscow of killings.", []),
+    ("Pakistan's foreign ministry said the country remained committed to the ceasefire and blamed "
+     "Indian forces for violations.", [("PAK", "IND", 3)]),
+    ("Vladimir Putin had a telephone conversation with President of Azerbaijan Ilham Aliyev.",
+     [("AZE", "RUS", 1), ("RUS", "AZE", 1)]),
+    ("Defence Minister Israel Katz accused Iran of a complete violation of the ceasefire.",
+     [("ISR", "IRN", 3)]),
 ]
 
 
