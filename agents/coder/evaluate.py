@@ -124,10 +124,18 @@ class EvalReport:
             f"{'level':<7}{'TP':>6}{'FP':>6}{'FN':>6}{'P':>8}{'R':>8}{'F1':>8}",
         ]
         for name, s in (("event", self.events), ("pair", self.pairs)):
-            lines.append(
-                f"{name:<7}{s.tp:>6}{s.fp:>6}{s.fn:>6}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
-            )
+            p, r = _figure(s.precision, s.tp + s.fp), _figure(s.recall, s.tp + s.fn)
+            f1 = _figure(s.f1, s.tp + s.fp and s.tp + s.fn)
+            lines.append(f"{name:<7}{s.tp:>6}{s.fp:>6}{s.fn:>6}{p:>8}{r:>8}{f1:>8}")
+        if not (self.events.tp + self.events.fp and self.events.tp + self.events.fn):
+            lines.append("n/a: no event predicted or none expected, so that figure is undefined "
+                         "(an all-negative set scores by its false positives)")
         return "\n".join(lines)
+
+
+def _figure(value: float, defined: int) -> str:
+    """A figure to three places, or "n/a" when its denominator is 0."""
+    return f"{value:.3f}" if defined else "n/a"
 
 
 def _triples(events: list[dict[str, Any]]) -> list[Triple]:

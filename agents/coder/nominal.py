@@ -24,7 +24,8 @@ __all__ = ["FORCE_ROOTS", "JOINT_ROOTS", "MUTUAL_ROOTS", "ONE_WAY", "NounEvents"
 
 JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})  # "A and B met / traded fire"
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
-ONE_WAY = frozenset({"042", "043", "064", "0314", "0214", "1214"})  # sharing intelligence goes one way
+ONE_WAY = frozenset({"042", "043", "051", "064", "0314", "0214", "1214"})  # sharing intelligence,
+# standing with a country (051) go one way
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a foreign place can be the target
 
 

@@ -463,6 +463,10 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("AZE", "RUS", 1), ("RUS", "AZE", 1)]),
     ("Defence Minister Israel Katz accused Iran of a complete violation of the ceasefire.",
      [("ISR", "IRN", 3)]),
+    # standing with a country is support, one way; suspending a partnership reduces relations
+    ("Britain stands with Ukraine, Prime Minister Keir Starmer said.", [("GBR", "UKR", 1)]),
+    ("Georgia suspended its strategic partnership with Ukraine.", [("GEO", "UKR", 4)]),
+    ("Russia rejected the protest by Georgia.", [("RUS", "GEO", 3)]),
 ]
 
 

@@ -95,4 +95,11 @@ def test_module_runs_as_a_script(tmp_path: Path) -> None:
         check=True,
     )
     assert "precision" not in done.stderr
-    assert done.stdout.splitlines()[-2].startswith("event")
+    assert any(line.startswith("event ") for line in done.stdout.splitlines())
+
+
+def test_an_all_negative_set_says_its_figures_are_undefined(tmp_path: Path) -> None:
+    gold = tmp_path / "negative.jsonl"
+    gold.write_text('{"text": "Football fans cheered in Paris.", "events": []}\n', encoding="utf-8")
+    rendered = evaluate_files([gold]).render()
+    assert "0.000" not in rendered and "n/a" in rendered and "undefined" in rendered
