@@ -467,6 +467,7 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Britain stands with Ukraine, Prime Minister Keir Starmer said.", [("GBR", "UKR", 1)]),
     ("Georgia suspended its strategic partnership with Ukraine.", [("GEO", "UKR", 4)]),
     ("Russia rejected the protest by Georgia.", [("RUS", "GEO", 3)]),
+    ("Britain recalled its high commissioner from Abuja on Friday.", [("GBR", "NGA", 4)]),
 ]
 
 
