@@ -38,7 +38,8 @@ GOVERNORS: dict[str, frozenset[str]] = {
 GOVERNOR_OF = {word: kind for kind, words in GOVERNORS.items() for word in words}
 UNASSERTED = _set(
     "deny consider avoid stop halt risk resist oppose discuss fear allow study weigh fail "
-    "accuse allege blame suspect"
+    "accuse allege blame suspect suspicion suspicions allegation allegations rumour rumours "
+    "rumor rumors speculation"
 )
 SPEECH = _set(
     "say state inform announce report warn insist reiterate add confirm claim allege note tell "
@@ -202,6 +203,9 @@ def is_history(tok: Token, year: int, when: When | None = None) -> bool:
     (``dating.dated_before``). Looks at the trigger's own modifiers and the clause that dates it."""
     if dated_before(tok, when):
         return True
+    verb = tok.head if tok.dep_ == "dobj" else tok  # (an event noun: its verb)
+    if _participle_of(verb) and is_history(verb.head, year, when):
+        return True  # "sent 109 of them to China in 2015, prompting protests in Turkey"
     subordinate = tok.dep_ == "advcl" or (tok.dep_ == "ccomp" and tok.i < tok.head.i)  # misparsed
     if subordinate and any(c.dep_ == "mark" and c.lower_ in HISTORY_MARKS for c in tok.children):
         if any(t.lower_ in SPANS for t in tok.subtree if t.i < tok.i and t.dep_ == "npadvmod"):

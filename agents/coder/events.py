@@ -36,7 +36,7 @@ from agents.coder.roles import Resolver
 from agents.coder.scenes import UNCLAIMED_ROOTS, scene_of
 from agents.coder.syntax import GROUP_MAX, clause_of, each_way, object_of
 from agents.coder.vocab import Vocabulary
-from agents.coder.words import STATIVE
+from agents.coder.words import CONFLICTS, STATIVE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -128,6 +128,8 @@ class TriggerReader:
             coding = _Coding(doc, actors, Trigger(head, pattern, head.i, False), resolve)
             sources = coding._subjects(head)
             targets = coding._phrase(subj[0], tok, strict=True)
+            if {s.country for s in sources} & {t.country for t in targets}:
+                continue  # "Xi said the two countries should ...": an exhortation that includes him
             out.extend(
                 Found(s, t, pattern.code, _confidence(0.75, s, t), head.i, subj[0].i + 1, "parse")
                 for s in sources
@@ -158,6 +160,9 @@ class _Coding(NounEvents):
         if describes(tok) and self.actors.group(tok.head, True):
             self.status = "off"  # "Mali and Niger, which have formed an alliance, said ...": background
         act = self.trig.pattern.code
+        if "03" <= act[:2] <= "08" and any(c.dep_ == "dobj" and c.lemma_.lower() in CONFLICTS
+                                           for c in tok.children):
+            return []  # "deepening a trade conflict": no cooperation
         if (act[:2] in ("18", "19") and dealt(tok)) or (act[:3] == "042" and carried(tok)):
             return []  # "struck a deal", "flew a drone over its positions"
         if tok.lemma_.lower() == "approach" and any(  # "approached oil vessels": a move, no démarche

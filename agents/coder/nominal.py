@@ -39,8 +39,12 @@ class NounEvents(Roles):
     def _joint(self, tok: Token, code: str) -> bool:
         """An act of the subjects together: meeting, agreeing, cooperating; fighting each
         other ('traded fire') only when the act is not aimed at a third party."""
-        if _reciprocal(tok):  # "Ukraine and Hungary each expelled two diplomats"
+        if _reciprocal(tok, code):  # "Ukraine and Hungary each expelled two diplomats"
             return True
+        if _each(tok):  # "Poland and Norway each freed one man": two acts, not one between them
+            return False
+        if any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in tok.children):
+            return False  # "Ottawa and Beijing struck back": each at whoever struck first
         return code[:2] in JOINT_ROOTS and not (code[:2] == "19" and aimed(tok))
 
     def _noun_pairs(self, tok: Token, code: str) -> tuple[list[tuple[ActorRef, ActorRef]], str]:
@@ -103,10 +107,18 @@ class NounEvents(Roles):
         return [], "parse"
 
 
-def _reciprocal(verb: Token) -> bool:
-    """'each expelled', 'expelled each other's diplomats': the subjects did it to each other."""
+def _each(verb: Token) -> bool:
+    """'A and B each ...' (on the verb or its subject)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if any(c.lower_ == "each" for h in (verb, *subjects) for c in h.children):
+    return any(c.lower_ == "each" for h in (verb, *subjects) for c in h.children)
+
+
+def _reciprocal(verb: Token, code: str) -> bool:
+    """'each expelled two diplomats', 'expelled each other's diplomats': the subjects did it to
+    each other ('each' alone only for expulsions, words, and releases in a swap: 'Poland and
+    Norway each freed one man' freed nobody of each other's)."""
+    swap = code[:2] == "08" and any(t.lemma_.lower() in ("exchange", "swap") for t in verb.subtree)
+    if _each(verb) and (swap or code[:3] in ("161", "174") or code[:2] in ("11", "12")):
         return True
     doc = verb.doc
     others = [doc[t.i + 1] for t in verb.subtree

@@ -9,6 +9,7 @@ __all__ = [
     "ARRESTS",
     "BORDERS",
     "COMPANY",
+    "CONFLICTS",
     "ECONOMIC",
     "FORCE_NOUNS",
     "HARDWARE",
@@ -65,6 +66,9 @@ HARDWARE = _w(
     " bomber bombers missile missiles rocket rockets submarine submarines batteries battery artillery"
     " frigate frigates destroyer destroyers gunboat gunboats"
 )
+CONFLICTS = _w("conflict conflicts dispute disputes crisis row rift standoff feud confrontation spat war"
+               " tension tensions")
+"""Objects that turn a cooperative verb around: 'deepening a trade conflict'."""
 MESSAGES = _w("message letter cable telegram note")
 """What a leader sends: 'sent a message congratulating Putin' is the sender's act."""
 

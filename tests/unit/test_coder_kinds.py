@@ -468,6 +468,18 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Georgia suspended its strategic partnership with Ukraine.", [("GEO", "UKR", 4)]),
     ("Russia rejected the protest by Georgia.", [("RUS", "GEO", 3)]),
     ("Britain recalled its high commissioner from Abuja on Friday.", [("GBR", "NGA", 4)]),
+    # striking back is at a third party; a conflict deepened is no cooperation; a party is not
+    # its state; an exhortation that includes the speaker is no demand; "each" is two acts
+    ("Ottawa and Beijing struck back within hours, deepening a trade conflict.", []),
+    ("Vance later met Alternative for Germany co-leader Alice Weidel.", []),
+    ("Xi said the two countries should properly handle differences.", []),
+    ("Poland and Norway each freed one man held on espionage charges.", []),
+    ("Russia and Ukraine each freed 185 prisoners of war in an exchange.",
+     [("RUS", "UKR", 2), ("UKR", "RUS", 2)]),
+    # what a participle adds to a dated act is dated too; a suspicion is not an act
+    ("Thailand sent 109 of them to China in 2015, prompting protests in Turkey.", []),
+    ("Finnish police boarded a tanker on suspicion that it damaged the cable between Finland "
+     "and Estonia.", []),
 ]
 
 
