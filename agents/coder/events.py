@@ -157,6 +157,11 @@ class _Coding(NounEvents):
             self.status = "off"  # "signed a treaty settling the border": its content
         if self.status == "intent" and under_document(governor):
             self.status = "off"  # "Under the treaty, Australia will provide ...": its terms
+        if self.status == "intent" and self.trig.pattern.code[:3] == "087" and tok.dep_ == "xcomp" \
+                and tok.head.lemma_.lower() == "agree":
+            self.status = "act"  # "agreed to halt hostilities": a ceasefire agreed is declared
+        if self.status == "intent" and self.trig.pattern.code[:2] >= "14" and conditions(tok, 0):
+            self.status = "threat"  # "would put tariffs on Denmark if it stood in the way"
         if describes(tok) and self.actors.group(tok.head, True):
             self.status = "off"  # "Mali and Niger, which have formed an alliance, said ...": background
         act = self.trig.pattern.code

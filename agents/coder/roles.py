@@ -202,7 +202,9 @@ class Roles(Scenes):
         wanted = low in TARGET_PREPS or low == target_prep or (low == "from" and self._from_ok())
         wanted = wanted or (low == "at" and self.code[:2] in FORCE)
         wanted = wanted or (inner and low == "for")
-        goods = inner and low in ("of", "from") and prep.head.lower_ in TRADE  # "imports of Russian oil"
+        amount = prep.head.pos_ == "NUM" or prep.head.lower_ in ("billion", "million", "trillion", "worth")
+        goods = inner and low in ("of", "from") and (prep.head.lower_ in TRADE or amount)  # "imports
+        # of Russian oil", "tariffs on C$30 billion of U.S. goods"
         wanted = wanted or goods
         meeting = prep.head.lemma_.lower() in MEETINGS  # "host a meeting between A and B", not "discuss
         between = "between" in self.trig.pattern.flags or (inner and meeting)  # an arrangement between"

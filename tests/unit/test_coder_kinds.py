@@ -480,6 +480,11 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Thailand sent 109 of them to China in 2015, prompting protests in Turkey.", []),
     ("Finnish police boarded a tanker on suspicion that it damaged the cable between Finland "
      "and Estonia.", []),
+    # an amount of a country's goods; a measure promised on a condition is a threat; hostilities
+    # halted by agreement are a ceasefire declared
+    ("Canada will impose 25% tariffs on C$30 billion of U.S. goods.", [("CAN", "USA", 4)]),
+    ("Trump said he would put tariffs on Denmark if it stood in the way.", [("USA", "DNK", 3)]),
+    ("India and Pakistan had agreed to halt hostilities from 5 p.m.", [("IND", "PAK", 2), ("PAK", "IND", 2)]),
 ]
 
 
