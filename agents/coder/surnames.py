@@ -93,8 +93,9 @@ def second_mentions(text: str, hits: list[ActorHit]) -> list[ActorHit]:
     clashing: set[str] = set()
     for surname, first in [*_first_mentions(text, hits), *_bare_offices(text, hits)]:
         assert first.name is not None
-        if surname in known and known[surname].name != first.name:
-            clashing.add(surname)
+        held = known.get(surname)
+        if held is not None and held.name is not None and held.name.country != first.name.country:
+            clashing.add(surname)  # (the same person found twice, by name and by office: one)
         known.setdefault(surname, first)
     added: list[ActorHit] = []
     for surname, first in known.items():

@@ -40,3 +40,9 @@ def test_an_office_opening_a_sentence_of_a_datelined_story_is_the_dateline_s() -
     hits = _hits(text)
     assert ("Hugo de Zela", "PER", "person") in hits
     assert not any(name == "Ana Torres" for name, _, _ in hits)  # not opening a sentence: anyone's
+
+
+def test_a_person_found_by_name_and_by_office_is_one_person() -> None:
+    text = ("Ecuadorean President Daniel Noboa ordered a tariff on Saturday. "
+            "Petro asked Noboa to meet him at the border.")
+    assert ("Noboa", "ECU", "person") in _hits(text)
