@@ -68,6 +68,8 @@ class Matcher:
                     actors.append(new(ActorHit, (start, end, chosen)))
                 continue
             for name in names:
+                if name is None and text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+                    continue  # "the State Department": a name goes on, not "the state"
                 if name is None or name.matches_case(text[start:end]):
                     actors.append(new(ActorHit, (start, end, name)))
         return _longest(actors)
