@@ -17,10 +17,18 @@ Record shapes (JSON, as they travel on the topics)::
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from schemas.digests import DigestRing, ring_of
 
@@ -36,10 +44,21 @@ __all__ = [
     "MentionRecord",
     "QuadClass",
     "RelationEvent",
+    "UtcDatetime",
     "coder_version_key",
     "event_id_for",
     "pair_key",
 ]
+
+
+def _as_utc(value: datetime) -> datetime:
+    """A time with no timezone ("2025-06-02T23:30:00", "2025-06-02") is read as UTC; one with
+    a timezone is kept as given. Every stored time is then comparable with every other."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
+"""A datetime that always carries a timezone (naive input is UTC)."""
 
 COUNTRY_CODE_PATTERN = r"^[A-Z]{3}$"
 CountryCode = Annotated[str, StringConstraints(pattern=COUNTRY_CODE_PATTERN)]
@@ -86,7 +105,7 @@ class Article(_Frozen):
     id: Annotated[str, StringConstraints(min_length=1, max_length=512)]
     text: Annotated[str, StringConstraints(min_length=1)]
     title: str | None = None
-    published: datetime | None = None
+    published: UtcDatetime | None = None
     url: str | None = None
     source: str | None = Field(default=None, description="The outlet that published it.")
 
@@ -140,7 +159,7 @@ class RelationEvent(_Frozen):
     goldstein: float = Field(ge=-10.0, le=10.0)
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: Evidence
-    event_time: datetime | None = Field(
+    event_time: UtcDatetime | None = Field(
         default=None, description="When it happened: the article's publication time."
     )
     article_url: str | None = None
@@ -200,10 +219,10 @@ class DyadState(BaseModel):
     tension: float = Field(default=0.0, description="Decayed sum of negative Goldstein weights.")
     cooperation: float = Field(default=0.0, description="Decayed sum of positive Goldstein weights.")
     net: float = 0.0
-    decay_reference: datetime | None = Field(
+    decay_reference: UtcDatetime | None = Field(
         default=None, description="Event time the decayed indexes are expressed at."
     )
-    last_event_time: datetime | None = None
+    last_event_time: UtcDatetime | None = None
     article_count: int = Field(default=0, description="Distinct articles that coded an event.")
     source_count: int = Field(default=0, description="Distinct outlets that reported an event.")
     recent_events: list[RelationEvent] = Field(default_factory=list)
@@ -289,7 +308,7 @@ class DyadAlert(_Frozen):
     tension_after: float
     change: float
     threshold: float
-    event_time: datetime | None = None
+    event_time: UtcDatetime | None = None
     events: list[RelationEvent] = Field(description="The events of the day that raised tension.")
 
 
@@ -306,4 +325,4 @@ class DeadLetter(_Frozen):
     topic: str | None = None
     partition: int | None = None
     offset: int | None = None
-    at: datetime
+    at: UtcDatetime

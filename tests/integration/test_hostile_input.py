@@ -1,5 +1,5 @@
 """Hostile but possible input on the real broker (issue 15): a date in 2099, an oversized dead
-letter with a huge key, a 600 KB one-sentence article. One worker takes all of it in one go;
+letter with a huge key, a 600 KB one-sentence article, publication times with no timezone. One worker takes all of it in one go;
 each case is asserted on its own, and the tables still equal a rebuild from the log.
 """
 
@@ -46,6 +46,8 @@ ARTICLES: list[tuple[bytes, bytes]] = [  # one partition, one batch: all in one 
     (b"long", _article("long", LONG_SENTENCE, DAY2)),
     (b"good-3", _article("good-3", "India and Russia signed a defence cooperation agreement.",
                          DAY2)),
+    (b"naive", _article("naive", "Norway expelled a Danish diplomat.", "2024-05-02T08:00:00")),
+    (b"dateonly", _article("dateonly", "Chile recalled its ambassador to Peru.", "2024-05-02")),
 ]
 
 
@@ -100,7 +102,8 @@ def test_future_dates_are_dead_lettered_and_never_set_the_reference_time(
     assert outcome.health["dead_letters"]["validate:published_in_future"] == 1
     listing = fetch_json(url, "/dyads", {"sort": "tension"})
     assert listing["as_of"] == "2024-05-02T09:00:00+00:00"  # the latest plausible time
-    assert {row["pair"] for row in listing["dyads"]} == {"PAK-RUS", "IND-RUS", "CHN-JPN"}
+    assert {row["pair"] for row in listing["dyads"]} == {"PAK-RUS", "IND-RUS", "CHN-JPN", "DNK-NOR",
+                                                          "CHL-PER"}
     assert listing["dyads"][0]["pair"] == "PAK-RUS" and listing["dyads"][0]["tension"] > 0
     history = fetch_json(url, "/dyads/PAK/RUS/history", {"days": "2"})["history"]
     assert [(day["day"], day["events"]) for day in history] == [("2024-05-01", 1),
@@ -117,7 +120,7 @@ def test_oversized_dead_letter_is_bounded_and_the_batch_is_coded(outcome: Outcom
     assert HUGE_VALUE.startswith(base64.b64decode(letter.raw_b64))
     assert len(letter.model_dump_json()) + DEAD_LETTER_KEY_BYTES < 1_000_000
     assert outcome.health["status"] == "ok" and outcome.health["crashed_agents"] == {}
-    assert outcome.health["counters"]["articles_processed"] == 4  # good-1..3 and long
+    assert outcome.health["counters"]["articles_processed"] == 6  # good-1..3, long, naive, dateonly
     assert fetch_json(outcome.settings.web_url, "/dyads/IND/RUS")["events"] == 2  # both ways
 
 
@@ -138,3 +141,11 @@ def test_one_long_sentence_keeps_pair_state_and_changelog_under_the_limit(
               for key, value in read_all(settings, settings.events_topic) if b"ITA" not in key]
     assert max(len(event.evidence.text) for event in events) == settings.evidence_chars
     assert outcome.worker.process is not None and outcome.worker.process.poll() is None
+
+
+def test_times_without_a_timezone_are_utc_and_fold_with_the_others(outcome: Outcome) -> None:
+    url = outcome.settings.web_url
+    assert outcome.health["crashed_agents"] == {}
+    naive = fetch_json(url, "/dyads/DNK/NOR")
+    assert naive["events"] == 1 and naive["last_event_time"] == "2024-05-02T08:00:00Z"
+    assert fetch_json(url, "/dyads/CHL/PER")["last_event_time"] == "2024-05-02T00:00:00Z"

@@ -79,3 +79,19 @@ def test_pair_state_schema_describes_the_rings() -> None:
     for field in ("seen_event_digests", "seen_article_digests"):
         assert properties[field]["type"] == "string" and "ring" in properties[field]["description"]
         assert properties[field]["pattern"] == RING_PATTERN
+
+
+def test_a_time_without_a_timezone_is_read_as_utc() -> None:
+    """Publishers send "2025-06-02" or "2025-06-02T23:30:00": every stored time must compare
+    with every other (a naive one once stopped the aggregation)."""
+    from datetime import UTC, datetime
+
+    from schemas.models import Article
+
+    naive = Article(id="tz1", text="Chile recalled its ambassador to Peru.", published="2025-06-02T23:30:00")
+    dated = Article(id="tz2", text="Norway expelled a Danish diplomat.", published="2025-06-02")
+    aware = Article(id="tz3", text="x", published="2025-06-02T23:30:00+02:00")
+    assert naive.published == datetime(2025, 6, 2, 23, 30, tzinfo=UTC)
+    assert dated.published == datetime(2025, 6, 2, tzinfo=UTC)
+    assert aware.published is not None and aware.published.utcoffset() is not None
+    assert aware.published.isoformat() == "2025-06-02T23:30:00+02:00"  # kept as given
