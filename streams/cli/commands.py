@@ -89,6 +89,8 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     from streams.cli.replay import differences, rebuild
 
     settings = get_settings()
+    if args.check:
+        _wait_caught_up(settings.web_url)  # compare with a worker that has read the whole log
     report = rebuild(settings)
     print(f"rebuilt from {catalog(settings).events.name}: {report.render()}", file=sys.stderr)
     if args.output:
@@ -104,6 +106,25 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
         print(f"DIFFERS {line}")
     print(f"{len(found)} differences with the live tables at {settings.web_url}", file=sys.stderr)
     return 1 if found else 0
+
+
+def _wait_caught_up(url: str, timeout_s: float = 60.0) -> None:
+    """Wait until the worker at ``url`` has no lag on its input topics; ``StreamsError`` (one
+    line) if it still has after ``timeout_s`` (it would differ from a rebuild only for that)."""
+    import time
+
+    from streams.exceptions import StreamsError
+    from streams.web.client import fetch_json
+
+    deadline, behind = time.monotonic() + timeout_s, 0
+    while time.monotonic() < deadline:
+        health = fetch_json(url, "/health")
+        behind = sum((health.get("lag") or {}).values())
+        if not behind and health.get("status") == "ok":
+            return
+        time.sleep(0.5)
+    raise StreamsError(f"the worker at {url} is still catching up ({behind} records behind) after "
+                       f"{timeout_s:.0f} s; compare again once it is ok")
 
 
 def cmd_recode(args: argparse.Namespace) -> int:

@@ -94,3 +94,16 @@ def test_a_reader_that_leaves_early_is_no_error() -> None:
         stderr = process.stderr.read().decode()
     assert process.wait(timeout=60) == 141
     assert stderr == ""
+
+
+@pytest.mark.parametrize("command", ["worker", "demo"])
+def test_a_taken_http_port_is_one_line(command: str) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        result = _run(command, env={**NO_BROKER, "DYADWATCH_WEB_HOST": "127.0.0.1",
+                                    "DYADWATCH_WEB_PORT": port})
+    _one_line(result, f"127.0.0.1:{port} is already in use")

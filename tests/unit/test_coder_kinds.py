@@ -485,6 +485,10 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Canada will impose 25% tariffs on C$30 billion of U.S. goods.", [("CAN", "USA", 4)]),
     ("Trump said he would put tariffs on Denmark if it stood in the way.", [("USA", "DNK", 3)]),
     ("India and Pakistan had agreed to halt hostilities from 5 p.m.", [("IND", "PAK", 2), ("PAK", "IND", 2)]),
+    # condemnation drawn from others is theirs; the State Department is a seat, not "the state"
+    ("Israel struck targets in Doha, drawing condemnation from Saudi Arabia and the United Arab "
+     "Emirates.", [("ARE", "ISR", 3), ("ISR", "QAT", 4), ("SAU", "ISR", 3)]),
+    ("The State Department condemned Russia's attack on Kyiv.", [("USA", "RUS", 3)]),
 ]
 
 
