@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from schemas.models import RelationEvent, coder_version_key
 
-__all__ = ["EVENT_COLUMNS", "SCHEMA", "coder_rank", "flat_row"]
+__all__ = ["EVENT_COLUMNS", "SCHEMA", "VIEW_COLUMNS", "coder_rank", "flat_row"]
 
 SCHEMA = pa.schema([
     ("event_id", pa.string()),
@@ -50,6 +50,9 @@ EVENT_COLUMNS = (
     "cameo_code", "root_code", "quad_class", "goldstein", "confidence", "mentions", "article_id",
     "article_url", "article_title", "outlet", "sentence", "trigger", "coder_version",
 )
+VIEW_COLUMNS = (*EVENT_COLUMNS, "pair", "cameo_name")
+"""What the ``events`` view, ``/events``, ``/events.csv`` and ``dyadwatch export`` give: the
+stored columns plus the pair key and the CAMEO code's name."""
 
 
 def coder_rank(version: str) -> int:

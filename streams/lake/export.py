@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 from schemas import jsonbytes
 from streams.exceptions import QueryError
-from streams.lake.columns import EVENT_COLUMNS, SCHEMA
+from streams.lake.columns import SCHEMA, VIEW_COLUMNS
 from streams.lake.filters import EventFilter
 from streams.lake.views import connect
 
@@ -43,7 +43,7 @@ class ExportReport:
 
 def _batches(root: Path, where: EventFilter) -> tuple[int, Iterator[pa.RecordBatch]]:
     db = connect(root)
-    sql, params = where.select(", ".join(EVENT_COLUMNS))
+    sql, params = where.select(", ".join(VIEW_COLUMNS))
     count_sql, count_params = where.where()
     row = db.sql(f"SELECT count(*) FROM events {count_sql}", params=count_params).fetchall()[0]
     reader = db.sql(sql, params=params).to_arrow_reader(BATCH_ROWS)
@@ -97,7 +97,7 @@ def _write_all(out: IO[bytes], fmt: str, batches: Iterator[pa.RecordBatch], bar:
             writer.write_batch(batch)
         bar.update(batch.num_rows)
     if writer is None and fmt == "csv":
-        out.write((",".join(f'"{name}"' for name in EVENT_COLUMNS) + "\n").encode())
+        out.write((",".join(f'"{name}"' for name in VIEW_COLUMNS) + "\n").encode())
     if writer is None and fmt == "parquet":
         writer = pq.ParquetWriter(out, _empty_schema())
     if writer is not None:
@@ -107,4 +107,5 @@ def _write_all(out: IO[bytes], fmt: str, batches: Iterator[pa.RecordBatch], bar:
 
 def _empty_schema() -> pa.Schema:
     fields = {f.name: f for f in SCHEMA}
-    return pa.schema([fields.get(name, pa.field(name, pa.int64())) for name in EVENT_COLUMNS])
+    fields |= {"pair": pa.field("pair", pa.string()), "cameo_name": pa.field("cameo_name", pa.string())}
+    return pa.schema([fields.get(name, pa.field(name, pa.int64())) for name in VIEW_COLUMNS])

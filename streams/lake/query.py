@@ -15,14 +15,14 @@ from typing import Any
 import duckdb
 import pyarrow.csv as pacsv
 
-from streams.lake.columns import EVENT_COLUMNS
+from streams.lake.columns import VIEW_COLUMNS
 from streams.lake.filters import EventFilter, encode_cursor
 from streams.lake.store import MANIFEST
 from streams.lake.views import connect
 
 __all__ = ["PAGE_COLUMNS", "events_csv", "events_page"]
 
-PAGE_COLUMNS = (*EVENT_COLUMNS, "pair", "cameo_name")
+PAGE_COLUMNS = VIEW_COLUMNS
 
 
 _ACT = ("source", "target", "root_code", "day")
@@ -106,7 +106,7 @@ def events_page(root: Path, where: EventFilter) -> dict[str, Any]:
 
 def events_csv(root: Path, where: EventFilter) -> bytes:
     """The same page as CSV (header line, the documented columns; codes as written)."""
-    sql, params = where.select(", ".join(EVENT_COLUMNS))
+    sql, params = where.select(", ".join(VIEW_COLUMNS))
     db = _CONNECTIONS.cursor(root)
     try:
         table = db.sql(sql, params=params).to_arrow_table()

@@ -14,7 +14,7 @@ import pytest
 from schemas.models import RelationEvent
 from streams.exceptions import BadQuery, QueryError
 from streams.lake import store as store_module
-from streams.lake.columns import EVENT_COLUMNS, coder_rank, flat_row
+from streams.lake.columns import EVENT_COLUMNS, VIEW_COLUMNS, coder_rank, flat_row
 from streams.lake.export import CSV_DTYPES, export_events
 from streams.lake.filters import parse_filter
 from streams.lake.query import events_csv, events_page
@@ -146,7 +146,7 @@ def test_bad_filters_are_refused_with_a_message(params: dict[str, str]) -> None:
 def test_csv_page_keeps_leading_zeros(store: Path) -> None:
     body = events_csv(store, parse_filter({"root": "06", "limit": "5"}, paged=True))
     frame = pd.read_csv(io.BytesIO(body), dtype=CSV_DTYPES)
-    assert list(frame.columns) == list(EVENT_COLUMNS) and set(frame["cameo_code"]) == {"062"}
+    assert list(frame.columns) == list(VIEW_COLUMNS) and set(frame["cameo_code"]) == {"062"}
 
 
 def test_exports_keep_codes_as_strings(store: Path, tmp_path: Path) -> None:
@@ -158,6 +158,8 @@ def test_exports_keep_codes_as_strings(store: Path, tmp_path: Path) -> None:
     by_pandas = pd.read_csv(csv_path, dtype=CSV_DTYPES)
     assert set(by_pandas["cameo_code"]) == {"062"} and set(by_pandas["root_code"]) == {"06"}
     assert set(pd.read_parquet(parquet_path)["root_code"]) == {"06"}
+    assert list(by_pandas.columns) == list(VIEW_COLUMNS)  # the view's: pair and cameo_name too
+    assert set(by_pandas["pair"]) and by_pandas["cameo_name"].str.len().min() > 0
     by_duckdb = duckdb.sql(f"SELECT DISTINCT cameo_code, root_code FROM read_csv('{csv_path}')").fetchall()
     assert set(by_duckdb) == {("062", "06")}
     lines = (tmp_path / "out.jsonl").read_text().splitlines()
