@@ -24,11 +24,15 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from schemas.models import CountryCode
 
-__all__ = ["IsoTime", "PairSummary"]
+__all__ = ["Figure", "IsoTime", "PairSummary"]
 
 IsoTime = Annotated[datetime, PlainSerializer(lambda value: value.isoformat(), return_type=str,
                                               when_used="json")]
 """A datetime written as ``datetime.isoformat()`` in JSON (``+00:00``, not ``Z``)."""
+
+Figure = Annotated[float, PlainSerializer(lambda value: round(value, 4) + 0.0, return_type=float,
+                                         when_used="json")]
+"""A figure written to 4 decimal places in JSON, never as ``-0.0``."""
 
 EVENTS, GOLDSTEIN = "events", "Goldstein points"
 
@@ -53,15 +57,15 @@ class PairSummary(BaseModel):
     volume: int = _figure("Reports of those events, repeats included (mentions).", "reports")
     a_to_b: int = _figure("Distinct events done by a to b.", EVENTS, column=6)
     b_to_a: int = _figure("Distinct events done by b to a.", EVENTS, column=6)
-    tension: float = _figure("Decayed sum of the negative Goldstein weights.", GOLDSTEIN,
+    tension: Figure = _figure("Decayed sum of the negative Goldstein weights.", GOLDSTEIN,
                              decays=True, column=8)
-    cooperation: float = _figure("Decayed sum of the positive Goldstein weights.", GOLDSTEIN,
+    cooperation: Figure = _figure("Decayed sum of the positive Goldstein weights.", GOLDSTEIN,
                                  decays=True, column=11)
-    net: float = _figure("cooperation - tension.", GOLDSTEIN, decays=True, column=8)
-    change: float = _figure("Rise of tension over the window (days) before indexes_at, from "
+    net: Figure = _figure("cooperation - tension.", GOLDSTEIN, decays=True, column=8)
+    change: Figure = _figure("Rise of tension over the window (days) before indexes_at, from "
                             "the events' own times (arrival order does not matter).",
                             GOLDSTEIN, decays=True)
-    goldstein_mean: float = _figure("Mean Goldstein score of the distinct events (-10..10).",
+    goldstein_mean: Figure = _figure("Mean Goldstein score of the distinct events (-10..10).",
                                     GOLDSTEIN)
     articles: int = _figure("Distinct articles that coded an event.", "articles", column=8)
     sources: int = _figure("Distinct outlets that reported an event.", "outlets")

@@ -64,7 +64,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     listing = {"sort": args.top, "limit": str(args.limit), "window": str(args.window), **as_of}
     if args.countries and len(args.countries) == 1:
         result = fetch_json(url, f"/countries/{resolve_country(args.countries[0])}", listing)
-        text = (f"{result['name']} ({result['country']}): {result['total']} pairs\n"
+        total = result["total"]
+        text = (f"{result['name']} ({result['country']}): {total} pair{'s' * (total != 1)}\n"
                 f"{format_rows(result['dyads'])}")
         print(jsonbytes.dumps(result).decode() if args.json else text)
         return 0
