@@ -101,8 +101,8 @@ class Coder:
         published = article.published.date() if article.published else None
         hits = second_mentions(text, self.matcher.scan(text, text.lower().replace("’", "'"), published))
         sents = list(sentences(text))
-        if sents:  # a wire story's dateline is not part of its first sentence's grammar
-            sents[0] = sents[0].after_dateline()
+        for n in range(min(3, len(sents))):  # a wire story's dateline is not part of its first
+            sents[n] = sents[n].after_dateline()  # sentence's grammar (after a headline, a byline)
         by_sentence = _hits_by_sentence(sents, hits)
         chosen = [s for s in sents if self._candidate(s, by_sentence.get(s.index, []))]
         self.stats.sentences += len(sents)

@@ -15,7 +15,7 @@ from agents.coder.vocab import VerbPattern
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["aimed", "asked", "carried", "conditions", "content_of_document", "dealt", "describes",
+__all__ = ["aimed", "asked", "asks", "carried", "conditions", "content_of_document", "dealt", "describes",
            "halting", "misread_passive", "naming", "near_objects", "owner_of", "reason_given",
            "sent_home", "supposed", "under_document"]
 
@@ -198,3 +198,10 @@ def carried(tok: Token) -> bool:
     """A travel verb with a thing as its object ('flew a drone over ...', 'sailed a warship'):
     no visit."""
     return tok.lemma_.lower() in CARRY_VERBS and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def asks(call: Token) -> bool:
+    """'called on X to ...' or 'called on X for ...' asks; 'called on X at the palace' visits."""
+    words = [w for w in call.subtree if w.i > call.i]
+    return any(w.lower_ == "to" and w.head.pos_ in ("VERB", "AUX") and w.dep_ == "aux" for w in words) \
+        or any(w.lower_ in ("for", "that") for w in words)

@@ -6,13 +6,13 @@ offer" -> PER->CHL); obligations ("Russia said Sudan must return ...") as demand
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from agents.coder.clauses import GOVERNOR_OF, governor_status, is_history, speech_head, status
 from agents.coder.codes import halted, modal_code, refine
 from agents.coder.cues import (
     asked,
+    asks,
     carried,
     conditions,
     content_of_document,
@@ -28,6 +28,7 @@ from agents.coder.cues import (
     under_document,
 )
 from agents.coder.dating import When
+from agents.coder.found import PATH_WEIGHT, Found, confidence, is_state, private_envoy
 from agents.coder.nominal import FORCE_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
 from agents.coder.patterns import Trigger, TriggerFinder, right_words
 from agents.coder.phrases import SentenceActors
@@ -49,29 +50,10 @@ __all__ = ["Found", "Resolver", "TriggerReader"]
 PROTESTS = frozenset({"protest", "lodge", "complain", "condemn", "summon", "denounce", "accuse"})
 DRILLS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "game", "patrol"})
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself"})  # "had attacked themselves"
-PRIVATE_ROLES = frozenset({"CVL", "MED", "BUS", "EDU", "REF", "NGO"})  # not a state's agents
 
 WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal", "try", "threat")) - {
     "offer"
 }
-
-PATH_WEIGHT = {"parse": 1.0, "joint": 0.95, "speaker": 0.8, "fallback": 0.6}
-
-SIDE_WEIGHT = {"possessor": 0.85, "city": 0.8, "capital": 0.9, "demonym": 0.85}
-
-
-@dataclass(slots=True)
-class Found:
-    """One coded dyad: source and target actors, CAMEO code, confidence, evidence span, path."""
-
-    source: ActorRef
-    target: ActorRef
-    code: str
-    confidence: float
-    start: int  # token range of the evidence trigger
-    end: int
-    path: str  # parse | joint | speaker | coref
-
 
 class TriggerReader:
     """Finds the triggers of a parsed sentence and codes them (see the module doc)."""
@@ -131,7 +113,7 @@ class TriggerReader:
             if {s.country for s in sources} & {t.country for t in targets}:
                 continue  # "Xi said the two countries should ...": an exhortation that includes him
             out.extend(
-                Found(s, t, pattern.code, _confidence(0.75, s, t), head.i, subj[0].i + 1, "parse")
+                Found(s, t, pattern.code, confidence(0.75, s, t), head.i, subj[0].i + 1, "parse")
                 for s in sources
                 for t in targets
                 if s.country != t.country and s.country and t.country
@@ -144,34 +126,11 @@ class _Coding(NounEvents):
 
     def run(self) -> list[Found]:
         tok = self.trig.tok
-        governor = clause_of(tok)
-        self.status = status(governor if self.trig.noun else tok)
-        wish = governor.lemma_.lower() in WISHES and self.status != "refuse"  # (refused to commit to aid)
-        if self.trig.noun and governor.i != tok.i and wish:
-            self.status = "off"  # "India wants talks with China": wanted, not held
         if reason_given(tok):
             return []
-        if self.trig.noun and supposed(tok):
-            self.status = "off"  # "a Chinese attack on Taiwan could prompt a Japanese response"
-        if content_of_document(tok):
-            self.status = "off"  # "signed a treaty settling the border": its content
-        if self.status == "intent" and under_document(governor):
-            self.status = "off"  # "Under the treaty, Australia will provide ...": its terms
-        if self.status == "intent" and self.trig.pattern.code[:3] == "087" and tok.dep_ == "xcomp" \
-                and tok.head.lemma_.lower() == "agree":
-            self.status = "act"  # "agreed to halt hostilities": a ceasefire agreed is declared
-        if self.status == "intent" and self.trig.pattern.code[:2] >= "14" and conditions(tok, 0):
-            self.status = "threat"  # "would put tariffs on Denmark if it stood in the way"
-        if describes(tok) and self.actors.group(tok.head, True):
-            self.status = "off"  # "Mali and Niger, which have formed an alliance, said ...": background
+        self.status = self._status(tok, clause_of(tok))
         act = self.trig.pattern.code
-        if "03" <= act[:2] <= "08" and any(c.dep_ == "dobj" and c.lemma_.lower() in CONFLICTS
-                                           for c in tok.children):
-            return []  # "deepening a trade conflict": no cooperation
-        if (act[:2] in ("18", "19") and dealt(tok)) or (act[:3] == "042" and carried(tok)):
-            return []  # "struck a deal", "flew a drone over its positions"
-        if tok.lemma_.lower() == "approach" and any(  # "approached oil vessels": a move, no démarche
-                c.dep_ == "dobj" and not self.actors.group(c, False) for c in tok.children):
+        if self._not_an_act(tok, act):
             return []
         gerund = tok.dep_ in ("dobj", "pobj")  # "ending five days of fighting"
         if (self.trig.noun or gerund) and halting(tok):  # "paused military aid to Ukraine": 1622
@@ -179,12 +138,10 @@ class _Coding(NounEvents):
         code = modal_code(act, self.status)
         if code is None or naming(tok):
             return []
-        code = refine(code, {t.lower_ for t in right_words(tok, 12)} | {tok.lower_})
-        if self.trig.noun and code[:2] == "06" and tok.lemma_.lower() in DRILLS and self._near(tok):
-            code = "150"  # "held military drills around Taiwan": a show of force, not a joint drill
+        code = self._refined(tok, code)
         self.code = code
         pairs, path = self._pairs(tok, code)
-        if code == "140" and pairs and all(_state(s) for s, _ in pairs):
+        if code == "140" and pairs and all(is_state(s) for s, _ in pairs):
             code = "114"  # "Vietnam protested China's construction": a state complains officially
         if code[:2] == "10" and sent_home(tok):
             code = "161"  # "ordered six Canadian diplomats to leave": an expulsion
@@ -194,10 +151,50 @@ class _Coding(NounEvents):
         if code == "043" and not self.trig.noun:  # "Merz hosted Tusk in Berlin": Tusk visited
             coded += [(t, s, "042") for s, t in pairs if (t, s) not in pairs]
         return [
-            Found(s, t, c, _confidence(base, s, t), start, end, path)
+            Found(s, t, c, confidence(base, s, t), start, end, path)
             for s, t, c in coded
-            if s.country != t.country and s.country and t.country and not _private_envoy(s, code)
+            if s.country != t.country and s.country and t.country and not private_envoy(s, code)
         ]
+
+    def _status(self, tok: Token, governor: Token) -> str:
+        """The trigger's status (``clauses.status``) with what the sentence around it adds."""
+        found = status(governor if self.trig.noun else tok)
+        wish = governor.lemma_.lower() in WISHES and found != "refuse"  # (refused to commit to aid)
+        if self.trig.noun and governor.i != tok.i and wish:
+            return "off"  # "India wants talks with China": wanted, not held
+        if (self.trig.noun and supposed(tok)) or content_of_document(tok):
+            return "off"  # "an attack on Taiwan could prompt ...", "a treaty settling the border"
+        if describes(tok) and self.actors.group(tok.head, True):
+            return "off"  # "Mali and Niger, which have formed an alliance, said ...": background
+        if found != "intent":
+            return found
+        code = self.trig.pattern.code
+        if under_document(governor):
+            return "off"  # "Under the treaty, Australia will provide ...": its terms
+        if code[:3] == "087" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "agree":
+            return "act"  # "agreed to halt hostilities": a ceasefire agreed is declared
+        if code[:2] >= "14" and conditions(tok, 0):
+            return "threat"  # "would put tariffs on Denmark if it stood in the way"
+        return found
+
+    def _not_an_act(self, tok: Token, act: str) -> bool:
+        """What the trigger's words name is not the act its pattern codes."""
+        if "03" <= act[:2] <= "08" and any(c.dep_ == "dobj" and c.lemma_.lower() in CONFLICTS
+                                           for c in tok.children):
+            return True  # "deepening a trade conflict": no cooperation
+        if (act[:2] in ("18", "19") and dealt(tok)) or (act[:3] == "042" and carried(tok)):
+            return True  # "struck a deal", "flew a drone over its positions"
+        return tok.lemma_.lower() == "approach" and any(  # "approached oil vessels": a move,
+            c.dep_ == "dobj" and not self.actors.group(c, False) for c in tok.children)  # no démarche
+
+    def _refined(self, tok: Token, code: str) -> str:
+        """The code its object's words and the scene make more precise."""
+        code = refine(code, {t.lower_ for t in right_words(tok, 12)} | {tok.lower_})
+        if code == "020" and tok.lemma_.lower() == "call" and not asks(tok):
+            return "042"  # "called on Prime Minister Shehbaz Sharif at the PM House": a call paid
+        if self.trig.noun and code[:2] == "06" and tok.lemma_.lower() in DRILLS and self._near(tok):
+            return "150"  # "held military drills around Taiwan": a show of force, not a joint drill
+        return code
 
     def _pairs(self, tok: Token, code: str) -> tuple[list[tuple[ActorRef, ActorRef]], str]:
         if self.trig.noun:
@@ -299,24 +296,6 @@ def _told_once(doc: Doc, by_trigger: dict[int, list[Found]]) -> list[Found]:
         told = {(f.source.country, f.target.country) for s in subjects for f in by_trigger[s]}
         out.extend(f for f in coded if (f.source.country, f.target.country) not in told)
     return out
-
-
-def _state(actor: ActorRef) -> bool:
-    """A state speaking: a country, its capital or seat of power, a leader or a government."""
-    return actor.kind in ("country", "capital", "seat", "leader") or actor.actor[3:6] == "GOV"
-
-
-def _private_envoy(source: ActorRef, code: str) -> bool:
-    """Tourists, students or firms visiting or praising a country make no diplomacy: the
-    source of a consultation or of diplomatic cooperation (roots 04, 05) is a state's."""
-    return code[:2] in ("04", "05") and source.actor[3:6] in PRIVATE_ROLES
-
-
-def _confidence(base: float, *sides: ActorRef) -> float:
-    for side in sides:
-        base *= 0.8 if side.coref else 1.0
-        base *= SIDE_WEIGHT.get(side.kind, 1.0)
-    return round(base, 2)
 
 
 def _demonym_of(noun: Token, actors: SentenceActors) -> bool:

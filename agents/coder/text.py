@@ -20,7 +20,9 @@ _DATE = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
 # "Moscow:", "GAZA CITY, Palestinian Territories:", "LONDON (Reuters) -", "SRINAGAR, India, Nov. 27
 # (Reuters) -": capitalised words and a day of a month only.
 DATELINE_RE = re.compile(
-    rf"^\s*{_CAPWORDS}(?:,\s*(?:{_DATE}|{_CAPWORDS})){{0,3}}(?:\s*\([^)]{{1,40}}\))?\s*(?::|--|—|–|\s-\s)"
+    rf"^\s*{_CAPWORDS}(?:,\s*(?:{_DATE}|{_CAPWORDS})){{0,3}}"
+    rf"(?:(?:\s*\([^)]{{1,40}}\))?\s*(?::|--|—|–|\s-\s)"
+    rf"|\s*\([A-Z][A-Za-z]{{1,9}}\)\s*(?::|--|—|–|-)?(?=\s*[A-Z]))"  # "NEW DELHI, May 9 (PTI) Saudi ..."
 )
 
 
@@ -36,8 +38,8 @@ class Sentence:
     def dateline_end(self) -> int:
         """Article offset where a leading dateline ("Moscow:", "GAZA CITY, X:") ends, else start."""
         text = self.text
-        if not (":" in text or "-" in text or "—" in text or "–" in text):
-            return self.start  # every dateline ends in one of these
+        if not (":" in text or "-" in text or "—" in text or "–" in text or "(" in text):
+            return self.start  # every dateline ends in one of these, or in an agency's tag
         match = DATELINE_RE.match(text)
         return self.start + match.end() if match else self.start
 

@@ -489,6 +489,10 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Israel struck targets in Doha, drawing condemnation from Saudi Arabia and the United Arab "
      "Emirates.", [("ARE", "ISR", 3), ("ISR", "QAT", 4), ("SAU", "ISR", 3)]),
     ("The State Department condemned Russia's attack on Kyiv.", [("USA", "RUS", 3)]),
+    # a call paid on someone is a visit; a call on someone to act is an appeal
+    ("Saudi Minister of State Adel al-Jubeir called on Pakistani Prime Minister Shehbaz Sharif "
+     "at the PM House.", [("SAU", "PAK", 1)]),
+    ("Pakistan called on India to exercise restraint.", [("PAK", "IND", 1)]),
 ]
 
 

@@ -73,3 +73,15 @@ def test_the_purpose_of_an_act_dates_it() -> None:
     assert _triples(text, published) == []
     assert _triples(text.replace("in May", "on Tuesday"), published) == [
         ("CHN", "JPN", 1), ("CHN", "PAK", 1), ("JPN", "CHN", 1), ("PAK", "CHN", 1)]
+
+
+def test_a_dateline_after_a_headline_and_a_byline_or_before_an_agency_tag_is_read() -> None:
+    from agents.coder.text import sentences
+
+    text = ("Saudi minister in Islamabad\n\nOur Correspondent\n\nISLAMABAD: Saudi Arabia's minister "
+            "arrived in Islamabad on Friday.")
+    assert _triples(text, datetime(2025, 5, 9, tzinfo=UTC)) == [("SAU", "PAK", 1)]
+    (first,) = list(sentences("NEW DELHI, May 9 (PTI) Saudi Arabia's minister arrived in India."))
+    assert first.after_dateline().text.startswith("Saudi Arabia's minister")
+    (plain,) = list(sentences("Russia (RUS) said on Monday it was ready."))
+    assert plain.after_dateline() == plain
