@@ -493,6 +493,7 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Saudi Minister of State Adel al-Jubeir called on Pakistani Prime Minister Shehbaz Sharif "
      "at the PM House.", [("SAU", "PAK", 1)]),
     ("Pakistan called on India to exercise restraint.", [("PAK", "IND", 1)]),
+    ("A clash between Thai and Cambodian troops killed a soldier.", [("KHM", "THA", 4), ("THA", "KHM", 4)]),
 ]
 
 

@@ -40,11 +40,14 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
         assert report.events.precision >= 0.80 and report.events.f1 >= 0.60, (name, report.render())
 
 
-def test_the_newest_set_stays_at_its_own_floor() -> None:
-    """The sixth analysts' set (mixed styles) is below the held-out targets (README): a floor
-    against regressions, at about its figures when it was read (precision 0.697, F1 0.554)."""
-    report = evaluate_files([ROOT / "tests" / "data" / "analyst_articles4.jsonl"])
-    assert report.events.precision >= 0.68 and report.events.f1 >= 0.54, report.render()
+@pytest.mark.parametrize(("name", "precision", "f1"), [
+    ("analyst_articles4.jsonl", 0.72, 0.58),  # mixed styles: 0.746 / 0.605 when last read
+    ("analyst_articles7.jsonl", 0.78, 0.57),  # regional press: 0.809 / 0.598 when last read
+])
+def test_the_sets_below_the_targets_stay_at_their_floors(name: str, precision: float, f1: float) -> None:
+    """Two analysts' sets are below the held-out targets (README): floors against regressions."""
+    report = evaluate_files([ROOT / "tests" / "data" / name])
+    assert report.events.precision >= precision and report.events.f1 >= f1, report.render()
 
 
 def test_seed_every_event_no_trap() -> None:
