@@ -149,7 +149,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failures = 0
     for source in read_inputs(args.inputs or ["-"]):
         if source.article is None:
-            print(f"{source.origin}: {source.error}", file=sys.stderr)
+            print(f"dyadwatch extract: {source.origin}: {source.error}", file=sys.stderr)
             failures += 1
             continue
         for event in coder.extract(source.article):

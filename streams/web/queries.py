@@ -149,7 +149,8 @@ def parse_as_of(value: str | None) -> datetime | None:
     try:
         when = datetime.fromisoformat(value)
     except ValueError:
-        raise BadQuery(f"as_of must be an ISO 8601 date or time, got {value[:40]!r}") from None
+        hint = " (a '+' in a URL reads as a space: write it %2B)" if " " in value.strip() else ""
+        raise BadQuery(f"as_of must be an ISO 8601 date or time, got {value[:40]!r}{hint}") from None
     if _DATE_ONLY.match(value):
         when = datetime.combine(when.date(), time.max)
     return when if when.tzinfo else when.replace(tzinfo=UTC)

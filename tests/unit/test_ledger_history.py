@@ -72,3 +72,8 @@ def test_as_of_accepts_dates_and_refuses_junk() -> None:
         parse_as_of("yesterday")
     assert datetime(2024, 5, 1, tzinfo=UTC) + timedelta(0) == parse_as_of("2024-05-01T00:00")
     assert parse_as_of("20240501") == datetime(2024, 5, 1, 23, 59, 59, 999999, tzinfo=UTC)
+
+
+def test_an_unescaped_plus_in_as_of_gets_a_hint() -> None:
+    with pytest.raises(BadQuery, match="%2B"):
+        parse_as_of("2025-03-04T10:00:00 05:00")
