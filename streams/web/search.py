@@ -45,19 +45,30 @@ def _pairs_named(query: str, names: Countries,
     return [rows[key] for key in sorted(ranked, key=lambda key: (ranked[key], key))]
 
 
+def _sides(query: str, names: Countries) -> list[str]:
+    """The best country of each part of a two-part query ("ind pak": India, Pakistan), for
+    when the two have no pair with events yet."""
+    for left, right in names.splits(query):
+        sides = [*names.matching(left)[:1], *names.matching(right)[:1]]
+        if len(sides) == 2:
+            return sides
+    return []
+
+
 def suggest(query: str, rows: Iterable[dict[str, Any]], names: Countries,
             limit: int) -> list[dict[str, Any]]:
     """Up to ``limit`` suggestions, each ``{"kind": "pair", "pair", "a", "b", "label",
     "events", "net"}`` or ``{"kind": "country", "code", "name", "label", "events"}``: pairs
     named by a two-part query first, then the countries the whole query starts (countries
-    with events before those without), then the busiest pairs of the best country."""
+    with events before those without; else the best country of each part), then the busiest
+    pairs of the best country."""
     by_pair = {row["pair"]: row for row in rows}
     events: Counter[str] = Counter()
     for row in by_pair.values():
         events[row["a"]] += row["events"]
         events[row["b"]] += row["events"]
     found = [_pair_item(row, names) for row in _pairs_named(query, names, by_pair)]
-    codes = names.matching(query)
+    codes = names.matching(query) or _sides(query, names)
     exact = codes[:1] if codes and names.resolve(query) == codes[0] else []
     codes = exact + sorted(codes[len(exact):], key=lambda code: (not events[code], codes.index(code)))
     found += [_country_item(code, names, events[code]) for code in codes[:limit]]

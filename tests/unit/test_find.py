@@ -102,6 +102,12 @@ def test_two_countries_suggest_their_pair_first(query: str) -> None:
     assert found[0]["kind"] == "pair" and found[0]["pair"] == "IND-PAK"
 
 
+def test_two_countries_without_a_pair_suggest_each_country() -> None:
+    found = suggest("ind pak", [_row("PAK-RUS", 9)], countries(), 10)
+    assert {item.get("code") for item in found[:2]} == {"IND", "PAK"}  # (with events first)
+    assert suggest("india pakistan", [], countries(), 10)[0]["code"] == "IND"
+
+
 def test_one_country_suggests_the_country_then_its_busiest_pairs() -> None:
     found = suggest("Indian", ROWS, countries(), 10)
     assert found[0] == {"kind": "country", "code": "IND", "name": "India", "label": "India (IND)",
