@@ -210,8 +210,9 @@ def cmd_topics(args: argparse.Namespace) -> int:
     from streams.catalog import topic_specs
     from streams.kafka.topics import ensure_topics
 
-    created = ensure_topics(get_settings())
-    for spec in topic_specs(get_settings()):
+    settings = get_settings()
+    created = ensure_topics(settings, timeout_s=settings.connect_timeout_s)
+    for spec in topic_specs(settings):
         state = "created" if spec.name in created else "exists"
         print(f"{spec.name:32} partitions={spec.partitions:<3} {state}")
     return 0

@@ -27,12 +27,14 @@ def _admin(settings: Settings, timeout_s: float) -> KafkaAdminClient:
     deadline = time.monotonic() + timeout_s
     while True:
         try:
-            return KafkaAdminClient(client_id=f"{settings.app_id}-admin",
-                                    request_timeout_ms=10_000,
+            return KafkaAdminClient(client_id=f"{settings.app_id}-admin", request_timeout_ms=10_000,
+                                    bootstrap_timeout_ms=int(timeout_s * 1000),
                                     **kafka_python_config(settings))
         except KafkaError as exc:
             if time.monotonic() > deadline:
-                raise BrokerError(f"cannot reach Kafka at {settings.bootstrap_servers}: {exc}") from exc
+                raise BrokerError(f"cannot reach Kafka at {settings.bootstrap_servers} within "
+                                  f"{timeout_s:g} s (DYADWATCH_BOOTSTRAP_SERVERS): "
+                                  f"{type(exc).__name__}") from exc
             time.sleep(0.2)
 
 

@@ -33,7 +33,7 @@ def _one_line(result: subprocess.CompletedProcess[str], *words: str) -> str:
 
 
 @pytest.mark.parametrize("args", [("events",), ("alerts",), ("rebuild",), ("dead-letters",),
-                                  ("events", "--follow", "--group", "g")])
+                                  ("events", "--follow", "--group", "g"), ("topics",)])
 def test_broker_down_is_one_line_within_the_connect_timeout(args: tuple[str, ...]) -> None:
     started = time.monotonic()
     result = _run(*args, env=NO_BROKER)
