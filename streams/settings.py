@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     )
     client_session_timeout_ms: int = Field(3000, ge=1000)
     connect_timeout_s: float = Field(
-        5.0, gt=0, description="How long events, alerts, dead-letters and rebuild wait for Kafka.")
+        5.0, gt=0, description="How long events, alerts, dead-letters, rebuild and topics wait for Kafka.")
     publish_timeout_s: float = Field(30.0, gt=0, description="How long publish waits for acks.")
 
     # Topics
