@@ -63,6 +63,12 @@ COUNTRY_KINDS = frozenset({"country", "capital", "seat", "agent", "people", "pos
 PERSON_KINDS = frozenset({"leader", "person", "agent"})
 
 
+def _someone(ref: ActorRef) -> bool:
+    """A person "he" or "she" can stand for: a leader, a person, or an agent with a role ("the
+    Saudi minister": SAUGOV), not a country's strikes or warships (an agent with no role)."""
+    return ref.kind in ("leader", "person") or (ref.kind == "agent" and len(ref.actor) > 3)
+
+
 class Discourse:
     """What earlier sentences named, for the coreference of later ones."""
 
@@ -105,12 +111,14 @@ class Discourse:
                 return self._group(index, here, tok, sizes[0])
             if low in ("it", "he", "she"):
                 kinds = COUNTRY_KINDS if low == "it" else PERSON_KINDS
-                before = [r for r in here if r.head < tok.i and r.kind in kinds]
+                fits = (lambda r: r.kind in kinds) if low == "it" else _someone
+                before = [r for r in here if r.head < tok.i and fits(r)]
                 if low != "it":  # "Japan's prime minister visited Seoul, where he and ..."
-                    before = sorted(before + actors.agents_before(tok.i), key=lambda r: r.head)
+                    before = sorted(before + [r for r in actors.agents_before(tok.i) if _someone(r)],
+                                    key=lambda r: r.head)
                 if before:
                     return [_coref(before[-1], tok)]
-                return self._latest(index, lambda r: r.kind in kinds, tok, 1, window=2)
+                return self._latest(index, fits, tok, 1, window=2)
             return []
 
         return resolve

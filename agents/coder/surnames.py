@@ -45,7 +45,9 @@ NOT_SURNAMES = frozenset({"Jr", "Sr", "II", "III", "On", "In", "The", "And", "Bu
 def _surname(full: str) -> str | None:
     words = [w for w in full.replace("'s", "").split() if w]
     last = words[-1].rstrip(".,") if len(words) >= 2 else ""
-    return last if len(last) >= 3 and last not in NOT_SURNAMES and last[0].isupper() else None
+    particle, _, rest = last.partition("-")  # "al-Jubeir", "el-Sisi": a particle joined on
+    capitalised = last[:1].isupper() or (particle in PARTICLES and rest[:1].isupper())
+    return last if len(last) >= 3 and last not in NOT_SURNAMES and capitalised else None
 
 
 def _first_mentions(text: str, hits: list[ActorHit]) -> Iterator[tuple[str, ActorHit]]:
@@ -103,7 +105,9 @@ def second_mentions(text: str, hits: list[ActorHit]) -> list[ActorHit]:
             continue
         if first not in hits:
             added.append(first)
-        for found in re.finditer(rf"\b{re.escape(surname)}\b", text[first.end :]):
+        initial = f"[{re.escape(surname[0].lower())}{re.escape(surname[0].upper())}]"
+        for found in re.finditer(rf"\b{initial}{re.escape(surname[1:])}\b", text[first.end :]):
+            # ("al-Jubeir", and "Al-Jubeir" opening a sentence)
             added.append(ActorHit(first.end + found.start(), first.end + found.end(), first.name))
     return _merged(hits, added) if added else hits
 

@@ -42,7 +42,7 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
 
 @pytest.mark.parametrize(("name", "precision", "f1"), [
     ("analyst_articles4.jsonl", 0.72, 0.58),  # mixed styles: 0.746 / 0.605 when last read
-    ("analyst_articles7.jsonl", 0.78, 0.57),  # regional press: 0.809 / 0.598 when last read
+    ("analyst_articles7.jsonl", 0.79, 0.59),  # regional press: 0.814 / 0.615 when last read
 ])
 def test_the_sets_below_the_targets_stay_at_their_floors(name: str, precision: float, f1: float) -> None:
     """Two analysts' sets are below the held-out targets (README): floors against regressions."""

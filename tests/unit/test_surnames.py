@@ -46,3 +46,16 @@ def test_a_person_found_by_name_and_by_office_is_one_person() -> None:
     text = ("Ecuadorean President Daniel Noboa ordered a tariff on Saturday. "
             "Petro asked Noboa to meet him at the border.")
     assert ("Noboa", "ECU", "person") in _hits(text)
+
+
+def test_a_surname_with_a_joined_particle_is_found_opening_a_sentence() -> None:
+    text = ("Saudi Arabia's Minister of State Adel al-Jubeir arrived on Friday. "
+            "Al-Jubeir called on Prime Minister Shehbaz Sharif.")
+    assert ("Al-Jubeir", "SAU", "person") in _hits(text)
+
+
+def test_he_is_a_person_not_a_country_s_strikes() -> None:
+    text = ("The prime minister condemned India's aggression, saying Indian missile strikes had "
+            "killed civilians. He thanked the Saudi leadership for its support.")
+    events = default_coder().extract(Article(id="he", title="t", text=text))
+    assert not any((e.source, e.target) == ("IND", "SAU") for e in events)
