@@ -1,6 +1,7 @@
 """Hostile but possible input on the real broker (issue 15): a date in 2099, an oversized dead
-letter with a huge key, a 600 KB one-sentence article, publication times with no timezone. One worker takes all of it in one go;
-each case is asserted on its own, and the tables still equal a rebuild from the log.
+letter with a huge key, a 600 KB one-sentence article, publication times with no timezone. One
+worker takes all of it in one go; each case is asserted on its own, and the tables still equal a
+rebuild from the log.
 """
 
 from __future__ import annotations
