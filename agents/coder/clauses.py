@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agents.coder.dating import MONTH_NAMES, When, dated_before
-from agents.coder.syntax import clause_of
+from agents.coder.syntax import clause_of, first_conjunct
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -307,9 +307,7 @@ def _phrase_tokens(tok: Token) -> list[Token]:
 def speech_head(tok: Token) -> Token | None:
     """The speech verb whose complement holds ``tok`` and that comes before it ('Chile said
     Peru had rejected ...'), or None (also when the speaker follows: '..., officials said')."""
-    cur = tok
-    while cur.dep_ == "conj" and cur.head.i != cur.i:
-        cur = cur.head
+    cur = first_conjunct(tok)
     if cur.dep_ != "ccomp":
         return None
     head = cur.head

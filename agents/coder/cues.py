@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agents.coder.clauses import SPEECH, speech_head, status
-from agents.coder.syntax import clause_of
+from agents.coder.syntax import clause_of, first_conjunct
 from agents.coder.vocab import VerbPattern
 
 if TYPE_CHECKING:
@@ -149,9 +149,7 @@ def content_of_document(tok: Token) -> bool:
     """A participle telling what a document does ('a treaty settling the border', 'signed a deal
     on Friday allowing ...'), right after the document or after the verb that has it as object;
     what it is signed for ('signed protocols to establish relations and reopen the border')."""
-    first = tok
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(tok)
     if first.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
         documents = [first.head] if first.dep_ == "acl" else [
             c for c in first.head.children if c.dep_ == "dobj" and c.i < first.i]
@@ -178,8 +176,7 @@ def describes(tok: Token) -> bool:
 def under_document(tok: Token) -> bool:
     """'Under the treaty, Australia will provide ...': what a document provides (a clause, or a
     conjunct of one, governed by 'under' + a document noun)."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(tok)
     return any(c.dep_ == "prep" and c.lower_ == "under" and any(
         o.dep_ == "pobj" and o.lemma_.lower() in DOCUMENTS for o in c.children) for c in tok.children)
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from agents.coder.events import Resolver
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
+from agents.coder.syntax import first_conjunct
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -174,10 +175,7 @@ def _coordinated(doc: Doc, refs: list[ActorRef]) -> list[list[ActorRef]]:
     """Countries named as one coordination ("A, B and C"), by the head of its first conjunct."""
     by_root: dict[int, list[ActorRef]] = {}
     for ref in refs:
-        tok = doc[ref.head]
-        while tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head
-        group = by_root.setdefault(tok.i, [])
+        group = by_root.setdefault(first_conjunct(doc[ref.head]).i, [])
         if ref.country not in {r.country for r in group}:
             group.append(ref)
     return [group for group in by_root.values() if len(group) >= 2]

@@ -78,7 +78,7 @@ class TriggerReader:
         for t in triggers:
             if governor_status(t.tok) is not None:
                 governed.setdefault(t.tok.head.i, []).append(t.tok.i)
-                if t.tok.dep_ == "acl" and not owner_of(t.tok.head) and not _demonym_of(t.tok.head, actors):
+                if t.tok.dep_ == "acl" and not owner_of(t.tok.head) and not actors.demonyms_of(t.tok.head):
                     # "initiated efforts to acquire": the verb of the noun
                     governed.setdefault(object_of(t.tok.head), []).append(t.tok.i)
             elif t.noun and (verb := clause_of(t.tok)).i != t.tok.i and governor_status(verb):
@@ -296,10 +296,3 @@ def _told_once(doc: Doc, by_trigger: dict[int, list[Found]]) -> list[Found]:
         told = {(f.source.country, f.target.country) for s in subjects for f in by_trigger[s]}
         out.extend(f for f in coded if (f.source.country, f.target.country) not in told)
     return out
-
-
-def _demonym_of(noun: Token, actors: SentenceActors) -> bool:
-    """The noun is a country's by a demonym: 'an Australian offer'."""
-    return any(c.dep_ == "amod" and (r := actors.at.get(c.i)) is not None and r.kind == "demonym"
-               for c in noun.children)
-

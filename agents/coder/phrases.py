@@ -238,6 +238,11 @@ class SentenceActors:
         return [replace(a, kind="place") if a.kind == "possessor" else a for a in self.group(tok, False)
                 if a.kind != "agent" and (a.kind != "possessor" or region)]
 
+    def demonyms_of(self, noun: Token) -> list[ActorRef]:
+        """The countries whose demonyms modify ``noun`` ('an Australian offer': Australia)."""
+        return [r for c in noun.children if c.dep_ == "amod"
+                and (r := self.at.get(c.i)) is not None and r.kind == "demonym"]
+
     def left_group(self, verb: Token) -> list[ActorRef]:
         """Names listed right before a verb the parse gave no subject ('..., Britain and
         Argentina signed'): skipping auxiliaries and adverbs, then names, commas and 'and'."""

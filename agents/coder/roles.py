@@ -86,8 +86,7 @@ class Roles(Scenes):
                 continue
             if v.dep_ == "acl" and governor_status(v) is not None:
                 owners = [a for o in owner_of(v.head) for a in self.actors.group(o, True)]
-                owners = owners or [r for c in v.head.children if c.dep_ == "amod" and (  # "an
-                    r := self.actors.at.get(c.i)) is not None and r.kind == "demonym"]  # Australian offer"
+                owners = owners or self.actors.demonyms_of(v.head)  # "an Australian offer"
                 if owners:  # "turned down an offer from Trump to send troops": Trump's offer
                     return owners
                 v = clause_of(v.head)  # "initiated efforts to establish": who initiated

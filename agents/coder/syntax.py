@@ -9,9 +9,16 @@ from agents.coder.refs import ActorRef
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ADJUNCT_PREPS", "GROUP_MAX", "clause_of", "directive", "each_way", "object_of"]
+__all__ = ["ADJUNCT_PREPS", "GROUP_MAX", "clause_of", "directive", "each_way", "first_conjunct", "object_of"]
 
 GROUP_MAX = 4
+
+
+def first_conjunct(tok: Token) -> Token:
+    """The first of the conjuncts ``tok`` is one of ("A, B and C": A), or ``tok`` itself."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def clause_of(tok: Token) -> Token:
