@@ -114,13 +114,14 @@ def _wait_caught_up(url: str, timeout_s: float = 60.0) -> None:
     line) if it still has after ``timeout_s`` (it would differ from a rebuild only for that)."""
     import time
 
+    from streams.cli.processes import lag_total
     from streams.exceptions import StreamsError
     from streams.web.client import fetch_json
 
     deadline, behind = time.monotonic() + timeout_s, 0
     while time.monotonic() < deadline:
         health = fetch_json(url, "/health")
-        behind = sum((health.get("lag") or {}).values())
+        behind = lag_total(health)
         if not behind and health.get("status") == "ok":
             return
         time.sleep(0.5)

@@ -8,11 +8,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from streams.cli.processes import LakeProcess, WorkerProcess
+from streams.cli.processes import LakeProcess, WorkerProcess, lag_total, refuse_taken_web_port
 from streams.cli.render import format_rows
 from streams.exceptions import StreamsError
 from streams.inputs import read_inputs
-from streams.kafka.broker import EmbeddedBroker, port_is_open
+from streams.kafka.broker import EmbeddedBroker
 from streams.kafka.publish import publish_articles
 from streams.kafka.topics import ensure_topics
 from streams.lake.ingest import read_status, stop_on_signals
@@ -36,7 +36,7 @@ def _settled(health: dict[str, Any], published: int) -> bool:
     counters = health.get("counters", {})
     seen = counters.get("articles_processed", 0) + health.get("dead_letters_total", 0)
     applied = counters.get("events_folded", 0)
-    caught_up = not any((health.get("lag") or {}).values())
+    caught_up = not lag_total(health)
     return bool(seen >= published and applied >= counters.get("events_emitted", 0) and caught_up)
 
 
@@ -79,9 +79,7 @@ def _serve_until_interrupted(worker: WorkerProcess) -> None:
 
 def run_demo(settings: Settings, seeds: Path, *, once: bool) -> int:
     """Run the main job; returns the exit code."""
-    if port_is_open(settings.web_host, settings.web_port):
-        raise StreamsError(f"{settings.web_host}:{settings.web_port} is already in use (another "
-                           "worker?); stop it or set DYADWATCH_WEB_PORT")
+    refuse_taken_web_port(settings)
     broker = EmbeddedBroker(settings.embedded_broker_host, settings.embedded_broker_port)
     settings = settings.model_copy(update={"bootstrap_servers": broker.bootstrap_servers})
     with broker, tempfile.TemporaryDirectory(prefix="dyadwatch-demo-") as data_dir:

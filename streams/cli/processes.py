@@ -14,10 +14,23 @@ import time
 from typing import IO, Any
 
 from streams.exceptions import QueryError, StreamsError
+from streams.kafka.broker import port_is_open
 from streams.settings import Settings
 from streams.web.client import fetch_json
 
-__all__ = ["LakeProcess", "WorkerProcess", "settings_env"]
+__all__ = ["LakeProcess", "WorkerProcess", "lag_total", "refuse_taken_web_port", "settings_env"]
+
+
+def refuse_taken_web_port(settings: Settings) -> None:
+    """Raise ``StreamsError`` (one line) if the worker's HTTP port is already taken."""
+    if port_is_open(settings.web_host, settings.web_port):
+        raise StreamsError(f"{settings.web_host}:{settings.web_port} is already in use (another "
+                           "worker?); stop it or set DYADWATCH_WEB_PORT")
+
+
+def lag_total(health: dict[str, Any]) -> int:
+    """Records of a worker's input topics it has not processed yet, from its ``/health`` body."""
+    return sum((health.get("lag") or {}).values())
 
 
 def settings_env(settings: Settings) -> dict[str, str]:

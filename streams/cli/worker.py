@@ -9,8 +9,7 @@ from pathlib import Path
 from faust.worker import Worker
 
 from streams.app import Pipeline, build_pipeline, wire_agents
-from streams.exceptions import StreamsError
-from streams.kafka.broker import port_is_open
+from streams.cli.processes import refuse_taken_web_port
 from streams.kafka.stale_store import check_local_store
 from streams.kafka.topics import ensure_topics
 from streams.settings import Settings
@@ -35,9 +34,7 @@ def run_worker(settings: Settings,
                build: Callable[[Settings], Pipeline] = build_worker_pipeline) -> int:
     """Ensure topics, then run a worker (the pipeline ``build`` wires) in the foreground;
     returns its exit code. Raises ``StreamsError`` if its HTTP port is taken."""
-    if port_is_open(settings.web_host, settings.web_port):
-        raise StreamsError(f"{settings.web_host}:{settings.web_port} is already in use (another "
-                           "worker?); stop it or set DYADWATCH_WEB_PORT")
+    refuse_taken_web_port(settings)
     Path(settings.worker_data_dir).mkdir(parents=True, exist_ok=True)
     created = ensure_topics(settings)
     if created:

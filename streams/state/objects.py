@@ -82,10 +82,6 @@ class ObjectCache(Generic[T]):
         while len(self._rows) > self.most:
             self._rows.popitem(last=False)
 
-    def clear(self) -> None:
-        """Drop every row."""
-        self._rows.clear()
-
     def __len__(self) -> int:
         return len(self._rows)
 
@@ -103,8 +99,3 @@ class TableObjects:
         """The current generation (the app's rebalance count); both drop every row if it moved."""
         self.buckets.current()
         return self.states.current()
-
-    def clear(self) -> None:
-        """Drop every row of both."""
-        self.states.clear()
-        self.buckets.clear()
