@@ -29,7 +29,7 @@ from schemas import jsonbytes
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from agents.coder import CODER_VERSION, Coder  # noqa: E402
+from agents.coder import CODER_VERSION, Coder, default_coder  # noqa: E402
 from agents.coder.coder import CoderStats  # noqa: E402
 from agents.coder.text import sentences  # noqa: E402
 from schemas.models import Article  # noqa: E402
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
     parser.add_argument("--seconds", type=float, default=3.0, help="minimum measured time per corpus")
     args = parser.parse_args(argv)
-    coder = Coder()
+    coder = default_coder()  # as the worker's coder processes load it
     print(f"coder: {CODER_VERSION}")
     print(f"machine cores: {os.cpu_count()} (measured on one core, one process)")
     mix_corpus = build_news_mix()

@@ -9,6 +9,7 @@ Pure Python: no broker or stream-framework imports.
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from dataclasses import dataclass
@@ -217,5 +218,9 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 @lru_cache(maxsize=1)
 def default_coder() -> Coder:
-    """The process-wide coder (data and parser loaded once)."""
-    return Coder()
+    """The process-wide coder (data and parser loaded once). Its data live as long as the
+    process: they are frozen out of the garbage collector's passes (``gc.freeze``), which would
+    otherwise walk the model's and gazetteer's objects again and again while coding."""
+    coder = Coder()
+    gc.freeze()
+    return coder

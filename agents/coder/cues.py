@@ -46,6 +46,8 @@ def asked(tok: Token) -> tuple[Token, VerbPattern] | None:
     """The verb that asks the clause at ``tok`` of its subject, and what it codes: a speech
     verb over 'must'/'should', or the verb that issues a reminder or warning 'that X must'
     (a demand), 'want'/'wish' over a 'to' clause (an appeal)."""
+    if tok.dep_ not in ("acl", "ccomp"):
+        return None
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     if tok.dep_ == "acl" and aux & OBLIGATION and tok.head.lemma_.lower() in REMINDERS:
         issued = clause_of(tok.head)  # "issued a stern reminder to Iraq that it must cooperate"

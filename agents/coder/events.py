@@ -103,8 +103,10 @@ class TriggerReader:
         out: list[Found] = []
         for tok in doc:
             by = asked(tok)
+            if by is None:
+                continue
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
-            if by is None or not subj or is_history(by[0], 0):
+            if not subj or is_history(by[0], 0):
                 continue
             head, pattern = by
             coding = _Coding(doc, actors, Trigger(head, pattern, head.i, False), resolve)

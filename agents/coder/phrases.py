@@ -42,6 +42,7 @@ class SentenceActors:
 
     def __init__(self, doc: Doc, sent: Sentence, hits: list[ActorHit], agents: AgentNouns) -> None:
         self.doc = doc
+        self.text = sent.text  # the doc's text (``doc.text`` builds it anew from every token)
         self.agents = agents
         self.at: dict[int, ActorRef] = {}
         self.coref_at: dict[int, ActorRef] = {}
@@ -66,7 +67,7 @@ class SentenceActors:
             ref = ActorRef(name.country, name.country, "place", root.i, span.start, span.end)
             self.places_at.update(dict.fromkeys(range(span.start, span.end), ref))
             return
-        if name.kind in NON_ACTOR_KINDS or _glued(self.doc, span.start, span.end):
+        if name.kind in NON_ACTOR_KINDS or _glued(self.doc, self.text, span.start, span.end):
             return
         if span.start > 0 and self.doc[span.start - 1].lower_ == "ethnic":
             return  # "ethnic Albanians": a people, not the state
@@ -294,10 +295,9 @@ def _unique(refs: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
-def _glued(doc: Doc, i0: int, i1: int) -> bool:
+def _glued(doc: Doc, text: str, i0: int, i1: int) -> bool:
     """'Chinese-made', 'Moscow-based', 'pro-Russia': a name glued by a hyphen is no actor
-    ('US-led' is, as a modifier naming who leads)."""
-    text = doc.text
+    ('US-led' is, as a modifier naming who leads); ``text`` is the doc's text."""
     start, end = doc[i0].idx, doc[i1 - 1].idx + len(doc[i1 - 1])
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True
