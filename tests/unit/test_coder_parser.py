@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.tokens import Doc
+from threadpoolctl import threadpool_info
 
 from agents.coder import default_coder
 from agents.coder.coder import MAX_PARSED_CHARS
@@ -36,6 +37,15 @@ def test_model_is_the_pinned_package_loaded_offline() -> None:
         " from agents.coder.parse import Parser; Parser()"
     )
     subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
+
+
+def test_matrix_products_go_through_one_blas_thread_not_blis() -> None:
+    parser = default_coder().parser
+    for name in ("tok2vec", "parser"):
+        ops = parser.nlp.get_pipe(name).model.ops  # type: ignore[attr-defined]
+        assert type(ops).__name__ == "NumpyOps" and ops.use_blis is False
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == 1 for pool in blas)
 
 
 def test_a_missing_model_is_a_clear_error() -> None:
