@@ -56,7 +56,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from agents.coder import Coder  # noqa: E402
+from agents.coder import default_coder  # noqa: E402
 from bench.ceiling import CeilingWorkerProcess, bench_templates  # noqa: E402
 from bench.coder import DEV  # noqa: E402
 from bench.common import bench_settings, free_port  # noqa: E402
@@ -159,7 +159,7 @@ def _latency(settings: Settings, payloads: list[tuple[str, bytes]], rate: float,
 
 def _coder_per_core(templates: Sequence[Article], count: int) -> float:
     """Articles per CPU second of the pure coder, in this process (model loaded first)."""
-    coder = Coder()
+    coder = default_coder()  # as a coding process loads it
     coder.extract(templates[0])
     articles = [templates[n % len(templates)] for n in range(count)]
     started = time.process_time()

@@ -110,7 +110,7 @@ def _habitual(tok: Token) -> bool:
 def governor_status(tok: Token) -> str | None:
     """The status a governing word gives ``tok`` ("agreed to resume" -> intent), None if none."""
     head = tok.head
-    if head.i == tok.i or tok.dep_ not in ("xcomp", "acl", "ccomp", "conj"):
+    if head.i == tok.i or (tok.dep_ not in ("xcomp", "acl", "ccomp", "conj") and not _infinitive(tok)):
         return None
     if tok.dep_ == "conj":
         return governor_status(head)
@@ -131,6 +131,12 @@ def governor_status(tok: Token) -> str | None:
     if kind == "appeal" and _own_people(head):
         return "act"  # "urged its citizens to avoid travel to Nepal": the state's own advisory
     return "off" if kind == "appeal" and tok.dep_ == "ccomp" else kind
+
+
+def _infinitive(tok: Token) -> bool:
+    """A 'to' clause the parser hung as an adverbial ('threatened on Monday to shoot down ...'):
+    after a governing verb it is the verb's complement all the same."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _own_people(verb: Token) -> bool:

@@ -15,11 +15,17 @@ from agents.coder.vocab import VerbPattern
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["aimed", "asked", "asks", "carried", "conditions", "content_of_document", "dealt", "describes",
-           "halting", "misread_passive", "naming", "near_objects", "owner_of", "reason_given",
-           "sent_home", "supposed", "under_document"]
+__all__ = ["abandoned", "aimed", "asked", "asks", "carried", "conditions", "content_of_document", "dealt",
+           "describes", "gives_up", "halting", "misread_passive", "naming", "near_objects", "owner_of",
+           "reason_given", "sent_home", "supposed", "under_document"]
 
 AIMED = frozenset({"on", "against", "at", "into"})
+# verbs that give up a meeting: "boycotted the summit", "shelved plans for a summit"; "pull" and
+# "walk" only with "out" ("pulled out of the talks"), "call" only with "off"
+GIVE_UP = frozenset({"boycott", "skip", "shelve", "cancel", "postpone", "scrap", "abandon", "snub",
+                     "quit", "suspend", "delay", "scuttle", "drop", "withdraw", "leave", "pull", "walk",
+                     "call"})
+PARTICLE_OF = {"pull": "out", "walk": "out", "call": "off", "leave": "out"}
 NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
 OBLIGATION = frozenset({"must", "should"})
 HALTS = frozenset({"pause", "suspend", "halt", "stop", "end", "freeze", "cancel", "terminate", "scrap",
@@ -204,3 +210,27 @@ def asks(call: Token) -> bool:
     words = [w for w in call.subtree if w.i > call.i]
     return any(w.lower_ == "to" and w.head.pos_ in ("VERB", "AUX") and w.dep_ == "aux" for w in words) \
         or any(w.lower_ in ("for", "that") for w in words)
+
+
+def abandoned(noun: Token) -> bool:
+    """A meeting noun given up by the verb above it ('pulled out of the summit', 'walked out of
+    the conference', 'boycotted the talks', 'shelved plans for a summit with Putin'): no meeting."""
+    cur, words = noun, [noun.lower_]
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("dobj", "pobj", "prep", "prt", "advmod", "nsubjpass"):
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return gives_up(head, words)
+        words.append(head.lower_)
+        cur = head
+    return False
+
+
+def gives_up(verb: Token, words: list[str] | None = None) -> bool:
+    """``verb`` gives up what it governs ('boycotted', 'pulled out of', 'called off'); ``words``:
+    those on the way down to what is given up ('out', 'of' ...)."""
+    lemma = verb.lemma_.lower()
+    particle = PARTICLE_OF.get(lemma)
+    near = [*(words or []), *(c.lower_ for c in verb.children)]
+    return lemma in GIVE_UP and (particle is None or particle in near)

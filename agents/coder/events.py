@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from agents.coder.clauses import GOVERNOR_OF, governor_status, is_history, speech_head, status
 from agents.coder.codes import halted, modal_code, refine
 from agents.coder.cues import (
+    abandoned,
     asked,
     asks,
     carried,
@@ -18,6 +19,7 @@ from agents.coder.cues import (
     content_of_document,
     dealt,
     describes,
+    gives_up,
     halting,
     misread_passive,
     naming,
@@ -138,7 +140,7 @@ class _Coding(NounEvents):
         if (self.trig.noun or gerund) and halting(tok):  # "paused military aid to Ukraine": 1622
             act = halted(refine(act, {t.lower_ for t in tok.subtree})) or act
         code = modal_code(act, self.status)
-        if code is None or naming(tok):
+        if code is None or naming(tok) or self._names_a_thing(tok):
             return []
         code = self._refined(tok, code)
         self.code = code
@@ -184,10 +186,23 @@ class _Coding(NounEvents):
         if "03" <= act[:2] <= "08" and any(c.dep_ == "dobj" and c.lemma_.lower() in CONFLICTS
                                            for c in tok.children):
             return True  # "deepening a trade conflict": no cooperation
+        if act[:2] == "04" and (abandoned(tok) if self.trig.noun else gives_up(tok)):
+            return True  # "pulled out of the summit", "boycotted the talks": a meeting given up
         if (act[:2] in ("18", "19") and dealt(tok)) or (act[:3] == "042" and carried(tok)):
             return True  # "struck a deal", "flew a drone over its positions"
         return tok.lemma_.lower() == "approach" and any(  # "approached oil vessels": a move,
             c.dep_ == "dobj" and not self.actors.group(c, False) for c in tok.children)  # no démarche
+
+    def _names_a_thing(self, tok: Token) -> bool:
+        """'calls new US oil sanctions an unfriendly act', 'which it called an act of aggression
+        by Russia': 'call' whose object is a thing, not a person, an office or a state, names it."""
+        if self.trig.noun or tok.lemma_.lower() != "call":
+            return False
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if len(objects) > 1:  # two objects: a name given to the first
+            return True
+        return bool(objects) and objects[0].pos_ == "NOUN" and objects[0].i not in self.actors.at \
+            and self.actors.agents.role(self.doc, objects[0]) is None
 
     def _refined(self, tok: Token, code: str) -> str:
         """The code its object's words and the scene make more precise."""
@@ -260,7 +275,7 @@ class _Coding(NounEvents):
         visit = self.trig.pattern.code in ("042", "044")  # "attended a summit in Brazil": a visit there
         if subjects and (code[:2] in FORCE_ROOTS or code[:2] == "07" or "loc" in self.flags or visit):
             # "(refused to) deploy peacekeepers in Iraq", "offered to send peacekeepers to Gaza"
-            places = self._places(tok, {"to"} if "loc" in self.flags or visit else set(),
+            places = self._places(tok, {"to", "into"} if "loc" in self.flags or visit else set(),
                                   frozenset({"on"}) if visit else frozenset())
             if visit:  # "to attend the Beijing Olympics"
                 places += [r for c in tok.children if c.dep_ == "dobj" for m in c.children

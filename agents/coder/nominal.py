@@ -43,6 +43,8 @@ class NounEvents(Roles):
             return True
         if _each(tok):  # "Poland and Norway each freed one man": two acts, not one between them
             return False
+        if code[:3] in ("042", "043"):  # "the two presidents flew in for the meeting": each
+            return False  # travels to, or hosts, a third; neither visits the other
         if any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in tok.children):
             return False  # "Ottawa and Beijing struck back": each at whoever struck first
         return code[:2] in JOINT_ROOTS and not (code[:2] == "19" and aimed(tok))

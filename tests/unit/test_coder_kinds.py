@@ -494,6 +494,22 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      "at the PM House.", [("SAU", "PAK", 1)]),
     ("Pakistan called on India to exercise restraint.", [("PAK", "IND", 1)]),
     ("A clash between Thai and Cambodian troops killed a soldier.", [("KHM", "THA", 4), ("THA", "KHM", 4)]),
+    # a threat whose 'to' clause the parser hangs as an adverbial is a threat all the same
+    ("Syria threatened on Sunday to shoot down Turkish jets flying over its border.", [("SYR", "TUR", 3)]),
+    # 'call' naming a thing is no telephone call
+    ("Moscow calls new British oil sanctions 'hostile act'; Beijing objects", []),
+    ("Ukraine's security service opened an investigation on Monday into the seizure of the "
+     "ships, which it called an act of armed aggression by Russia.", []),
+    ("Erdogan called the Greek prime minister on Monday.", [("TUR", "GRC", 1)]),
+    # a meeting given up is no meeting of those who give it up
+    ("Nepal, Bhutan and Sri Lanka pulled out of the summit that India was due to host.", []),
+    ("Canada and Australia walked out of the conference in Geneva on Tuesday.", []),
+    ("Germany and Poland boycotted the talks.", []),
+    ("Macron shelved plans for a summit with Putin.", [("FRA", "RUS", 4)]),
+    # delegations that fly in visit the host, not each other
+    ("Armenian and Azerbaijani delegations flew into Abu Dhabi on Monday for talks.",
+     [("ARM", "ARE", 1), ("ARM", "AZE", 1), ("AZE", "ARE", 1), ("AZE", "ARM", 1)]),
+    ("Chile's Gabriel Boric and Peru's Dina Boluarte flew in on Thursday.", []),
 ]
 
 
