@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["abandoned", "aimed", "asked", "asks", "carried", "conditions", "content_of_document", "dealt",
            "describes", "gives_up", "halting", "misread_passive", "naming", "near_objects", "owner_of",
-           "reason_given", "sent_home", "supposed", "under_document"]
+           "reason_given", "reproach", "sent_home", "supposed", "under_document"]
 
 AIMED = frozenset({"on", "against", "at", "into"})
 # verbs that give up a meeting: "boycotted the summit", "shelved plans for a summit"; "pull" and
@@ -25,6 +25,16 @@ AIMED = frozenset({"on", "against", "at", "into"})
 GIVE_UP = frozenset({"boycott", "skip", "shelve", "cancel", "postpone", "scrap", "abandon", "snub",
                      "quit", "suspend", "delay", "scuttle", "drop", "withdraw", "leave", "pull", "walk",
                      "call"})
+# words that make a name given a reproach ('called the manoeuvres "dangerous and unlawful"')
+REPROACHES = frozenset({
+    "violation", "violations", "aggression", "aggressive", "aggressor", "unlawful", "illegal", "illegitimate",
+    "dangerous", "provocation", "provocative", "unfriendly", "hostile", "irresponsible", "reckless",
+    "piracy", "terrorism", "terrorist", "crime", "criminal", "blackmail", "interference", "unacceptable",
+    "outrageous", "barbaric", "genocide", "racist", "lie", "lies", "propaganda", "destabilizing",
+    "destabilising", "escalation", "sham", "farce", "insult", "betrayal", "brutal", "atrocity",
+    "bullying", "coercion", "coercive", "hegemonic", "hypocritical", "absurd", "baseless", "groundless",
+    "slander", "fabrication", "unjust", "unjustified", "unprovoked", "flagrant", "blatant",
+})
 PARTICLE_OF = {"pull": "out", "walk": "out", "call": "off", "leave": "out"}
 NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
 OBLIGATION = frozenset({"must", "should"})
@@ -234,3 +244,11 @@ def gives_up(verb: Token, words: list[str] | None = None) -> bool:
     particle = PARTICLE_OF.get(lemma)
     near = [*(words or []), *(c.lower_ for c in verb.children)]
     return lemma in GIVE_UP and (particle is None or particle in near)
+
+
+def reproach(call: Token) -> bool:
+    """The name given by 'call' reproaches ('called the Chinese manoeuvres "dangerous and
+    unlawful"', 'calls US sanctions "unfriendly act"'): the named thing itself is not the name."""
+    named = next((c for c in call.children if c.dep_ == "dobj"), None)
+    words = [t for t in call.subtree if t.i > call.i and (named is None or t.i != named.i)][:24]
+    return any(t.lower_ in REPROACHES for t in words)

@@ -25,6 +25,7 @@ from agents.coder.cues import (
     naming,
     owner_of,
     reason_given,
+    reproach,
     sent_home,
     supposed,
     under_document,
@@ -140,8 +141,12 @@ class _Coding(NounEvents):
         if (self.trig.noun or gerund) and halting(tok):  # "paused military aid to Ukraine": 1622
             act = halted(refine(act, {t.lower_ for t in tok.subtree})) or act
         code = modal_code(act, self.status)
-        if code is None or naming(tok) or self._names_a_thing(tok):
+        if code is None:
             return []
+        if naming(tok) or self._names_a_thing(tok):
+            if not reproach(tok):
+                return []
+            code = "111"  # "called the Chinese manoeuvres 'dangerous and unlawful'": a criticism
         code = self._refined(tok, code)
         self.code = code
         pairs, path = self._pairs(tok, code)
@@ -245,8 +250,11 @@ class _Coding(NounEvents):
                 if c.dep_ == "dobj"
                 for a in self._phrase(c, tok.head, strict=True)
             ]
-        if max(len({s.country for s in subjects}), len({t.country for t, _ in targets})) > GROUP_MAX:
-            return [], "parse"  # "Russia condemned <forty countries>": multilateral, not bilateral
+        sources, aims = len({s.country for s in subjects}), len({t.country for t, _ in targets})
+        if aims > GROUP_MAX or (sources > GROUP_MAX and (aims > 1 or sources > 2 * GROUP_MAX)):
+            # "Russia condemned <forty countries>": multilateral, not bilateral; five or more
+            # states that each condemn one are each one's act
+            return [], "parse"
         if subjects and targets:
             mutual = ("mutual" in self.flags or code[:2] in MUTUAL_ROOTS) and self.status == "act"
             mutual = mutual and code not in ONE_WAY and code[:2] != "16"  # (ending talks: one side's)

@@ -45,7 +45,12 @@ RELATIONAL = _w(
     "plan plans bid mediation effort efforts policy policies decision position stance move moves "
     "claim claims allegations accusations initiative invitation raid raids attack attacks strikes "
     "airstrikes aggression occupation invasion actions warning threat threats sanctions support "
-    "aid ultimatum conditions refusal presence incursion incursions shelling offensive"
+    "aid ultimatum conditions refusal presence incursion incursions shelling offensive "
+    # what a state does, told by its demonym ("condemned the Chinese manoeuvres")
+    "manoeuvres maneuvers manoeuvre maneuver tests test exercises drills remarks comments behaviour "
+    "behavior conduct measures restrictions curbs ban deployment buildup intrusion intrusions "
+    "violations provocations operation operations activities crackdown annexation blockade seizure "
+    "detention expulsion interference involvement tariffs"
 )
 
 

@@ -406,9 +406,10 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("AUS", "PSE", 1), ("CAN", "PSE", 1), ("GBR", "PSE", 1)]),
     ("Canada's Mark Carney and Australia's Anthony Albanese issued statements within minutes of "
      "each other.", []),
-    # 'called X "an unfriendly act"' names; "summoned ... in protest" is a protest (114); ending
-    # talks is one side's act; engaging with officials is consulting them
-    ('Peru called Mexico\'s decision to shelter her "an unfriendly act".', []),
+    # 'called X "an unfriendly act"' names it: a criticism of whose act it is; "summoned ... in
+    # protest" is a protest (114); ending talks is one side's act; engaging with officials is
+    # consulting them
+    ('Peru called Mexico\'s decision to shelter her "an unfriendly act".', [("PER", "MEX", 3)]),
     ("Britain summoned Russian Ambassador Andrei Kelin in protest.", [("GBR", "RUS", 3)]),
     ("Trump said he was ending all trade negotiations with Canada.", [("USA", "CAN", 4)]),
     ("Rubio said he had been engaging with senior Indian officials.", [("IND", "USA", 1), ("USA", "IND", 1)]),
@@ -496,10 +497,10 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("A clash between Thai and Cambodian troops killed a soldier.", [("KHM", "THA", 4), ("THA", "KHM", 4)]),
     # a threat whose 'to' clause the parser hangs as an adverbial is a threat all the same
     ("Syria threatened on Sunday to shoot down Turkish jets flying over its border.", [("SYR", "TUR", 3)]),
-    # 'call' naming a thing is no telephone call
-    ("Moscow calls new British oil sanctions 'hostile act'; Beijing objects", []),
+    # 'call' naming a thing is no telephone call (a name that reproaches is a criticism)
+    ("Moscow calls new US oil sanctions 'hostile act' in a statement", [("RUS", "USA", 3)]),
     ("Ukraine's security service opened an investigation on Monday into the seizure of the "
-     "ships, which it called an act of armed aggression by Russia.", []),
+     "ships, which it called an act of armed aggression by Russia.", [("UKR", "RUS", 3)]),
     ("Erdogan called the Greek prime minister on Monday.", [("TUR", "GRC", 1)]),
     # a meeting given up is no meeting of those who give it up
     ("Nepal, Bhutan and Sri Lanka pulled out of the summit that India was due to host.", []),
@@ -510,6 +511,15 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Armenian and Azerbaijani delegations flew into Abu Dhabi on Monday for talks.",
      [("ARM", "ARE", 1), ("ARM", "AZE", 1), ("AZE", "ARE", 1), ("AZE", "ARM", 1)]),
     ("Chile's Gabriel Boric and Peru's Dina Boluarte flew in on Thursday.", []),
+    # five states that each condemn one: five acts (forty targets stay multilateral)
+    ("Egypt, Jordan, Kuwait, Bahrain and Oman on Sunday condemned Iran's missile attack on "
+     "Iraq's Kurdish region.", [("BHR", "IRN", 3), ("EGY", "IRN", 3), ("JOR", "IRN", 3),
+                                ("KWT", "IRN", 3), ("OMN", "IRN", 3)]),
+    # a name that reproaches is a criticism of whose act is named; a demonym owns an act
+    ("Hanoi called the Chinese manoeuvres \"dangerous and unlawful\".", [("VNM", "CHN", 3)]),
+    ("Tehran calls new EU and US oil sanctions 'unlawful'", [("IRN", "USA", 3)]),
+    ("Seoul called the Japanese decision a welcome step.", []),
+    ("Vietnam condemned the Chinese drills near the Paracel Islands.", [("VNM", "CHN", 3)]),
 ]
 
 
