@@ -280,13 +280,17 @@ def _anniversary(clause: Token) -> bool:
     return any(t.lower_ in SPANS for t in clause.subtree if t.dep_ == "npadvmod" and t.i < clause.i)
 
 
+TOPIC_PREPS = frozenset({"over", "about", "against", "with", "into", "to", "between", "among", "regarding",
+                         "concerning", "toward", "towards", "for"})
+
+
 def _old_time(child: Token, year: int, past: bool = False) -> bool:
     """A time modifier that names an earlier year ('in 1939'), decade ('in the early 2000s') or a
     span ago ('fifty years ago'); with ``past`` (a background clause in the past), also a month
     ('in May') or a past season or year ('last summer')."""
     if child.dep_ not in ("prep", "npadvmod", "advmod", "pobj"):
         return False
-    for t in _phrase_tokens(child):
+    for t in _phrase_tokens(child, TOPIC_PREPS):
         if t.lower_ == "ago" and any(s.lower_ in SPANS for s in t.subtree):
             return True
         digits = t.text[:-1] if t.text.endswith("s") else t.text
@@ -301,12 +305,14 @@ def _old_time(child: Token, year: int, past: bool = False) -> bool:
     return False
 
 
-def _phrase_tokens(tok: Token) -> list[Token]:
-    """``tok`` and its dependents, not entering the clauses inside ('rebels who entered ...')."""
+def _phrase_tokens(tok: Token, topics: frozenset[str] = frozenset()) -> list[Token]:
+    """``tok`` and its dependents, not entering the clauses inside ('rebels who entered ...')
+    nor phrases of the prepositions ``topics`` ('the dispute over the 2023 killing': what the
+    dispute is about, not when)."""
     out = [tok]
     for child in tok.children:
-        if child.dep_ not in CLAUSAL:
-            out.extend(_phrase_tokens(child))
+        if child.dep_ not in CLAUSAL and not (child.dep_ == "prep" and child.lower_ in topics):
+            out.extend(_phrase_tokens(child, topics))
     return out
 
 

@@ -525,6 +525,13 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Ottawa cut its high commission in New Delhi to 20 staff.", [("CAN", "IND", 4)]),
     ("Moscow capped the Lithuanian mission at 10 diplomats.", [("RUS", "LTU", 4)]),
     ("Poland closed the last border crossing with Belarus.", [("POL", "BLR", 4)]),
+    # a state protests its nationals' arrest (114, not rallying for them); diplomats ordered out
+    ("Moscow protests Baku's arrest of two Russian journalists", [("RUS", "AZE", 3)]),
+    ("Beijing handed Japan's ambassador a formal protest on Monday.", [("CHN", "JPN", 3)]),
+    ("Ottawa said it had ordered out India's High Commissioner.", [("CAN", "IND", 4)]),
+    # a year inside what a dispute is about does not date the act
+    ("Poland and Belarus each expelled two of the other's diplomats on Monday in the latest row "
+     "over the 2021 border crisis.", [("BLR", "POL", 4), ("POL", "BLR", 4)]),
 ]
 
 
