@@ -191,23 +191,14 @@ class _Coding(NounEvents):
         if "03" <= act[:2] <= "08" and any(c.dep_ == "dobj" and c.lemma_.lower() in CONFLICTS
                                            for c in tok.children):
             return True  # "deepening a trade conflict": no cooperation
+        if act[:3] in ("042", "043") and self._received_a_thing(tok):
+            return True  # "received assurances from Beijing": no visit hosted
         if act[:2] == "04" and (abandoned(tok) if self.trig.noun else gives_up(tok)):
             return True  # "pulled out of the summit", "boycotted the talks": a meeting given up
         if (act[:2] in ("18", "19") and dealt(tok)) or (act[:3] == "042" and carried(tok)):
             return True  # "struck a deal", "flew a drone over its positions"
         return tok.lemma_.lower() == "approach" and any(  # "approached oil vessels": a move,
             c.dep_ == "dobj" and not self.actors.group(c, False) for c in tok.children)  # no démarche
-
-    def _names_a_thing(self, tok: Token) -> bool:
-        """'calls new US oil sanctions an unfriendly act', 'which it called an act of aggression
-        by Russia': 'call' whose object is a thing, not a person, an office or a state, names it."""
-        if self.trig.noun or tok.lemma_.lower() != "call":
-            return False
-        objects = [c for c in tok.children if c.dep_ == "dobj"]
-        if len(objects) > 1:  # two objects: a name given to the first
-            return True
-        return bool(objects) and objects[0].pos_ == "NOUN" and objects[0].i not in self.actors.at \
-            and self.actors.agents.role(self.doc, objects[0]) is None
 
     def _refined(self, tok: Token, code: str) -> str:
         """The code its object's words and the scene make more precise."""
@@ -277,7 +268,7 @@ class _Coding(NounEvents):
                 return [(s, t) for s in subjects for t in conditioned], "parse"
         speaker = speech_head(tok)
         reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children)
-        if subjects and speaker is not None and code[:2] not in ("01", "15") and not reflexive:
+        if subjects and speaker is not None and code[:2] >= "10" and code[:2] != "15" and not reflexive:
             said = self._subjects(speaker)
             return [(s, t) for s in subjects for t in said], "speaker"
         visit = self.trig.pattern.code in ("042", "044")  # "attended a summit in Brazil": a visit there

@@ -27,6 +27,8 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 ONE_WAY = frozenset({"042", "043", "051", "064", "0314", "0214", "1214"})  # sharing intelligence,
 # standing with a country (051) go one way
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a foreign place can be the target
+EXCHANGED = frozenset({"fire", "gunfire", "shot", "shots", "blow", "blows", "salvo", "salvos", "artillery",
+                       "barrage", "barrages", "rocket", "rockets"})  # "traded fire": at each other
 
 
 class NounEvents(Roles):
@@ -45,9 +47,34 @@ class NounEvents(Roles):
             return False
         if code[:3] in ("042", "043"):  # "the two presidents flew in for the meeting": each
             return False  # travels to, or hosts, a third; neither visits the other
+        if any(c.dep_ == "dative" for c in tok.children):
+            return False  # "A and B promised the group further cuts": to a third, not each other
+        if code[:2] == "19" and any(c.dep_ == "dobj" and c.lemma_.lower() not in EXCHANGED
+                                    for c in tok.children):
+            return False  # "US and British warplanes shot down the drones": together, at a third
         if any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in tok.children):
             return False  # "Ottawa and Beijing struck back": each at whoever struck first
         return code[:2] in JOINT_ROOTS and not (code[:2] == "19" and aimed(tok))
+
+    def _thing(self, tok: Token) -> bool:
+        """A common noun that names no one: no actor, no office ('sanctions', 'assurances')."""
+        named = tok.i in self.actors.at or self.actors.agents.role(self.doc, tok) is not None
+        return tok.pos_ == "NOUN" and not named
+
+    def _names_a_thing(self, tok: Token) -> bool:
+        """'calls new US oil sanctions an unfriendly act', 'which it called an act of aggression
+        by Russia': 'call' whose object is a thing, not a person, an office or a state, names it."""
+        if self.trig.noun or tok.lemma_.lower() != "call":
+            return False
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        return len(objects) > 1 or (bool(objects) and self._thing(objects[0]))  # (two: a name given)
+
+    def _received_a_thing(self, tok: Token) -> bool:
+        """'received assurances from Beijing', 'received "with surprise" the tone': what is
+        received is not a visitor."""
+        if self.trig.noun or tok.lemma_.lower() != "receive":
+            return False
+        return any(c.dep_ == "dobj" and self._thing(c) for c in tok.children)
 
     def _noun_pairs(self, tok: Token, code: str) -> tuple[list[tuple[ActorRef, ActorRef]], str]:
         between = [

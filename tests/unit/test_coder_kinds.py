@@ -532,6 +532,16 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # a year inside what a dispute is about does not date the act
     ("Poland and Belarus each expelled two of the other's diplomats on Monday in the latest row "
      "over the 2021 border crisis.", [("BLR", "POL", 4), ("POL", "BLR", 4)]),
+    # allies that fire together fire at a third; a promise to a third is not to each other;
+    # fire traded is at each other, fire halted a ceasefire
+    ("US and British warplanes shot down dozens of the drones.", []),
+    ("Kazakhstan and Iraq have promised the group additional cuts to compensate.", []),
+    ("Thai and Cambodian troops traded fire on Thursday.", [("KHM", "THA", 4), ("THA", "KHM", 4)]),
+    ("Israel and Iran agreed to halt fire from Tuesday.", [("IRN", "ISR", 2), ("ISR", "IRN", 2)]),
+    # what a speaker says its own state did for another is not done to the speaker; assurances
+    # received are no visitor
+    ("Aliyev said Azerbaijan would invest $2 billion in Pakistan's economy.", [("AZE", "PAK", 1)]),
+    ("Thailand said it had received assurances from Beijing that the men would be well treated.", []),
 ]
 
 
