@@ -316,13 +316,14 @@ def _phrase_tokens(tok: Token, topics: frozenset[str] = frozenset()) -> list[Tok
     return out
 
 
-def speech_head(tok: Token) -> Token | None:
+def speech_head(tok: Token, trailing: bool = False) -> Token | None:
     """The speech verb whose complement holds ``tok`` and that comes before it ('Chile said
-    Peru had rejected ...'), or None (also when the speaker follows: '..., officials said')."""
+    Peru had rejected ...'), or None (also when the speaker follows: '..., officials said',
+    unless ``trailing``: 'Russia must withdraw, France said' is France's demand)."""
     cur = first_conjunct(tok)
     if cur.dep_ != "ccomp":
         return None
     head = cur.head
-    if head.lemma_.lower() in SPEECH and head.i < cur.i:
+    if head.lemma_.lower() in SPEECH and (head.i < cur.i or trailing):
         return head
     return None

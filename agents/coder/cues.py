@@ -71,7 +71,7 @@ def asked(tok: Token) -> tuple[Token, VerbPattern] | None:
     if tok.dep_ != "ccomp":
         return None
     if aux & OBLIGATION:
-        speaker = speech_head(tok)
+        speaker = speech_head(tok, trailing=True)
         return (speaker, DEMAND) if speaker is not None and status(tok) == "off" else None
     wants = tok.head.lemma_.lower() in WANTS and tok.head.i != tok.i
     return (tok.head, APPEAL) if "to" in aux and wants and status(tok.head) == "act" else None

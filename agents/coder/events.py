@@ -118,7 +118,8 @@ class TriggerReader:
             if {s.country for s in sources} & {t.country for t in targets}:
                 continue  # "Xi said the two countries should ...": an exhortation that includes him
             out.extend(
-                Found(s, t, pattern.code, confidence(0.75, s, t), head.i, subj[0].i + 1, "parse")
+                Found(s, t, pattern.code, confidence(0.75, s, t), min(head.i, subj[0].i),
+                      max(head.i, subj[0].i) + 1, "parse")
                 for s in sources
                 for t in targets
                 if s.country != t.country and s.country and t.country

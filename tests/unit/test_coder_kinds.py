@@ -542,6 +542,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # received are no visitor
     ("Aliyev said Azerbaijan would invest $2 billion in Pakistan's economy.", [("AZE", "PAK", 1)]),
     ("Thailand said it had received assurances from Beijing that the men would be well treated.", []),
+    # a demand told before its speaker ('..., France said') is the speaker's
+    ("Iran must stop enriching uranium, the United States said on Monday.", [("USA", "IRN", 3)]),
 ]
 
 
