@@ -15,9 +15,9 @@ from agents.coder.vocab import VerbPattern
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["abandoned", "aimed", "asked", "asks", "carried", "conditions", "content_of_document", "dealt",
-           "describes", "gives_up", "halting", "misread_passive", "naming", "near_objects", "owner_of",
-           "reason_given", "reproach", "sent_home", "supposed", "under_document"]
+__all__ = ["abandoned", "aimed", "answers", "asked", "asks", "carried", "conditions", "content_of_document",
+           "dealt", "describes", "gives_up", "halting", "misread_passive", "naming", "near_objects",
+           "owner_of", "reason_given", "reproach", "sent_home", "supposed", "under_document"]
 
 AIMED = frozenset({"on", "against", "at", "into"})
 # verbs that give up a meeting: "boycotted the summit", "shelved plans for a summit"; "pull" and
@@ -252,3 +252,13 @@ def reproach(call: Token) -> bool:
     named = next((c for c in call.children if c.dep_ == "dobj"), None)
     words = [t for t in call.subtree if t.i > call.i and (named is None or t.i != named.i)][:24]
     return any(t.lower_ in REPROACHES for t in words)
+
+
+def answers(tok: Token) -> bool:
+    """Force that answers force ('returned fire', 'fired back', 'retaliated'): aimed at whoever
+    used it first."""
+    if tok.lemma_.lower() == "retaliate":
+        return True
+    if tok.lemma_.lower() == "return" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
+        return True
+    return any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in tok.children)

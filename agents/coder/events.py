@@ -12,6 +12,7 @@ from agents.coder.clauses import GOVERNOR_OF, governor_status, is_history, speec
 from agents.coder.codes import halted, modal_code, refine
 from agents.coder.cues import (
     abandoned,
+    answers,
     asked,
     asks,
     carried,
@@ -263,6 +264,11 @@ class _Coding(NounEvents):
             return pairs, "parse"
         if len({s.country for s in subjects}) >= 2 and ("sym" in self.flags or self._joint(tok, code)):
             return each_way(subjects), "joint"
+        if subjects and code[:2] in ("18", "19", "20") and answers(tok):
+            mine = {s.country for s in subjects}  # "..., and South Korean forces returned fire"
+            others = {r.country: r for r in self.actors.countries() if r.country and r.country not in mine}
+            if len(others) == 1:
+                return [(s, t) for s in subjects for t in others.values()], "parse"
         if subjects and code[:2] == "13":  # "threatened to retaliate if the US deploys ..."
             conditioned = [a for clause in conditions(tok) for a in self._subjects(clause)]
             if conditioned:

@@ -106,7 +106,9 @@ class NounEvents(Roles):
             if o.dep_ == "pobj"
             for a in self.actors.group(o, True)
         ]
-        sources = by or own or self._noun_subjects(tok)
+        visitors = [a for o in of if o.dep_ == "pobj" for a in self.actors.group(o, True)
+                    if code[:3] == "042" and a.kind != "city"]  # "the visit of Premier Li Peng to India"
+        sources = by or own or visitors or self._noun_subjects(tok)
         targets = [t for t, _ in self._prep_objects(tok) if t.country]  # organisations: no pair
         if code == "150" and not targets:
             targets = self._near(tok)

@@ -544,6 +544,12 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Thailand said it had received assurances from Beijing that the men would be well treated.", []),
     # a demand told before its speaker ('..., France said') is the speaker's
     ("Iran must stop enriching uranium, the United States said on Monday.", [("USA", "IRN", 3)]),
+    # the visit 'of' a visitor; force that answers force is aimed at whoever used it first
+    ("The visit of Chinese Premier Li Peng to India opened on Wednesday.", [("CHN", "IND", 1)]),
+    ("The visit of the Iranian foreign minister to Cairo was cancelled.", []),
+    ("Syria shelled Turkish border villages, and Turkish artillery returned fire.",
+     [("SYR", "TUR", 4), ("TUR", "SYR", 4)]),
+    ("Indian troops fired back after Pakistani soldiers opened fire on their posts.", [("IND", "PAK", 4)]),
 ]
 
 
