@@ -236,6 +236,10 @@ class SentenceActors:
             if t.i in self.places_at:  # "in the West Bank", "in Gaza City"
                 return [self.places_at[t.i]]
         region = tok.lemma_.lower() in PLACE_NOUNS  # "in Russia's Bryansk region": Russia's
+        named = [replace(p, kind="place") for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 and region for o in c.children if o.dep_ == "pobj" for p in self.place(o) if p.country]
+        if named:  # "struck the port city of Odesa"
+            return named
         return [replace(a, kind="place") if a.kind == "possessor" else a for a in self.group(tok, False)
                 if a.kind != "agent" and (a.kind != "possessor" or region)]
 

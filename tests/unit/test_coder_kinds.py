@@ -550,6 +550,9 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Syria shelled Turkish border villages, and Turkish artillery returned fire.",
      [("SYR", "TUR", 4), ("TUR", "SYR", 4)]),
     ("Indian troops fired back after Pakistani soldiers opened fire on their posts.", [("IND", "PAK", 4)]),
+    # the city 'of' a named place is that place
+    ("Russian missiles and drones struck the port city of Odesa overnight.", [("RUS", "UKR", 4)]),
+    ("Ukraine shelled the city of Belgorod on Saturday.", [("UKR", "RUS", 4)]),
 ]
 
 
