@@ -207,7 +207,7 @@ class _Coding(NounEvents):
         code = refine(code, {t.lower_ for t in right_words(tok, 12)} | {tok.lower_})
         if code == "020" and tok.lemma_.lower() == "call" and not asks(tok):
             return "042"  # "called on Prime Minister Shehbaz Sharif at the PM House": a call paid
-        if self.trig.noun and code[:2] == "06" and tok.lemma_.lower() in DRILLS and self._near(tok):
+        if self.trig.noun and code[:2] == "06" and tok.lemma_.lower() in DRILLS and self._shown_to(tok):
             return "150"  # "held military drills around Taiwan": a show of force, not a joint drill
         return code
 

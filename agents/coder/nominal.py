@@ -38,6 +38,12 @@ class NounEvents(Roles):
         """The countries a show of force is held around or near ('drills around Taiwan')."""
         return [a for o in near_objects(tok) for a in self.actors.group(o, True) if a.country]
 
+    def _shown_to(self, tok: Token) -> bool:
+        """Drills held near a country that takes no part ('drills around Taiwan'), not off the
+        coast of one of those drilling ('Israeli, Turkish and US warships ... off Israel's coast')."""
+        drilling = {a.country for a in self._noun_subjects(tok)}
+        return any(a.country not in drilling for a in self._near(tok))
+
     def _joint(self, tok: Token, code: str) -> bool:
         """An act of the subjects together: meeting, agreeing, cooperating; fighting each
         other ('traded fire') only when the act is not aimed at a third party."""

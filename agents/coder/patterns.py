@@ -285,6 +285,8 @@ def _match(tok: Token, patterns: tuple[VerbPattern, ...], noun: bool) -> Trigger
     words = [(t.lemma_.lower(), t.lower_, t.i) for t in moved + right]
     available = {w for lemma, low, _ in words for w in (lemma, low)}
     before = {t.lower_ for t in tok.doc[max(0, tok.i - 3) : tok.i]}
+    if noun:  # a noun's modifiers however far ("a joint search-and-rescue exercise")
+        before |= {t.lower_ for left in tok.lefts for t in left.subtree}
     default = None
     for p in patterns:
         if p.pre and not before.issuperset(p.pre):
