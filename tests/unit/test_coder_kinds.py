@@ -554,7 +554,7 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Russian missiles and drones struck the port city of Odesa overnight.", [("RUS", "UKR", 4)]),
     ("Ukraine shelled the city of Belgorod on Saturday.", [("UKR", "RUS", 4)]),
     # a noun's modifiers however far; drills off the coast of one of those drilling show no force
-    ("Greek, Egyptian and French warships held a joint search-and-rescue exercise off Greece's "
+    ("Egyptian, Greek and French warships held a joint search-and-rescue exercise off Greece's "
      "coast on Wednesday.", [("EGY", "FRA", 2), ("EGY", "GRC", 2), ("FRA", "EGY", 2), ("FRA", "GRC", 2),
                              ("GRC", "EGY", 2), ("GRC", "FRA", 2)]),
 ]
