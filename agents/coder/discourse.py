@@ -118,7 +118,7 @@ class Discourse:
                     before = sorted(before + [r for r in actors.agents_before(tok.i) if _someone(r)],
                                     key=lambda r: r.head)
                 if before:
-                    return [_coref(before[-1], tok)]
+                    return [_coref(_antecedent(doc, tok, before), tok)]
                 return self._latest(index, fits, tok, 1, window=2)
             return []
 
@@ -183,3 +183,13 @@ def _coordinated(doc: Doc, refs: list[ActorRef]) -> list[list[ActorRef]]:
 
 def _coref(ref: ActorRef, tok: Token) -> ActorRef:
     return replace(ref, head=tok.i, i0=tok.i, i1=tok.i + 1, coref=True)
+
+
+def _antecedent(doc: Doc, tok: Token, before: list[ActorRef]) -> ActorRef:
+    """The latest of ``before``; a possessive that owns the subject of its clause takes the latest
+    subject ('Israel imposed a blockade on Lebanon and its warplanes bombed ...': Israel's; but
+    '... against Israel if it did not halt': the one threatened)."""
+    roles = ("nsubj", "nsubjpass")
+    subject = tok.dep_ == "poss" and tok.head.dep_ in roles
+    subjects = [r for r in before if doc[r.head].dep_ in roles] if subject else []
+    return (subjects or before)[-1]

@@ -557,6 +557,10 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Egyptian, Greek and French warships held a joint search-and-rescue exercise off Greece's "
      "coast on Wednesday.", [("EGY", "FRA", 2), ("EGY", "GRC", 2), ("FRA", "EGY", 2), ("FRA", "GRC", 2),
                              ("GRC", "EGY", 2), ("GRC", "FRA", 2)]),
+    # a possessive that owns a subject takes the latest subject; a bare 'it' in a condition does not
+    ("Israel imposed a naval blockade on Lebanon and its warplanes bombed Beirut's airport.",
+     [("ISR", "LBN", 4), ("ISR", "LBN", 4)]),
+    ("Iraq invaded Kuwait and annexed its territory.", [("IRQ", "KWT", 4)]),
 ]
 
 
