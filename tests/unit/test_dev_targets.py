@@ -35,17 +35,19 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
     """The analysts' sets (seen now, so a floor, not a measure): precision >= 0.80, F1 >= 0.60."""
     for name in ("analyst_cases.jsonl", "analyst_cases2.jsonl", "analyst_articles.jsonl",
                  "analyst_articles2.jsonl", "analyst_articles3.jsonl", "analyst_articles5.jsonl",
-                 "analyst_articles6.jsonl", "analyst_sentences.jsonl"):
+                 "analyst_articles6.jsonl", "analyst_articles7.jsonl", "analyst_sentences.jsonl",
+                 "analyst_sentences2.jsonl"):
         report = evaluate_files([ROOT / "tests" / "data" / name])
         assert report.events.precision >= 0.80 and report.events.f1 >= 0.60, (name, report.render())
 
 
 @pytest.mark.parametrize(("name", "precision", "f1"), [
-    ("analyst_articles4.jsonl", 0.72, 0.58),  # mixed styles: 0.746 / 0.605 when last read
-    ("analyst_articles7.jsonl", 0.79, 0.59),  # regional press: 0.814 / 0.615 when last read
+    ("analyst_articles4.jsonl", 0.73, 0.61),  # mixed styles: 0.754 / 0.636 when last read
+    ("analyst_articles8.jsonl", 0.72, 0.60),  # conflict and coercion: 0.747 / 0.623 when last read
 ])
 def test_the_sets_below_the_targets_stay_at_their_floors(name: str, precision: float, f1: float) -> None:
-    """Two analysts' sets are below the held-out targets (README): floors against regressions."""
+    """Two analysts' sets are below the held-out precision target (README): floors against
+    regressions."""
     report = evaluate_files([ROOT / "tests" / "data" / name])
     assert report.events.precision >= precision and report.events.f1 >= f1, report.render()
 
