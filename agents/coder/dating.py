@@ -86,13 +86,19 @@ def _days_back(when: When, named: When) -> int:
     return months * 30 + day - named_day
 
 
+def _span_past(child: Token) -> bool:
+    """'over the past two years', 'during the last decade': a span of acts, not one act."""
+    if child.dep_ == "prep" and child.lower_ in ("over", "in", "during"):
+        spans = [o for o in child.children if o.dep_ == "pobj" and o.lemma_.lower() in SPAN_NOUNS]
+        return any(a.lower_ in ("past", "last") for o in spans for a in o.children)
+    return False
+
+
 def _relative_past(child: Token) -> bool:
     """'last month', 'last year', 'earlier this month', 'earlier this year', 'over the past two
     years'."""
-    if child.dep_ == "prep" and child.lower_ in ("over", "in", "during"):
-        spans = [o for o in child.children if o.dep_ == "pobj" and o.lemma_.lower() in SPAN_NOUNS]
-        if any(a.lower_ in ("past", "last") for o in spans for a in o.children):
-            return True  # "detained hundreds over the past two years"
+    if _span_past(child):
+        return True  # "detained hundreds over the past two years"
     if child.lower_ in PERIODS and any(c.lower_ in ("last", "earlier") for c in child.children):
         return True  # "last month", "earlier this month"
     return child.lower_ == "earlier" and any(
@@ -115,8 +121,8 @@ def dated_before(tok: Token, when: When | None) -> bool:
     never): told in the past and dated to an earlier month or day (up to ten months back: "in
     December" is last month in a January story; "on Oct. 9" in an Oct. 19 story), or to 'last
     month', 'last year', 'earlier this month', 'over the past two years'."""
-    if when is None:
-        return False  # an undated text: nothing is dated before it
+    if when is None:  # an undated text: nothing is dated before it, but a span of acts is told
+        return tok.tag_ in ("VBD", "VBN") and any(_span_past(c) for c in tok.children)  # as background
     if any(_relative_past(child) for child in tok.children):
         return True
     if not _past(tok):

@@ -561,6 +561,9 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Israel imposed a naval blockade on Lebanon and its warplanes bombed Beirut's airport.",
      [("ISR", "LBN", 4), ("ISR", "LBN", 4)]),
     ("Iraq invaded Kuwait and annexed its territory.", [("IRQ", "KWT", 4)]),
+    # a span of acts is background even in an undated text
+    ("Sri Lanka has detained hundreds of Indian fishermen over the past two years.", []),
+    ("Sri Lanka detained 12 Indian fishermen on Monday.", [("LKA", "IND", 4)]),
 ]
 
 
