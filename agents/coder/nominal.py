@@ -51,8 +51,9 @@ class NounEvents(Roles):
             return True
         if _each(tok):  # "Poland and Norway each freed one man": two acts, not one between them
             return False
-        if code[:3] in ("042", "043"):  # "the two presidents flew in for the meeting": each
-            return False  # travels to, or hosts, a third; neither visits the other
+        if code[:3] in ("042", "043") and not self.trig.noun:  # "the two presidents flew in for
+            return False  # the meeting": each travels to a third (a state visit of one to the other
+            # told as a noun goes both ways: a visit and its hosting)
         if any(c.dep_ == "dative" for c in tok.children):
             return False  # "A and B promised the group further cuts": to a third, not each other
         if code[:2] == "19" and any(c.dep_ == "dobj" and c.lemma_.lower() not in EXCHANGED
