@@ -62,9 +62,13 @@ def asked(tok: Token) -> tuple[Token, VerbPattern] | None:
     """The verb that asks the clause at ``tok`` of its subject, and what it codes: a speech
     verb over 'must'/'should', or the verb that issues a reminder or warning 'that X must'
     (a demand), 'want'/'wish' over a 'to' clause (an appeal)."""
-    if tok.dep_ not in ("acl", "ccomp"):
+    told = next((c for c in tok.children if c.dep_ == "parataxis" and c.i > tok.i
+                 and c.lemma_.lower() in SPEECH), None)  # "Guyana must halt ..., Maduro said"
+    if tok.dep_ not in ("acl", "ccomp") and told is None:
         return None
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if told is not None:
+        return (told, DEMAND) if aux & OBLIGATION and status(tok) == "off" else None
     if tok.dep_ == "acl" and aux & OBLIGATION and tok.head.lemma_.lower() in REMINDERS:
         issued = clause_of(tok.head)  # "issued a stern reminder to Iraq that it must cooperate"
         return (issued, DEMAND) if issued.i != tok.head.i else None

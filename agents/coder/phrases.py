@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 __all__ = ["SentenceActors"]
 
+AIDES = frozenset({"aide", "adviser", "advisor", "assistant"})  # (an ambassador "to" X is not X's)
+
 class SentenceActors:
     """The actors of one parsed sentence, and the noun-phrase reading over its tokens."""
 
@@ -190,6 +192,7 @@ class SentenceActors:
                 c.lower_ == "of"
                 or (c.lower_ in OWNER_PREPS and tok.lower_ in OBJECT_HEADS)
                 or (c.lower_ in ("from", "for") and tok.lemma_.lower() in PEOPLE)
+                or (c.lower_ == "to" and tok.lemma_.lower() in AIDES)  # "a senior aide to President X"
             ):
                 found.extend(_named_place(o) for o in c.children if o.dep_ == "pobj")
         return found

@@ -53,6 +53,8 @@ CALENDAR = frozenset(
 EXTRA_AGENTS = {
     "agents": "SPY",  # "Philippine agents arrested ..."
     "intelligence agents": "SPY",
+    "aide": "GOV",  # "a senior aide to President X"
+    "aides": "GOV",
     "counterpart": "GOV",
     "counterparts": "GOV",
     "side": "GOV",

@@ -67,6 +67,9 @@ class Roles(Scenes):
             subj = sorted((c for c in v.children if c.dep_ in deps), key=lambda c: abs(c.i - v.i))
             for one in subj:
                 found = self._phrase(one, v, strict=True)
+                if not found and "recv" in self.trig.pattern.flags:  # "Russia's invasion of
+                    found = [a for a in self._phrase(one, v, strict=False)  # Ukraine drew
+                             if a.kind == "possessor" and self.doc[a.i0].dep_ == "poss"]  # ...": its author
                 if found:
                     return found
             if subj:

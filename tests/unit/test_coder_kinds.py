@@ -564,6 +564,13 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # a span of acts is background even in an undated text
     ("Sri Lanka has detained hundreds of Indian fishermen over the past two years.", []),
     ("Sri Lanka detained 12 Indian fishermen on Monday.", [("LKA", "IND", 4)]),
+    # a demand told before its speaker read as a side clause; an aide to a president is his
+    # state's; condemnation drawn by an act is of its author
+    ("Pakistan must halt the construction, Modi said.", [("IND", "PAK", 3)]),
+    ("Russian troops must leave Moldova by March 15, a senior aide to President Maia Sandu said.",
+     [("MDA", "RUS", 3)]),
+    ("China's seizure of the Second Thomas Shoal drew swift condemnation from Manila and Hanoi.",
+     [("PHL", "CHN", 3), ("VNM", "CHN", 3)]),
 ]
 
 
