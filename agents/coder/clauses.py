@@ -89,9 +89,17 @@ def _hypothetical(tok: Token) -> bool:
 
 def _scheduled(tok: Token) -> bool:
     """A subordinate clause in the present after 'before', 'until', 'once' or 'when' tells what
-    is to come: 'two days before Iran and the United States hold talks'."""
+    is to come: 'two days before Iran and the United States hold talks'; so does a 'to' clause
+    after 'due' or 'slated', or with its subject given by 'for'."""
     marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in WHEN_MARKS - {"as", "while"}]
-    return tok.dep_ == "advcl" and tok.tag_ in ("VBP", "VBZ") and bool(marks)
+    if tok.dep_ == "advcl" and tok.tag_ in ("VBP", "VBZ") and bool(marks):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if infinitive and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+        return True  # "a matter for New Zealand and the Cook Islands to resolve": not done
+    # "is due in Buenos Aires on Monday to meet Milei": a schedule
+    return infinitive and tok.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in SCHEDULES for c in tok.head.children)
 
 
 def _habitual(tok: Token) -> bool:

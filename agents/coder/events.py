@@ -235,14 +235,12 @@ class _Coding(NounEvents):
     def _direct(
         self, tok: Token, code: str, subjects: list[ActorRef], targets: list[tuple[ActorRef, str]]
     ) -> tuple[list[tuple[ActorRef, ActorRef]], str]:
-        if not targets and self.status == "appeal" and tok.dep_ == "xcomp":
-            # "urged Russia to supply arms": the one urged is the target
-            targets = [
-                (a, "obj")
-                for c in tok.head.children
-                if c.dep_ == "dobj"
-                for a in self._phrase(c, tok.head, strict=True)
-            ]
+        if self.status == "appeal" and tok.dep_ == "xcomp":
+            # "urged Russia to supply arms", "urged Russia to withdraw from Georgia": the one
+            # urged is the target
+            urged = [(a, "obj") for c in tok.head.children if c.dep_ == "dobj"
+                     for a in self._phrase(c, tok.head, strict=True)]
+            targets = urged or targets
         sources, aims = len({s.country for s in subjects}), len({t.country for t, _ in targets})
         if aims > GROUP_MAX or (sources > GROUP_MAX and (aims > 1 or sources > 2 * GROUP_MAX)):
             # "Russia condemned <forty countries>": multilateral, not bilateral; five or more

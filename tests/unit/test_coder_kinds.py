@@ -574,6 +574,11 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # generated names that are mostly something else are no countries
     ("In St Vincent and the Grenadines, Prime Minister Ralph Gonsalves said about 90 percent of "
      "homes on Union Island had been severely damaged or destroyed.", []),
+    # schedules and 'for X to' clauses are not done; the one urged is the target of an appeal
+    ("US Treasury Secretary Scott Bessent is due in Buenos Aires on Monday to meet President "
+     "Javier Milei.", []),
+    ("Luxon said the dispute was a matter for New Zealand and the Cook Islands to resolve.", []),
+    ("France urged Russia to withdraw from Georgia.", [("FRA", "RUS", 1)]),
 ]
 
 
