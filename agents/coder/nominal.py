@@ -84,9 +84,11 @@ class NounEvents(Roles):
         return any(c.dep_ == "dobj" and self._thing(c) for c in tok.children)
 
     def _noun_pairs(self, tok: Token, code: str) -> tuple[list[tuple[ActorRef, ActorRef]], str]:
-        between = [
-            a
-            for c in tok.children
+        of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        between = [  # (the parser may hang 'between' on the object: "an exchange of captives
+            a  # between Russia and Ukraine")
+            for h in (tok, *(o for o in of if o.dep_ == "pobj"))
+            for c in h.children
             if c.dep_ == "prep" and c.lower_ in ("between", "among")
             for o in c.children
             if o.dep_ == "pobj"
@@ -103,7 +105,6 @@ class NounEvents(Roles):
             if c.dep_ in ("poss", "amod", "compound")
             for a in self.actors.own(c, True)
         ] or [a for a in self.actors.own(tok, True) if a.kind == "agent"]  # "Israeli air strikes"
-        of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
         by = [  # "the expulsion of a diplomat by Kyiv" (the parser may hang 'by' on the object)
             a
             for h in (tok, *of)

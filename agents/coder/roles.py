@@ -50,6 +50,9 @@ __all__ = ["Resolver", "Roles"]
 Resolver = Callable[["Token"], list[ActorRef]]
 
 
+ISSUED = frozenset({"order", "decree", "decision", "directive", "proclamation", "letter", "statement"})
+
+
 class Roles(Scenes):
     """The role finders of one trigger in one parsed sentence; ``code`` and ``status`` are set
     by the caller before roles are read."""
@@ -67,7 +70,8 @@ class Roles(Scenes):
             subj = sorted((c for c in v.children if c.dep_ in deps), key=lambda c: abs(c.i - v.i))
             for one in subj:
                 found = self._phrase(one, v, strict=True)
-                if not found and "recv" in self.trig.pattern.flags:  # "Russia's invasion of
+                issued = one.lemma_.lower() in ISSUED  # "Trump's executive order set tariffs ...": his
+                if not found and ("recv" in self.trig.pattern.flags or issued):  # "Russia's invasion of
                     found = [a for a in self._phrase(one, v, strict=False)  # Ukraine drew
                              if a.kind == "possessor" and self.doc[a.i0].dep_ == "poss"]  # ...": its author
                 if found:
@@ -180,6 +184,11 @@ class Roles(Scenes):
                 if not subj and c.pos_ == "NOUN":  # "demanded that Russia apologise" (read as a noun)
                     subj = [s for s in c.children if s.dep_ == "compound"]
                 out.extend((a, "obj") for s in subj[:1] for a in self._phrase(s, c, strict=True))
+        if not out and depth > 0 and not any(c.dep_ == "dobj" for c in tok.children):
+            shared = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                      and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+            for verb in shared[:1]:  # "deported or repatriated 11,000 Haitians": one object
+                out = [(a, why) for a, why in self._targets(verb, code, 0) if why == "obj"]
         return out if any(a.country for a, _ in out) else out + nested
 
     def _prep_objects(self, noun: Token, depth: int = 3) -> list[tuple[ActorRef, str]]:

@@ -579,6 +579,13 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      "Javier Milei.", []),
     ("Luxon said the dispute was a matter for New Zealand and the Cook Islands to resolve.", []),
     ("France urged Russia to withdraw from Georgia.", [("FRA", "RUS", 1)]),
+    # one object for coordinated verbs; an order's author sets what it sets; tariffs set; an
+    # exchange of captives between two
+    ("The Dominican Republic deported or repatriated nearly 11,000 Haitians.", [("DOM", "HTI", 4)]),
+    ("Trump's executive order set tariffs of 47% on Madagascar.", [("USA", "MDG", 4)]),
+    ("The UAE announced a new exchange of captives between Russia and Ukraine.",
+     [("RUS", "UKR", 2), ("UKR", "RUS", 2)]),
+    ("Armenia and Azerbaijan carried out a prisoner swap on Monday.", [("ARM", "AZE", 2), ("AZE", "ARM", 2)]),
 ]
 
 
