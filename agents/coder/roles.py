@@ -50,6 +50,8 @@ __all__ = ["Resolver", "Roles"]
 Resolver = Callable[["Token"], list[ActorRef]]
 
 
+BARE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "punct", "neg", "advmod",
+                       "prt"})
 ISSUED = frozenset({"order", "decree", "decision", "directive", "proclamation", "letter", "statement"})
 
 
@@ -184,7 +186,9 @@ class Roles(Scenes):
                 if not subj and c.pos_ == "NOUN":  # "demanded that Russia apologise" (read as a noun)
                     subj = [s for s in c.children if s.dep_ == "compound"]
                 out.extend((a, "obj") for s in subj[:1] for a in self._phrase(s, c, strict=True))
-        if not out and depth > 0 and not any(c.dep_ == "dobj" for c in tok.children):
+        bare = all(c.dep_ in BARE_DEPS or (c.dep_ == "prep" and not any(c.children))  # ("fired on
+                   for c in tok.children)  # and seized"): nothing of its own after the verb
+        if not out and depth > 0 and bare:
             shared = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
                       and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
             for verb in shared[:1]:  # "deported or repatriated 11,000 Haitians": one object
