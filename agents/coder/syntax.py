@@ -29,7 +29,9 @@ def clause_of(tok: Token) -> Token:
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
-    if tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+    verbal = head.pos_ in ("VERB", "AUX") or (head.dep_ == "xcomp" and any(  # "offered to host
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children))  # talks": 'host' mistagged
+    if tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and verbal:
         return head
     return tok
 
