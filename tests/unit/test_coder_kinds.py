@@ -588,6 +588,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Armenia and Azerbaijan carried out a prisoner swap on Monday.", [("ARM", "AZE", 2), ("AZE", "ARM", 2)]),
     # an offer to host talks between two is no talks held (the parser tags 'host' a noun)
     ("Turkey offered to host talks between Russia and Ukraine.", []),
+    # a note handed or delivered to an envoy is a protest
+    ("Dushanbe handed a note to the Russian ambassador on Monday.", [("TJK", "RUS", 3)]),
 ]
 
 
