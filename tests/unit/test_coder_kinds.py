@@ -590,6 +590,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Turkey offered to host talks between Russia and Ukraine.", []),
     # a note handed or delivered to an envoy is a protest
     ("Dushanbe handed a note to the Russian ambassador on Monday.", [("TJK", "RUS", 3)]),
+    # heads of state named by surname alone
+    ("Mnangagwa urged Pretoria to reopen the Beitbridge border post.", [("ZWE", "ZAF", 1)]),
 ]
 
 
