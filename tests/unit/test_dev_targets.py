@@ -45,7 +45,7 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
     ("analyst_articles4.jsonl", 0.73, 0.61),  # mixed styles: 0.759 / 0.635 when last read
     ("analyst_articles8.jsonl", 0.72, 0.60),  # conflict and coercion: 0.750 / 0.630 when last read
     ("analyst_articles9.jsonl", 0.75, 0.63),  # a day of regional news: 0.774 / 0.662 when last read
-    ("analyst_sentences3.jsonl", 0.81, 0.55),  # gold-standard style, all regions: 0.840 / 0.574
+    ("analyst_sentences3.jsonl", 0.81, 0.57),  # gold-standard style, all regions: 0.847 / 0.598
 ])
 def test_the_sets_below_the_targets_stay_at_their_floors(name: str, precision: float, f1: float) -> None:
     """Analysts' sets below a held-out target (README): floors against regressions."""
