@@ -35,6 +35,7 @@ from schemas.models import Article, pair_key
 __all__ = ["EvalReport", "Score", "evaluate_files", "main", "score_record"]
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
+QUADS = ("1", "2", "3", "4")
 Triple = tuple[str, str, int]
 
 
@@ -139,11 +140,21 @@ def _figure(value: float, defined: int) -> str:
 
 
 def _triples(events: list[dict[str, Any]]) -> list[Triple]:
+    """(source, target, quad) of the events between two countries. Raises ``ValueError`` on an
+    event that is not an object with 'source' and 'target' (an ISO3 code, or null for an actor
+    that is no country) and a quad 1-4."""
     found = []
     for e in events:
-        s, t = e.get("source"), e.get("target")
-        if isinstance(s, str) and isinstance(t, str) and ISO3.match(s) and ISO3.match(t) and s != t:
-            found.append((s, t, int(e["quad"])))
+        if not isinstance(e, dict) or "source" not in e or "target" not in e:
+            raise ValueError(f"an event needs 'source' and 'target' keys: {str(e)[:80]}")
+        s, t, quad = e["source"], e["target"], e.get("quad")
+        for side in (s, t):
+            if side is not None and not (isinstance(side, str) and ISO3.match(side)):
+                raise ValueError(f"{side!r} is not an ISO 3166-1 alpha-3 code (null: no country)")
+        if isinstance(quad, bool) or not isinstance(quad, (int, str)) or str(quad) not in QUADS:
+            raise ValueError(f"quad {quad!r} is not 1-4")
+        if s is not None and t is not None and s != t:
+            found.append((s, t, int(quad)))
     return found
 
 
@@ -187,7 +198,7 @@ def _record(path: Path, number: int, line: str) -> tuple[Article, list[Triple], 
     try:
         gold, ambiguous = _triples(rec["events"]), _triples(rec.get("ambiguous_events", []))
     except (ValueError, KeyError, TypeError) as exc:
-        raise CoderDataError(f"{where}: an event needs source, target and a quad 1-4 ({exc})") from None
+        raise CoderDataError(f"{where}: {exc}") from None
     try:
         article = Article(id=str(rec.get("id") or f"{path.name}:{number}"), text=rec["text"],
                           published=rec.get("published"))
@@ -198,17 +209,37 @@ def _record(path: Path, number: int, line: str) -> tuple[Article, list[Triple], 
 
 
 def _records(path: Path) -> Iterator[tuple[Article, list[Triple], list[Triple]]]:
+    """The gold records of one file. Raises ``CoderDataError`` naming the file (and line) for a
+    file that is missing, not UTF-8 text, or not gold records."""
+    text = _read_text(path)
     if path.suffix == ".jsonl":
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for number, line in enumerate(text.splitlines(), 1):
             if line.strip():
                 yield _record(path, number, line)
         return
-    rec = jsonbytes.loads(path.read_text(encoding="utf-8"))
-    if "file" not in rec:
+    try:
+        rec = jsonbytes.loads(text)
+    except ValueError:
+        raise CoderDataError(f"{path}: not a JSON gold record (a .jsonl file has one a line)") from None
+    if not isinstance(rec, dict) or "file" not in rec:
         raise CoderDataError(f"{path}: a .json gold record needs a 'file' field")
-    title, _, body = (path.parent / rec["file"]).read_text(encoding="utf-8").partition("\n")
+    title, _, body = _read_text(path.parent / str(rec["file"])).partition("\n")
     article = Article(id=str(rec.get("id") or path.stem), title=title.strip(), text=body)
-    yield article, _triples(rec.get("events", [])), _triples(rec.get("ambiguous_events", []))
+    try:
+        yield article, _triples(rec.get("events", [])), _triples(rec.get("ambiguous_events", []))
+    except ValueError as exc:
+        raise CoderDataError(f"{path}: {exc}") from None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CoderDataError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise CoderDataError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise CoderDataError(f"{path}: cannot be read ({exc.strerror})") from None
 
 
 def evaluate_files(paths: list[Path], coder: Coder | None = None) -> EvalReport:

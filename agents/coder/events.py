@@ -41,7 +41,7 @@ from agents.coder.roles import Resolver
 from agents.coder.scenes import UNCLAIMED_ROOTS, scene_of
 from agents.coder.syntax import GROUP_MAX, clause_of, each_way, object_of
 from agents.coder.vocab import Vocabulary
-from agents.coder.words import CONFLICTS, STATIVE
+from agents.coder.words import CONFLICTS, MEETINGS, STATIVE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -209,6 +209,9 @@ class _Coding(NounEvents):
             return "042"  # "called on Prime Minister Shehbaz Sharif at the PM House": a call paid
         if self.trig.noun and code[:2] == "06" and tok.lemma_.lower() in DRILLS and self._shown_to(tok):
             return "150"  # "held military drills around Taiwan": a show of force, not a joint drill
+        if code[:2] == "19" and tok.lemma_.lower() == "clash" and any(
+                c.dep_ == "prep" and o.lemma_.lower() in MEETINGS for c in tok.children for o in c.children):
+            return "111"  # "clashed in a heated Oval Office meeting": words, not force
         return code
 
     def _pairs(self, tok: Token, code: str) -> tuple[list[tuple[ActorRef, ActorRef]], str]:

@@ -61,7 +61,13 @@ def test_malformed_eval_file_is_one_line(tmp_path: Path, content: str) -> None:
     ('{"text": "x", "events": [', ("gold.jsonl:2", "not a JSON record")),
     ('{"text": "x", "event": []}', ("gold.jsonl:2", "'events' list")),
     ('{"text": "x", "events": [{"source": "RUS", "target": "UKR", "quad": "three"}]}',
-     ("gold.jsonl:2", "quad 1-4")),
+     ("gold.jsonl:2", "quad 'three' is not 1-4")),
+    ('{"text": "x", "events": [{"source": "RUS", "target": "UKR", "quad": 7}]}',
+     ("gold.jsonl:2", "quad 7 is not 1-4")),
+    ('{"text": "x", "events": [{"source": "Russia", "target": "pak", "quad": 3}]}',
+     ("gold.jsonl:2", "'Russia' is not an ISO 3166-1 alpha-3 code")),
+    ('{"text": "x", "events": [{"src": "RUS", "target": "PAK", "quad": 3}]}',
+     ("gold.jsonl:2", "'source' and 'target' keys")),
     ('{"text": "x", "published": "last Tuesday", "events": []}', ("gold.jsonl:2", "published")),
 ])
 def test_a_bad_gold_record_is_named_by_file_and_line(tmp_path: Path, line: str,
@@ -69,6 +75,12 @@ def test_a_bad_gold_record_is_named_by_file_and_line(tmp_path: Path, line: str,
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"text": "Russia attacked Ukraine.", "events": []}\n' + line + "\n", encoding="utf-8")
     _one_line(_run("eval", str(gold)), *words)
+
+
+def test_a_seed_record_naming_a_missing_article_is_one_line(tmp_path: Path) -> None:
+    gold = tmp_path / "seed.json"
+    gold.write_text('{"file": "missing.txt", "events": []}', encoding="utf-8")
+    _one_line(_run("eval", str(gold)), "missing.txt: no such file")
 
 
 def test_a_folder_given_to_eval_is_one_line(tmp_path: Path) -> None:

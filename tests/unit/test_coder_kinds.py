@@ -592,6 +592,9 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Dushanbe handed a note to the Russian ambassador on Monday.", [("TJK", "RUS", 3)]),
     # heads of state named by surname alone
     ("Mnangagwa urged Pretoria to reopen the Beitbridge border post.", [("ZWE", "ZAF", 1)]),
+    # leaders who clash in a meeting clash in words
+    ("Zelensky and Trump clashed in a heated Oval Office meeting on Friday.",
+     [("UKR", "USA", 3), ("USA", "UKR", 3)]),
 ]
 
 
