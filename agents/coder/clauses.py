@@ -247,8 +247,8 @@ def _governed_by_history(tok: Token, when: When | None, year: int = 0) -> bool:
     argument = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
     if argument and dated_before(tok.head, when):
         return True  # "A 15% U.S. tariff on Japanese goods took effect in September"
-    cur = tok
-    for _ in range(3):
+    cur = tok.head if argument and tok.head.i != tok.i else tok  # ("threatened last month to
+    for _ in range(3):  # double tariffs on ...": from the verb that has the noun)
         if any(c.dep_ == "prep" and c.lower_ == "under" and any(
                 g.lower_ == "former" for o in c.children for g in o.subtree) for c in cur.children):
             return True

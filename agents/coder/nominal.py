@@ -56,6 +56,9 @@ class NounEvents(Roles):
             # told as a noun goes both ways: a visit and its hosting)
         if any(c.dep_ == "dative" for c in tok.children):
             return False  # "A and B promised the group further cuts": to a third, not each other
+        if any(c.dep_ == "dobj" and any(p.dep_ == "prep" and p.lower_ in ("between", "among")
+                                        for p in c.children) for c in tok.children):
+            return False  # "Egypt, Qatar and the US announced a deal between Israel and Hamas"
         if code[:2] == "19" and any(c.dep_ == "dobj" and c.lemma_.lower() not in EXCHANGED
                                     for c in tok.children):
             return False  # "US and British warplanes shot down the drones": together, at a third

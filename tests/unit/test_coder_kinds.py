@@ -595,6 +595,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # leaders who clash in a meeting clash in words
     ("Zelensky and Trump clashed in a heated Oval Office meeting on Friday.",
      [("UKR", "USA", 3), ("USA", "UKR", 3)]),
+    # those who announce a deal between others are not its parties
+    ("Egypt, Qatar and the United States announced a ceasefire deal between Israel and Hamas.", []),
 ]
 
 

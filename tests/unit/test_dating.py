@@ -60,6 +60,10 @@ def test_relative_past_is_background_in_a_dated_article_only() -> None:
     assert _triples(lead + "India criticised Turkey earlier this month.") == [("DEU", "RUS", 4)]
     published = datetime(2025, 11, 3, tzinfo=UTC)
     assert _triples("Britain scrapped a plan to deport migrants to Rwanda last year.", published) == []
+    # the date on the verb that governs the noun: "threatened last month to double tariffs on"
+    assert _triples("Trump threatened last month to double tariffs on Chinese goods.", published) == []
+    assert _triples("Trump threatened on Monday to double tariffs on Chinese goods.", published) == [
+        ("USA", "CHN", 3)]
     # undated (a gold-standard sentence), nothing is dated before the article
     assert _triples("The United States continued to send arms to Pakistan last year.") == [
         ("USA", "PAK", 2)]
