@@ -4,7 +4,8 @@
 ``discards_curated.tsv`` holds ours. A sentence containing any phrase (whole words, any case)
 yields no event: "India beat Pakistan by five wickets" is cricket, not an assault. A phrase
 of scope ``keep`` cancels the discards inside it: "in the final" is a match report, "in the
-final status talks" is diplomacy.
+final status talks" is diplomacy. A curated phrase of scope ``drop`` removes a generated one:
+"Japan sent relief supplies to the Philippines after the typhoon" is aid, not weather.
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ class Discards:
         self.automaton = ahocorasick.Automaton()
         for path in paths:
             for phrase, scope in (cells[:2] for cells in read_rows(path, 2)):
-                self.automaton.add_word(phrase, (len(phrase), scope == "keep"))
+                if scope == "drop":
+                    self.automaton.remove_word(phrase)
+                else:
+                    self.automaton.add_word(phrase, (len(phrase), scope == "keep"))
         self.automaton.make_automaton()
 
     def discarded(self, sentence: str) -> bool:

@@ -597,6 +597,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("UKR", "USA", 3), ("USA", "UKR", 3)]),
     # those who announce a deal between others are not its parties
     ("Egypt, Qatar and the United States announced a ceasefire deal between Israel and Hamas.", []),
+    # a natural disaster is where states send aid
+    ("Japan sent relief supplies to the Philippines after the typhoon.", [("JPN", "PHL", 2)]),
 ]
 
 
