@@ -599,6 +599,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Egypt, Qatar and the United States announced a ceasefire deal between Israel and Hamas.", []),
     # a natural disaster is where states send aid
     ("Japan sent relief supplies to the Philippines after the typhoon.", [("JPN", "PHL", 2)]),
+    # an agreement ended, terminated or scrapped reduces relations
+    ("Chad ended its defence cooperation agreement with France.", [("TCD", "FRA", 4)]),
 ]
 
 
