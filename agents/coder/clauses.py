@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agents.coder.dating import MONTH_NAMES, When, dated_before
-from agents.coder.syntax import clause_of, first_conjunct
+from agents.coder.syntax import clause_of, first_conjunct, to_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -94,7 +94,7 @@ def _scheduled(tok: Token) -> bool:
     marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in WHEN_MARKS - {"as", "while"}]
     if tok.dep_ == "advcl" and tok.tag_ in ("VBP", "VBZ") and bool(marks):
         return True
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    infinitive = to_clause(tok)
     if infinitive and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
         return True  # "a matter for New Zealand and the Cook Islands to resolve": not done
     # "is due in Buenos Aires on Monday to meet Milei": a schedule
@@ -144,7 +144,7 @@ def governor_status(tok: Token) -> str | None:
 def _infinitive(tok: Token) -> bool:
     """A 'to' clause the parser hung as an adverbial ('threatened on Monday to shoot down ...'):
     after a governing verb it is the verb's complement all the same."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "advcl" and to_clause(tok)
 
 
 def _own_people(verb: Token) -> bool:

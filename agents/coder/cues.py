@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agents.coder.clauses import SPEECH, speech_head, status
-from agents.coder.syntax import clause_of, first_conjunct
+from agents.coder.syntax import clause_of, first_conjunct, to_clause
 from agents.coder.vocab import VerbPattern
 
 if TYPE_CHECKING:
@@ -62,6 +62,8 @@ def asked(tok: Token) -> tuple[Token, VerbPattern] | None:
     """The verb that asks the clause at ``tok`` of its subject, and what it codes: a speech
     verb over 'must'/'should', or the verb that issues a reminder or warning 'that X must'
     (a demand), 'want'/'wish' over a 'to' clause (an appeal)."""
+    if tok.dep_ not in ("acl", "ccomp") and tok.pos_ not in ("VERB", "AUX"):
+        return None  # (called for every token: no children read for the rest)
     told = next((c for c in tok.children if c.dep_ == "parataxis" and c.i > tok.i
                  and c.lemma_.lower() in SPEECH), None)  # "Guyana must halt ..., Maduro said"
     if tok.dep_ not in ("acl", "ccomp") and told is None:
@@ -172,7 +174,7 @@ def content_of_document(tok: Token) -> bool:
     on Friday allowing ...'), right after the document or after the verb that has it as object;
     what it is signed for ('signed protocols to establish relations and reopen the border')."""
     first = first_conjunct(tok)
-    if first.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+    if first.dep_ in ("advcl", "acl") and to_clause(first):
         documents = [first.head] if first.dep_ == "acl" else [
             c for c in first.head.children if c.dep_ == "dobj" and c.i < first.i]
         return any(d.lemma_.lower() in DOCUMENTS for d in documents)

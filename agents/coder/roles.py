@@ -20,7 +20,7 @@ from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
 from agents.coder.scenes import FORCE, PLACE_PREPS, SCENE_KINDS, UNCLAIMED_ROOTS, Scenes, scene_of
-from agents.coder.syntax import ADJUNCT_PREPS, clause_of, directive, each_way
+from agents.coder.syntax import ADJUNCT_PREPS, clause_of, directive, each_way, to_clause
 from agents.coder.words import (
     ACQUIRE,
     ALONGSIDE,
@@ -336,8 +336,7 @@ def _object_as_subject(verb: Token, clause: Token) -> bool:
 
 def _purpose(clause: Token) -> bool:
     """A 'to' clause of help: 'to help defend X', 'to support X' (not 'to fight against X')."""
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    return to and clause.pos_ == "VERB" and clause.lemma_.lower() in HELPS
+    return to_clause(clause) and clause.pos_ == "VERB" and clause.lemma_.lower() in HELPS
 
 
 def _plural_speaker(speaker: Token, said: list[ActorRef]) -> bool:

@@ -9,7 +9,8 @@ from agents.coder.refs import ActorRef
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ADJUNCT_PREPS", "GROUP_MAX", "clause_of", "directive", "each_way", "first_conjunct", "object_of"]
+__all__ = ["ADJUNCT_PREPS", "GROUP_MAX", "clause_of", "directive", "each_way", "first_conjunct", "object_of",
+           "to_clause"]
 
 GROUP_MAX = 4
 
@@ -21,6 +22,11 @@ def first_conjunct(tok: Token) -> Token:
     return tok
 
 
+def to_clause(tok: Token) -> bool:
+    """``tok`` heads a 'to' infinitive ('to meet', 'to shoot down')."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def clause_of(tok: Token) -> Token:
     """The verb whose object (or prepositional object) an event noun is; else the noun.
     'launched 10 days of war games': through 'of' to the noun it completes."""
@@ -29,8 +35,8 @@ def clause_of(tok: Token) -> Token:
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
-    verbal = head.pos_ in ("VERB", "AUX") or (head.dep_ == "xcomp" and any(  # "offered to host
-        c.dep_ == "aux" and c.lower_ == "to" for c in head.children))  # talks": 'host' mistagged
+    verbal = head.pos_ in ("VERB", "AUX") or (head.dep_ == "xcomp" and to_clause(head))  # "offered
+    # to host talks": 'host' mistagged a noun
     if tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and verbal:
         return head
     return tok
