@@ -17,7 +17,10 @@ from agents.coder.syntax import clause_of, first_conjunct, to_clause
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["GOVERNOR_OF", "SPEECH", "UNASSERTED", "governor_status", "is_history", "speech_head", "status"]
+__all__ = [
+    "GOVERNOR_OF", "SPEECH", "UNASSERTED", "governor_status", "is_history", "speaker_tag", "speech_head",
+    "status",
+]
 
 
 def _set(words: str) -> frozenset[str]:
@@ -54,7 +57,7 @@ HABITS = _set("long since always traditionally historically repeatedly often fre
 PAST_SEASONS = _set("year summer winter spring autumn fall month")
 EXPECTATIONS = _set("expect schedule set plan slate")
 SCHEDULES = _set("due slated")
-SPANS = _set("year years decade decades century centuries month months weeks")
+SPANS = _set("year years decade decades century centuries month months week weeks")
 OWN_PEOPLE = _set("citizen national resident traveler traveller people")
 CLAUSAL = _set("ccomp advcl relcl acl xcomp csubj conj parataxis pcomp")
 
@@ -157,7 +160,7 @@ def _own_people(verb: Token) -> bool:
 def _unasserted(tok: Token) -> bool:
     """Under a directive, a wish or an appeal further up ('demanded that the US cancel plans to
     sell ...', 'wants Putin to attack ...', 'demanded a meeting to discuss ...')."""
-    cur, level = tok, 0
+    cur, level = speaker_tag(tok) or tok, 0
     for _ in range(12):
         head = cur.head
         if head.i == cur.i:
@@ -166,6 +169,8 @@ def _unasserted(tok: Token) -> bool:
         if cur.dep_ == "conj":  # "denied X and said Y": Y stands on its own
             cur = head
             continue
+        if cur.dep_ == "parataxis":  # "Guyana must halt ..., Maduro said, accusing ...": the
+            return False  # speaker's own words stand on their own
         if cur.dep_ in CLAUSAL:
             kind = GOVERNOR_OF.get(lemma)
             if lemma in UNASSERTED:
@@ -197,9 +202,19 @@ def status(tok: Token) -> str:
         return "intent"
     if tok.dep_ == "advcl" and "to" in aux and tok.head.i != tok.i:
         return status(tok.head)  # "will meet in Zurich to discuss": as the act it serves
-    if _participle_of(tok) and status(tok.head) == "off":
+    if _participle_of(tok) and status(speaker_tag(tok) or tok.head) == "off":
         return "off"  # "before Iran and the US hold talks, mediated by Oman": as its clause
     return "act"
+
+
+def speaker_tag(tok: Token) -> Token | None:
+    """The speaker's tag a participle clause belongs to when the parser hung the clause on the
+    words quoted before the tag ('Guyana must halt ..., Maduro said, accusing Georgetown of
+    ...': Maduro accuses), or None."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.head.i == tok.i:
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "parataxis" and c.i < tok.i
+                 and c.lemma_.lower() in SPEECH), None)
 
 
 def _participle_of(tok: Token) -> bool:

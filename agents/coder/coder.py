@@ -18,9 +18,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from agents.coder.actors import load_actors
+from agents.coder.acts import ACT_FORMS
 from agents.coder.dating import When, reference
 from agents.coder.discards import Discards
-from agents.coder.discourse import ACT_NOUNS, GROUP_SIZES, PAIR_NOUNS, Discourse
+from agents.coder.discourse import GROUP_SIZES, PAIR_NOUNS, Discourse
 from agents.coder.events import Found, TriggerReader
 from agents.coder.gate import TriggerGate
 from agents.coder.gazetteer import PETRARCH_AGENTS, Agents
@@ -39,12 +40,13 @@ if TYPE_CHECKING:
 
 __all__ = ["CODER_VERSION", "Coder", "CoderStats", "default_coder"]
 
-CODER_VERSION = "dyadwatch-coder/0.3.8"
+CODER_VERSION = "dyadwatch-coder/0.3.9"
 WORD = re.compile(r"[a-z][a-z'\-]*")
-COREF_WORDS = frozenset({"it", "he", "she"}) | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_NOUNS.keys()
+COREF_WORDS = frozenset({"it", "he", "she"}) | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS
 MAX_PARSED_CHARS = 5000
 GENERIC_CONSULT = frozenset({"040", "046"})  # talks told beside a call or a visit are its talks
 NO_ACTOR_KINDS = frozenset({"block"})
+HOME_KINDS = frozenset({"country", "capital", "city", "seat"})  # a dateline's place
 
 
 @dataclass
@@ -66,6 +68,7 @@ class _Plan:
     hits: dict[int, list[ActorHit]]
     chosen: list[Sentence]
     when: When | None
+    home: str  # the dateline's country ("TEHRAN (IRNA) -": IRN), or ""
 
 
 class Coder:
@@ -102,15 +105,16 @@ class Coder:
         published = article.published.date() if article.published else None
         hits = second_mentions(text, self.matcher.scan(text, text.lower().replace("’", "'"), published))
         sents = list(sentences(text))
+        home = _home(sents, hits)
         for n in range(min(3, len(sents))):  # a wire story's dateline is not part of its first
             sents[n] = sents[n].after_dateline()  # sentence's grammar (after a headline, a byline)
         by_sentence = _hits_by_sentence(sents, hits)
         chosen = [s for s in sents if self._candidate(s, by_sentence.get(s.index, []))]
         self.stats.sentences += len(sents)
-        return _Plan(article, sents, by_sentence, chosen, reference(published, text))
+        return _Plan(article, sents, by_sentence, chosen, reference(published, text), home)
 
     def _code(self, plan: _Plan, docs: dict[int, Doc]) -> list[RelationEvent]:
-        discourse = Discourse()
+        discourse = Discourse(plan.home)
         events: list[RelationEvent] = []
         for sent in plan.sentences:
             sent_hits = plan.hits.get(sent.index, [])
@@ -173,6 +177,18 @@ class Coder:
         )
 
 
+def _home(sents: list[Sentence], hits: list[ActorHit]) -> str:
+    """The country a dateline names ("TEHRAN (IRNA) -", "NEW DELHI:"; after a headline or a
+    byline), or ""."""
+    for sent in sents[:3]:
+        end = sent.dateline_end()
+        if end > sent.start:
+            named = {h.name.country for h in hits if sent.start <= h.start and h.end <= end
+                     and h.name and h.name.country and h.name.kind in HOME_KINDS}
+            return named.pop() if len(named) == 1 else ""
+    return ""
+
+
 def _reference_year(article: Article) -> int:
     """The article's year; an undated article is read as of the year it is coded in."""
     if article.published is not None:
@@ -212,8 +228,9 @@ def _dedupe(found: list[Found]) -> list[Found]:
         s == f.source.country and t == f.target.country and c != f.code and c.startswith(f.code)
         for s, t, c in seen)]
     return [f for f in kept if not (f.code in GENERIC_CONSULT and any(  # "a call in which the two
-        o.code[:2] == "04" and o.code not in GENERIC_CONSULT and (o.source.country, o.target.country)
-        == (f.source.country, f.target.country) for o in kept))]  # discussed ...": one call
+        ((o.code[:2] == "04" and o.code not in GENERIC_CONSULT) or o.code == "114")  # discussed ...":
+        and (o.source.country, o.target.country) == (f.source.country, f.target.country)  # one call;
+        for o in kept))]  # "summoned the envoy to protest ...": a protest, not talks
 
 
 @lru_cache(maxsize=1)

@@ -11,13 +11,35 @@ from typing import TYPE_CHECKING
 from agents.coder.clauses import SPEECH, speech_head, status
 from agents.coder.syntax import clause_of, first_conjunct, to_clause
 from agents.coder.vocab import VerbPattern
+from agents.coder.words import ABSTRACT_OBSTACLES, INSTALLATIONS, NONVIOLENT_WARS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["abandoned", "aimed", "answers", "asked", "asks", "carried", "conditions", "content_of_document",
-           "dealt", "describes", "gives_up", "halting", "misread_passive", "naming", "near_objects",
-           "owner_of", "reason_given", "reproach", "sent_home", "supposed", "under_document"]
+__all__ = [
+    "abandoned",
+    "aimed",
+    "answers",
+    "asked",
+    "asks",
+    "carried",
+    "conditions",
+    "content_of_document",
+    "dealt",
+    "describes",
+    "gives_up",
+    "halting",
+    "misread_passive",
+    "named_as_reason",
+    "naming",
+    "near_objects",
+    "owner_of",
+    "reason_given",
+    "reproach",
+    "sent_home",
+    "supposed",
+    "under_document",
+]
 
 AIMED = frozenset({"on", "against", "at", "into"})
 # verbs that give up a meeting: "boycotted the summit", "shelved plans for a summit"; "pull" and
@@ -44,6 +66,8 @@ HALTS = frozenset({"pause", "suspend", "halt", "stop", "end", "freeze", "cancel"
 DOCUMENTS = frozenset({"treaty", "agreement", "deal", "accord", "pact", "memorandum", "declaration",
                        "protocol", "charter", "convention", "resolution", "statement", "communique",
                        "law", "decree", "bill", "proposal"})
+# what a clause under "under" is the content of ("Under its terms, the two neighbours will ...")
+PROVIDERS = DOCUMENTS | {"term", "terms", "plan", "framework", "arrangement", "truce", "ceasefire"}
 UNREALISED = frozenset({"planned", "proposed", "possible", "potential", "expected", "upcoming", "future",
                         "prospective", "mooted", "hypothetical"})
 CARRY_VERBS = frozenset({"fly", "sail", "drive", "steer"})
@@ -161,6 +185,14 @@ def reason_given(tok: Token) -> bool:
     return tok.lemma_.lower() in REASONS and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp")
 
 
+def named_as_reason(noun: Token) -> bool:
+    """An act named as the reason of another: 'retaliating for Algeria's expulsion of 12 French
+    officials', 'in response to the closure': told, not done here."""
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.lower_ in ("for", "to") and prep.head.i != prep.i
+            and prep.head.lemma_.lower() in REASONS | {"retaliation", "response", "reprisal"})
+
+
 def owner_of(noun: Token) -> list[Token]:
     """Whose the noun is: its possessor or its 'from'/'by' object ('Trump's offer', 'an offer
     from Trump', 'a proposal by Iran')."""
@@ -202,7 +234,7 @@ def under_document(tok: Token) -> bool:
     conjunct of one, governed by 'under' + a document noun)."""
     tok = first_conjunct(tok)
     return any(c.dep_ == "prep" and c.lower_ == "under" and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in DOCUMENTS for o in c.children) for c in tok.children)
+        o.dep_ == "pobj" and o.lemma_.lower() in PROVIDERS for o in c.children) for c in tok.children)
 
 
 def dealt(tok: Token) -> bool:
@@ -268,3 +300,27 @@ def answers(tok: Token) -> bool:
     if tok.lemma_.lower() == "return" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
         return True
     return any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in tok.children)
+
+
+def no_force(tok: Token) -> bool:
+    """Force words whose object is no target of force: 'fought a bruising trade war', 'had
+    overcome the impasse'."""
+    for c in tok.children:
+        if c.dep_ != "dobj":
+            continue
+        lemma = c.lemma_.lower()
+        words = {lemma, *(m.lower_ for m in c.children if m.dep_ in ("amod", "compound"))}
+        if lemma in ABSTRACT_OBSTACLES or (lemma == "war" and words & NONVIOLENT_WARS):
+            return True
+    return False
+
+
+def standing_claim(tok: Token) -> bool:
+    """'China claims Taiwan as its own': a standing claim, not an act."""
+    return tok.lemma_.lower() == "claim" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+
+
+def hosts_installation(tok: Token) -> bool:
+    """'which hosts a Russian military base': what is hosted is no visitor."""
+    return tok.lemma_.lower() == "host" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in INSTALLATIONS for c in tok.children)

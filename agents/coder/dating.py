@@ -27,8 +27,9 @@ _MONTHS = [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", 
 MONTH_NAMES = frozenset(names[0] for names in _MONTHS)  # full names: "may", not "mar"
 MONTH_NUMBERS = {name: number for number, names in enumerate(_MONTHS, 1) for name in names}
 _MONTH_WORD = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
-PERIODS = frozenset({"month", "year"})
+PERIODS = frozenset({"month", "year", "week"})
 SPAN_NOUNS = frozenset({"year", "month", "decade"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 WEEK = 7  # days: what is older is background ("last week")
 TIME_PREPS = frozenset({"in", "on"})
 
@@ -87,11 +88,23 @@ def _days_back(when: When, named: When) -> int:
 
 
 def _span_past(child: Token) -> bool:
-    """'over the past two years', 'during the last decade': a span of acts, not one act."""
+    """'over the past two years', 'during the last decade', 'for years', 'since 2023' on a
+    perfect ('have fought a shadow war for years', 'has mediated since the war began'): a span
+    of acts, not one act."""
     if child.dep_ == "prep" and child.lower_ in ("over", "in", "during"):
         spans = [o for o in child.children if o.dep_ == "pobj" and o.lemma_.lower() in SPAN_NOUNS]
         return any(a.lower_ in ("past", "last") for o in spans for a in o.children)
-    return False
+    if child.dep_ == "prep" and child.lower_ == "for":
+        return any(o.dep_ == "pobj" and o.lemma_.lower() in SPAN_NOUNS and o.tag_ == "NNS"
+                   and not any(n.dep_ == "nummod" for n in o.children)  # "for years", not "jailed
+                   for o in child.children)  # ... for two years": a term
+    verb = child.head
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    since = (child.lower_ == "since" and child.dep_ == "prep") or (any(
+        m.dep_ == "mark" and m.lower_ == "since" for m in child.children) and child.dep_ == "advcl")
+    recent = any(t.lower_ in WEEKDAYS or t.lemma_.lower() in ("week", "day") for t in child.subtree)
+    # ("since Monday", "since ... last week": this week's)
+    return perfect and since and not recent
 
 
 def _relative_past(child: Token) -> bool:

@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from agents.coder.acts import ACT_NOUNS, act_mentioned
 from agents.coder.events import Resolver
+from agents.coder.naming import NAMING_VERBS
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
 from agents.coder.syntax import first_conjunct
@@ -45,19 +47,7 @@ PAIR_NOUNS = frozenset(
         "powers",
     ]
 )
-# nouns that name an act told before ("the UAE rejected the decision": Sudan's decision)
-_ANY = frozenset(f"{root:02d}" for root in range(1, 21))
-_FORCE = frozenset({"17", "18", "19", "20"})
-_WORDS = frozenset({"10", "11", "12", "13"})
-_REDUCTIONS = frozenset({"12", "16", "17"})
-ACT_NOUNS: dict[str, frozenset[str]] = {  # the noun -> the CAMEO roots of the acts it can stand for
-    "decision": _ANY, "move": _ANY, "step": _ANY, "measure": _ANY, "action": _ANY,
-    "announcement": _ANY, "attack": _FORCE, "strike": _FORCE, "incursion": _FORCE, "shelling": _FORCE,
-    "seizure": _FORCE, "arrest": _FORCE, "provocation": _FORCE | _WORDS, "accusation": _WORDS,
-    "allegation": _WORDS, "remark": _WORDS, "comment": _WORDS, "expulsion": _REDUCTIONS,
-    "closure": _REDUCTIONS,
-}
-DEMONSTRATIVES = frozenset({"the", "this", "that", "these", "those"})
+PLACE_PREPS = frozenset({"in", "at", "near", "from", "into", "outside", "inside", "across"})
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the three countries"
 PEOPLE_NOUNS = frozenset({"leaders", "presidents", "ministers", "premiers", "counterparts"})
 COUNTRY_KINDS = frozenset({"country", "capital", "seat", "agent", "people", "possessor"})
@@ -73,7 +63,10 @@ def _someone(ref: ActorRef) -> bool:
 class Discourse:
     """What earlier sentences named, for the coreference of later ones."""
 
-    def __init__(self) -> None:
+    def __init__(self, home: str = "") -> None:
+        """``home``: the country of the story's dateline, for a state's organ named alone before
+        any country ("TEHRAN (IRNA) - The Foreign Ministry on Sunday summoned ...": Iran's)."""
+        self.home = home
         self.memory: list[tuple[int, ActorRef]] = []
         self.groups: list[tuple[int, list[ActorRef]]] = []
         self.acts: list[tuple[int, ActorRef, str]] = []
@@ -99,8 +92,16 @@ class Discourse:
             low = OWNER_OF.get(tok.lower_, tok.lower_) if tok.dep_ == "poss" else tok.lower_
             if tok.i in actors.coref_at:
                 named = {r.country for r in here}
-                return self._latest(index, lambda r: r.country not in named, tok, 1)
-            if _act_mentioned(tok):  # "rejected the decision": whoever decided it
+                later = {r.country for r in here if r.head > tok.i and r.head in _clause(tok)}
+                subjects = [r for r in here if r.head < tok.i and r.country not in later
+                            and _phrase_head(doc[r.head]).dep_ in ("nsubj", "nsubjpass")]
+                if subjects:  # "Qatar's prime minister called it terrorism, and the foreign
+                    return [_coref(subjects[-1], tok)]  # ministry rejected ...": Qatar's
+                found = self._latest(index, lambda r: r.country not in named, tok, 1)
+                home = [ActorRef(self.home, self.home, "capital", tok.i, tok.i, tok.i + 1, coref=True)]
+                earlier = {r.country for r in here if r.head < tok.i}  # (not "Iran's" later on)
+                return found or (home if self.home and self.home not in earlier else [])
+            if act_mentioned(tok):  # "rejected the decision": whoever decided it
                 named = {r.country for r in here if r.head < tok.i}  # (the one who judges it)
                 roots = ACT_NOUNS[tok.lemma_.lower()]
                 return [_coref(ref, tok) for i, ref, code in reversed(self.acts)  # (the story's act)
@@ -110,10 +111,13 @@ class Discourse:
             sizes = [GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES]
             if low in PAIR_NOUNS and sizes:
                 return self._group(index, here, tok, sizes[0])
+            if low == "it" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in NAMING_VERBS:
+                return [_coref(ref, tok) for i, ref, code in reversed(self.acts)  # "Sunak called it
+                        if i < index and ref.country not in {r.country for r in here if r.head < tok.i}][:1]
             if low in ("it", "he", "she"):
-                kinds = COUNTRY_KINDS if low == "it" else PERSON_KINDS
+                kinds = COUNTRY_KINDS - {"people"} if low == "it" else PERSON_KINDS  # (not "Venezuelans")
                 fits = (lambda r: r.kind in kinds) if low == "it" else _someone
-                before = [r for r in here if r.head < tok.i and fits(r)]
+                before = [r for r in here if r.head < tok.i and fits(r) and not _located(doc, r)]
                 if low != "it":  # "Japan's prime minister visited Seoul, where he and ..."
                     before = sorted(before + [r for r in actors.agents_before(tok.i) if _someone(r)],
                                     key=lambda r: r.head)
@@ -161,14 +165,27 @@ class Discourse:
         return found if len(found) == size else []
 
 
-def _act_mentioned(tok: Token) -> bool:
-    """'the decision', 'this move', 'the attack' as an object, owned by no one named: an act
-    told before."""
-    if tok.dep_ not in ("dobj", "pobj") or tok.lemma_.lower() not in ACT_NOUNS:
-        return False
-    told = any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in tok.children)
-    owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "of")) for c in tok.children)
-    return told and not owned
+def _phrase_head(tok: Token) -> Token:
+    """The noun a modifier belongs to ('Qatari' of 'Qatari Prime Minister ... Al Thani')."""
+    for _ in range(6):
+        if tok.dep_ not in ("amod", "compound", "poss", "nmod") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _clause(tok: Token) -> set[int]:
+    """Token indexes of the clause ``tok`` stands in, its relative clauses left out."""
+    verb = tok.head
+    inner = {t.i for c in verb.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    return {t.i for t in verb.subtree} - inner
+
+
+def _located(doc: Doc, ref: ActorRef) -> bool:
+    """A city or capital named as where something is ('a strike on its consulate in Damascus,
+    which it blamed on Israel'): a place, not what "it" stands for."""
+    tok = doc[ref.head]
+    return ref.kind in ("capital", "city") and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
 
 
 def _coordinated(doc: Doc, refs: list[ActorRef]) -> list[list[ActorRef]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agents.coder.acts import judged_act
 from agents.coder.clauses import GOVERNOR_OF, governor_status, is_history, speech_head, status
 from agents.coder.codes import halted, modal_code, refine
 from agents.coder.cues import (
@@ -22,17 +23,22 @@ from agents.coder.cues import (
     describes,
     gives_up,
     halting,
+    hosts_installation,
     misread_passive,
+    named_as_reason,
     naming,
+    no_force,
     owner_of,
     reason_given,
     reproach,
     sent_home,
+    standing_claim,
     supposed,
     under_document,
 )
 from agents.coder.dating import When
 from agents.coder.found import PATH_WEIGHT, Found, confidence, is_state, private_envoy
+from agents.coder.naming import judged_what_called, named_author, what_called
 from agents.coder.nominal import FORCE_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
 from agents.coder.patterns import Trigger, TriggerFinder, right_words
 from agents.coder.phrases import SentenceActors
@@ -41,7 +47,11 @@ from agents.coder.roles import Resolver
 from agents.coder.scenes import UNCLAIMED_ROOTS, scene_of
 from agents.coder.syntax import GROUP_MAX, clause_of, each_way, object_of
 from agents.coder.vocab import Vocabulary
-from agents.coder.words import CONFLICTS, MEETINGS, STATIVE
+from agents.coder.words import (
+    CONFLICTS,
+    MEETINGS,
+    STATIVE,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -133,7 +143,7 @@ class _Coding(NounEvents):
 
     def run(self) -> list[Found]:
         tok = self.trig.tok
-        if reason_given(tok):
+        if reason_given(tok) or (self.trig.noun and named_as_reason(tok)):
             return []
         self.status = self._status(tok, clause_of(tok))
         act = self.trig.pattern.code
@@ -146,8 +156,9 @@ class _Coding(NounEvents):
         if code is None:
             return []
         if naming(tok) or self._names_a_thing(tok):
-            if not reproach(tok):
-                return []
+            if judged_what_called(tok) or (what_called(tok) and not named_author(tok)) or not (
+                    reproach(tok) or judged_act(tok)):
+                return []  # ("condemned what it called ...": the condemnation is the act)
             code = "111"  # "called the Chinese manoeuvres 'dangerous and unlawful'": a criticism
         code = self._refined(tok, code)
         self.code = code
@@ -177,11 +188,11 @@ class _Coding(NounEvents):
             return "off"  # "an attack on Taiwan could prompt ...", "a treaty settling the border"
         if describes(tok) and self.actors.group(tok.head, True):
             return "off"  # "Mali and Niger, which have formed an alliance, said ...": background
+        if under_document(governor):
+            return "off"  # "Under the treaty, Australia will provide ...": its terms
         if found != "intent":
             return found
         code = self.trig.pattern.code
-        if under_document(governor):
-            return "off"  # "Under the treaty, Australia will provide ...": its terms
         if code[:3] == "087" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "agree":
             return "act"  # "agreed to halt hostilities": a ceasefire agreed is declared
         if code[:2] >= "14" and conditions(tok, 0):
@@ -199,6 +210,10 @@ class _Coding(NounEvents):
             return True  # "pulled out of the summit", "boycotted the talks": a meeting given up
         if (act[:2] in ("18", "19") and dealt(tok)) or (act[:3] == "042" and carried(tok)):
             return True  # "struck a deal", "flew a drone over its positions"
+        if (act[:2] in ("18", "19") and no_force(tok)) or (act[:3] == "110" and standing_claim(tok)):
+            return True  # "fought a trade war", "overcome the impasse"; "claims Taiwan as its own"
+        if act[:3] in ("042", "043") and hosts_installation(tok):
+            return True  # "which hosts a Russian military base": no visit
         return tok.lemma_.lower() == "approach" and any(  # "approached oil vessels": a move,
             c.dep_ == "dobj" and not self.actors.group(c, False) for c in tok.children)  # no démarche
 

@@ -19,7 +19,10 @@ __all__ = ["COREF_PHRASES", "PETRARCH_AGENTS", "ActorName", "Agents", "load_name
 COREF_PHRASES = ("the nation", "the country", "the state", "the kingdom", "the island nation",
                  "the foreign ministry", "the defence ministry", "the defense ministry",
                  "the interior ministry", "the navy", "the coast guard", "police", "prosecutors",
-                 "the authorities")
+                 "the authorities", "the foreign office", "the ministry of foreign affairs",
+                 "the ministry of external affairs", "the external affairs ministry",
+                 "the foreign affairs ministry", "the ministry of defence", "the ministry of defense",
+                 "the presidential office", "the commerce ministry", "the trade ministry")
 PETRARCH_AGENTS = DATA / "agents_petrarch.tsv"  # generated from PETRARCH2's Phoenix.agents.txt
 
 

@@ -84,7 +84,10 @@ class NounEvents(Roles):
         received is not a visitor."""
         if self.trig.noun or tok.lemma_.lower() != "receive":
             return False
-        return any(c.dep_ == "dobj" and self._thing(c) for c in tok.children)
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if not objects:  # ('received "with surprise the offensive tone"': the tone under "with")
+            return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        return any(self._thing(c) for c in objects)
 
     def _noun_pairs(self, tok: Token, code: str) -> tuple[list[tuple[ActorRef, ActorRef]], str]:
         of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
@@ -126,6 +129,9 @@ class NounEvents(Roles):
         verb = clause_of(tok)
         if not targets and verb.i != tok.i and verb.lemma_.lower() in LIGHT_VERBS:
             targets = [t for t, _ in self._prep_objects(verb)]  # "launched an offensive in its war with Iraq"
+        if not targets and (code[:2] in PATIENT_ROOTS or code[:3] == "084"):
+            targets = [a for o in of if o.dep_ == "pobj" for a in self.actors.group(o, False)
+                       if a.kind != "city"]  # "announced the expulsion of six Canadian diplomats"
         if by:
             targets += [
                 a
@@ -147,6 +153,9 @@ class NounEvents(Roles):
             places = self._places(verb if verb.i != tok.i else tok) or self._places(tok)
             return [(s, p) for s in sources for p in places], "parse"
         return [], "parse"
+
+
+PATIENT_ROOTS = frozenset({"16", "17", "18", "19"})  # acts done to whom "of" names
 
 
 def _each(verb: Token) -> bool:

@@ -326,5 +326,5 @@ def _ends_on_head(tok: Token, last: int) -> bool:
     cooperation' is no 'consider military'), unless it titles a name ('summoned Russian
     Ambassador Sergei Nechayev')."""
     end = tok.doc[last]
-    titled = end.dep_ == "compound" and end.head.pos_ == "PROPN" and end.is_title
+    titled = end.dep_ == "compound" and end.head.pos_ == "PROPN"  # ("envoy Stewart Wheeler")
     return titled or not (end.dep_ in ("amod", "compound", "nmod") and end.head.i > last)

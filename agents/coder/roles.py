@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from agents.coder.clauses import governor_status, speech_head
+from agents.coder.clauses import governor_status, speaker_tag, speech_head
 from agents.coder.cues import owner_of
+from agents.coder.naming import NAMED_DEPS, governing_verb, place_named, the_name, what_called
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
@@ -66,6 +67,10 @@ class Roles(Scenes):
         self.code = trig.pattern.code
 
     def _subjects(self, tok: Token) -> list[ActorRef]:
+        tag = speaker_tag(tok)  # ("..., Maduro said, accusing Georgetown of ...": Maduro)
+        return (self._subjects_of(tag) if tag is not None else []) or self._subjects_of(tok)
+
+    def _subjects_of(self, tok: Token) -> list[ActorRef]:
         v = tok
         for _ in range(6):
             deps = ("nsubj", "csubj", "nsubjpass") if v.lemma_.lower() in STATIVE else ("nsubj", "csubj")
@@ -110,8 +115,15 @@ class Roles(Scenes):
 
     def _phrase(self, tok: Token, verb: Token, strict: bool) -> list[ActorRef]:
         """Actors of a subject or object phrase; pronouns resolved ('he and President Lee')."""
+        if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and what_called(verb):
+            named_by = self._subjects(governing_verb(verb))  # "summoned the envoys over what it
+            if named_by:  # called their stance": it = who summoned
+                return named_by
         if tok.pos_ == "PRON" or tok.lower_ in ("that", "which", "who"):
             if tok.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                if place_named(verb.head) and any(
+                        a.kind in ("capital", "city") for a in self.actors.group(verb.head, strict)):
+                    return []  # "a strike on its consulate in Damascus, which killed ...": the strike
                 return self.actors.group(verb.head, strict)
             coordinated = [a for c in tok.children if c.dep_ == "conj" for a in self.actors.group(c, strict)]
             speaker = speech_head(verb) if tok.lower_ in SPEAKER_PRONOUNS else None
@@ -157,6 +169,8 @@ class Roles(Scenes):
         for c in tok.children:
             if c.dep_ == "dobj" and tok.lemma_.lower() in TOPIC_VERBS:
                 continue  # "discussed Venezuela": the topic, not a partner
+            if c.dep_ in ("dobj", "attr", "oprd") and the_name(tok, c):
+                continue  # "called the attack an act of sabotage against Syria": the name given
             if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "dative" and c.pos_ != "ADP"):
                 goods = code[:2] in ("06", "07")  # "bought Russian tanks": goods, not a partner
                 named = [a for a in self._phrase(c, tok, strict=False)
@@ -173,6 +187,8 @@ class Roles(Scenes):
                 if not found and c.lower_ in ("with", "in", "by", "on"):  # "answered with fire on X"
                     nested += [p for o in c.children if o.dep_ == "pobj" for p in self._prep_objects(o, 1)]
                 out.extend(found)
+            elif c.dep_ == "advmod" and c.lower_ in ("back", "home"):  # "sent 40 men back to China"
+                out.extend(a for p in c.children if p.dep_ == "prep" for a in self._prep_object(p))
             elif c.dep_ == "xcomp" and c.pos_ == "VERB" and depth > 0:
                 # "refused to lift the curfew on X"; not "asked Beijing to use its influence on X"
                 nested += self._targets(c, code, depth - 1)
@@ -181,6 +197,11 @@ class Roles(Scenes):
                            for a in self._phrase(s, tok, strict=False))
             elif c.dep_ == "advcl" and self.trig.pattern.code[:2] == "07" and depth > 0 and _purpose(c):
                 nested += self._targets(c, code, depth)  # "send arms to help defend Saudi Arabia"
+            elif c.dep_ == "ccomp" and what_called(c):  # "condemned what it called an act by X"
+                names = [n for n in c.children if n.dep_ in NAMED_DEPS and n.lower_ != "what"]
+                out.extend((a, "obj") for n in names for a in self._phrase(n, c, strict=False))
+                out.extend((a, "obj") for n in c.children if n.dep_ in ("agent", "prep") and n.lower_ == "by"
+                           for o in n.children if o.dep_ == "pobj" for a in self._phrase(o, c, strict=False))
             elif c.dep_ == "ccomp" and directive(tok):
                 subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
                 if not subj and c.pos_ == "NOUN":  # "demanded that Russia apologise" (read as a noun)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "ABSTRACT_OBSTACLES",
     "ACCIDENTS",
     "ACQUIRE",
     "ALONGSIDE",
@@ -15,6 +16,7 @@ __all__ = [
     "HARDWARE",
     "HELPS",
     "HUMANITARIAN",
+    "INSTALLATIONS",
     "JOINT",
     "LEADS",
     "MEASURES",
@@ -22,6 +24,7 @@ __all__ = [
     "MESSAGES",
     "MILITARY",
     "MUNITIONS",
+    "NONVIOLENT_WARS",
     "PASSIVE_FROM",
     "POSSESSIVES",
     "RELATIONAL",
@@ -74,6 +77,14 @@ HARDWARE = _w(
 CONFLICTS = _w("conflict conflicts dispute disputes crisis row rift standoff feud confrontation spat war"
                " tension tensions")
 """Objects that turn a cooperative verb around: 'deepening a trade conflict'."""
+ABSTRACT_OBSTACLES = _w("impasse deadlock obstacle hurdle difficulty challenge differences stalemate"
+                        " resistance objection objections opposition")
+"""Objects that make a force verb figurative: 'overcome the impasse'."""
+INSTALLATIONS = _w("base facility installation garrison headquarters troop soldier force refugee migrant"
+                   " port airfield station contingent")
+"""What a state hosts that is no visitor: 'hosts a Russian military base'."""
+NONVIOLENT_WARS = _w("trade tariff currency price diplomatic information propaganda word words legal")
+"""Wars of no arms: 'fought a bruising trade war'."""
 MESSAGES = _w("message letter cable telegram note")
 """What a leader sends: 'sent a message congratulating Putin' is the sender's act."""
 

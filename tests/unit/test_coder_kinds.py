@@ -601,6 +601,106 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Japan sent relief supplies to the Philippines after the typhoon.", [("JPN", "PHL", 2)]),
     # an agreement ended, terminated or scrapped reduces relations
     ("Chad ended its defence cooperation agreement with France.", [("TCD", "FRA", 4)]),
+    # coder 0.3.9: reactions to an act told before, named or judged ("the strikes", "the closure")
+    (
+        "The United States struck Iran's nuclear sites on Sunday. "
+        'Iranian Foreign Minister Abbas Araqchi called the strikes "outrageous".',
+        [("IRN", "USA", 3), ("USA", "IRN", 4)],
+    ),
+    (
+        "Lithuania shut its border crossings with Belarus on Monday. "
+        'Belarusian President Alexander Lukashenko called the closure "a crazy swindle".',
+        [("BLR", "LTU", 3), ("LTU", "BLR", 4)],
+    ),
+    (
+        "The United States expelled South Africa's ambassador on Friday. "
+        'President Cyril Ramaphosa called the expulsion "regrettable".',
+        [("USA", "ZAF", 4), ("ZAF", "USA", 3)],
+    ),
+    (
+        "Japan lifted its export curbs on South Korea on Monday. "
+        'Seoul called the decision "a positive step" for relations.',
+        [],
+    ),
+    (
+        "China began large-scale military drills around Taiwan on Monday. "
+        "Taiwan's presidential office condemned the drills and accused Beijing of threatening "
+        "regional peace.",
+        [("CHN", "TWN", 4), ("TWN", "CHN", 3), ("TWN", "CHN", 3)],
+    ),
+    (
+        "Mali strongly condemned what it called an irresponsible act by the Algerian regime.",
+        [("MLI", "DZA", 3)],
+    ),
+    ("Pakistan condemned what it termed India's unprovoked acts of aggression.", [("PAK", "IND", 3)]),
+    ("Türkiye has condemned the Israeli attacks.", [("TUR", "ISR", 3)]),
+    (
+        "Guyana must halt oil exploration in the disputed waters, Venezuelan President Nicolas Maduro "
+        "said, accusing Guyana of serving the interests of Exxon.",
+        [("VEN", "GUY", 3), ("VEN", "GUY", 3)],
+    ),
+    (
+        'Brazil said it had received "with surprise the offensive tone" of statements by Venezuelan '
+        "authorities.",
+        [],
+    ),
+    # a state's organ named alone in a datelined story, before any country: the dateline's
+    (
+        "TEHRAN (IRNA) - The Foreign Ministry on Sunday summoned the ambassadors of Britain, France "
+        "and Germany to protest their stance.",
+        [("IRN", "DEU", 3), ("IRN", "FRA", 3), ("IRN", "GBR", 3)],
+    ),
+    # the organ of the subject told earlier in its sentence
+    (
+        'Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani called the attack "state terrorism", '
+        "and the foreign ministry on Thursday rejected as reckless remarks by Israeli Prime Minister "
+        "Benjamin Netanyahu, who spoke about Qatar on Wednesday.",
+        [("QAT", "ISR", 3)],
+    ),
+    # a label given to one's own target is no one's act; a name with an author is
+    (
+        "The fighting began on Wednesday, when India hit what it called terrorist infrastructure in "
+        "Pakistan and Pakistani Kashmir.",
+        [],
+    ),
+    (
+        "Kyrgyzstan opened a criminal investigation into what it called armed aggression by Tajikistan.",
+        [("KGZ", "TJK", 3), ("KGZ", "TJK", 3)],
+    ),
+    # "called it ...": "it" is the act told before
+    (
+        "Iran launched drones at Israel on Saturday. British Prime Minister Rishi Sunak called it reckless.",
+        [("GBR", "IRN", 3), ("IRN", "ISR", 4)],
+    ),
+    # spans of acts are background
+    ("Israel and Iran have fought a shadow war for years.", []),
+    ("Qatar has mediated between Israel and Hamas since October 2023.", []),
+    ("A Tunisian court on Tuesday jailed a Nigerian student for two years.", [("TUN", "NGA", 4)]),
+    # no visit, no force, no act
+    ("Armenia, which hosts a Russian military base, asked Russia for help.", [("ARM", "RUS", 1)]),
+    ("The two countries fought a bruising trade war during Trump's first term.", []),
+    ('Colombia and the United States said on Monday they had "overcome the impasse".', []),
+    ("China claims democratically governed Taiwan as its own territory.", []),
+    # what is done to whom "of" names, announced by its author; deportation; a summons
+    ("India on Monday announced the expulsion of six Canadian diplomats.", [("IND", "CAN", 4)]),
+    ("Thailand on Thursday sent 40 Uyghur men back to China.", [("THA", "CHN", 4)]),
+    ("India summoned Canadian chargé d'affaires Stewart Wheeler on Monday.", [("IND", "CAN", 3)]),
+    (
+        "The UAE on Friday summoned Israel's deputy head of mission to protest the strike.",
+        [("ARE", "ISR", 3)],
+    ),
+    # "it" is not a city named as a place
+    (
+        "Iran's Revolutionary Guards said the strikes answered an air strike on its consulate in Damascus, "
+        "which it blamed on Israel.",
+        [("IRN", "ISR", 3)],
+    ),
+    # what a document provides is not done
+    (
+        "Thailand and Cambodia signed a peace accord on Sunday. Under its terms, the two neighbours will "
+        "cease all hostilities and withdraw heavy weapons from the border.",
+        [("KHM", "THA", 1), ("THA", "KHM", 1)],
+    ),
 ]
 
 

@@ -1,0 +1,63 @@
+"""Nouns that stand for an act the story told before: "the UAE rejected the decision" (Sudan's
+decision), "Seoul condemned the drills", "called the expulsion 'regrettable'".
+
+``ACT_NOUNS`` maps each noun (lemma) to the CAMEO root codes of the acts it can stand for;
+``discourse.Discourse`` finds the act's author among the acts coded earlier in the article.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["ACT_FORMS", "ACT_NOUNS", "DEMONSTRATIVES", "PRAISE", "act_mentioned", "judged_act"]
+
+_ANY = frozenset(f"{root:02d}" for root in range(1, 21))
+_FORCE = frozenset({"17", "18", "19", "20"})
+_WORDS = frozenset({"10", "11", "12", "13"})
+_REDUCTIONS = frozenset({"12", "16", "17"})
+_SHOWS = frozenset({"15"}) | _FORCE
+_RESTRICTIONS = _REDUCTIONS | {"19"}  # ("closed its border": 191)
+ACT_NOUNS: dict[str, frozenset[str]] = {  # the noun -> the CAMEO roots of the acts it can stand for
+    "decision": _ANY, "move": _ANY, "step": _ANY, "measure": _ANY, "action": _ANY,
+    "announcement": _ANY, "decree": _ANY, "attack": _FORCE, "strike": _FORCE, "incursion": _FORCE,
+    "shelling": _FORCE, "bombing": _FORCE, "raid": _FORCE, "downing": _FORCE, "killing": _FORCE,
+    "seizure": _FORCE, "arrest": _FORCE, "detention": _FORCE, "deportation": _FORCE,
+    "provocation": _FORCE | _WORDS, "accusation": _WORDS, "allegation": _WORDS, "remark": _WORDS,
+    "comment": _WORDS, "threat": _WORDS, "expulsion": _REDUCTIONS | _FORCE, "closure": _RESTRICTIONS,
+    "ban": _RESTRICTIONS, "sanction": _REDUCTIONS, "embargo": _REDUCTIONS, "tariff": _REDUCTIONS,
+    "restriction": _RESTRICTIONS, "suspension": _REDUCTIONS, "drill": _SHOWS, "exercise": _SHOWS,
+    "deployment": _SHOWS,
+}
+ACT_FORMS = ACT_NOUNS.keys() | {n + ("es" if n.endswith("h") else "s") for n in ACT_NOUNS}  # (words)
+DEMONSTRATIVES = frozenset({"the", "this", "that", "these", "those"})
+# words of a name that praises the act it names ('called the decision "a positive step"')
+PRAISE = frozenset({
+    "positive", "welcome", "historic", "important", "constructive", "good", "great", "landmark",
+    "breakthrough", "milestone", "forward", "courageous", "brave", "wise", "correct", "right",
+    "significant", "encouraging", "excellent", "success", "successful", "progress", "helpful",
+    "necessary", "justified", "legitimate", "timely", "welcomed", "fair", "defensive", "proportionate",
+    "appropriate", "measured", "responsible", "lawful", "legal", "reasonable", "needed", "sovereign",
+})
+
+
+def act_mentioned(tok: Token) -> bool:
+    """'the decision', 'this move', 'the attack' as an object, owned by no one named: an act
+    told before."""
+    if tok.dep_ not in ("dobj", "pobj") or tok.lemma_.lower() not in ACT_NOUNS:
+        return False
+    told = any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in tok.children)
+    owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "of")) for c in tok.children)
+    return told and not owned
+
+
+def judged_act(call: Token) -> bool:
+    """'call' gives a name that does not praise to an act told before ('called the closure "a
+    crazy swindle"', 'called the expulsion "regrettable"'): a criticism of the act's author."""
+    named = next((c for c in call.children if c.dep_ == "dobj"), None)
+    if named is None or not act_mentioned(named):
+        return False
+    words = [t for t in call.subtree if t.i > named.i and t.head.i != named.i][:24]
+    return bool(words) and not any(t.lower_ in PRAISE for t in words)
