@@ -131,9 +131,10 @@ class Coder:
         if not self.gate.admits(words) or self.discards.discarded(sent.text):
             return False
         countries = {h.name.country for h in hits if h.name and h.name.kind not in NO_ACTOR_KINDS}
-        coref = any(h.name is None for h in hits) or not words.isdisjoint(COREF_WORDS)
+        organ = any(h.name is None for h in hits)  # "the Gulf state", "the foreign ministry"
+        told = not words.isdisjoint(COREF_WORDS)  # "it", "the two", "the attack"
         group = not words.isdisjoint(GROUP_SIZES)
-        return len(countries) >= 2 or (coref and (len(countries) == 1 or group))
+        return len(countries) + organ + told >= 2 or ((organ or told) and group)
 
     def _sentence(
         self, plan: _Plan, sent: Sentence, doc: Doc, hits: list[ActorHit], discourse: Discourse

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from agents.coder.acts import ACT_NOUNS, act_mentioned
 from agents.coder.events import Resolver
+from agents.coder.gazetteer import REGIONS
 from agents.coder.naming import NAMING_VERBS
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
@@ -90,6 +91,8 @@ class Discourse:
 
         def resolve(tok: Token) -> list[ActorRef]:
             low = OWNER_OF.get(tok.lower_, tok.lower_) if tok.dep_ == "poss" else tok.lower_
+            if tok.i in actors.coref_at and (region := _region(doc, actors.coref_at[tok.i])):
+                return self._latest(index, lambda r: r.country in region, tok, 1)  # "the Gulf state"
             if tok.i in actors.coref_at:
                 named = {r.country for r in here}
                 later = {r.country for r in here if r.head > tok.i and r.head in _clause(tok)}
@@ -163,6 +166,13 @@ class Discourse:
             )
             found.extend(more)
         return found if len(found) == size else []
+
+
+def _region(doc: Doc, ref: ActorRef) -> frozenset[str]:
+    """The member states of the region a coreferring phrase names ("the Gulf state"), or none."""
+    words = [t.lower_ for t in doc[ref.i0 : ref.i1]]
+    return next((REGIONS[" ".join(words[1:n])] for n in range(len(words), 1, -1)
+                 if " ".join(words[1:n]) in REGIONS), frozenset())
 
 
 def _phrase_head(tok: Token) -> Token:

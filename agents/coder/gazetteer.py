@@ -10,19 +10,37 @@ from pathlib import Path
 
 from agents.coder.lexicon import DATA, read_rows
 
-__all__ = ["COREF_PHRASES", "PETRARCH_AGENTS", "ActorName", "Agents", "load_names", "name_key"]
+__all__ = ["COREF_PHRASES", "PETRARCH_AGENTS", "REGIONS", "ActorName", "Agents", "load_names", "load_regions",
+           "name_key"]
 
 # phrases that stand for a country named before ("the nation"), and a state's organs named
 # without their country ("The foreign ministry also summoned the Russian ambassador"); not "the
 # government" or "the president": common in every sentence of the news, they would send a
 # twelfth more sentences to the parser for few events
-COREF_PHRASES = ("the nation", "the country", "the state", "the kingdom", "the island nation",
-                 "the foreign ministry", "the defence ministry", "the defense ministry",
-                 "the interior ministry", "the navy", "the coast guard", "police", "prosecutors",
-                 "the authorities", "the foreign office", "the ministry of foreign affairs",
-                 "the ministry of external affairs", "the external affairs ministry",
-                 "the foreign affairs ministry", "the ministry of defence", "the ministry of defense",
-                 "the presidential office", "the commerce ministry", "the trade ministry")
+COREF_PHRASES: tuple[str, ...] = (
+    "the nation", "the country", "the state", "the kingdom", "the island nation",
+    "the foreign ministry", "the defence ministry", "the defense ministry",
+    "the interior ministry", "the navy", "the coast guard", "police", "prosecutors",
+    "the authorities", "the foreign office", "the ministry of foreign affairs",
+    "the ministry of external affairs", "the external affairs ministry",
+    "the foreign affairs ministry", "the ministry of defence", "the ministry of defense",
+    "the presidential office", "the commerce ministry", "the trade ministry",
+)
+
+
+def load_regions(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """Region words -> member states (ISO3), from ``data/regions.tsv`` (UN M49 and the
+    conventional groupings named there): "the Gulf state" is one of them."""
+    rows = (path or DATA / "regions.tsv").read_text(encoding="utf-8").splitlines()
+    return {region: frozenset(codes.split()) for region, codes in
+            (line.split("\t") for line in rows if line and not line.startswith("#"))}
+
+
+REGIONS = load_regions()
+STATE_NOUNS = ("country", "nation", "state", "kingdom", "republic", "emirate", "island nation",
+               "neighbour", "neighbor")
+# a state named by its region ("the South American country", "the Gulf state"): one of them
+COREF_PHRASES += tuple(f"the {region} {noun}" for region in REGIONS for noun in STATE_NOUNS)
 PETRARCH_AGENTS = DATA / "agents_petrarch.tsv"  # generated from PETRARCH2's Phoenix.agents.txt
 
 

@@ -263,8 +263,9 @@ class Roles(Scenes):
             (a, low)
             for obj in prep.children
             if obj.dep_ == "pobj" and obj.lemma_.lower() not in BORDERS
-            for a in self.actors.group(obj, False, loose=loose)
-            if a.kind != "city" or self.code[:2] >= "17"
+            for a in (self.actors.group(obj, False, loose=loose)
+                      or (self.resolve(obj) if obj.i in self.actors.coref_at else []))  # "against
+            if a.kind != "city" or self.code[:2] >= "17"  # the South American country"
         ]
 
     def _from_ok(self) -> bool:

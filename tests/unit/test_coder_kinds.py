@@ -701,6 +701,16 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "cease all hostilities and withdraw heavy weapons from the border.",
         [("KHM", "THA", 1), ("THA", "KHM", 1)],
     ),
+    # a state named by its region stands for the last of its members named
+    (
+        "Israel struck Doha on Tuesday. The Gulf state condemned the attack.",
+        [("ISR", "QAT", 4), ("QAT", "ISR", 3)],
+    ),
+    (
+        "Colombia turned back two US deportation flights on Sunday. President Donald Trump ordered "
+        "sweeping tariffs against the South American country.",
+        [("USA", "COL", 4)],
+    ),
 ]
 
 
