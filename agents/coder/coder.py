@@ -46,6 +46,7 @@ COREF_WORDS = frozenset({"it", "he", "she"}) | PAIR_NOUNS | GROUP_SIZES.keys() |
 MAX_PARSED_CHARS = 5000
 GENERIC_CONSULT = frozenset({"040", "046"})  # talks told beside a call or a visit are its talks
 NO_ACTOR_KINDS = frozenset({"block"})
+RETELLING = frozenset({"the", "this", "that", "these", "those"})
 HOME_KINDS = frozenset({"country", "capital", "city", "seat"})  # a dateline's place
 
 
@@ -115,6 +116,7 @@ class Coder:
 
     def _code(self, plan: _Plan, docs: dict[int, Doc]) -> list[RelationEvent]:
         discourse = Discourse(plan.home)
+        told: set[tuple[str, str, str]] = set()  # (source, target, root) of the acts coded so far
         events: list[RelationEvent] = []
         for sent in plan.sentences:
             sent_hits = plan.hits.get(sent.index, [])
@@ -122,8 +124,10 @@ class Coder:
             if doc is None:
                 discourse.remember(sent.index, [_hit_ref(h) for h in sent_hits if h.name])
                 continue
-            found = self._sentence(plan, sent, doc, sent_hits, discourse)
-            events.extend(self._event(plan.article, sent, doc, f) for f in _dedupe(found))
+            found = _dedupe(self._sentence(plan, sent, doc, sent_hits, discourse))
+            events.extend(self._event(plan.article, sent, doc, f) for f in found
+                          if not (_retold(doc, f) and _act_key(f) in told))
+            told.update(_act_key(f) for f in found)
         return events
 
     def _candidate(self, sent: Sentence, hits: list[ActorHit]) -> bool:
@@ -213,6 +217,18 @@ def _hit_ref(hit: ActorHit) -> ActorRef:
     name = hit.name
     assert name is not None
     return ActorRef(name.country, name.actor, name.kind, -1, -1, -1)
+
+
+def _act_key(f: Found) -> tuple[str, str, str]:
+    return f.source.country, f.target.country, f.code[:2]
+
+
+def _retold(doc: Doc, f: Found) -> bool:
+    """The event is a noun that points back ('the strikes', 'its attack'): an act told before is
+    told again, not done again (coded once, where it was first told)."""
+    tok = doc[f.start]
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in RETELLING) for c in tok.children)
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

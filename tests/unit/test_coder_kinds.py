@@ -711,6 +711,15 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "sweeping tariffs against the South American country.",
         [("USA", "COL", 4)],
     ),
+    # an act told again by a noun that points back is the same act: coded once
+    (
+        "Russia struck Kyiv with drones overnight. The attack on Kyiv killed 18 people.",
+        [("RUS", "UKR", 4)],
+    ),
+    (
+        "Israel struck Doha on Tuesday. Israel's strike on Doha killed a Qatari officer.",
+        [("ISR", "QAT", 4)],
+    ),
 ]
 
 
