@@ -27,16 +27,20 @@ __all__ = [
     "content_of_document",
     "dealt",
     "describes",
+    "exhorts_both",
     "gives_up",
     "halting",
+    "hosts_installation",
     "misread_passive",
     "named_as_reason",
     "naming",
     "near_objects",
+    "no_force",
     "owner_of",
     "reason_given",
     "reproach",
     "sent_home",
+    "standing_claim",
     "supposed",
     "under_document",
 ]
@@ -324,3 +328,13 @@ def hosts_installation(tok: Token) -> bool:
     """'which hosts a Russian military base': what is hosted is no visitor."""
     return tok.lemma_.lower() == "host" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in INSTALLATIONS for c in tok.children)
+
+
+def exhorts_both(tok: Token) -> bool:
+    """'Xi said the two countries should strengthen cooperation and properly handle their
+    differences': what both sides, the speaker's among them, ought to do is no act of either."""
+    head = first_conjunct(tok)
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in head.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ == "both" or any(
+        n.lower_ in ("two", "both") for n in c.children)) for c in head.children)

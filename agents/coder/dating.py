@@ -27,7 +27,7 @@ _MONTHS = [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", 
 MONTH_NAMES = frozenset(names[0] for names in _MONTHS)  # full names: "may", not "mar"
 MONTH_NUMBERS = {name: number for number, names in enumerate(_MONTHS, 1) for name in names}
 _MONTH_WORD = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
-PERIODS = frozenset({"month", "year", "week"})
+PERIODS = frozenset({"month", "year", "week", "summer", "autumn", "fall", "winter", "spring"})
 SPAN_NOUNS = frozenset({"year", "month", "decade"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 WEEK = 7  # days: what is older is background ("last week")
@@ -93,7 +93,7 @@ def _span_past(child: Token) -> bool:
     of acts, not one act."""
     if child.dep_ == "prep" and child.lower_ in ("over", "in", "during"):
         spans = [o for o in child.children if o.dep_ == "pobj" and o.lemma_.lower() in SPAN_NOUNS]
-        return any(a.lower_ in ("past", "last") for o in spans for a in o.children)
+        return any(a.lower_ in ("past", "last", "recent") for o in spans for a in o.children)
     if child.dep_ == "prep" and child.lower_ == "for":
         return any(o.dep_ == "pobj" and o.lemma_.lower() in SPAN_NOUNS and o.tag_ == "NNS"
                    and not any(n.dep_ == "nummod" for n in o.children)  # "for years", not "jailed

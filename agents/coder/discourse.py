@@ -115,6 +115,11 @@ class Discourse:
             if low in PAIR_NOUNS and sizes:
                 return self._group(index, here, tok, sizes[0])
             if low == "it" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in NAMING_VERBS:
+                speakers = {r.country for r in here if _phrase_head(doc[r.head]).dep_ == "nsubj"}
+                owners = [r for r in here if r.head < tok.i and doc[r.head].dep_ == "poss"
+                          and r.country not in speakers]  # "criticised China's conduct, with
+                if owners:  # Canberra calling it dangerous": China's
+                    return [_coref(owners[-1], tok)]
                 return [_coref(ref, tok) for i, ref, code in reversed(self.acts)  # "Sunak called it
                         if i < index and ref.country not in {r.country for r in here if r.head < tok.i}][:1]
             if low in ("it", "he", "she"):

@@ -21,6 +21,7 @@ from agents.coder.cues import (
     content_of_document,
     dealt,
     describes,
+    exhorts_both,
     gives_up,
     halting,
     hosts_installation,
@@ -143,7 +144,7 @@ class _Coding(NounEvents):
 
     def run(self) -> list[Found]:
         tok = self.trig.tok
-        if reason_given(tok) or (self.trig.noun and named_as_reason(tok)):
+        if reason_given(tok) or (self.trig.noun and named_as_reason(tok)) or exhorts_both(tok):
             return []
         self.status = self._status(tok, clause_of(tok))
         act = self.trig.pattern.code

@@ -720,6 +720,21 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "Israel struck Doha on Tuesday. Israel's strike on Doha killed a Qatari officer.",
         [("ISR", "QAT", 4)],
     ),
+    # what both sides ought to do is no act; a flight into airspace is a show of force; spans
+    (
+        "Xi said the two countries should strengthen communication and properly handle their differences.",
+        [],
+    ),
+    ("A Chinese Y-9 aircraft flew into Japanese airspace off the Danjo Islands on Monday.", [("CHN", "JPN", 4)]),
+    ("Poland has in recent years charged dozens of people with spying on Russia's behalf.", []),
+    (
+        "Putin and Xi Jinping held talks in Beijing on Tuesday and oversaw the signing of 20 documents.",
+        [("CHN", "RUS", 1), ("CHN", "RUS", 1), ("RUS", "CHN", 1), ("RUS", "CHN", 1)],
+    ),
+    (
+        'Japan and Australia criticised China\'s conduct, with Canberra calling it "dangerous".',
+        [("AUS", "CHN", 3), ("JPN", "CHN", 3)],
+    ),
 ]
 
 
