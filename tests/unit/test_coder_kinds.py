@@ -725,7 +725,7 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "Xi said the two countries should strengthen communication and properly handle their differences.",
         [],
     ),
-    ("A Chinese Y-9 aircraft flew into Japanese airspace off the Danjo Islands on Monday.", [("CHN", "JPN", 4)]),
+    ("A Chinese Y-9 aircraft flew into Japanese airspace off the Danjo Islands.", [("CHN", "JPN", 4)]),
     ("Poland has in recent years charged dozens of people with spying on Russia's behalf.", []),
     (
         "Putin and Xi Jinping held talks in Beijing on Tuesday and oversaw the signing of 20 documents.",
