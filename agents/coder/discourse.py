@@ -91,19 +91,8 @@ class Discourse:
 
         def resolve(tok: Token) -> list[ActorRef]:
             low = OWNER_OF.get(tok.lower_, tok.lower_) if tok.dep_ == "poss" else tok.lower_
-            if tok.i in actors.coref_at and (region := _region(doc, actors.coref_at[tok.i])):
-                return self._latest(index, lambda r: r.country in region, tok, 1)  # "the Gulf state"
             if tok.i in actors.coref_at:
-                named = {r.country for r in here}
-                later = {r.country for r in here if r.head > tok.i and r.head in _clause(tok)}
-                subjects = [r for r in here if r.head < tok.i and r.country not in later
-                            and _phrase_head(doc[r.head]).dep_ in ("nsubj", "nsubjpass")]
-                if subjects:  # "Qatar's prime minister called it terrorism, and the foreign
-                    return [_coref(subjects[-1], tok)]  # ministry rejected ...": Qatar's
-                found = self._latest(index, lambda r: r.country not in named, tok, 1)
-                home = [ActorRef(self.home, self.home, "capital", tok.i, tok.i, tok.i + 1, coref=True)]
-                earlier = {r.country for r in here if r.head < tok.i}  # (not "Iran's" later on)
-                return found or (home if self.home and self.home not in earlier else [])
+                return self._organ(index, doc, here, tok, actors.coref_at[tok.i])
             if act_mentioned(tok):  # "rejected the decision": whoever decided it
                 named = {r.country for r in here if r.head < tok.i}  # (the one who judges it)
                 roots = ACT_NOUNS[tok.lemma_.lower()]
@@ -115,13 +104,7 @@ class Discourse:
             if low in PAIR_NOUNS and sizes:
                 return self._group(index, here, tok, sizes[0])
             if low == "it" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in NAMING_VERBS:
-                speakers = {r.country for r in here if _phrase_head(doc[r.head]).dep_ == "nsubj"}
-                owners = [r for r in here if r.head < tok.i and doc[r.head].dep_ == "poss"
-                          and r.country not in speakers]  # "criticised China's conduct, with
-                if owners:  # Canberra calling it dangerous": China's
-                    return [_coref(owners[-1], tok)]
-                return [_coref(ref, tok) for i, ref, code in reversed(self.acts)  # "Sunak called it
-                        if i < index and ref.country not in {r.country for r in here if r.head < tok.i}][:1]
+                return self._named_act(index, doc, here, tok)
             if low in ("it", "he", "she"):
                 kinds = COUNTRY_KINDS - {"people"} if low == "it" else PERSON_KINDS  # (not "Venezuelans")
                 fits = (lambda r: r.kind in kinds) if low == "it" else _someone
@@ -135,6 +118,39 @@ class Discourse:
             return []
 
         return resolve
+
+    def _organ(self, index: int, doc: Doc, here: list[ActorRef], tok: Token, ref: ActorRef) -> list[ActorRef]:
+        """A coreferring phrase ('the foreign ministry', 'the Gulf state'): a region's last member
+        named; the subject earlier in its sentence ("Qatar's prime minister called it terrorism,
+        and the foreign ministry rejected ..."); else the last country named before that is not
+        in its sentence; else the dateline's."""
+        region = _region(doc, ref)
+        if region:
+            return self._latest(index, lambda r: r.country in region, tok, 1)
+        later = {r.country for r in here if r.head > tok.i and r.head in _clause(tok)}
+        subjects = [r for r in here if r.head < tok.i and r.country not in later
+                    and _phrase_head(doc[r.head]).dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return [_coref(subjects[-1], tok)]
+        named = {r.country for r in here}
+        found = self._latest(index, lambda r: r.country not in named, tok, 1)
+        earlier = {r.country for r in here if r.head < tok.i}  # (not "Iran's" later on)
+        if found or not self.home or self.home in earlier:
+            return found
+        return [ActorRef(self.home, self.home, "capital", tok.i, tok.i, tok.i + 1, coref=True)]
+
+    def _named_act(self, index: int, doc: Doc, here: list[ActorRef], tok: Token) -> list[ActorRef]:
+        """'it' named by 'call': the conduct owned earlier in the sentence ("criticised China's
+        conduct, with Canberra calling it dangerous"), else the last act told ("Sunak called it
+        reckless")."""
+        speakers = {r.country for r in here if _phrase_head(doc[r.head]).dep_ == "nsubj"}
+        owners = [r for r in here
+                  if r.head < tok.i and doc[r.head].dep_ == "poss" and r.country not in speakers]
+        if owners:
+            return [_coref(owners[-1], tok)]
+        before = {r.country for r in here if r.head < tok.i}
+        acts = [ref for i, ref, _ in reversed(self.acts) if i < index and ref.country not in before]
+        return [_coref(ref, tok) for ref in acts[:1]]
 
     def _latest(self, index: int, ok: object, tok: Token, n: int, window: int = WINDOW) -> list[ActorRef]:
         test = ok if callable(ok) else (lambda r: True)
