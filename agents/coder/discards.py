@@ -2,7 +2,8 @@
 
 ``discards.tsv`` is generated from PETRARCH2's Phoenix.discards.txt (MIT, see its header);
 ``discards_curated.tsv`` holds ours. A sentence containing any phrase (whole words, any case)
-yields no event: "India beat Pakistan by five wickets" is cricket, not an assault. A phrase
+yields no event: "India beat Pakistan by five wickets" is cricket, not an assault; so does a
+sentence with a match's score or margin beside a verb of winning ("defeated Japan 2-1"). A phrase
 of scope ``keep`` cancels the discards inside it: "in the final" is a match report, "in the
 final status talks" is diplomacy. A curated phrase of scope ``drop`` removes a generated one:
 "Japan sent relief supplies to the Philippines after the typhoon" is aid, not weather.
@@ -10,6 +11,7 @@ final status talks" is diplomacy. A curated phrase of scope ``drop`` removes a g
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import ahocorasick
@@ -17,6 +19,13 @@ import ahocorasick
 from agents.coder.lexicon import DATA, read_rows
 
 __all__ = ["Discards"]
+
+# a match's result: a score or a margin beside a verb of winning ("defeated Japan 2-1 in a
+# friendly", "beat Australia by 184 runs", "won 3-2 in overtime")
+_RESULT = re.compile(r"\b(?:beat|beats|beaten|defeat|defeats|defeated|won|wins|lost|loses|drew|draws|"
+                     r"edged|thrashed|routed|held)\b")
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b|\bby \d+ (?:runs|wickets|goals|points)\b|"
+                    r"\bin (?:overtime|extra time|a friendly|a penalty shoot-?out)\b")
 
 
 class Discards:
@@ -41,6 +50,8 @@ class Discards:
         """True if a discard phrase stands in ``sentence`` as whole words, outside every
         ``keep`` phrase."""
         low = sentence.lower()
+        if _SCORE.search(low) and _RESULT.search(low):
+            return True  # a match report
         size = len(low)
         found: list[tuple[int, int]] = []
         kept: list[tuple[int, int]] = []

@@ -66,6 +66,7 @@ PROTESTS = frozenset({"protest", "lodge", "complain", "condemn", "summon", "deno
 DRILLS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "game", "patrol"})
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself"})  # "had attacked themselves"
 
+DELIBERATION = frozenset({"consider", "weigh", "mull", "contemplate", "study", "debate", "eye"})
 WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal", "try", "threat")) - {
     "offer"
 }
@@ -182,7 +183,8 @@ class _Coding(NounEvents):
     def _status(self, tok: Token, governor: Token) -> str:
         """The trigger's status (``clauses.status``) with what the sentence around it adds."""
         found = status(governor if self.trig.noun else tok)
-        wish = governor.lemma_.lower() in WISHES and found != "refuse"  # (refused to commit to aid)
+        wish = governor.lemma_.lower() in WISHES | DELIBERATION and found != "refuse"  # (refused
+        # to commit to aid; "is considering new sanctions": weighed, not imposed)
         if self.trig.noun and governor.i != tok.i and wish:
             return "off"  # "India wants talks with China": wanted, not held
         if (self.trig.noun and supposed(tok)) or content_of_document(tok):

@@ -735,6 +735,11 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         'Japan and Australia criticised China\'s conduct, with Canberra calling it "dangerous".',
         [("AUS", "CHN", 3), ("JPN", "CHN", 3)],
     ),
+    # deliberation is no act; a match's result is sport
+    ("Japan is considering new sanctions on North Korea, officials said on Monday.", []),
+    ("Israel is weighing strikes on Iran's nuclear sites, officials said.", []),
+    ("Argentina defeated Brazil 2-1 in a friendly on Tuesday.", []),
+    ("India beat Australia by 184 runs in Melbourne on Sunday.", []),
 ]
 
 
