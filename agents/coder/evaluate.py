@@ -22,6 +22,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from pydantic import ValidationError
 
 from agents.coder.coder import Coder, default_coder
 from agents.coder.exceptions import CoderDataError
+from agents.coder.lexicon import CameoEntry, load_cameo
 from schemas import jsonbytes
 from schemas.models import Article, pair_key
 
@@ -139,6 +141,23 @@ def _figure(value: float, defined: int) -> str:
     return f"{value:.3f}" if defined else "n/a"
 
 
+def _check_code(code: object, quad: int) -> None:
+    """A gold event's CAMEO ``code``, when it is written as one ("0871"; other labels such as
+    "AGREE" are left alone), is in the codebook and of its ``quad``; raises ``ValueError`` if not."""
+    if not (isinstance(code, str) and code.isdigit()):
+        return
+    entry = _codebook().get(code)
+    if entry is None:
+        raise ValueError(f"code {code!r} is not a CAMEO code of the codebook")
+    if entry.quad != quad:
+        raise ValueError(f"code {code!r} is of quad {entry.quad}, not {quad}")
+
+
+@lru_cache(maxsize=1)
+def _codebook() -> dict[str, CameoEntry]:
+    return load_cameo()
+
+
 def _triples(events: list[dict[str, Any]]) -> list[Triple]:
     """(source, target, quad) of the events between two countries. Raises ``ValueError`` on an
     event that is not an object with 'source' and 'target' (an ISO3 code, or null for an actor
@@ -153,6 +172,7 @@ def _triples(events: list[dict[str, Any]]) -> list[Triple]:
                 raise ValueError(f"{side!r} is not an ISO 3166-1 alpha-3 code (null: no country)")
         if isinstance(quad, bool) or not isinstance(quad, (int, str)) or str(quad) not in QUADS:
             raise ValueError(f"quad {quad!r} is not 1-4")
+        _check_code(e.get("code"), int(quad))
         if s is not None and t is not None and s != t:
             found.append((s, t, int(quad)))
     return found

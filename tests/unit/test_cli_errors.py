@@ -69,6 +69,10 @@ def test_malformed_eval_file_is_one_line(tmp_path: Path, content: str) -> None:
     ('{"text": "x", "events": [{"src": "RUS", "target": "PAK", "quad": 3}]}',
      ("gold.jsonl:2", "'source' and 'target' keys")),
     ('{"text": "x", "published": "last Tuesday", "events": []}', ("gold.jsonl:2", "published")),
+    ('{"text": "x", "events": [{"source": "RUS", "target": "UKR", "quad": 1, "code": "190"}]}',
+     ("gold.jsonl:2", "code '190' is of quad 4, not 1")),
+    ('{"text": "x", "events": [{"source": "RUS", "target": "UKR", "quad": 2, "code": "0"}]}',
+     ("gold.jsonl:2", "code '0' is not a CAMEO code")),
 ])
 def test_a_bad_gold_record_is_named_by_file_and_line(tmp_path: Path, line: str,
                                                      words: tuple[str, ...]) -> None:
