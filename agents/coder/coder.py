@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from agents.coder.actors import load_actors
-from agents.coder.acts import ACT_FORMS
+from agents.coder.acts import ACT_FORMS, DEMONSTRATIVES
 from agents.coder.dating import When, reference
 from agents.coder.discards import Discards
 from agents.coder.discourse import GROUP_SIZES, PAIR_NOUNS, Discourse
@@ -46,7 +46,6 @@ COREF_WORDS = frozenset({"it", "he", "she"}) | PAIR_NOUNS | GROUP_SIZES.keys() |
 MAX_PARSED_CHARS = 5000
 GENERIC_CONSULT = frozenset({"040", "046"})  # talks told beside a call or a visit are its talks
 NO_ACTOR_KINDS = frozenset({"block"})
-RETELLING = frozenset({"the", "this", "that", "these", "those"})
 HOME_KINDS = frozenset({"country", "capital", "city", "seat"})  # a dateline's place
 
 
@@ -228,7 +227,7 @@ def _retold(doc: Doc, f: Found) -> bool:
     told again, not done again (coded once, where it was first told)."""
     tok = doc[f.start]
     return tok.pos_ == "NOUN" and any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in RETELLING) for c in tok.children)
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEMONSTRATIVES) for c in tok.children)
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

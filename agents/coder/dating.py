@@ -98,13 +98,12 @@ def _span_past(child: Token) -> bool:
         return any(o.dep_ == "pobj" and o.lemma_.lower() in SPAN_NOUNS and o.tag_ == "NNS"
                    and not any(n.dep_ == "nummod" for n in o.children)  # "for years", not "jailed
                    for o in child.children)  # ... for two years": a term
-    verb = child.head
-    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-    since = (child.lower_ == "since" and child.dep_ == "prep") or (any(
-        m.dep_ == "mark" and m.lower_ == "since" for m in child.children) and child.dep_ == "advcl")
-    recent = any(t.lower_ in WEEKDAYS or t.lemma_.lower() in ("week", "day") for t in child.subtree)
+    since = (child.lower_ == "since" and child.dep_ == "prep") or (child.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "since" for m in child.children))
+    if not since or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in child.head.children):
+        return False  # (a perfect's "since" only; read for every modifier of every trigger)
+    return not any(t.lower_ in WEEKDAYS or t.lemma_.lower() in ("week", "day") for t in child.subtree)
     # ("since Monday", "since ... last week": this week's)
-    return perfect and since and not recent
 
 
 def _relative_past(child: Token) -> bool:

@@ -31,9 +31,7 @@ COREF_PHRASES: tuple[str, ...] = (
 def load_regions(path: Path | None = None) -> dict[str, frozenset[str]]:
     """Region words -> member states (ISO3), from ``data/regions.tsv`` (UN M49 and the
     conventional groupings named there): "the Gulf state" is one of them."""
-    rows = (path or DATA / "regions.tsv").read_text(encoding="utf-8").splitlines()
-    return {region: frozenset(codes.split()) for region, codes in
-            (line.split("\t") for line in rows if line and not line.startswith("#"))}
+    return {cells[0]: frozenset(cells[1].split()) for cells in read_rows(path or DATA / "regions.tsv", 2)}
 
 
 REGIONS = load_regions()
