@@ -76,11 +76,25 @@ def _article_from_value(value: object, origin: str) -> ArticleSource:
         return ArticleSource(origin, error=_validation_message(exc))
 
 
-def _from_json_lines(lines: Iterator[str], origin: str) -> Iterator[ArticleSource]:
-    for number, line in enumerate(lines, start=1):
+def _decoded(data: bytes, origin: str) -> str | ArticleSource:
+    """``data`` as UTF-8 text, or the source's error naming the first bad byte's offset."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return ArticleSource(origin, error=f"not UTF-8 text: byte {exc.start} is 0x{data[exc.start]:02x}")
+
+
+def _from_json_lines(data: bytes, origin: str) -> Iterator[ArticleSource]:
+    """One source per non-blank line: a bad line (invalid JSON, not UTF-8) is that line's error
+    and the lines after it are still read."""
+    for number, raw in enumerate(data.splitlines(), start=1):
+        where = f"{origin}:{number}"
+        line = _decoded(raw, where)
+        if isinstance(line, ArticleSource):
+            yield line
+            continue
         if not line.strip():
             continue
-        where = f"{origin}:{number}"
         try:
             value = jsonbytes.loads(line)
         except jsonbytes.JSONDecodeError as exc:
@@ -89,42 +103,60 @@ def _from_json_lines(lines: Iterator[str], origin: str) -> Iterator[ArticleSourc
         yield _article_from_value(value, where)
 
 
+def _from_json(data: bytes, origin: str) -> Iterator[ArticleSource]:
+    text = _decoded(data, origin)
+    if isinstance(text, ArticleSource):
+        yield text
+        return
+    try:
+        value = jsonbytes.loads(text)
+    except jsonbytes.JSONDecodeError as exc:
+        yield ArticleSource(origin, error=f"invalid JSON: {exc}")
+        return
+    for index, item in enumerate(value if isinstance(value, list) else [value]):
+        yield _article_from_value(item, f"{origin}[{index}]" if isinstance(value, list) else origin)
+
+
 def _from_file(path: Path) -> Iterator[ArticleSource]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        yield ArticleSource(str(path), error=f"cannot read: {exc}")
+        data = path.read_bytes()
+    except OSError as exc:
+        yield ArticleSource(str(path), error=f"cannot read: {exc.strerror or exc}")
         return
     if path.suffix == ".jsonl":
-        yield from _from_json_lines(iter(text.splitlines()), str(path))
+        yield from _from_json_lines(data, str(path))
     elif path.suffix == ".json":
-        try:
-            value = jsonbytes.loads(text)
-        except jsonbytes.JSONDecodeError as exc:
-            yield ArticleSource(str(path), error=f"invalid JSON: {exc}")
-            return
-        for index, item in enumerate(value if isinstance(value, list) else [value]):
-            yield _article_from_value(item, f"{path}[{index}]" if isinstance(value, list) else str(path))
+        yield from _from_json(data, str(path))
     else:
-        yield _article_from_text(text, path.stem, str(path))
+        text = _decoded(data, str(path))
+        yield text if isinstance(text, ArticleSource) else _article_from_text(text, path.stem, str(path))
 
 
-def _from_stdin(stream: IO[str]) -> Iterator[ArticleSource]:
-    text = stream.read()
-    if text.lstrip().startswith(("{", "[")):
-        yield from _from_json_lines(iter(text.splitlines()), "<stdin>")
+def _from_stdin(stream: IO[str] | IO[bytes]) -> Iterator[ArticleSource]:
+    raw = stream.read()
+    data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
+    if data.lstrip().startswith((b"{", b"[")):
+        yield from _from_json_lines(data, "<stdin>")
+        return
+    text = _decoded(data, "<stdin>")
+    if isinstance(text, ArticleSource):
+        yield text
     elif text.strip():
-        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+        digest = hashlib.blake2b(data, digest_size=8).hexdigest()
         yield _article_from_text(text, f"stdin-{digest}", "<stdin>")
     else:
         yield ArticleSource("<stdin>", error="standard input is empty")
 
 
-def read_inputs(paths: list[str], stdin: IO[str] | None = None) -> Iterator[ArticleSource]:
-    """Every article named by ``paths`` (files, folders, ``-``), in order."""
+def read_inputs(
+    paths: list[str], stdin: IO[str] | IO[bytes] | None = None
+) -> Iterator[ArticleSource]:
+    """Every article named by ``paths`` (files, folders, ``-``), in order. Input is UTF-8: a
+    line of a ``.jsonl`` file (or of JSON lines on standard input) that is not is that line's
+    error, a whole file or text that is not is the file's."""
     for name in paths:
         if name == "-":
-            yield from _from_stdin(stdin or sys.stdin)
+            yield from _from_stdin(stdin or sys.stdin.buffer)
             continue
         path = Path(name)
         if path.is_dir():

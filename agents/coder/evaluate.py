@@ -17,28 +17,17 @@ set of unordered country pairs of each record.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
 
 from agents.coder.coder import Coder, default_coder
-from agents.coder.exceptions import CoderDataError
-from agents.coder.lexicon import CameoEntry, load_cameo
-from schemas import jsonbytes
-from schemas.models import Article, pair_key
+from agents.coder.gold import Triple, read_records
+from schemas.models import RelationEvent, pair_key
 
 __all__ = ["EvalReport", "Score", "evaluate_files", "main", "score_record"]
 
-ISO3 = re.compile(r"^[A-Z]{3}$")
-QUADS = ("1", "2", "3", "4")
-Triple = tuple[str, str, int]
 
 
 @dataclass
@@ -79,6 +68,20 @@ class RecordResult:
     pairs: Score
     false_positives: list[Triple] = field(default_factory=list)
     false_negatives: list[Triple] = field(default_factory=list)
+    false_positive_at: list[int] = field(default_factory=list)
+    false_events: list[RelationEvent] = field(default_factory=list)
+
+    def render(self) -> str:
+        """The record's errors, one a line: each false event with its CAMEO code and sentence
+        (when the coder's events are kept), then each missed (source, target, quad)."""
+        lines = [self.record_id]
+        if self.false_events:
+            lines += [f"  false  {e.source}->{e.target} quad {e.quad_class} {e.cameo_code}: "
+                      f"\"{e.evidence.text}\" (trigger \"{e.evidence.trigger}\")" for e in self.false_events]
+        else:
+            lines += [f"  false  {s}->{t} quad {q}" for s, t, q in self.false_positives]
+        lines += [f"  missed {s}->{t} quad {q}" for s, t, q in self.false_negatives]
+        return "\n".join(lines)
 
 
 @dataclass
@@ -141,50 +144,13 @@ def _figure(value: float, defined: int) -> str:
     return f"{value:.3f}" if defined else "n/a"
 
 
-def _check_code(code: object, quad: int) -> None:
-    """A gold event's CAMEO ``code``, when it is written as one ("0871"; other labels such as
-    "AGREE" are left alone), is in the codebook and of its ``quad``; raises ``ValueError`` if not."""
-    if not (isinstance(code, str) and code.isdigit()):
-        return
-    entry = _codebook().get(code)
-    if entry is None:
-        raise ValueError(f"code {code!r} is not a CAMEO code of the codebook")
-    if entry.quad != quad:
-        raise ValueError(f"code {code!r} is of quad {entry.quad}, not {quad}")
-
-
-@lru_cache(maxsize=1)
-def _codebook() -> dict[str, CameoEntry]:
-    return load_cameo()
-
-
-def _triples(events: list[dict[str, Any]]) -> list[Triple]:
-    """(source, target, quad) of the events between two countries. Raises ``ValueError`` on an
-    event that is not an object with 'source' and 'target' (an ISO3 code, or null for an actor
-    that is no country) and a quad 1-4."""
-    found = []
-    for e in events:
-        if not isinstance(e, dict) or "source" not in e or "target" not in e:
-            raise ValueError(f"an event needs 'source' and 'target' keys: {str(e)[:80]}")
-        s, t, quad = e["source"], e["target"], e.get("quad")
-        for side in (s, t):
-            if side is not None and not (isinstance(side, str) and ISO3.match(side)):
-                raise ValueError(f"{side!r} is not an ISO 3166-1 alpha-3 code (null: no country)")
-        if isinstance(quad, bool) or not isinstance(quad, (int, str)) or str(quad) not in QUADS:
-            raise ValueError(f"quad {quad!r} is not 1-4")
-        _check_code(e.get("code"), int(quad))
-        if s is not None and t is not None and s != t:
-            found.append((s, t, int(quad)))
-    return found
-
-
 def score_record(
     record_id: str, predicted: list[Triple], gold: list[Triple], ambiguous: list[Triple]
 ) -> RecordResult:
     """Multiset match of triples; ambiguous matches count neither way. Pairs as sets."""
     want, maybe = Counter(gold), Counter(ambiguous)
     result = RecordResult(record_id, Score(), Score())
-    for triple in predicted:
+    for at, triple in enumerate(predicted):
         if want[triple] > 0:
             want[triple] -= 1
             result.events.tp += 1
@@ -193,6 +159,7 @@ def score_record(
         else:
             result.events.fp += 1
             result.false_positives.append(triple)
+            result.false_positive_at.append(at)
     result.false_negatives = list(want.elements())
     result.events.fn = len(result.false_negatives)
     gold_pairs = {pair_key(s, t) for s, t, _ in gold}
@@ -204,74 +171,16 @@ def score_record(
     return result
 
 
-def _record(path: Path, number: int, line: str) -> tuple[Article, list[Triple], list[Triple]]:
-    """One gold record of a .jsonl file; raises ``CoderDataError`` naming the file and line."""
-    where = f"{path}:{number}"
-    try:
-        rec = jsonbytes.loads(line)
-    except ValueError as exc:
-        raise CoderDataError(f"{where}: not a JSON record ({' '.join(str(exc).split())[:120]})") from None
-    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-        raise CoderDataError(f"{where}: a gold record needs a 'text' string")
-    if not isinstance(rec.get("events"), list):
-        raise CoderDataError(f"{where}: a gold record needs an 'events' list (empty for none)")
-    try:
-        gold, ambiguous = _triples(rec["events"]), _triples(rec.get("ambiguous_events", []))
-    except (ValueError, KeyError, TypeError) as exc:
-        raise CoderDataError(f"{where}: {exc}") from None
-    try:
-        article = Article(id=str(rec.get("id") or f"{path.name}:{number}"), text=rec["text"],
-                          published=rec.get("published"))
-    except ValidationError as exc:
-        problem = exc.errors()[0]
-        raise CoderDataError(f"{where}: {'.'.join(map(str, problem['loc']))}: {problem['msg']}") from None
-    return article, gold, ambiguous
-
-
-def _records(path: Path) -> Iterator[tuple[Article, list[Triple], list[Triple]]]:
-    """The gold records of one file. Raises ``CoderDataError`` naming the file (and line) for a
-    file that is missing, not UTF-8 text, or not gold records."""
-    text = _read_text(path)
-    if path.suffix == ".jsonl":
-        for number, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                yield _record(path, number, line)
-        return
-    try:
-        rec = jsonbytes.loads(text)
-    except ValueError:
-        raise CoderDataError(f"{path}: not a JSON gold record (a .jsonl file has one a line)") from None
-    if not isinstance(rec, dict) or "file" not in rec:
-        raise CoderDataError(f"{path}: a .json gold record needs a 'file' field")
-    title, _, body = _read_text(path.parent / str(rec["file"])).partition("\n")
-    article = Article(id=str(rec.get("id") or path.stem), title=title.strip(), text=body)
-    try:
-        yield article, _triples(rec.get("events", [])), _triples(rec.get("ambiguous_events", []))
-    except ValueError as exc:
-        raise CoderDataError(f"{path}: {exc}") from None
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CoderDataError(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise CoderDataError(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise CoderDataError(f"{path}: cannot be read ({exc.strerror})") from None
-
-
 def evaluate_files(paths: list[Path], coder: Coder | None = None) -> EvalReport:
     """Score the coder on gold files (.jsonl records or a seed's .json)."""
     coder = coder or default_coder()
     report = EvalReport()
     for path in paths:
-        for article, gold, ambiguous in _records(Path(path)):
-            predicted: list[Triple] = [
-                (e.source, e.target, int(e.quad_class)) for e in coder.extract(article)
-            ]
+        for article, gold, ambiguous in read_records(Path(path)):
+            events = coder.extract(article)
+            predicted: list[Triple] = [(e.source, e.target, int(e.quad_class)) for e in events]
             result = score_record(article.id, predicted, gold, ambiguous)
+            result.false_events = [events[at] for at in result.false_positive_at]
             report.records += 1
             report.events.add(result.events)
             report.pairs.add(result.pairs)
@@ -294,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         for r in report.details:
             if r.false_positives or r.false_negatives:
-                print(f"{r.record_id}: FP {r.false_positives} FN {r.false_negatives}")
+                print(r.render())
     print(report.render())
     return 0
 

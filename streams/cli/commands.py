@@ -181,7 +181,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if getattr(args, "verbose", False):
         for record in report.details:
             if record.false_positives or record.false_negatives:
-                print(f"{record.record_id}: FP {record.false_positives} FN {record.false_negatives}")
+                print(record.render())
     print(report.render())
     return 0
 

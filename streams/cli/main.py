@@ -26,12 +26,29 @@ def _cmd_worker(args: argparse.Namespace) -> int:
 
 
 def _version() -> str:
+    """``dyadwatch 0.1.0 (coder dyadwatch-coder/0.3.9)``: the package and the coder version its
+    events carry (loads the coder's modules, so it is read only when asked)."""
     from importlib.metadata import PackageNotFoundError, version
 
+    from agents.coder import CODER_VERSION
+
     try:
-        return f"dyadwatch {version('dyadwatch')}"
+        return f"dyadwatch {version('dyadwatch')} (coder {CODER_VERSION})"
     except PackageNotFoundError:
-        return "dyadwatch (not installed)"
+        return f"dyadwatch (not installed) (coder {CODER_VERSION})"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: prints ``_version()`` and exits 0, computed only when it is given."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print the package and coder versions and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(_version())
+        parser.exit()
 
 
 def _add_topic_reading(p: argparse.ArgumentParser) -> None:
@@ -97,7 +114,8 @@ def _add_replay_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     p.set_defaults(run=commands.cmd_extract)
     p = sub.add_parser("eval", help="score the coder against gold files")
     p.add_argument("gold", nargs="+", metavar="GOLD")
-    p.add_argument("-v", "--verbose", action="store_true", help="list each record's misses")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="list each record's false events (CAMEO code, sentence) and misses")
     p.set_defaults(run=commands.cmd_eval)
 
 
@@ -118,7 +136,7 @@ def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dyadwatch", description=__doc__)
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", required=True)
     for add in (_add_pipeline_commands, _add_reading_commands, _add_replay_commands,
                 _add_setup_commands, add_store_commands):

@@ -55,3 +55,22 @@ def test_schema_without_a_name_prints_every_schema_keyed_by_name() -> None:
     assert all(schema["$id"] == SCHEMAS[name].schema_id for name, schema in schemas.items())
     both = run("schema", "events", "--all")
     assert both.returncode == 1 and b"not both" in both.stderr
+
+
+def test_version_names_the_coder_its_events_carry() -> None:
+    from agents.coder import CODER_VERSION
+
+    result = run("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().strip().endswith(f"(coder {CODER_VERSION})")
+
+
+def test_extract_goes_on_past_a_line_that_is_not_utf8() -> None:
+    lines = (b'{"id": "a", "text": "Russia rejected Pakistan\'s demand."}\n'
+             b'{"id": "b", "text": "caf\xe9"}\n'
+             b'{"id": "c", "text": "India praised France."}\n')
+    result = run("extract", "-", stdin=lines)
+    assert result.returncode == 1
+    events = [RelationEvent.model_validate_json(line) for line in result.stdout.splitlines()]
+    assert sorted({e.article_id for e in events}) == ["a", "c"]
+    assert result.stderr.decode().strip() == "dyadwatch extract: <stdin>:2: not UTF-8 text: byte 24 is 0xe9"

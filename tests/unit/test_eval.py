@@ -103,3 +103,20 @@ def test_an_all_negative_set_says_its_figures_are_undefined(tmp_path: Path) -> N
     gold.write_text('{"text": "Football fans cheered in Paris.", "events": []}\n', encoding="utf-8")
     rendered = evaluate_files([gold]).render()
     assert "0.000" not in rendered and "n/a" in rendered and "undefined" in rendered
+
+
+def test_verbose_listing_shows_each_false_event_with_its_code_and_sentence(tmp_path: Path) -> None:
+    path = _write(tmp_path, [{
+        "id": "v1", "text": "Egypt praised Jordan. Russia rejected the Pakistani demand.",
+        "events": [{"source": "PAK", "target": "IND", "quad": 3, "code": "120"},
+                   {"source": "RUS", "target": "PAK", "quad": 3, "code": "120"}],
+    }])
+    (record,) = evaluate_files([path]).details
+    assert record.render().splitlines() == [
+        "v1",
+        '  false  EGY->JOR quad 1 051: "Egypt praised Jordan." (trigger "praised")',
+        "  missed PAK->IND quad 3",
+    ]
+    done = subprocess.run([sys.executable, "-m", "streams.cli", "eval", "-v", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.startswith(record.render() + "\n")

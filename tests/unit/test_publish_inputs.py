@@ -53,3 +53,27 @@ def test_markdown_heading_marks_leave_the_title(tmp_path: Path) -> None:
         "d": "#1 priority: trade"}
     assert read["c"].text == "Iran closed its border with Iraq."
     assert read["a"].text == "Russia rejected Pakistan's demand."
+
+
+def test_a_line_that_is_not_utf8_is_that_lines_error(tmp_path: Path) -> None:
+    """One bad byte in a .jsonl file costs its line, not the file; the lines after it are read."""
+    (tmp_path / "mixed.jsonl").write_bytes(
+        b'{"id": "l1", "text": "c"}\n{"id": "l2", "text": "\xff"}\n{"id": "l3", "text": "d"}\n')
+    sources = list(read_inputs([str(tmp_path / "mixed.jsonl")]))
+    assert [s.article.id for s in sources if s.article] == ["l1", "l3"]
+    (bad,) = [s for s in sources if s.error]
+    assert bad.origin.endswith("mixed.jsonl:2") and bad.error == "not UTF-8 text: byte 22 is 0xff"
+
+
+def test_text_that_is_not_utf8_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "latin1.txt").write_bytes("Título\nRussia rejected it.".encode("latin-1"))
+    (from_file,) = read_inputs([str(tmp_path / "latin1.txt")])
+    (from_stdin,) = read_inputs(["-"], stdin=io.BytesIO(b"A title\nRussia \xe9 rejected it."))
+    assert from_file.error == "not UTF-8 text: byte 1 is 0xed"
+    assert from_stdin.error == "not UTF-8 text: byte 15 is 0xe9" and from_stdin.origin == "<stdin>"
+
+
+def test_stdin_bytes_and_text_give_the_same_article() -> None:
+    (as_bytes,) = read_inputs(["-"], stdin=io.BytesIO("A title\nTürkiye rejected it.".encode()))
+    (as_text,) = read_inputs(["-"], stdin=io.StringIO("A title\nTürkiye rejected it."))
+    assert as_bytes.article is not None and as_bytes.article == as_text.article
