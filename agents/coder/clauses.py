@@ -48,6 +48,10 @@ SPEECH = _set(
     "say state inform announce report warn insist reiterate add confirm claim allege note tell "
     "believe stress declare argue accuse charge complain"
 )
+SPEAKERS_ACTS = SPEECH | _set(
+    "call term describe dub label brand condemn denounce criticise criticize slam urge demand "
+    "vow pledge promise threaten"
+)
 FUTURE = _set("will would shall 'll wo")
 UNREAL = _set("could might may should must can ca")
 HYPOTHETICAL_MARKS = _set("if unless whether lest")
@@ -339,12 +343,27 @@ def _phrase_tokens(tok: Token, topics: frozenset[str] = frozenset()) -> list[Tok
     return out
 
 
+def speakers_second_act(tok: Token) -> Token | None:
+    """The speech verb a coordinated verb of speaking or judging belongs with, when the parse
+    put it inside what was said: "The ministry said Washington was trying to harm the economy,
+    and called the move a parting attempt": the ministry called it (the conjunct has no subject
+    of its own, and what was said is neither in the present nor brought in by "that"). None
+    otherwise."""
+    if tok.dep_ != "conj" or tok.lemma_.lower() not in SPEAKERS_ACTS or tok.head.i == tok.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return None
+    if tok.tag_ in ("VBZ", "VBP") or any(c.dep_ == "mark" for c in tok.head.children):
+        return None  # "told him that the UAE condemns and denounces ...": the UAE's
+    return speech_head(tok.head)
+
+
 def speech_head(tok: Token, trailing: bool = False) -> Token | None:
     """The speech verb whose complement holds ``tok`` and that comes before it ('Chile said
     Peru had rejected ...'), or None (also when the speaker follows: '..., officials said',
     unless ``trailing``: 'Russia must withdraw, France said' is France's demand)."""
     cur = first_conjunct(tok)
-    if cur.dep_ != "ccomp":
+    if cur.dep_ != "ccomp" or speakers_second_act(tok) is not None:
         return None
     head = cur.head
     if head.lemma_.lower() in SPEECH and (head.i < cur.i or trailing):

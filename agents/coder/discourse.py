@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from agents.coder.acts import ACT_NOUNS, act_mentioned
+from agents.coder.clauses import speakers_second_act
 from agents.coder.events import Resolver
 from agents.coder.gazetteer import REGIONS
 from agents.coder.naming import NAMING_VERBS
@@ -94,7 +95,9 @@ class Discourse:
             if tok.i in actors.coref_at:
                 return self._organ(index, doc, here, tok, actors.coref_at[tok.i])
             if act_mentioned(tok):  # "rejected the decision": whoever decided it
-                named = {r.country for r in here if r.head < tok.i}  # (the one who judges it)
+                speaker = speakers_second_act(tok.head) if tok.dep_ == "dobj" else None
+                until = speaker.i if speaker is not None else tok.i  # ("said X was ..., and
+                named = {r.country for r in here if r.head < until}  # called the move ...": X's)
                 roots = ACT_NOUNS[tok.lemma_.lower()]
                 return [_coref(ref, tok) for i, ref, code in reversed(self.acts)  # (the story's act)
                         if i < index and ref.country not in named and code[:2] in roots][:1]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from agents.coder.clauses import governor_status, speaker_tag, speech_head
+from agents.coder.clauses import governor_status, speaker_tag, speakers_second_act, speech_head
 from agents.coder.cues import owner_of
 from agents.coder.naming import NAMED_DEPS, governing_verb, place_named, the_name, what_called
 from agents.coder.patterns import Trigger, right_words
@@ -88,7 +88,10 @@ class Roles(Scenes):
             if v.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "acl", "relcl"):
                 return self.actors.left_group(v)  # a misattached subject right before the verb
             if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:  # "was ready to"
-                v = v.head
+                speaker = speakers_second_act(v)  # "said X was ..., and called it": the speaker's,
+                if speaker is not None and self._subjects_of(speaker):  # if the speaker is one
+                    return self._subjects_of(speaker)  # ("Officials said Dhaka conveyed ... and
+                v = v.head  # called on New Delhi": Dhaka's)
                 continue
             if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.head.head.i != v.head.i:
                 blamed = [o for o in v.head.head.children if o.dep_ == "dobj"]  # "criticised Turkey

@@ -740,6 +740,33 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Israel is weighing strikes on Iran's nuclear sites, officials said.", []),
     ("Argentina defeated Brazil 2-1 in a friendly on Tuesday.", []),
     ("India beat Australia by 184 runs in Melbourne on Sunday.", []),
+    # coder 0.3.10: a verb of speaking or judging coordinated after what a speaker said is the
+    # speaker's ("said X had ... and urged Y to"), unless the speaker is nobody named
+    (
+        "Brazil imposed tariffs on Argentine wheat on Monday. The Argentine foreign ministry said "
+        "Brasilia was trying to punish its farmers, and called the move an act of economic coercion.",
+        [("ARG", "BRA", 3), ("BRA", "ARG", 4)],
+    ),
+    (
+        "Nairobi said all procedures had been respected and urged Kampala to release the detained "
+        "traders.",
+        [("KEN", "UGA", 1)],
+    ),
+    (
+        "Officials said Hanoi lodged a strong protest and called on Beijing to withdraw its survey ship.",
+        [("VNM", "CHN", 1)],
+    ),
+    (
+        "The minister told the envoy that Ghana strongly condemns and rejects the Togolese decision.",
+        [("GHA", "TGO", 3)],
+    ),
+    # seats of government named for their state (Itamaraty, Moncloa, the MEA)
+    (
+        "NEW DELHI - India expelled six Canadian diplomats on Monday. The MEA said it rejected the "
+        "imputations, and accused the Canadian government of pursuing a political agenda.",
+        [("IND", "CAN", 3), ("IND", "CAN", 4)],
+    ),
+    ("Itamaraty summoned the Israeli ambassador on Monday.", [("BRA", "ISR", 3)]),
 ]
 
 
