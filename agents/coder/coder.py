@@ -149,7 +149,7 @@ class Coder:
         # subjects last: the next sentence's pronoun takes the latest, so it prefers a subject
         ordered = sorted(named, key=lambda r: (doc[r.head].dep_ == "nsubj", r.head))
         discourse.remember(sent.index, ordered, doc)
-        discourse.acted(sent.index, [(f.source, f.code) for f in found])
+        discourse.acted(sent.index, [(f.source, f.target, f.code) for f in found])
         return found
 
     def _event(self, article: Article, sent: Sentence, doc: Doc, f: Found) -> RelationEvent:

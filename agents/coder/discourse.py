@@ -72,11 +72,14 @@ class Discourse:
         self.memory: list[tuple[int, ActorRef]] = []
         self.groups: list[tuple[int, list[ActorRef]]] = []
         self.acts: list[tuple[int, ActorRef, str]] = []
+        self.pairs: list[tuple[int, ActorRef, ActorRef]] = []
 
-    def acted(self, index: int, acts: list[tuple[ActorRef, str]]) -> None:
-        """Who did the acts coded in sentence ``index``, with their CAMEO codes ("the decision"
-        later stands for one)."""
-        self.acts.extend((index, ref, code) for ref, code in acts if ref.country)
+    def acted(self, index: int, acts: list[tuple[ActorRef, ActorRef, str]]) -> None:
+        """The (source, target, CAMEO code) of the acts coded in sentence ``index`` ("the
+        decision" later stands for one, "the two sides" for the last pair)."""
+        self.acts.extend((index, source, code) for source, _, code in acts if source.country)
+        self.pairs.extend((index, source, target) for source, target, _ in acts
+                          if source.country and target.country and source.country != target.country)
 
     def remember(self, index: int, refs: list[ActorRef], doc: Doc | None = None) -> None:
         """Actors named in sentence ``index``, in text order; with its parse, the groups of
@@ -176,6 +179,13 @@ class Discourse:
             for sent_index, group in reversed(self.groups):
                 if index - WINDOW <= sent_index < index and len(group) == size:
                     return [_coref(ref, tok) for ref in group]
+        if size == 2 and not [r for r in here if r.head < tok.i]:
+            recent = [(i, a, b) for i, a, b in self.pairs if index - WINDOW <= i < index]
+            told = {(a.country, b.country) for _, a, b in recent}
+            both = [p for p in recent if (p[2].country, p[1].country) in told]
+            last = [p for p in both if p[0] == both[-1][0]][:1] if both else []  # "The two sides
+            if last:  # signed seven agreements": the first pair told both ways in the last
+                return [_coref(ref, tok) for ref in last[0][1:]]  # sentence that told one
         if tok.lower_ in PEOPLE_NOUNS:  # "the two leaders": the last two people named for countries
             people = self._latest(index, lambda r: r.kind in PERSON_KINDS, tok, size)
             if len(people) == size and not [r for r in here if r.head < tok.i]:

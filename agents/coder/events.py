@@ -172,6 +172,9 @@ class _Coding(NounEvents):
         start, end = min(tok.i, self.trig.last), max(tok.i, self.trig.last) + 1
         base = (0.75 if self.trig.noun else 0.9) * PATH_WEIGHT[path]
         coded = [(s, t, code) for s, t in pairs]
+        if code[:2] == "04" and pairs:  # "with Fidan mediating": Turkey mediates for each party
+            parties = {r.country: r for pair in pairs for r in pair}
+            coded += [(p, r, "045") for p in self._presiders(tok) for r in parties.values()]
         if code == "043" and not self.trig.noun:  # "Merz hosted Tusk in Berlin": Tusk visited
             coded += [(t, s, "042") for s, t in pairs if (t, s) not in pairs]
         return [

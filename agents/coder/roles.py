@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from agents.coder.clauses import governor_status, speaker_tag, speakers_second_act, speech_head
 from agents.coder.cues import owner_of
+from agents.coder.meetings import presiders, presides
 from agents.coder.naming import NAMED_DEPS, governing_verb, place_named, the_name, what_called
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import SentenceActors
@@ -253,6 +254,8 @@ class Roles(Scenes):
         if low == "with" and prep.i >= 2 and prep.doc[prep.i - 1].lower_ in ALONGSIDE \
                 and prep.doc[prep.i - 2].lower_ == "in":
             wanted = False  # "broke relations with Ecuador in solidarity with Mexico": a side taken
+        if low == "with" and any(c.dep_ == "pobj" and presides(c) for c in prep.children):
+            wanted = False  # "held talks, with Turkey's Fidan mediating / in the chair": no party
         objects = {c.lemma_.lower() for c in prep.head.children if c.dep_ == "dobj"}
         measured = objects | {prep.head.lemma_.lower()}
         topic = measured.isdisjoint(MEASURES) and target_prep != "on"  # "lifted tariffs on X"
@@ -270,6 +273,10 @@ class Roles(Scenes):
                       or (self.resolve(obj) if obj.i in self.actors.coref_at else []))  # "against
             if a.kind != "city" or self.code[:2] >= "17"  # the South American country"
         ]
+
+    def _presiders(self, tok: Token) -> list[ActorRef]:
+        """Who presides over the meeting ``tok`` tells (``meetings.presiders``)."""
+        return presiders(tok, self.actors.countries())
 
     def _from_ok(self) -> bool:
         """'from X' names the other party of requests and acquisitions ('demanded the supply of

@@ -767,6 +767,29 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         [("IND", "CAN", 3), ("IND", "CAN", 4)],
     ),
     ("Itamaraty summoned the Israeli ambassador on Monday.", [("BRA", "ISR", 3)]),
+    # "the two sides" after talks: the pair last told both ways, not the last two countries named
+    (
+        "Indian Prime Minister Narendra Modi, who arrived after a summit in Thailand, held talks "
+        "with Sri Lankan President Anura Kumara Dissanayake in Colombo on Saturday. "
+        "The two sides signed seven agreements.",
+        [("IND", "LKA", 1), ("IND", "LKA", 1), ("LKA", "IND", 1), ("LKA", "IND", 1)],
+    ),
+    (
+        "Russian and Ukrainian officials held talks in Istanbul on Friday, with Turkish Foreign "
+        "Minister Hakan Fidan mediating. Both delegations said they had agreed to exchange 1,000 "
+        "prisoners of war each.",
+        [("RUS", "UKR", 1), ("RUS", "UKR", 1), ("TUR", "RUS", 1), ("TUR", "UKR", 1),
+         ("UKR", "RUS", 1), ("UKR", "RUS", 1)],
+    ),
+    # who presides over talks is no party to them: "with X mediating / in the chair / X's mediation"
+    (
+        "Armenia and Azerbaijan held talks in Washington with US mediation.",
+        [("ARM", "AZE", 1), ("AZE", "ARM", 1), ("USA", "ARM", 1), ("USA", "AZE", 1)],
+    ),
+    (
+        "Sudanese and Chadian officials met in Doha, with Qatar's foreign minister in the chair.",
+        [("QAT", "SDN", 1), ("QAT", "TCD", 1), ("SDN", "TCD", 1), ("TCD", "SDN", 1)],
+    ),
 ]
 
 
