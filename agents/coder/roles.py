@@ -76,6 +76,9 @@ class Roles(Scenes):
         for _ in range(6):
             deps = ("nsubj", "csubj", "nsubjpass") if v.lemma_.lower() in STATIVE else ("nsubj", "csubj")
             subj = sorted((c for c in v.children if c.dep_ in deps), key=lambda c: abs(c.i - v.i))
+            listed = self._listed_subjects(v, subj)
+            if listed:
+                return listed
             for one in subj:
                 found = self._phrase(one, v, strict=True)
                 issued = one.lemma_.lower() in ISSUED  # "Trump's executive order set tariffs ...": his
@@ -116,6 +119,17 @@ class Roles(Scenes):
                 return self.actors.group(v.head, strict=True)
             break
         return []
+
+    def _listed_subjects(self, verb: Token, subj: list[Token]) -> list[ActorRef]:
+        """Subjects the parse left side by side ("Kyrgyz President Japarov and Tajik President
+        Rahmon signed": two 'nsubj', the 'and' hung on the first): all of their actors."""
+        if len(subj) < 2:
+            return []
+        first, last = min(s.i for s in subj), max(s.i for s in subj)
+        if not any(t.dep_ == "cc" and t.lower_ == "and" for t in verb.doc[first:last]):
+            return []
+        found = [a for one in sorted(subj, key=lambda t: t.i) for a in self._phrase(one, verb, strict=True)]
+        return found if len({a.country for a in found}) > 1 else []
 
     def _phrase(self, tok: Token, verb: Token, strict: bool) -> list[ActorRef]:
         """Actors of a subject or object phrase; pronouns resolved ('he and President Lee')."""
