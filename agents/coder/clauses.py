@@ -52,6 +52,8 @@ SPEAKERS_ACTS = SPEECH | _set(
     "call term describe dub label brand condemn denounce criticise criticize slam urge demand "
     "vow pledge promise threaten"
 )
+CAUSATIVES = _set("prompt force lead cause compel drive spur oblige induce trigger")  # ("led Peru
+# to recall its ambassador": Peru recalls it)
 FUTURE = _set("will would shall 'll wo")
 UNREAL = _set("could might may should must can ca")
 HYPOTHETICAL_MARKS = _set("if unless whether lest")
@@ -237,6 +239,13 @@ def is_history(tok: Token, year: int, when: When | None = None) -> bool:
     if dated_before(tok, when):
         return True
     verb = tok.head if tok.dep_ == "dobj" else tok  # (an event noun: its verb)
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in CAUSATIVES:
+        cause = tok.head  # "a 2019 dispute led Tokyo to tighten controls": the cause dates it
+        causes = [t for c in cause.children if c.dep_ == "nsubj" for t in c.subtree]
+        if is_history(cause, year, when) or any(_year_before(t, year) for t in causes):
+            return True
+        if any(_old_time(c, year) for h in cause.ancestors if h.pos_ == "VERB" for c in h.children):
+            return True  # "signed a memorandum in January 2024 that ..., prompting Mogadishu to"
     if _participle_of(verb) and is_history(verb.head, year, when):
         return True  # "sent 109 of them to China in 2015, prompting protests in Turkey"
     subordinate = tok.dep_ == "advcl" or (tok.dep_ == "ccomp" and tok.i < tok.head.i)  # misparsed
@@ -309,6 +318,11 @@ def _anniversary(clause: Token) -> bool:
 
 TOPIC_PREPS = frozenset({"over", "about", "against", "with", "into", "to", "between", "among", "regarding",
                          "concerning", "toward", "towards", "for"})
+
+
+def _year_before(t: Token, year: int) -> bool:
+    """``t`` is a year before ``year`` ("a 2019 dispute")."""
+    return len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) < year
 
 
 def _old_time(child: Token, year: int, past: bool = False) -> bool:

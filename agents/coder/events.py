@@ -172,7 +172,8 @@ class _Coding(NounEvents):
         start, end = min(tok.i, self.trig.last), max(tok.i, self.trig.last) + 1
         base = (0.75 if self.trig.noun else 0.9) * PATH_WEIGHT[path]
         coded = [(s, t, code) for s, t in pairs]
-        if code[:2] == "04" and pairs:  # "with Fidan mediating": Turkey mediates for each party
+        if (code[:2] in ("04", "08") or code == "057") and pairs:  # "with Fidan mediating", "a
+            # U.S.-brokered agreement", "under U.S. auspices": the broker mediates for each party
             parties = {r.country: r for pair in pairs for r in pair}
             coded += [(p, r, "045") for p in self._presiders(tok) for r in parties.values()]
         if code == "043" and not self.trig.noun:  # "Merz hosted Tusk in Berlin": Tusk visited

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from agents.coder.refs import ActorRef
 
-__all__ = ["PRESIDING", "presiders", "presides"]
+__all__ = ["BROKERED", "MEDIATION_NOUNS", "PRESIDING", "presiders", "presides"]
 
 PRESIDING = frozenset({"mediate", "mediating", "mediation", "chair", "chairing", "preside", "presiding",
                        "facilitate", "facilitating", "facilitation", "moderate", "moderating",
@@ -32,11 +32,34 @@ def presides(obj: Token) -> bool:
     return False
 
 
+MEDIATION_NOUNS = frozenset({"auspex", "auspices", "aegis", "mediation", "mediator", "mediators",
+                             "sponsorship", "intermediary", "intermediaries", "facilitation",
+                             "chairmanship"})
+BROKERED = ("-brokered", "-mediated", "-sponsored", "-facilitated")
+
+
+def _presiding_objects(tok: Token) -> list[Token]:
+    """The phrases of the meeting or agreement ``tok`` that name who presides or brokers: 'with'
+    objects that ``presides``, 'under U.S. auspices', 'through Turkish mediators', and the
+    agreement's own 'U.S.-brokered'."""
+    nouns = [c for c in tok.children if c.dep_ == "dobj"]
+    heads = [tok, *nouns] + ([tok.head] if tok.dep_ == "dobj" else [])
+    found = []
+    for head in heads:
+        for p in (c for c in head.children if c.dep_ == "prep"):
+            for o in (c for c in p.children if c.dep_ == "pobj"):
+                low = p.lower_
+                if (low == "with" and presides(o)) or (
+                        low in ("under", "through", "via") and o.lemma_.lower() in MEDIATION_NOUNS):
+                    found.append(o)
+    found += [m for n in (tok, *nouns) for m in n.children
+              if m.dep_ in ("amod", "compound") and m.lower_.endswith(BROKERED)]
+    return found
+
+
 def presiders(tok: Token, countries: list[ActorRef]) -> list[ActorRef]:
-    """The ``countries`` (actors of the sentence) named in a 'with' object of the meeting
-    ``tok`` (its verb, its object noun, or the verb it is the object of) that ``presides``."""
-    verbs = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-    verbs += [tok.head] if tok.dep_ == "dobj" else []
-    objs = [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "with"
-            for o in p.children if o.dep_ == "pobj" and presides(o)]
-    return [r for o in objs for r in countries if o.left_edge.i <= r.head <= o.right_edge.i]
+    """The ``countries`` (actors of the sentence) named where the meeting or agreement ``tok``
+    (its verb, its object noun, or the verb it is the object of) says who presides over it or
+    brokered it (``_presiding_objects``)."""
+    return [r for o in _presiding_objects(tok) for r in countries
+            if o.left_edge.i <= r.head <= o.right_edge.i]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from agents.coder.clauses import governor_status, speaker_tag, speakers_second_act, speech_head
+from agents.coder.clauses import CAUSATIVES, governor_status, speaker_tag, speakers_second_act, speech_head
 from agents.coder.cues import owner_of
 from agents.coder.meetings import presiders, presides
 from agents.coder.naming import NAMED_DEPS, governing_verb, place_named, the_name, what_called
@@ -54,6 +54,7 @@ Resolver = Callable[["Token"], list[ActorRef]]
 
 BARE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "punct", "neg", "advmod",
                        "prt"})
+AFTERMATH = frozenset({"after", "following", "since", "amid", "despite"})  # (an act told as the time
 ISSUED = frozenset({"order", "decree", "decision", "directive", "proclamation", "letter", "statement"})
 
 
@@ -76,6 +77,11 @@ class Roles(Scenes):
         for _ in range(6):
             deps = ("nsubj", "csubj", "nsubjpass") if v.lemma_.lower() in STATIVE else ("nsubj", "csubj")
             subj = sorted((c for c in v.children if c.dep_ in deps), key=lambda c: abs(c.i - v.i))
+            if not subj and v.dep_ == "xcomp" and v.head.lemma_.lower() in CAUSATIVES:
+                made = [a for c in v.head.children if c.dep_ == "dobj"  # "prompting Taiwan to
+                        for a in self._phrase(c, v.head, strict=True)]  # sever ties": Taiwan's
+                if made:
+                    return made
             listed = self._listed_subjects(v, subj)
             if listed:
                 return listed
@@ -344,6 +350,8 @@ class Roles(Scenes):
     def _noun_subjects(self, tok: Token) -> list[ActorRef]:
         """The subject of the verb whose object (or prepositional object) the event noun is,
         or in whose time or purpose it stands ('praised China during talks with Xi')."""
+        if tok.dep_ == "pobj" and tok.head.lower_ in AFTERMATH and self.code[:2] >= "15":
+            return []  # "sent condolences to Bush after the attacks on New York": not Putin's
         head = clause_of(tok)
         if head.i == tok.i and tok.dep_ == "pobj" and tok.head.lower_ in ADJUNCT_PREPS:
             head = next((h for h in tok.head.ancestors if h.pos_ == "VERB"), tok)

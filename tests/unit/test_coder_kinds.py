@@ -790,6 +790,44 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "Sudanese and Chadian officials met in Doha, with Qatar's foreign minister in the chair.",
         [("QAT", "SDN", 1), ("QAT", "TCD", 1), ("SDN", "TCD", 1), ("TCD", "SDN", 1)],
     ),
+    # who brokered an agreement or presides over talks mediates for each party (045)
+    (
+        "Israeli and Syrian negotiators resumed peace talks in Shepherdstown under U.S. auspices.",
+        [("ISR", "SYR", 1), ("SYR", "ISR", 1), ("USA", "ISR", 1), ("USA", "SYR", 1)],
+    ),
+    (
+        "The presidents of Serbia and Croatia initialled a U.S.-brokered peace agreement.",
+        [("HRV", "SRB", 1), ("SRB", "HRV", 1), ("USA", "HRV", 1), ("USA", "SRB", 1)],
+    ),
+    (
+        "Israel and Syria began indirect peace talks through Turkish mediators.",
+        [("ISR", "SYR", 1), ("SYR", "ISR", 1), ("TUR", "ISR", 1), ("TUR", "SYR", 1)],
+    ),
+    # signings told in official readouts
+    (
+        "The United States signed memoranda of understanding with Azerbaijan on Friday.",
+        [("AZE", "USA", 1), ("USA", "AZE", 1)],
+    ),
+    ("India and Sri Lanka exchanged seven MoUs in Colombo.", [("IND", "LKA", 1), ("LKA", "IND", 1)]),
+    (
+        "Kyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon signed the border treaty "
+        "on Thursday.",
+        [("KGZ", "TJK", 1), ("TJK", "KGZ", 1)],
+    ),
+    # a cause's object does what the cause leads it to ("prompting Taiwan to sever its ties")
+    (
+        "China and South Korea established diplomatic relations, prompting Taiwan to sever its "
+        "ties with Seoul.",
+        [("CHN", "KOR", 1), ("KOR", "CHN", 1), ("TWN", "KOR", 4)],
+    ),
+    ("The crisis led Peru to recall its ambassador from Mexico.", [("PER", "MEX", 4)]),
+    ("A 2019 dispute over wartime labour led Tokyo to tighten export controls on Seoul.", []),
+    # an attack told as the time of another act is not the actor's
+    (
+        "Russian President Vladimir Putin sent condolences to U.S. President George W. Bush after the "
+        "attacks on New York and Washington.",
+        [("RUS", "USA", 1)],
+    ),
 ]
 
 
