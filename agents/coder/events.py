@@ -267,9 +267,11 @@ class _Coding(NounEvents):
                      for a in self._phrase(c, tok.head, strict=True)]
             targets = urged or targets
         sources, aims = len({s.country for s in subjects}), len({t.country for t, _ in targets})
-        if aims > GROUP_MAX or (sources > GROUP_MAX and (aims > 1 or sources > 2 * GROUP_MAX)):
-            # "Russia condemned <forty countries>": multilateral, not bilateral; five or more
-            # states that each condemn one are each one's act
+        if aims > 2 * GROUP_MAX or (aims > GROUP_MAX and sources > 1) or (
+                sources > GROUP_MAX and (aims > 1 or sources > 2 * GROUP_MAX)):
+            # "Russia condemned <forty countries>": multilateral, not bilateral; up to eight
+            # states named as one's targets ("congratulates Argentina, Egypt, ... and the UAE")
+            # or up to eight that each condemn one are each one's act
             return [], "parse"
         if subjects and targets:
             mutual = ("mutual" in self.flags or code[:2] in MUTUAL_ROOTS) and self.status == "act"

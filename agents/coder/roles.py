@@ -22,7 +22,7 @@ from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
 from agents.coder.scenes import FORCE, PLACE_PREPS, SCENE_KINDS, UNCLAIMED_ROOTS, Scenes, scene_of
-from agents.coder.syntax import ADJUNCT_PREPS, clause_of, directive, each_way, to_clause
+from agents.coder.syntax import ADJUNCT_PREPS, clause_of, first_conjunct, directive, each_way, to_clause
 from agents.coder.words import (
     ACQUIRE,
     ALONGSIDE,
@@ -95,6 +95,9 @@ class Roles(Scenes):
                     return found
             if subj:
                 return []
+            if _verb_as_compound(v):
+                v = first_conjunct(v.head).head  # (the verb of the names it was hung on)
+                continue
             if v.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "acl", "relcl"):
                 return self.actors.left_group(v)  # a misattached subject right before the verb
             if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:  # "was ready to"
@@ -188,6 +191,8 @@ class Roles(Scenes):
                 for o in owners if o.country]
 
     def _targets(self, tok: Token, code: str, depth: int = 1) -> list[tuple[ActorRef, str]]:
+        if _verb_as_compound(tok):  # "welcomes and [congratulates Argentina], Egypt ...": the
+            return [(a, "obj") for a in self.actors.group(tok.head, strict=True)]  # names after it
         out: list[tuple[ActorRef, str]] = []
         nested: list[tuple[ActorRef, str]] = []  # only when nothing closer names a target
         for c in tok.children:
@@ -386,6 +391,12 @@ def _object_as_subject(verb: Token, clause: Token) -> bool:
     subjects = [c for c in clause.children if c.dep_ == "nsubj"]
     marked = any(c.dep_ in ("mark", "advmod") and c.i < clause.i for c in clause.children)
     return bool(subjects) and not marked and verb.i < subjects[0].i < clause.i
+
+
+def _verb_as_compound(tok: Token) -> bool:
+    """A verb the parser hung as a compound on the name after it ("China warmly welcomes and
+    congratulates Argentina, Egypt, ...": 'congratulates' a compound of 'Argentina')."""
+    return tok.dep_ == "compound" and tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBD", "VBP")
 
 
 def _purpose(clause: Token) -> bool:

@@ -828,6 +828,20 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "attacks on New York and Washington.",
         [("RUS", "USA", 1)],
     ),
+    # up to eight states named as the targets of one act are each its target ("congratulates
+    # Argentina, Egypt, Ethiopia, Iran, Saudi Arabia and the UAE"); a verb the parse hung as a
+    # compound on the first name keeps its subject and those names
+    (
+        "China warmly welcomes and congratulates Argentina, Egypt, Ethiopia, Iran, Saudi Arabia and "
+        "the UAE.",
+        [("CHN", "ARE", 1), ("CHN", "ARG", 1), ("CHN", "EGY", 1), ("CHN", "ETH", 1),
+         ("CHN", "IRN", 1), ("CHN", "SAU", 1)],
+    ),
+    (
+        "Russia expelled diplomats from Britain, France, Germany, Italy, Spain and the Netherlands.",
+        [("RUS", "DEU", 4), ("RUS", "ESP", 4), ("RUS", "FRA", 4), ("RUS", "GBR", 4),
+         ("RUS", "ITA", 4), ("RUS", "NLD", 4)],
+    ),
 ]
 
 
