@@ -38,6 +38,7 @@ from agents.coder.cues import (
     under_document,
 )
 from agents.coder.dating import When
+from agents.coder.departures import departure
 from agents.coder.found import PATH_WEIGHT, Found, confidence, is_state, private_envoy
 from agents.coder.naming import judged_what_called, named_author, what_called
 from agents.coder.nominal import FORCE_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
@@ -148,6 +149,8 @@ class _Coding(NounEvents):
         if reason_given(tok) or (self.trig.noun and named_as_reason(tok)) or exhorts_both(tok):
             return []
         self.status = self._status(tok, clause_of(tok))
+        if "leave" in self.flags:  # "the ambassador must leave Russia": Russia expels him
+            return self._departure(tok) if self.status not in ("off", "refuse") else []
         act = self.trig.pattern.code
         if self._not_an_act(tok, act):
             return []
@@ -183,6 +186,11 @@ class _Coding(NounEvents):
             for s, t, c in coded
             if s.country != t.country and s.country and t.country and not private_envoy(s, code)
         ]
+
+    def _departure(self, tok: Token) -> list[Found]:
+        """``departures.departure``: an envoy obliged to leave, coded as the expulsion (174)."""
+        return [Found(s, t, self.trig.pattern.code, confidence(0.85, s, t), tok.i, tok.i + 1, "parse")
+                for s, t in departure(tok, self.actors, self.resolve)]
 
     def _status(self, tok: Token, governor: Token) -> str:
         """The trigger's status (``clauses.status``) with what the sentence around it adds."""

@@ -842,6 +842,15 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         [("RUS", "DEU", 4), ("RUS", "ESP", 4), ("RUS", "FRA", 4), ("RUS", "GBR", 4),
          ("RUS", "ITA", 4), ("RUS", "NLD", 4)],
     ),
+    # an envoy obliged to leave a state is expelled by it (174); relations lowered (161)
+    ("The Estonian ambassador was ordered to leave Russia within 72 hours.", [("RUS", "EST", 4)]),
+    ("Russian Ambassador Vladimir Lipayev will have to leave Estonia on February 7.", [("EST", "RUS", 4)]),
+    ("The Estonian ambassador left Moscow on Monday.", []),
+    (
+        "Russia has decided to lower the level of diplomatic relations with Estonia to that of "
+        "charge d'affaires.",
+        [("RUS", "EST", 4)],
+    ),
 ]
 
 
