@@ -22,7 +22,7 @@ from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
 from agents.coder.scenes import FORCE, PLACE_PREPS, SCENE_KINDS, UNCLAIMED_ROOTS, Scenes, scene_of
-from agents.coder.syntax import ADJUNCT_PREPS, clause_of, first_conjunct, directive, each_way, to_clause
+from agents.coder.syntax import ADJUNCT_PREPS, clause_of, directive, each_way, first_conjunct, to_clause
 from agents.coder.words import (
     ACQUIRE,
     ALONGSIDE,
