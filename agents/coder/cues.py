@@ -37,6 +37,7 @@ __all__ = [
     "near_objects",
     "no_force",
     "owner_of",
+    "questioned",
     "reason_given",
     "reproach",
     "sent_home",
@@ -181,6 +182,13 @@ def supposed(noun: Token) -> bool:
         return True  # "a planned summit between Trump and Putin", "a possible attack"
     aux = {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
     return noun.dep_ in ("nsubj", "nsubjpass") and bool(aux & HYPOTHETICAL_AUX)
+
+
+def questioned(tok: Token) -> bool:
+    """'Asked whether he would rule out force, Trump replied ...': a question put by reporters
+    to the main clause's subject, not an appeal by anyone named."""
+    return (tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and tok.dep_ == "advcl"
+            and not any(c.dep_ in ("auxpass", "nsubjpass", "nsubj") for c in tok.children))
 
 
 def reason_given(tok: Token) -> bool:

@@ -20,12 +20,14 @@ from agents.coder.lexicon import DATA, read_rows
 
 __all__ = ["Discards"]
 
-# a match's result: a score or a margin beside a verb of winning ("defeated Japan 2-1 in a
-# friendly", "beat Australia by 184 runs", "won 3-2 in overtime")
-_RESULT = re.compile(r"\b(?:beat|beats|beaten|defeat|defeats|defeated|won|wins|lost|loses|drew|draws|"
-                     r"edged|thrashed|routed|held)\b")
-_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b|\bby \d+ (?:runs|wickets|goals|points)\b|"
-                    r"\bin (?:overtime|extra time|a friendly|a penalty shoot-?out)\b")
+# a match's result: a score, a margin or a round beside a verb of winning ("defeated Japan 2-1
+# in a friendly", "beat Australia by 184 runs", "beating hosts France by one point in the
+# quarter-finals")
+_RESULT = re.compile(r"\b(?:beat|beats|beaten|beating|defeat|defeats|defeated|defeating|won|wins|"
+                     r"winning|lost|loses|losing|drew|draws|edged|thrashed|routed|held)\b")
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b|\bby (?:\d+|one|two|three|a single) (?:runs?|wickets?|"
+                    r"goals?|points?|tries|try)\b|\bin (?:overtime|extra time|a friendly|a "
+                    r"penalty shoot-?out|the (?:quarter-?finals?|semi-?finals?|group stage))\b")
 
 
 class Discards:

@@ -30,6 +30,7 @@ from agents.coder.cues import (
     naming,
     no_force,
     owner_of,
+    questioned,
     reason_given,
     reproach,
     sent_home,
@@ -146,7 +147,8 @@ class _Coding(NounEvents):
 
     def run(self) -> list[Found]:
         tok = self.trig.tok
-        if reason_given(tok) or (self.trig.noun and named_as_reason(tok)) or exhorts_both(tok):
+        if reason_given(tok) or (self.trig.noun and named_as_reason(tok)) or exhorts_both(tok) \
+                or questioned(tok):
             return []
         self.status = self._status(tok, clause_of(tok))
         if "leave" in self.flags:  # "the ambassador must leave Russia": Russia expels him
