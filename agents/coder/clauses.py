@@ -54,6 +54,7 @@ SPEAKERS_ACTS = SPEECH | _set(
 )
 CAUSATIVES = _set("prompt force lead cause compel drive spur oblige induce trigger")  # ("led Peru
 # to recall its ambassador": Peru recalls it)
+NEGATING = _set("never no rarely seldom hardly")  # ("has rarely lectured New Delhi": not done)
 FUTURE = _set("will would shall 'll wo")
 UNREAL = _set("could might may should must can ca")
 HYPOTHETICAL_MARKS = _set("if unless whether lest")
@@ -70,7 +71,7 @@ CLAUSAL = _set("ccomp advcl relcl acl xcomp csubj conj parataxis pcomp")
 
 def _negated(tok: Token) -> bool:
     """'did not', 'never'; 'Neither India nor China has agreed' (a negated subject)."""
-    if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ == "advmod") for c in tok.children):
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATING and c.dep_ == "advmod") for c in tok.children):
         return True
     if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
            for c in tok.children):

@@ -75,6 +75,7 @@ DOCUMENTS = frozenset({"treaty", "agreement", "deal", "accord", "pact", "memoran
 PROVIDERS = DOCUMENTS | {"term", "terms", "plan", "framework", "arrangement", "truce", "ceasefire"}
 UNREALISED = frozenset({"planned", "proposed", "possible", "potential", "expected", "upcoming", "future",
                         "prospective", "mooted", "hypothetical"})
+PLANNING = frozenset({"pencil", "plan", "schedule", "slate", "propose", "expect", "envisage", "moot"})
 CARRY_VERBS = frozenset({"fly", "sail", "drive", "steer"})
 REASONS = frozenset({"cite", "retaliate", "respond", "react"})  # ", retaliating for X's ..."
 SPANS_OF = frozenset({"day", "week", "month", "year", "decade", "hour"})
@@ -180,6 +181,8 @@ def supposed(noun: Token) -> bool:
     ...', 'a war would be a disaster'): supposed, not happened."""
     if any(c.dep_ == "amod" and c.lower_ in UNREALISED for c in noun.children):
         return True  # "a planned summit between Trump and Putin", "a possible attack"
+    if any(c.dep_ == "acl" and c.lemma_.lower() in PLANNING for c in noun.children):
+        return True  # "a state visit to France, pencilled in for the autumn"
     aux = {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
     return noun.dep_ in ("nsubj", "nsubjpass") and bool(aux & HYPOTHETICAL_AUX)
 

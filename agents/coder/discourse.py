@@ -17,7 +17,7 @@ from agents.coder.acts import ACT_NOUNS, act_mentioned
 from agents.coder.clauses import speakers_second_act
 from agents.coder.events import Resolver
 from agents.coder.gazetteer import REGIONS
-from agents.coder.naming import NAMING_VERBS
+from agents.coder.naming import JUDGING_VERBS, NAMING_VERBS
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
 from agents.coder.syntax import first_conjunct
@@ -109,7 +109,7 @@ class Discourse:
             sizes = [GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES]
             if low in PAIR_NOUNS and sizes:
                 return self._group(index, here, tok, sizes[0])
-            if low == "it" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in NAMING_VERBS:
+            if low == "it" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in NAMING_VERBS | JUDGING_VERBS:
                 return self._named_act(index, doc, here, tok)
             if low in ("it", "he", "she"):
                 kinds = COUNTRY_KINDS - {"people"} if low == "it" else PERSON_KINDS  # (not "Venezuelans")

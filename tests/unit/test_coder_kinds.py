@@ -851,6 +851,21 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "charge d'affaires.",
         [("RUS", "EST", 4)],
     ),
+    # demonyms and peoples in their common English forms ("Ecuadorian", "Congolese", "Poles")
+    ("Ecuadorian police stormed the Mexican embassy in Quito on Friday.", [("ECU", "MEX", 4)]),
+    ("Congolese troops clashed with Rwandan soldiers near Goma.", [("COD", "RWA", 4), ("RWA", "COD", 4)]),
+    # "denounced it": the author of the act told before, not a country of the sentence
+    (
+        "Ecuadorian police stormed the Mexican embassy in Quito on Friday. Brazil condemned the raid, "
+        "and Colombia and Chile also denounced it.",
+        [("BRA", "ECU", 3), ("CHL", "ECU", 3), ("COL", "ECU", 3), ("ECU", "MEX", 4)],
+    ),
+    # rarely, seldom: not done; a planned visit is not a visit
+    ("Paris has rarely lectured New Delhi about its ties with Moscow.", []),
+    ("A state visit to France by President Abdelmadjid Tebboune, pencilled in for the autumn, now "
+     "looks unlikely.", []),
+    # a question put by reporters is no appeal
+    ("Asked by Danish reporters, Trump said he wanted Greenland.", []),
 ]
 
 
