@@ -179,8 +179,11 @@ class _Coding(NounEvents):
         coded = [(s, t, code) for s, t in pairs]
         if (code[:2] in ("04", "08") or code == "057") and pairs:  # "with Fidan mediating", "a
             # U.S.-brokered agreement", "under U.S. auspices": the broker mediates for each party
-            parties = {r.country: r for pair in pairs for r in pair}
-            coded += [(p, r, "045") for p in self._presiders(tok) for r in parties.values()]
+            chairs = self._presiders(tok)
+            held = {c.country for c in chairs}  # (who chairs is no party: "talks chaired by X")
+            coded = [(s, t, c) for s, t, c in coded if s.country not in held and t.country not in held]
+            parties = {r.country: r for pair in pairs for r in pair if r.country not in held}
+            coded += [(p, r, "045") for p in chairs for r in parties.values()]
         if code == "043" and not self.trig.noun:  # "Merz hosted Tusk in Berlin": Tusk visited
             coded += [(t, s, "042") for s, t in pairs if (t, s) not in pairs]
         return [

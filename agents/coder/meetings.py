@@ -40,8 +40,8 @@ BROKERED = ("-brokered", "-mediated", "-sponsored", "-facilitated")
 
 def _presiding_objects(tok: Token) -> list[Token]:
     """The phrases of the meeting or agreement ``tok`` that name who presides or brokers: 'with'
-    objects that ``presides``, 'under U.S. auspices', 'through Turkish mediators', and the
-    agreement's own 'U.S.-brokered'."""
+    objects that ``presides``, 'under U.S. auspices', 'through Turkish mediators', the
+    agreement's own 'U.S.-brokered', and 'talks chaired (hosted, brokered) by X'."""
     nouns = [c for c in tok.children if c.dep_ == "dobj"]
     heads = [tok, *nouns] + ([tok.head] if tok.dep_ == "dobj" else [])
     found = []
@@ -54,6 +54,9 @@ def _presiding_objects(tok: Token) -> list[Token]:
                     found.append(o)
     found += [m for n in (tok, *nouns) for m in n.children
               if m.dep_ in ("amod", "compound") and m.lower_.endswith(BROKERED)]
+    found += [o for n in (tok, *nouns) for a in n.children  # "talks chaired by St Vincent's
+              if a.dep_ == "acl" and a.lemma_.lower() in PRESIDING  # prime minister"
+              for p in a.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
     return found
 
 
@@ -61,5 +64,12 @@ def presiders(tok: Token, countries: list[ActorRef]) -> list[ActorRef]:
     """The ``countries`` (actors of the sentence) named where the meeting or agreement ``tok``
     (its verb, its object noun, or the verb it is the object of) says who presides over it or
     brokered it (``_presiding_objects``)."""
-    return [r for o in _presiding_objects(tok) for r in countries
-            if o.left_edge.i <= r.head <= o.right_edge.i]
+    spans = [_own_span(o) for o in _presiding_objects(tok)]
+    return [r for span in spans for r in countries if r.head in span]
+
+
+def _own_span(obj: Token) -> set[int]:
+    """The token indexes of ``obj``'s phrase without its appositions ("St Vincent's prime
+    minister, Ralph Gonsalves, the leaders of Venezuela and Guyana ...": the first phrase)."""
+    cut = {t.i for c in obj.children if c.dep_ == "appos" for t in c.subtree}
+    return {t.i for t in obj.subtree} - cut

@@ -866,6 +866,17 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      "looks unlikely.", []),
     # a question put by reporters is no appeal
     ("Asked by Danish reporters, Trump said he wanted Greenland.", []),
+    # who chairs or hosts talks ("talks chaired by St Vincent's prime minister") mediates, and is
+    # no party; "St Vincent", "St Lucia", "Trinidad" for their states
+    (
+        "After several hours of talks chaired by St Vincent's prime minister, Ralph Gonsalves, the "
+        "leaders of Venezuela and Guyana said they would not use force.",
+        [("GUY", "VEN", 1), ("VCT", "GUY", 1), ("VCT", "VEN", 1), ("VEN", "GUY", 1)],
+    ),
+    (
+        "Venezuela and Guyana held talks hosted by Brazil.",
+        [("BRA", "GUY", 1), ("BRA", "VEN", 1), ("GUY", "VEN", 1), ("VEN", "GUY", 1)],
+    ),
 ]
 
 
