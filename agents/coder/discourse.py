@@ -133,6 +133,9 @@ class Discourse:
         region = _region(doc, ref)
         if region:
             return self._latest(index, lambda r: r.country in region, tok, 1)
+        place = _placed(doc, here, tok)
+        if place:  # "In Seoul, police detained 16 students": Seoul's police
+            return [_coref(place[0], tok)]
         later = {r.country for r in here if r.head > tok.i and r.head in _clause(tok)}
         subjects = [r for r in here if r.head < tok.i and r.country not in later
                     and _phrase_head(doc[r.head]).dep_ in ("nsubj", "nsubjpass")]
@@ -200,6 +203,17 @@ class Discourse:
             )
             found.extend(more)
         return found if len(found) == size else []
+
+
+def _placed(doc: Doc, here: list[ActorRef], tok: Token) -> list[ActorRef]:
+    """The city, capital or country named by an 'in' adjunct of the verb whose subject ``tok``
+    (an organ named alone: "police", "the authorities") is: where they act."""
+    head = _phrase_head(tok)
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    spots = {o.i for p in head.head.children if p.dep_ == "prep" and p.lower_ == "in"
+             for o in p.children if o.dep_ == "pobj"}
+    return [r for r in here if r.head in spots and r.kind in ("city", "capital", "country")]
 
 
 def _region(doc: Doc, ref: ActorRef) -> frozenset[str]:

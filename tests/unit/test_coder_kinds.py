@@ -877,6 +877,12 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "Venezuela and Guyana held talks hosted by Brazil.",
         [("BRA", "GUY", 1), ("BRA", "VEN", 1), ("GUY", "VEN", 1), ("VEN", "GUY", 1)],
     ),
+    # police or authorities named alone act where an 'in' adjunct places them
+    (
+        "China banned all seafood imports from Japan on Thursday. In Seoul, police detained 16 "
+        "students who tried to force their way into the Japanese Embassy.",
+        [("CHN", "JPN", 4)],
+    ),
 ]
 
 
