@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from agents.coder.clauses import SPEECH, speech_head, status
 from agents.coder.syntax import clause_of, first_conjunct, to_clause
 from agents.coder.vocab import VerbPattern
-from agents.coder.words import ABSTRACT_OBSTACLES, INSTALLATIONS, NONVIOLENT_WARS
+from agents.coder.words import ABSTRACT_OBSTACLES, INSTALLATIONS, MESSAGES, NONVIOLENT_WARS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -227,8 +227,8 @@ def content_of_document(tok: Token) -> bool:
         return any(d.lemma_.lower() in DOCUMENTS for d in documents)
     if tok.tag_ != "VBG" or tok.dep_ not in ("acl", "advcl"):
         return False
-    if tok.dep_ == "acl":
-        return tok.head.lemma_.lower() in DOCUMENTS
+    if tok.dep_ == "acl":  # ("issued a statement accusing Cairo of ...": the issuer accuses)
+        return tok.head.lemma_.lower() in DOCUMENTS and tok.head.lemma_.lower() not in MESSAGES
     if tok.lemma_.lower() in SPEECH:  # "signed a deal, accusing Ethiopia of ...": the signer speaks
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS and c.i < tok.i for c in tok.head.children)

@@ -55,6 +55,8 @@ Resolver = Callable[["Token"], list[ActorRef]]
 BARE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "punct", "neg", "advmod",
                        "prt"})
 AFTERMATH = frozenset({"after", "following", "since", "amid", "despite"})  # (an act told as the time
+SENDING = frozenset({"send", "issue", "release", "publish", "deliver", "make", "post", "dispatch",
+                     "convey", "hand", "read", "put"})  # (a message one sends is one's act)
 ISSUED = frozenset({"order", "decree", "decision", "directive", "proclamation", "letter", "statement"})
 
 
@@ -122,6 +124,8 @@ class Roles(Scenes):
                 v = clause_of(v.head)  # "initiated efforts to establish": who initiated
                 continue
             if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in MESSAGES:
+                if v.head.head.lemma_.lower() not in SENDING:
+                    return []  # "blocked an EU statement criticising China": not the blocker's
                 v = clause_of(v.head)  # "sent a message congratulating Putin": who sent it
                 continue
             if v.dep_ in ("acl", "relcl") and v.head.i != v.i:

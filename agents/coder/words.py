@@ -85,8 +85,9 @@ INSTALLATIONS = _w("base facility installation garrison headquarters troop soldi
 """What a state hosts that is no visitor: 'hosts a Russian military base'."""
 NONVIOLENT_WARS = _w("trade tariff currency price diplomatic information propaganda word words legal")
 """Wars of no arms: 'fought a bruising trade war'."""
-MESSAGES = _w("message letter cable telegram note")
-"""What a leader sends: 'sent a message congratulating Putin' is the sender's act."""
+MESSAGES = _w("message letter cable telegram note statement communique communiqué")
+"""What a leader sends or issues: 'sent a message congratulating Putin', 'issued a statement
+accusing Cairo of ...' are the sender's act."""
 
 
 HUMANITARIAN = _w("food medicine medicines medical humanitarian relief")

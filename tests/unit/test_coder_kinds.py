@@ -883,6 +883,13 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "students who tried to force their way into the Japanese Embassy.",
         [("CHN", "JPN", 4)],
     ),
+    # a statement issued accusing X is the issuer's accusation; one blocked is not the blocker's
+    (
+        "The Ethiopian Foreign Ministry issued a statement on Wednesday accusing Cairo of "
+        "maintaining a colonial-era mentality.",
+        [("ETH", "EGY", 3)],
+    ),
+    ("Hungary blocked a European Union statement criticizing China's human rights record.", []),
 ]
 
 
