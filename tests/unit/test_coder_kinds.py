@@ -890,6 +890,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         [("ETH", "EGY", 3)],
     ),
     ("Hungary blocked a European Union statement criticizing China's human rights record.", []),
+    # a state put on a terrorism list: sanctions (163)
+    ("The United States added Cuba to its list of state sponsors of terrorism.", [("USA", "CUB", 4)]),
 ]
 
 
