@@ -247,6 +247,11 @@ def is_history(tok: Token, year: int, when: When | None = None) -> bool:
             return True
         if any(_old_time(c, year) for h in cause.ancestors if h.pos_ == "VERB" for c in h.children):
             return True  # "signed a memorandum in January 2024 that ..., prompting Mogadishu to"
+    placed = any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in tok.children)
+    if tok.dep_ == "relcl" and placed:
+        outer = clause_of(tok.head)  # "sent them to China in 2015, prompting protests in Turkey,
+        if outer.i != tok.i and is_history(outer, year, when):  # where demonstrators stormed ...":
+            return True  # told at the time of the clause it hangs on
     if _participle_of(verb) and is_history(verb.head, year, when):
         return True  # "sent 109 of them to China in 2015, prompting protests in Turkey"
     subordinate = tok.dep_ == "advcl" or (tok.dep_ == "ccomp" and tok.i < tok.head.i)  # misparsed

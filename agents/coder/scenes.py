@@ -33,6 +33,8 @@ FORCE = frozenset({"15", "17", "18", "19", "20"})  # "fired at X": 'at' names a 
 PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "around", "outside", "on"})
 HELD = frozenset({"hold", "detain", "jail", "imprison", "arrest", "keep"})
 UNCLAIMED_ROOTS = frozenset({"18", "19", "20"})
+MISSIONS = frozenset({"embassy", "consulate", "mission", "chancery"})  # ("stormed the Swedish
+# embassy in Baghdad": the host's ground)
 SCENE_PREPS = PLACE_PREPS - {"into"}  # where force struck ('into' is where it was aimed)
 SCENE_KINDS = frozenset({"country", "place", "city", "capital"})  # a place a state acts in
 
@@ -75,8 +77,10 @@ def scene_of(verb: Token, actors: SentenceActors, victims: list[ActorRef]) -> li
     if _claimed_nearby(verb, actors):
         return []
     heads = [verb, *_agents(verb)]
+    heads += [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in MISSIONS]
     words = {o.lemma_.lower() for h in heads for c in h.children if c.dep_ == "prep"
-             for o in c.children if o.dep_ == "pobj"} | {h.lemma_.lower() for h in heads}
+             for o in c.children if o.dep_ == "pobj"} | {h.lemma_.lower() for h in heads
+                                                        if h.pos_ != "VERB"}  # ("stormed": no storm)
     if words & ACCIDENTS:
         return []
     mine = {v.country for v in victims}

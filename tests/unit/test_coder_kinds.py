@@ -892,6 +892,17 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Hungary blocked a European Union statement criticizing China's human rights record.", []),
     # a state put on a terrorism list: sanctions (163)
     ("The United States added Cuba to its list of state sponsors of terrorism.", [("USA", "CUB", 4)]),
+    # protesters who storm a foreign embassy act for the host state; "stormed" is no weather
+    (
+        "Hundreds of protesters stormed the Swedish embassy in Baghdad and set part of it ablaze.",
+        [("IRQ", "SWE", 4)],
+    ),
+    # a 'where' clause is told at the time of the clause it hangs on
+    (
+        "Thailand sent 109 Uyghurs to China in 2015, prompting protests in Turkey, where "
+        "demonstrators stormed the Thai consulate in Istanbul.",
+        [],
+    ),
 ]
 
 
