@@ -73,6 +73,7 @@ class Discourse:
         self.groups: list[tuple[int, list[ActorRef]]] = []
         self.acts: list[tuple[int, ActorRef, str]] = []
         self.pairs: list[tuple[int, ActorRef, ActorRef]] = []
+        self.organs: list[tuple[int, frozenset[str], ActorRef]] = []
 
     def acted(self, index: int, acts: list[tuple[ActorRef, ActorRef, str]]) -> None:
         """The (source, target, CAMEO code) of the acts coded in sentence ``index`` ("the
@@ -88,6 +89,7 @@ class Discourse:
         self.memory.extend((index, ref) for ref in named)
         if doc is not None:
             self.groups.extend((index, group) for group in _coordinated(doc, named))
+            self.organs.extend((index, keys, ref) for ref in named if (keys := _organ_words(doc, ref)))
 
     def resolver(self, index: int, doc: Doc, actors: SentenceActors) -> Resolver:
         """A function from a pronoun / coreferring phrase token to the actors it stands for."""
@@ -141,6 +143,11 @@ class Discourse:
                     and _phrase_head(doc[r.head]).dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return [_coref(subjects[-1], tok)]
+        same = [r for i, keys, r in reversed(self.organs) if index - WINDOW <= i <= index
+                and (i < index or r.head < tok.i) and r.country not in later
+                and doc[ref.i1 - 1].lower_ in keys]
+        if same:  # "South Korea's Joint Chiefs of Staff (JCS) ... the JCS said": South Korea's
+            return [_coref(same[0], tok)]
         named = {r.country for r in here}
         found = self._latest(index, lambda r: r.country not in named, tok, 1)
         earlier = {r.country for r in here if r.head < tok.i}  # (not "Iran's" later on)
@@ -203,6 +210,19 @@ class Discourse:
             )
             found.extend(more)
         return found if len(found) == size else []
+
+
+def _organ_words(doc: Doc, ref: ActorRef) -> frozenset[str]:
+    """The words an organ a country owns is named by later: "South Korea's Joint Chiefs of
+    Staff (JCS)" gives "staff" and "jcs", "Iran's foreign ministry" gives "ministry"."""
+    tok = doc[ref.head]
+    if tok.dep_ not in ("poss", "compound", "amod") or tok.head.i <= tok.i:
+        return frozenset()
+    organ = tok.head
+    words = {organ.lower_}
+    words |= {t.lower_ for t in doc[organ.i + 1: organ.i + 3]
+              if t.is_upper and len(t) > 1 and doc[t.i - 1].text == "("}
+    return frozenset(words)
 
 
 def _placed(doc: Doc, here: list[ActorRef], tok: Token) -> list[ActorRef]:

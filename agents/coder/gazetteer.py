@@ -25,7 +25,7 @@ COREF_PHRASES: tuple[str, ...] = (
     "the ministry of external affairs", "the external affairs ministry",
     "the foreign affairs ministry", "the ministry of defence", "the ministry of defense",
     "the presidential office", "the commerce ministry", "the trade ministry",
-    "the royal government",
+    "the royal government", "the jcs", "the joint chiefs of staff", "the general staff",
 )
 
 

@@ -157,10 +157,11 @@ class Roles(Scenes):
                     return []  # "a strike on its consulate in Damascus, which killed ...": the strike
                 return self.actors.group(verb.head, strict)
             coordinated = [a for c in tok.children if c.dep_ == "conj" for a in self.actors.group(c, strict)]
-            speaker = speech_head(verb) if tok.lower_ in SPEAKER_PRONOUNS else None
+            quoted = tok.lower_ == "we"  # ('"We strongly condemn ...," the ministry said': its own)
+            speaker = speech_head(verb, trailing=quoted) if tok.lower_ in SPEAKER_PRONOUNS else None
             if speaker is not None and tok.dep_ == "nsubj":  # "China said it supported ...": China
                 said = self._subjects(speaker)
-                if said and (tok.lower_ in ("it", "he", "she") or _plural_speaker(speaker, said)):
+                if said and (tok.lower_ in ("it", "he", "she") or quoted or _plural_speaker(speaker, said)):
                     return said + coordinated
             return self.resolve(tok) + coordinated
         found = self.actors.group(tok, strict) or self._pronoun_owned(tok, verb)

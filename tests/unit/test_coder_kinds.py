@@ -903,6 +903,16 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "demonstrators stormed the Thai consulate in Istanbul.",
         [],
     ),
+    # "we" in a quote is its speaker's; an organ named alone is the one named before with the
+    # same words ("South Korea's Joint Chiefs of Staff (JCS) ... the JCS said")
+    (
+        "SEOUL, Oct 31 (Yonhap) - North Korea fired a missile on Thursday, South Korea's Joint "
+        "Chiefs of Staff (JCS) said. \"We strongly condemn North Korea's missile launch as a clear "
+        "provocation,\" the JCS said.",
+        [("KOR", "PRK", 3)],
+    ),
+    ("\"We strongly condemn North Korea's missile launch,\" South Korea's foreign ministry said.",
+     [("KOR", "PRK", 3)]),
 ]
 
 
