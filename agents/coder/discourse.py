@@ -17,7 +17,7 @@ from agents.coder.acts import ACT_NOUNS, act_mentioned
 from agents.coder.clauses import speakers_second_act
 from agents.coder.events import Resolver
 from agents.coder.gazetteer import REGIONS
-from agents.coder.naming import JUDGING_VERBS, NAMING_VERBS
+from agents.coder.naming import JUDGING_VERBS, NAMING_VERBS, what_called
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
 from agents.coder.syntax import first_conjunct
@@ -111,7 +111,8 @@ class Discourse:
             sizes = [GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES]
             if low in PAIR_NOUNS and sizes:
                 return self._group(index, here, tok, sizes[0])
-            if low == "it" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in NAMING_VERBS | JUDGING_VERBS:
+            judged = tok.head.lemma_.lower() in NAMING_VERBS | JUDGING_VERBS  # ("called it", "what
+            if low in ("it", "what") and tok.dep_ == "dobj" and judged:  # it called"): the act told
                 return self._named_act(index, doc, here, tok)
             if low in ("it", "he", "she"):
                 kinds = COUNTRY_KINDS - {"people"} if low == "it" else PERSON_KINDS  # (not "Venezuelans")
@@ -165,7 +166,12 @@ class Discourse:
         if owners:
             return [_coref(owners[-1], tok)]
         before = {r.country for r in here if r.head < tok.i}
-        acts = [ref for i, ref, _ in reversed(self.acts) if i < index and ref.country not in before]
+        verb = tok.head.head if tok.head.dep_ == "ccomp" and what_called(tok.head) else tok.head
+        judge = verb.lemma_.lower()  # ("condemned what it called ...": condemned)
+        fits = (lambda code: code[:2] < "10") if judge in PRAISING else (
+            (lambda code: code[:2] >= "10") if judge in JUDGING_VERBS else (lambda code: True))
+        acts = [ref for i, ref, code in reversed(self.acts)  # (condemned: a hostile act, praised:
+                if i < index and ref.country not in before and fits(code)]  # a friendly one)
         return [_coref(ref, tok) for ref in acts[:1]]
 
     def _latest(self, index: int, ok: object, tok: Token, n: int, window: int = WINDOW) -> list[ActorRef]:
@@ -210,6 +216,9 @@ class Discourse:
             )
             found.extend(more)
         return found if len(found) == size else []
+
+
+PRAISING = frozenset({"welcome", "praise", "hail"})
 
 
 def _organ_words(doc: Doc, ref: ActorRef) -> frozenset[str]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from agents.coder.clauses import CAUSATIVES, governor_status, speaker_tag, speakers_second_act, speech_head
 from agents.coder.cues import owner_of
 from agents.coder.meetings import presiders, presides
-from agents.coder.naming import NAMED_DEPS, governing_verb, place_named, the_name, what_called
+from agents.coder.naming import JUDGING_VERBS, NAMED_DEPS, governing_verb, place_named, the_name, what_called
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
@@ -233,9 +233,14 @@ class Roles(Scenes):
                 nested += self._targets(c, code, depth)  # "send arms to help defend Saudi Arabia"
             elif c.dep_ == "ccomp" and what_called(c):  # "condemned what it called an act by X"
                 names = [n for n in c.children if n.dep_ in NAMED_DEPS and n.lower_ != "what"]
-                out.extend((a, "obj") for n in names for a in self._phrase(n, c, strict=False))
-                out.extend((a, "obj") for n in c.children if n.dep_ in ("agent", "prep") and n.lower_ == "by"
-                           for o in n.children if o.dep_ == "pobj" for a in self._phrase(o, c, strict=False))
+                named = [(a, "obj") for n in names for a in self._phrase(n, c, strict=False)
+                         or self.actors.demonyms_of(n)]  # ("'Russian state terrorism'": Russia's)
+                named += [(a, "obj") for n in c.children if n.dep_ in ("agent", "prep") and n.lower_ == "by"
+                          for o in n.children if o.dep_ == "pobj" for a in self._phrase(o, c, strict=False)]
+                if not named and tok.lemma_.lower() in JUDGING_VERBS:  # "condemned what it called
+                    named = [(a, "obj") for w in c.children if w.lower_ == "what"  # 'aggression'":
+                             for a in self.resolve(w)]  # the act told before
+                out.extend(named)
             elif c.dep_ == "ccomp" and directive(tok):
                 subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
                 if not subj and c.pos_ == "NOUN":  # "demanded that Russia apologise" (read as a noun)

@@ -913,6 +913,24 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ),
     ("\"We strongly condemn North Korea's missile launch,\" South Korea's foreign ministry said.",
      [("KOR", "PRK", 3)]),
+    # "condemned what it called 'aggression'" with no author named: the last hostile act's
+    # author; a demonym in the name names the author ("'Russian state terrorism'")
+    (
+        "Thailand launched air strikes on Cambodian military targets on Thursday. Cambodia's defence "
+        "ministry condemned what it called \"reckless and brutal military aggression\".",
+        [("KHM", "THA", 3), ("THA", "KHM", 4)],
+    ),
+    (
+        "Poland will close Russia's last consulate in the country. Lithuania's foreign minister "
+        "condemned what he called \"Russian state terrorism on NATO soil\".",
+        [("LTU", "RUS", 3), ("POL", "RUS", 4)],
+    ),
+    (
+        "US House Speaker Nancy Pelosi visited Taipei on Tuesday. China fired ballistic missiles "
+        "into waters around Taiwan on Thursday. Taiwan's defence ministry condemned what it "
+        "called \"irrational actions\".",
+        [("CHN", "TWN", 4), ("TWN", "CHN", 3), ("USA", "TWN", 1)],
+    ),
 ]
 
 
