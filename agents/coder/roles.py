@@ -234,12 +234,13 @@ class Roles(Scenes):
             elif c.dep_ == "ccomp" and what_called(c):  # "condemned what it called an act by X"
                 names = [n for n in c.children if n.dep_ in NAMED_DEPS and n.lower_ != "what"]
                 labelled = [(a, "obj") for n in names for a in self._phrase(n, c, strict=False)
-                         or self.actors.demonyms_of(n)]  # ("'Russian state terrorism'": Russia's)
-                labelled += [(a, "obj") for n in c.children if n.dep_ in ("agent", "prep") and n.lower_ == "by"
-                          for o in n.children if o.dep_ == "pobj" for a in self._phrase(o, c, strict=False)]
+                            or self.actors.demonyms_of(n)]  # ("'Russian state terrorism'": Russia's)
+                labelled += [(a, "obj") for n in c.children if n.dep_ in ("agent", "prep")
+                             and n.lower_ == "by" for o in n.children if o.dep_ == "pobj"
+                             for a in self._phrase(o, c, strict=False)]
                 if not labelled and tok.lemma_.lower() in JUDGING_VERBS:  # "condemned what it called
                     labelled = [(a, "obj") for w in c.children if w.lower_ == "what"  # 'aggression'":
-                             for a in self.resolve(w)]  # the act told before
+                                for a in self.resolve(w)]  # the act told before
                 out.extend(labelled)
             elif c.dep_ == "ccomp" and directive(tok):
                 subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
