@@ -36,19 +36,22 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
     for name in ("analyst_cases.jsonl", "analyst_cases2.jsonl", "analyst_articles.jsonl",
                  "analyst_articles2.jsonl", "analyst_articles3.jsonl", "analyst_articles5.jsonl",
                  "analyst_articles6.jsonl", "analyst_articles7.jsonl", "analyst_sentences.jsonl",
-                 "analyst_sentences2.jsonl"):
+                 "analyst_sentences2.jsonl", "analyst_sentences4.jsonl"):
         report = evaluate_files([ROOT / "tests" / "data" / name])
         assert report.events.precision >= 0.80 and report.events.f1 >= 0.60, (name, report.render())
 
 
 @pytest.mark.parametrize(("name", "precision", "f1"), [
-    ("analyst_articles4.jsonl", 0.73, 0.61),  # mixed styles: 0.759 / 0.635 when last read
-    ("analyst_articles8.jsonl", 0.72, 0.60),  # conflict and coercion: 0.750 / 0.630 when last read
+    ("analyst_articles4.jsonl", 0.75, 0.64),  # mixed styles: 0.775 / 0.663 when last read
+    ("analyst_articles8.jsonl", 0.75, 0.63),  # conflict and coercion: 0.780 / 0.657 when last read
     ("analyst_articles9.jsonl", 0.75, 0.63),  # a day of regional news: 0.774 / 0.662 when last read
     ("analyst_sentences3.jsonl", 0.81, 0.57),  # gold-standard style, all regions: 0.847 / 0.598
-    ("analyst_articles10.jsonl", 0.69, 0.62),  # wire stories: 0.714 / 0.650 when last read
+    ("analyst_articles10.jsonl", 0.71, 0.63),  # wire stories: 0.734 / 0.662 when last read
     ("analyst_articles11.jsonl", 0.78, 0.64),  # national press: 0.814 / 0.665 when last read
-    ("analyst_articles12.jsonl", 0.73, 0.63),  # a week of world news: 0.758 / 0.650 when last read
+    ("analyst_articles12.jsonl", 0.75, 0.64),  # a week of world news: 0.783 / 0.671 when last read
+    ("analyst_articles13.jsonl", 0.68, 0.54),  # state media and readouts: 0.705 / 0.568
+    ("analyst_articles14.jsonl", 0.65, 0.60),  # analysis with background: 0.674 / 0.624
+    ("analyst_articles15.jsonl", 0.78, 0.64),  # short wire stories: 0.806 / 0.667 when last read
 ])
 def test_the_sets_below_the_targets_stay_at_their_floors(name: str, precision: float, f1: float) -> None:
     """Analysts' sets below a held-out target (README): floors against regressions."""
