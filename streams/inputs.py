@@ -27,6 +27,7 @@ __all__ = ["ArticleSource", "plain_title", "read_inputs"]
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".json", ".jsonl"}
+BOM = b"\xef\xbb\xbf"  # a UTF-8 byte-order mark, as Windows tools write it: skipped
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def _article_from_value(value: object, origin: str) -> ArticleSource:
 def _decoded(data: bytes, origin: str) -> str | ArticleSource:
     """``data`` as UTF-8 text, or the source's error naming the first bad byte's offset."""
     try:
-        return data.decode("utf-8")
+        return data.removeprefix(BOM).decode("utf-8")
     except UnicodeDecodeError as exc:
         return ArticleSource(origin, error=f"not UTF-8 text: byte {exc.start} is 0x{data[exc.start]:02x}")
 
@@ -117,16 +118,50 @@ def _from_json(data: bytes, origin: str) -> Iterator[ArticleSource]:
         yield _article_from_value(item, f"{origin}[{index}]" if isinstance(value, list) else origin)
 
 
-def _from_file(path: Path) -> Iterator[ArticleSource]:
+def _sniffed(data: bytes, origin: str, article_id: str) -> Iterator[ArticleSource]:
+    """Input of no known suffix (standard input, a pipe): one JSON document (an article or a
+    list of them, on one line or indented), JSON lines, or else plain text with the title on
+    its first line ("[Reuters] France expelled ..." is text)."""
+    head = data.lstrip(BOM + b" \t\r\n")
+    if head.startswith((b"{", b"[")):
+        try:
+            jsonbytes.loads(head)
+        except jsonbytes.JSONDecodeError:
+            first = head.split(b"\n", 1)[0]
+            try:
+                jsonbytes.loads(first)
+            except jsonbytes.JSONDecodeError:
+                pass  # neither a document nor JSON lines: text
+            else:
+                yield from _from_json_lines(data, origin)
+                return
+        else:
+            yield from _from_json(data, origin)
+            return
+    text = _decoded(data, origin)
+    if isinstance(text, ArticleSource):
+        yield text
+    elif text.strip():
+        yield _article_from_text(text, article_id, origin)
+    else:
+        yield ArticleSource(origin, error="empty input: no article")
+
+
+def _from_file(path: Path, regular: bool = True) -> Iterator[ArticleSource]:
     try:
         data = path.read_bytes()
     except OSError as exc:
         yield ArticleSource(str(path), error=f"cannot read: {exc.strerror or exc}")
         return
-    if path.suffix == ".jsonl":
+    suffix = path.suffix.lower()
+    if not data.strip(BOM + b" \t\r\n"):
+        yield ArticleSource(str(path), error="empty file: no article")
+    elif suffix == ".jsonl":
         yield from _from_json_lines(data, str(path))
-    elif path.suffix == ".json":
+    elif suffix == ".json":
         yield from _from_json(data, str(path))
+    elif not regular and suffix not in TEXT_SUFFIXES:  # a pipe: "extract <(cat news.jsonl)"
+        yield from _sniffed(data, str(path), path.stem)
     else:
         text = _decoded(data, str(path))
         yield text if isinstance(text, ArticleSource) else _article_from_text(text, path.stem, str(path))
@@ -135,17 +170,11 @@ def _from_file(path: Path) -> Iterator[ArticleSource]:
 def _from_stdin(stream: IO[str] | IO[bytes]) -> Iterator[ArticleSource]:
     raw = stream.read()
     data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
-    if data.lstrip().startswith((b"{", b"[")):
-        yield from _from_json_lines(data, "<stdin>")
-        return
-    text = _decoded(data, "<stdin>")
-    if isinstance(text, ArticleSource):
-        yield text
-    elif text.strip():
-        digest = hashlib.blake2b(data, digest_size=8).hexdigest()
-        yield _article_from_text(text, f"stdin-{digest}", "<stdin>")
-    else:
+    if not data.strip(BOM + b" \t\r\n"):
         yield ArticleSource("<stdin>", error="standard input is empty")
+        return
+    digest = hashlib.blake2b(data, digest_size=8).hexdigest()
+    yield from _sniffed(data, "<stdin>", f"stdin-{digest}")
 
 
 def read_inputs(
@@ -161,12 +190,14 @@ def read_inputs(
         path = Path(name)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix in TEXT_SUFFIXES | JSON_SUFFIXES)
+                           if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSON_SUFFIXES)
             if not files:
                 yield ArticleSource(name, error="folder holds no .txt, .md, .json or .jsonl file")
             for file in files:
                 yield from _from_file(file)
         elif path.is_file():
             yield from _from_file(path)
+        elif path.exists():  # a pipe or a device: "extract <(cat news.jsonl)"
+            yield from _from_file(path, regular=False)
         else:
             yield ArticleSource(name, error="no such file or folder")

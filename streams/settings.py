@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["Settings", "get_settings", "usable_cores"]
@@ -116,6 +116,12 @@ class Settings(BaseSettings):
     aggregate_batch_max: int = Field(200, ge=1)
     aggregate_batch_within_ms: int = Field(20, ge=1)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _any_case(cls, value: object) -> object:
+        """``DYADWATCH_LOG_LEVEL=INFO`` is ``info``: the level in any case."""
+        return value.lower() if isinstance(value, str) else value
 
     # Event store (dyadwatch lake, sql, export, GET /events)
     lake_dir: Path | None = Field(

@@ -168,7 +168,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     for path in paths:
         if path.is_dir():
             raise InputError(f"{path}: a folder, not a gold file (.jsonl records or a seed's .json)")
-        if not path.is_file():
+        if not path.exists():
             raise InputError(f"{path}: no such file")
     try:
         report = evaluate_files(paths)

@@ -61,18 +61,26 @@ def test_malformed_eval_file_is_one_line(tmp_path: Path, content: str) -> None:
     ('{"text": "x", "events": [', ("gold.jsonl:2", "not a JSON record")),
     ('{"text": "x", "event": []}', ("gold.jsonl:2", "'events' list")),
     ('{"text": "x", "events": [{"source": "RUS", "target": "UKR", "quad": "three"}]}',
-     ("gold.jsonl:2", "quad 'three' is not 1-4")),
+     ("gold.jsonl:2", 'quad "three" is not 1-4')),
     ('{"text": "x", "events": [{"source": "RUS", "target": "UKR", "quad": 7}]}',
      ("gold.jsonl:2", "quad 7 is not 1-4")),
     ('{"text": "x", "events": [{"source": "Russia", "target": "pak", "quad": 3}]}',
-     ("gold.jsonl:2", "'Russia' is not an ISO 3166-1 alpha-3 code")),
+     ("gold.jsonl:2", '"Russia" is not an ISO 3166-1 alpha-3 code')),
     ('{"text": "x", "events": [{"src": "RUS", "target": "PAK", "quad": 3}]}',
-     ("gold.jsonl:2", "'source' and 'target' keys")),
+     ("gold.jsonl:2", "needs 'source'")),
     ('{"text": "x", "published": "last Tuesday", "events": []}', ("gold.jsonl:2", "published")),
     ('{"text": "x", "events": [{"source": "RUS", "target": "UKR", "quad": 1, "code": "190"}]}',
-     ("gold.jsonl:2", "code '190' is of quad 4, not 1")),
+     ("gold.jsonl:2", 'code "190" is of quad 4, not 1')),
     ('{"text": "x", "events": [{"source": "RUS", "target": "UKR", "quad": 2, "code": "0"}]}',
-     ("gold.jsonl:2", "code '0' is not a CAMEO code")),
+     ("gold.jsonl:2", 'code "0" is not a CAMEO code')),
+    ('{"text": "x", "events": [{"source": "GER", "target": "RUS", "quad": 3}]}',
+     ("gold.jsonl:2", '"GER" is no country code the coder knows')),
+    ('{"text": "x", "events": [{"source": "DEU", "target": "RUS", "qaud": 3}]}',
+     ("gold.jsonl:2", "needs 'quad'")),
+    ('{"text": "x", "events": [{"source": "DEU", "target": "RUS", "quad": 1, "code": 111}]}',
+     ("gold.jsonl:2", "code 111 is a number")),
+    ('{"text": "x", "events": [], "ambiguous_events": "IND-CHN"}',
+     ("gold.jsonl:2", "'ambiguous_events' must be a list")),
 ])
 def test_a_bad_gold_record_is_named_by_file_and_line(tmp_path: Path, line: str,
                                                      words: tuple[str, ...]) -> None:
@@ -84,7 +92,21 @@ def test_a_bad_gold_record_is_named_by_file_and_line(tmp_path: Path, line: str,
 def test_a_seed_record_naming_a_missing_article_is_one_line(tmp_path: Path) -> None:
     gold = tmp_path / "seed.json"
     gold.write_text('{"file": "missing.txt", "events": []}', encoding="utf-8")
-    _one_line(_run("eval", str(gold)), "missing.txt: no such file")
+    _one_line(_run("eval", str(gold)), "seed.json: its 'file' missing.txt is not found")
+
+
+def test_gold_files_empty_not_utf8_or_with_a_byte_order_mark(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    _one_line(_run("eval", str(empty)), "empty.jsonl: empty: no gold records")
+    latin = tmp_path / "latin.jsonl"
+    latin.write_bytes(b'{"text": "ok", "events": []}\n{"text": "caf\xe9", "events": []}\n')
+    _one_line(_run("eval", str(latin)), "latin.jsonl:2: not UTF-8 text (byte 13 is 0xe9)")
+    bom = tmp_path / "bom.jsonl"
+    bom.write_bytes(b'\xef\xbb\xbf{"text": "Russia attacked Ukraine.", "events": '
+                    b'[{"source": "RUS", "target": "UKR", "quad": 4}]}\n')
+    done = _run("eval", str(bom))
+    assert done.returncode == 0 and "event       1     0     0" in done.stdout, done.stderr
 
 
 def test_a_folder_given_to_eval_is_one_line(tmp_path: Path) -> None:

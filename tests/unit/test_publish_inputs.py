@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import io
+import os
+import threading
 from pathlib import Path
 
 from streams.inputs import read_inputs
@@ -77,3 +79,37 @@ def test_stdin_bytes_and_text_give_the_same_article() -> None:
     (as_bytes,) = read_inputs(["-"], stdin=io.BytesIO("A title\nTürkiye rejected it.".encode()))
     (as_text,) = read_inputs(["-"], stdin=io.StringIO("A title\nTürkiye rejected it."))
     assert as_bytes.article is not None and as_bytes.article == as_text.article
+
+
+def test_suffixes_in_capitals_and_a_byte_order_mark(tmp_path: Path) -> None:
+    (tmp_path / "NEWS.JSONL").write_bytes(
+        b'\xef\xbb\xbf{"id": "u1", "text": "a"}\n{"id": "u2", "text": "b"}\n')
+    (tmp_path / "MORE.Json").write_text('{"id": "u3", "text": "c"}')
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbfA title\nBody.")
+    read = [s.article.id for s in read_inputs([str(tmp_path)]) if s.article]
+    assert read == ["u3", "u1", "u2", "bom"]
+    (bom,) = read_inputs([str(tmp_path / "bom.txt")])
+    assert bom.article is not None and bom.article.title == "A title"
+
+
+def test_standard_input_is_a_json_document_json_lines_or_text() -> None:
+    pretty = b'[\n {"id": "p1",\n  "text": "a"},\n {"id": "p2", "text": "b"}\n]\n'
+    assert [s.article.id for s in read_inputs(["-"], stdin=io.BytesIO(pretty)) if s.article] == ["p1", "p2"]
+    lines = b'{"id": "l1", "text": "a"}\n{"id": "l2", "text": "b"}\n'
+    assert [s.article.id for s in read_inputs(["-"], stdin=io.BytesIO(lines)) if s.article] == ["l1", "l2"]
+    (text,) = read_inputs(["-"], stdin=io.BytesIO(b"[Reuters] Talks resume\nIndia and China resumed talks."))
+    assert text.article is not None and text.article.title == "[Reuters] Talks resume"
+
+
+def test_empty_files_and_pipes(tmp_path: Path) -> None:
+    for name in ("empty.jsonl", "empty.json", "empty.txt"):
+        (tmp_path / name).write_bytes(b"\n")
+        (only,) = read_inputs([str(tmp_path / name)])
+        assert only.error == "empty file: no article", name
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_bytes, args=(b'{"id": "f1", "text": "a"}\n',))
+    writer.start()
+    read = list(read_inputs([str(fifo)]))
+    writer.join()
+    assert [s.article.id for s in read if s.article] == ["f1"]

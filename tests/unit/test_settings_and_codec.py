@@ -112,3 +112,11 @@ def test_settings_command_prints_the_values_in_use(
     assert "DYADWATCH_LAKE_GROUP=dw-lake  # default: <DYADWATCH_APP_ID>-lake" in lines
     assert "DYADWATCH_ADVERTISED_HOST=127.0.0.1  # default: DYADWATCH_WEB_HOST" in lines
     assert "DYADWATCH_LAKE_DIR=/srv/lake" in given
+
+
+def test_the_log_level_is_read_in_any_case(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DYADWATCH_LOG_LEVEL", "WARNING")
+    assert Settings().log_level == "warning"
+    monkeypatch.setenv("DYADWATCH_LOG_LEVEL", "loud")
+    with pytest.raises(ValidationError):
+        Settings()
