@@ -73,6 +73,9 @@ def _negated(tok: Token) -> bool:
     """'did not', 'never'; 'Neither India nor China has agreed' (a negated subject)."""
     if any(c.dep_ == "neg" or (c.lower_ in NEGATING and c.dep_ == "advmod") for c in tok.children):
         return True
+    if tok.dep_ == "conj" and any(c.lower_ in ("or", "nor") for c in tok.head.children if c.dep_ == "cc") \
+            and _negated(tok.head):
+        return True  # "has rarely attached conditions or lectured New Delhi": neither done
     if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
            for c in tok.children):
         return True  # "carried out no intelligence operation against Paraguay"

@@ -931,6 +931,14 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "called \"irrational actions\".",
         [("CHN", "TWN", 4), ("TWN", "CHN", 3), ("USA", "TWN", 1)],
     ),
+    # a negation over the first of verbs joined by "or" holds for them all; ambassadors' return
+    # ordered is their recall (161)
+    ("Paris has rarely attached conditions to arms sales or lectured New Delhi about Moscow.", []),
+    (
+        "Israel's Foreign Minister Israel Katz ordered the immediate return of Israel's ambassadors "
+        "to Ireland and Norway for consultations.",
+        [("ISR", "IRL", 4), ("ISR", "NOR", 4)],
+    ),
 ]
 
 
