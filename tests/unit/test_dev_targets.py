@@ -49,9 +49,10 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
     ("analyst_articles10.jsonl", 0.71, 0.63),  # wire stories: 0.734 / 0.662 when last read
     ("analyst_articles11.jsonl", 0.78, 0.64),  # national press: 0.814 / 0.665 when last read
     ("analyst_articles12.jsonl", 0.75, 0.64),  # a week of world news: 0.783 / 0.671 when last read
-    ("analyst_articles13.jsonl", 0.68, 0.54),  # state media and readouts: 0.705 / 0.568
+    ("analyst_articles13.jsonl", 0.69, 0.55),  # state media and readouts: 0.719 / 0.580
     ("analyst_articles14.jsonl", 0.65, 0.60),  # analysis with background: 0.674 / 0.624
     ("analyst_articles15.jsonl", 0.78, 0.64),  # short wire stories: 0.806 / 0.667 when last read
+    ("analyst_articles16.jsonl", 0.66, 0.60),  # regional outlets, unread: 0.686 / 0.631
 ])
 def test_the_sets_below_the_targets_stay_at_their_floors(name: str, precision: float, f1: float) -> None:
     """Analysts' sets below a held-out target (README): floors against regressions."""
