@@ -20,14 +20,13 @@ from typing import IO
 
 from pydantic import ValidationError
 
-from schemas import jsonbytes
+from schemas import jsonbytes, utf8
 from schemas.models import Article
 
 __all__ = ["ArticleSource", "plain_title", "read_inputs"]
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".json", ".jsonl"}
-BOM = b"\xef\xbb\xbf"  # a UTF-8 byte-order mark, as Windows tools write it: skipped
 
 
 @dataclass(frozen=True)
@@ -78,11 +77,11 @@ def _article_from_value(value: object, origin: str) -> ArticleSource:
 
 
 def _decoded(data: bytes, origin: str) -> str | ArticleSource:
-    """``data`` as UTF-8 text, or the source's error naming the first bad byte's offset."""
+    """``data`` as UTF-8 text (``schemas.utf8``), or the source's error naming the first bad byte."""
     try:
-        return data.removeprefix(BOM).decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return ArticleSource(origin, error=f"not UTF-8 text: byte {exc.start} is 0x{data[exc.start]:02x}")
+        return utf8.decode(data)
+    except utf8.NotUTF8 as exc:
+        return ArticleSource(origin, error=str(exc))
 
 
 def _from_json_lines(data: bytes, origin: str) -> Iterator[ArticleSource]:
@@ -114,6 +113,11 @@ def _from_json(data: bytes, origin: str) -> Iterator[ArticleSource]:
     except jsonbytes.JSONDecodeError as exc:
         yield ArticleSource(origin, error=f"invalid JSON: {exc}")
         return
+    yield from _from_value(value, origin)
+
+
+def _from_value(value: object, origin: str) -> Iterator[ArticleSource]:
+    """The articles of one parsed JSON document: an article, or a list of them."""
     for index, item in enumerate(value if isinstance(value, list) else [value]):
         yield _article_from_value(item, f"{origin}[{index}]" if isinstance(value, list) else origin)
 
@@ -122,10 +126,10 @@ def _sniffed(data: bytes, origin: str, article_id: str) -> Iterator[ArticleSourc
     """Input of no known suffix (standard input, a pipe): one JSON document (an article or a
     list of them, on one line or indented), JSON lines, or else plain text with the title on
     its first line ("[Reuters] France expelled ..." is text)."""
-    head = data.lstrip(BOM + b" \t\r\n")
+    head = data.lstrip(utf8.BLANK)
     if head.startswith((b"{", b"[")):
         try:
-            jsonbytes.loads(head)
+            value = jsonbytes.loads(head)
         except jsonbytes.JSONDecodeError:
             first = head.split(b"\n", 1)[0]
             try:
@@ -136,7 +140,7 @@ def _sniffed(data: bytes, origin: str, article_id: str) -> Iterator[ArticleSourc
                 yield from _from_json_lines(data, origin)
                 return
         else:
-            yield from _from_json(data, origin)
+            yield from _from_value(value, origin)
             return
     text = _decoded(data, origin)
     if isinstance(text, ArticleSource):
@@ -154,7 +158,7 @@ def _from_file(path: Path, regular: bool = True) -> Iterator[ArticleSource]:
         yield ArticleSource(str(path), error=f"cannot read: {exc.strerror or exc}")
         return
     suffix = path.suffix.lower()
-    if not data.strip(BOM + b" \t\r\n"):
+    if not data.strip(utf8.BLANK):
         yield ArticleSource(str(path), error="empty file: no article")
     elif suffix == ".jsonl":
         yield from _from_json_lines(data, str(path))
@@ -170,7 +174,7 @@ def _from_file(path: Path, regular: bool = True) -> Iterator[ArticleSource]:
 def _from_stdin(stream: IO[str] | IO[bytes]) -> Iterator[ArticleSource]:
     raw = stream.read()
     data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
-    if not data.strip(BOM + b" \t\r\n"):
+    if not data.strip(utf8.BLANK):
         yield ArticleSource("<stdin>", error="standard input is empty")
         return
     digest = hashlib.blake2b(data, digest_size=8).hexdigest()

@@ -246,7 +246,7 @@ def is_history(tok: Token, year: int, when: When | None = None) -> bool:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in CAUSATIVES:
         cause = tok.head  # "a 2019 dispute led Tokyo to tighten controls": the cause dates it
         causes = [t for c in cause.children if c.dep_ == "nsubj" for t in c.subtree]
-        if is_history(cause, year, when) or any(_year_before(t, year) for t in causes):
+        if is_history(cause, year, when) or any(_year_before(t.text, year) for t in causes):
             return True
         if any(_old_time(c, year) for h in cause.ancestors if h.pos_ == "VERB" for c in h.children):
             return True  # "signed a memorandum in January 2024 that ..., prompting Mogadishu to"
@@ -329,9 +329,9 @@ TOPIC_PREPS = frozenset({"over", "about", "against", "with", "into", "to", "betw
                          "concerning", "toward", "towards", "for"})
 
 
-def _year_before(t: Token, year: int) -> bool:
-    """``t`` is a year before ``year`` ("a 2019 dispute")."""
-    return len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) < year
+def _year_before(text: str, year: int) -> bool:
+    """``text`` is a year before ``year`` ("a 2019 dispute", the "2000" of "the 2000s")."""
+    return len(text) == 4 and text.isdigit() and 1800 <= int(text) < year
 
 
 def _old_time(child: Token, year: int, past: bool = False) -> bool:
@@ -343,8 +343,7 @@ def _old_time(child: Token, year: int, past: bool = False) -> bool:
     for t in _phrase_tokens(child, TOPIC_PREPS):
         if t.lower_ == "ago" and any(s.lower_ in SPANS for s in t.subtree):
             return True
-        digits = t.text[:-1] if t.text.endswith("s") else t.text
-        if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) < year:
+        if _year_before(t.text[:-1] if t.text.endswith("s") else t.text, year):
             return True
         if past and t.lower_ in MONTH_NAMES and child.lower_ == "in":
             return True

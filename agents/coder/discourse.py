@@ -168,10 +168,10 @@ class Discourse:
         before = {r.country for r in here if r.head < tok.i}
         verb = tok.head.head if tok.head.dep_ == "ccomp" and what_called(tok.head) else tok.head
         judge = verb.lemma_.lower()  # ("condemned what it called ...": condemned)
-        fits = (lambda code: code[:2] < "10") if judge in PRAISING else (
-            (lambda code: code[:2] >= "10") if judge in JUDGING_VERBS else (lambda code: True))
-        acts = [ref for i, ref, code in reversed(self.acts)  # (condemned: a hostile act, praised:
-                if i < index and ref.country not in before and fits(code)]  # a friendly one)
+        friendly = judge in PRAISING  # (praised: a friendly act; condemned: a hostile one)
+        hostile = judge in JUDGING_VERBS and not friendly
+        acts = [ref for i, ref, code in reversed(self.acts) if i < index and ref.country not in before
+                and not (friendly and code[:2] >= "10") and not (hostile and code[:2] < "10")]
         return [_coref(ref, tok) for ref in acts[:1]]
 
     def _latest(self, index: int, ok: object, tok: Token, n: int, window: int = WINDOW) -> list[ActorRef]:

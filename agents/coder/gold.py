@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from agents.coder.exceptions import CoderDataError
 from agents.coder.lexicon import DATA, CameoEntry, load_cameo, read_rows
-from schemas import jsonbytes
+from schemas import jsonbytes, utf8
 from schemas.models import Article
 
 __all__ = ["Triple", "known_states", "read_records", "triples"]
@@ -22,7 +22,6 @@ __all__ = ["Triple", "known_states", "read_records", "triples"]
 ISO3 = re.compile(r"^[A-Z]{3}$")
 QUADS = ("1", "2", "3", "4")
 Triple = tuple[str, str, int]
-BOM = b"\xef\xbb\xbf"  # a UTF-8 byte-order mark, skipped
 
 
 def _shown(value: object) -> str:
@@ -117,10 +116,11 @@ def _record(path: Path, number: int, line: str) -> tuple[Article, list[Triple], 
 def read_records(path: Path) -> Iterator[tuple[Article, list[Triple], list[Triple]]]:
     """The gold records of one file. Raises ``CoderDataError`` naming the file (and line) for a
     file that is missing, empty, not UTF-8 text (the line and byte), or not gold records."""
-    data = _read_bytes(path).removeprefix(BOM)
-    if not data.strip():
+    data = _read_bytes(path)
+    if not data.strip(utf8.BLANK):
         raise CoderDataError(f"{path}: empty: no gold records")
-    if path.suffix.lower() == ".jsonl" or (path.suffix.lower() != ".json" and not _seed_style(data)):
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl" or (suffix != ".json" and not _seed_style(data.removeprefix(utf8.BOM))):
         for number, raw in enumerate(data.splitlines(), 1):
             if raw.strip():
                 yield _record(path, number, _decoded(raw, f"{path}:{number}"))
@@ -156,10 +156,9 @@ def _seed_style(data: bytes) -> bool:
 
 def _decoded(data: bytes, where: str) -> str:
     try:
-        return data.removeprefix(BOM).decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad = f"byte {exc.start} is 0x{data[exc.start]:02x}"
-        raise CoderDataError(f"{where}: not UTF-8 text ({bad})") from None
+        return utf8.decode(data)
+    except utf8.NotUTF8 as exc:
+        raise CoderDataError(f"{where}: not UTF-8 text ({exc.detail})") from None
 
 
 def _read_bytes(path: Path) -> bytes:
