@@ -26,14 +26,18 @@ def _samples(url: str) -> dict[str, float]:
 
 
 def _watch(worker: Any, timeout_s: float = 180.0) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Every /health body until the worker says ok with no lag; the bodies seen, the last."""
+    """Every /health body until the worker says ok with every article coded and every event
+    it emitted folded (a momentary ``ok`` while events are still in flight on the events topic
+    does not end the watch); the bodies seen, the last."""
     seen: list[dict[str, Any]] = []
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         health = worker.health()
         if health:
             seen.append(health)
-            if health["status"] == "ok" and seen[-1]["counters"].get("articles_processed") == BACKLOG:
+            counters = health["counters"]
+            folded = counters.get("events_folded", 0) >= counters.get("events_emitted", 0) > 0
+            if health["status"] == "ok" and counters.get("articles_processed") == BACKLOG and folded:
                 return seen, health
         time.sleep(0.1)
     raise AssertionError(f"never drained: last {seen[-1:]}")
