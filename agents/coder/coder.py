@@ -127,7 +127,7 @@ class Coder:
             events.extend(self._event(plan.article, sent, doc, f) for f in found
                           if not (_retold(doc, f) and _act_key(f) in told))
             told.update(_act_key(f) for f in found)
-        return events
+        return _headline_retold(plan, events)
 
     def _candidate(self, sent: Sentence, hits: list[ActorHit]) -> bool:
         words = set(WORD.findall(sent.text.lower()))
@@ -220,6 +220,26 @@ def _hit_ref(hit: ActorHit) -> ActorRef:
 
 def _act_key(f: Found) -> tuple[str, str, str]:
     return f.source.country, f.target.country, f.code[:2]
+
+
+def _is_headline(plan: _Plan) -> bool:
+    """The article's first sentence is a headline: its whole first line, with no full stop."""
+    if not plan.sentences:
+        return False
+    first, text = plan.sentences[0], plan.article.text
+    line_end = text.find("\n")
+    return 0 < line_end <= first.end + 1 and not first.text.rstrip().endswith((".", "!", "?", '"'))
+
+
+def _headline_retold(plan: _Plan, events: list[RelationEvent]) -> list[RelationEvent]:
+    """Without the headline's events that the story tells again ("Sudan cuts ties with UAE" over
+    "Sudan's government has severed diplomatic relations with the UAE"): the act is coded once,
+    where the story tells it, with its date and its words."""
+    if not _is_headline(plan):
+        return events
+    body = {(e.source, e.target, e.cameo_code) for e in events if e.evidence.sentence_index > 0}
+    return [e for e in events if e.evidence.sentence_index > 0
+            or (e.source, e.target, e.cameo_code) not in body]
 
 
 def _retold(doc: Doc, f: Found) -> bool:

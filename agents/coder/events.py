@@ -46,6 +46,7 @@ from agents.coder.nominal import FORCE_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
 from agents.coder.patterns import Trigger, TriggerFinder, right_words
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
+from agents.coder.reprisals import THREATS, answered, reprisal_code, reserved
 from agents.coder.roles import Resolver
 from agents.coder.scenes import UNCLAIMED_ROOTS, scene_of
 from agents.coder.syntax import GROUP_MAX, clause_of, each_way, object_of
@@ -153,6 +154,8 @@ class _Coding(NounEvents):
         self.status = self._status(tok, clause_of(tok))
         if "leave" in self.flags:  # "the ambassador must leave Russia": Russia expels him
             return self._departure(tok) if self.status not in ("off", "refuse") else []
+        if "reprisal" in self.flags:  # "Moscow would respond to the expulsions": a threat
+            return self._reprisal(tok) if self.status in THREATS or reserved(tok) else []
         act = self.trig.pattern.code
         if self._not_an_act(tok, act):
             return []
@@ -196,6 +199,16 @@ class _Coding(NounEvents):
         """``departures.departure``: an envoy obliged to leave, coded as the expulsion (174)."""
         return [Found(s, t, self.trig.pattern.code, confidence(0.85, s, t), tok.i, tok.i + 1, "parse")
                 for s, t in departure(tok, self.actors, self.resolve)]
+
+    def _reprisal(self, tok: Token) -> list[Found]:
+        """``reprisals``: a reprisal promised, a threat to the state it answers (else to the one
+        other state of the verb's phrase)."""
+        subjects = self._subjects(tok)
+        mine = {s.country for s in subjects}
+        targets = answered(tok, self.actors, self.resolve, mine) or self._nearby(tok, subjects)
+        code = reprisal_code(tok)
+        return [Found(s, t, code, confidence(0.8, s, t), tok.i, tok.i + 1, "parse")
+                for s in subjects for t in targets if s.country and t.country != s.country]
 
     def _status(self, tok: Token, governor: Token) -> str:
         """The trigger's status (``clauses.status``) with what the sentence around it adds."""

@@ -939,6 +939,28 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "to Ireland and Norway for consultations.",
         [("ISR", "IRL", 4), ("ISR", "NOR", 4)],
     ),
+    # a reprisal promised is a threat to whoever it answers; one told as done names no act
+    (
+        "Germany expelled two Russian diplomats on Monday. Russian Foreign Ministry spokeswoman "
+        "Maria Zakharova said Moscow would respond to the expulsions.",
+        [("DEU", "RUS", 4), ("RUS", "DEU", 3)],
+    ),
+    ("Kremlin spokesman Dmitry Peskov said Moscow would retaliate by reducing Poland's diplomatic "
+     "presence in Russia.", [("RUS", "POL", 3)]),
+    ("Iran warned that it would respond with military force to any attack by Israel.", [("IRN", "ISR", 3)]),
+    ("Brazil will respond to the tariffs imposed by the United States.", [("BRA", "USA", 3)]),
+    ("Russia retaliated against Poland.", []),
+    # a headline's act that the story tells again is coded once, where the story tells it
+    (
+        "Sudan cuts ties with UAE\n\nSudan's army-led government has severed diplomatic relations "
+        "with the United Arab Emirates on Tuesday.",
+        [("SDN", "ARE", 4)],
+    ),
+    (
+        "Mexico cuts ties with Ecuador\n\nEcuadorian police stormed the Mexican embassy in Quito "
+        "on Friday night.",
+        [("ECU", "MEX", 4), ("MEX", "ECU", 4)],
+    ),
 ]
 
 
