@@ -235,13 +235,15 @@ def content_of_document(tok: Token) -> bool:
 
 
 def describes(tok: Token) -> bool:
-    """A non-restrictive relative clause in the perfect ('X, which has supplied ..., said'):
-    what the actor is known for, not the news."""
+    """A non-restrictive relative clause in the perfect or the simple present ('X, which has
+    supplied ..., said'; 'Mali, Burkina Faso and Niger, which form the Alliance of Sahel States,
+    ...'): what the actor is known for, not the news."""
     if tok.dep_ != "relcl" or tok.i < 2:
         return False
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+    present = tok.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
     pronoun = [c for c in tok.children if c.lower_ in ("which", "who") and c.i < tok.i]
-    return perfect and bool(pronoun) and tok.doc[pronoun[0].i - 1].text == ","
+    return (perfect or present) and bool(pronoun) and tok.doc[pronoun[0].i - 1].text == ","
 
 
 def under_document(tok: Token) -> bool:

@@ -961,6 +961,14 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "on Friday night.",
         [("ECU", "MEX", 4), ("MEX", "ECU", 4)],
     ),
+    # "spoke with", "a conversation with": consultations; a non-restrictive relative clause in
+    # the simple present describes, it is not the news
+    ("US President Donald Trump spoke with Mexican President Claudia Sheinbaum on Monday.",
+     [("MEX", "USA", 1), ("USA", "MEX", 1)]),
+    ("Sheinbaum had a good conversation with Trump on Monday.", [("MEX", "USA", 1), ("USA", "MEX", 1)]),
+    ("Macron spoke with reporters in Paris about Russia.", []),
+    ("Mali, Burkina Faso and Niger, which form the Alliance of Sahel States, recalled their "
+     "ambassadors from Algeria.", [("BFA", "DZA", 4), ("MLI", "DZA", 4), ("NER", "DZA", 4)]),
 ]
 
 
