@@ -139,6 +139,11 @@ def halting(noun: Token) -> bool:
         noun = noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SPANS_OF:
         noun = noun.head.head  # "ending five days of fighting"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in":  # "paused NZ$18.2 million in funding"
+        held = noun.head.head
+        if held.lemma_.lower() in HALTS and any(c.dep_ == "dobj" for c in held.children):
+            return True  # (the amount its object: "paused 18.2 million dollars in funding to Fiji")
+        noun = held if held.dep_ in ("dobj", "nsubjpass") else noun
     return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in HALTS
 
 

@@ -969,6 +969,9 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Macron spoke with reporters in Paris about Russia.", []),
     ("Mali, Burkina Faso and Niger, which form the Alliance of Sahel States, recalled their "
      "ambassadors from Algeria.", [("BFA", "DZA", 4), ("MLI", "DZA", 4), ("NER", "DZA", 4)]),
+    # funding is economic aid; an amount "in funding" paused is the aid halted
+    ("New Zealand has paused 18.2 million dollars in funding to Fiji.", [("NZL", "FJI", 4)]),
+    ("Japan provided new funding to Fiji on Monday.", [("JPN", "FJI", 2)]),
 ]
 
 
