@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CODER_VERSION", "Coder", "CoderStats", "default_coder"]
 
-CODER_VERSION = "dyadwatch-coder/0.3.10"
+CODER_VERSION = "dyadwatch-coder/0.3.11"
 WORD = re.compile(r"[a-z][a-z'\-]*")
 COREF_WORDS = frozenset({"it", "he", "she"}) | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS
 MAX_PARSED_CHARS = 5000

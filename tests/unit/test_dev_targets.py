@@ -36,7 +36,8 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
     for name in ("analyst_cases.jsonl", "analyst_cases2.jsonl", "analyst_articles.jsonl",
                  "analyst_articles2.jsonl", "analyst_articles3.jsonl", "analyst_articles5.jsonl",
                  "analyst_articles6.jsonl", "analyst_articles7.jsonl", "analyst_sentences.jsonl",
-                 "analyst_sentences2.jsonl", "analyst_sentences4.jsonl"):
+                 "analyst_sentences2.jsonl", "analyst_sentences4.jsonl", "analyst_articles17.jsonl",
+                 "analyst_sentences5.jsonl"):
         report = evaluate_files([ROOT / "tests" / "data" / name])
         assert report.events.precision >= 0.80 and report.events.f1 >= 0.60, (name, report.render())
 
