@@ -4,9 +4,10 @@ announced before it is given is a threat (CAMEO 13) to whoever it answers; patte
 ``reprisal`` in ``data/verbs_curated.tsv`` are read here. The same verb told as done ("Russia
 retaliated") names no act of its own: the act it was done by ("by expelling ...") is coded.
 
-The threat's sub-code comes from the means named after the verb: force or war (138, threaten
-with military force), diplomatic presence or relations (1313, threaten to reduce or break
-relations), tariffs, sanctions or trade (1312, threaten with sanctions or embargo), else 130.
+The threat's sub-code comes from the words of the verb's phrase after it, the means named or
+the act answered in kind: force or war (138, threaten with military force), diplomatic presence
+or relations (1313, threaten to reduce or break relations), tariffs, sanctions or trade (1312,
+threaten with sanctions or embargo), else 130.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def reserved(verb: Token) -> bool:
 
 
 def reprisal_code(verb: Token) -> str:
-    """The CAMEO code of the reprisal ``verb`` promises, from the means its phrase names."""
+    """The CAMEO code of the reprisal ``verb`` promises, from the words of its phrase after it."""
     words = {t.lower_ for t in verb.subtree if t.i > verb.i}
     return next((code for code, means in _MEANS if words & means), "130")
 
