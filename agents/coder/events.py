@@ -46,7 +46,7 @@ from agents.coder.nominal import FORCE_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
 from agents.coder.patterns import Trigger, TriggerFinder, right_words
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
-from agents.coder.reprisals import THREATS, answered, reprisal_code, reserved
+from agents.coder.reprisals import THREATS, answered, reprisal_code
 from agents.coder.roles import Resolver
 from agents.coder.scenes import UNCLAIMED_ROOTS, scene_of
 from agents.coder.syntax import GROUP_MAX, clause_of, each_way, object_of
@@ -155,7 +155,7 @@ class _Coding(NounEvents):
         if "leave" in self.flags:  # "the ambassador must leave Russia": Russia expels him
             return self._departure(tok) if self.status not in ("off", "refuse") else []
         if "reprisal" in self.flags:  # "Moscow would respond to the expulsions": a threat
-            return self._reprisal(tok) if self.status in THREATS or reserved(tok) else []
+            return self._reprisal(tok) if self.status in THREATS else []
         act = self.trig.pattern.code
         if self._not_an_act(tok, act):
             return []

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from agents.coder.phrases import SentenceActors
     from agents.coder.refs import ActorRef
 
-__all__ = ["ANSWERED_PREPS", "THREATS", "answered", "reprisal_code", "reserved"]
+__all__ = ["ANSWERED_PREPS", "THREATS", "answered", "reprisal_code"]
 
 ANSWERED_PREPS = frozenset({"to", "against", "for"})  # "respond to X's move", "retaliate against X"
 THREATS = frozenset({"intent", "threat"})  # statuses in which a reprisal is a threat
@@ -33,12 +33,6 @@ _MEANS: tuple[tuple[str, frozenset[str]], ...] = (
     ("1312", frozenset({"tariff", "tariffs", "sanction", "sanctions", "trade", "duties", "embargo",
                         "reciprocity", "economic", "imports", "exports"})),
 )
-
-
-def reserved(verb: Token) -> bool:
-    """"reserves the right to respond", "has every right to retaliate": an answer held in
-    reserve, a threat whatever the tense."""
-    return verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() == "right"
 
 
 def reprisal_code(verb: Token) -> str:
