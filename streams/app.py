@@ -173,7 +173,8 @@ def _rocksdb_options(settings: Settings) -> dict[str, Any]:
 def _table(app: faust.App, settings: Settings, spec: TableSpec) -> Any:
     table: Any = app.Table(spec.name, partitions=spec.partitions, key_type=bytes,
                            help=spec.help, options=_rocksdb_options(settings))
-    # Faust derives a table's value serializer from value_type only ("json" otherwise);
-    # set ours before the store and the changelog topic (both created lazily) exist.
-    table.value_serializer = CODEC_NAME
+    # Faust derives a table's value serializer from value_type only ("json" otherwise); set
+    # "raw" before the store and the changelog topic (both created lazily) exist: the ledger
+    # writes each row's JSON bytes itself, once for both (``streams.state.tables.row_bytes``).
+    table.value_serializer = "raw"
     return table

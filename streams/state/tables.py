@@ -4,19 +4,41 @@ A batch of events loads each pair's state once, folds every event, then writes t
 each touched day once (``flush``): one changelog record per pair and day, not per event.
 With ``objects`` (``streams.state.objects.TableObjects``), what it reads comes from the
 objects it last wrote where they are kept (taken out while folded, put back once written).
+
+Rows are stored as the model's JSON bytes (``row_bytes``), encoded once here: the tables'
+value serializer is ``raw``, so the RocksDB store and the changelog topic get the same bytes
+(before, Faust's codec encoded every row twice, once for each). ``read_row`` decodes them.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from schemas.models import DayBucket, DyadState
 from streams.state.aggregate import new_state
 from streams.state.history import bucket_key
 from streams.state.objects import ABSENT, TableObjects
 
-__all__ = ["TableLedger"]
+__all__ = ["TableLedger", "read_row", "row_bytes"]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def row_bytes(row: BaseModel) -> bytes:
+    """A table row as stored: the model's JSON (UTF-8 bytes; the bytes ``model_dump_json``
+    gives)."""
+    return row.__pydantic_serializer__.to_json(row)
+
+
+def read_row(model: type[M], raw: Any) -> M:
+    """A table row as ``model``: from stored bytes (JSON), or from a dict or a model (rows
+    held in memory). Raises ``pydantic.ValidationError`` if it is not a valid ``model``."""
+    if isinstance(raw, (bytes, bytearray)):
+        return model.model_validate_json(raw)
+    return model.model_validate(raw)
 
 
 class TableLedger:
@@ -49,7 +71,7 @@ class TableLedger:
         kept = ABSENT if self.objects is None else self.objects.states.take(pair)
         if kept is ABSENT:
             raw = self.dyads.get(pair.encode())
-            return None if raw is None else DyadState.model_validate(raw)
+            return None if raw is None else read_row(DyadState, raw)
         return kept if isinstance(kept, DyadState) else None
 
     def save_state(self, state: DyadState) -> None:
@@ -64,7 +86,7 @@ class TableLedger:
             kept = ABSENT if self.objects is None else self.objects.buckets.take(key)
             if kept is ABSENT:
                 raw = self.days.get(key.encode())
-                kept = None if raw is None else DayBucket.model_validate(raw)
+                kept = None if raw is None else read_row(DayBucket, raw)
             self._buckets[key] = kept if isinstance(kept, DayBucket) else None
         return self._buckets[key]
 
@@ -88,9 +110,11 @@ class TableLedger:
         written = set(self._dirty_states)
         written.update(key.rpartition("@")[0] for key in self._dirty_buckets | self._dropped)
         for pair in sorted(self._dirty_states):
-            self.dyads[pair.encode()] = self._states[pair]
+            self.dyads[pair.encode()] = row_bytes(self._states[pair])
         for key in sorted(self._dirty_buckets):
-            self.days[key.encode()] = self._buckets[key]
+            bucket = self._buckets[key]
+            if bucket is not None:
+                self.days[key.encode()] = row_bytes(bucket)
         for key in sorted(self._dropped):
             if key.encode() in self.days:
                 del self.days[key.encode()]

@@ -156,12 +156,16 @@ def parse_as_of(value: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def load_state(raw: dict[str, Any]) -> DyadState:
-    """A pair's state as stored in the table (a dict); ``ValueError`` if it is not valid."""
+def load_state(raw: bytes | dict[str, Any]) -> DyadState:
+    """A pair's state as stored in the table (JSON bytes) or as a dict; ``ValueError`` if it is
+    not valid."""
     try:
+        if isinstance(raw, (bytes, bytearray)):
+            return DyadState.model_validate_json(raw)
         return DyadState.model_validate(raw)
     except ValidationError as exc:
-        raise ValueError(f"unreadable state for {raw.get('pair')!r}: {exc}") from exc
+        pair = raw.get("pair") if isinstance(raw, dict) else bytes(raw[:40])
+        raise ValueError(f"unreadable state for {pair!r}: {exc}") from exc
 
 
 def pair_summary(state: DyadState, buckets: Iterable[DayBucket] = (), window_days: float = 1.0,
@@ -198,9 +202,10 @@ def summary_at(state: DyadState, buckets: Iterable[DayBucket], as_of: datetime,
     )
 
 
-def summarize(raw: dict[str, Any], window_days: float = 1.0, half_life_days: float = 7.0,
+def summarize(raw: bytes | dict[str, Any], window_days: float = 1.0, half_life_days: float = 7.0,
               buckets: Iterable[DayBucket] = ()) -> dict[str, Any]:
-    """The JSON row (``PairSummary``) of a pair's state as stored in the table (a dict).
+    """The JSON row (``PairSummary``) of a pair's state as stored in the table (JSON bytes) or
+    as a dict.
 
     Raises ``ValueError`` if ``raw`` is not a valid ``DyadState``.
     """

@@ -21,6 +21,7 @@ from streams.app import Pipeline
 from streams.kafka.lag import consumer_lag, lag_by_topic
 from streams.state.history import bucket_key
 from streams.state.objects import ABSENT, Absent
+from streams.state.tables import read_row
 from streams.web.listing import (
     RowFilter,
     alerts_from_buckets,
@@ -208,7 +209,7 @@ class TableReads:
         if kept is not ABSENT:
             return kept if isinstance(kept, DyadState) else None
         raw = self.table.get(pair.encode())
-        return None if raw is None else DyadState.model_validate(raw)
+        return None if raw is None else read_row(DyadState, raw)
 
     def local_bucket(self, pair: str, day: Any) -> DayBucket | None:
         """The pair's day bucket (``dyad-days``) in this worker's table, or None."""
@@ -218,7 +219,7 @@ class TableReads:
         if kept is not ABSENT:
             return kept if isinstance(kept, DayBucket) else None
         raw = self.pipeline.days.get(key.encode())
-        return None if raw is None else DayBucket.model_validate(raw)
+        return None if raw is None else read_row(DayBucket, raw)
 
     def _kept_state(self, pair: str) -> DyadState | Absent | None:
         """The pair's state as the ledger last wrote it (``TableObjects``), or ``ABSENT``."""

@@ -12,7 +12,7 @@ from streams.catalog import changelog_topic_name
 from streams.cli.processes import settings_env
 from streams.cli.render import format_rows
 from streams.kafka.clients import kafka_python_config
-from streams.kafka.codec import CODEC_NAME, OrjsonCodec
+from streams.kafka.codec import OrjsonCodec
 from streams.settings import Settings, usable_cores
 from tests.unit.factories import make_event
 
@@ -53,7 +53,8 @@ def test_codec_writes_plain_json_for_models_and_values() -> None:
 def test_pipeline_declares_topics_and_table_from_settings() -> None:
     settings = Settings(app_id="unit", events_partitions=6)
     pipeline = build_pipeline(settings)
-    assert pipeline.dyads.value_serializer == CODEC_NAME
+    assert pipeline.dyads.value_serializer == "raw"  # rows are JSON bytes (row_bytes), encoded once
+    assert pipeline.days.value_serializer == "raw"
     assert pipeline.dyads.changelog_topic.get_topic_name() == changelog_topic_name(settings)
     assert pipeline.events.partitions == 6
 

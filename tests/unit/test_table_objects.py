@@ -16,17 +16,18 @@ from streams.state.history import bucket_key
 from streams.state.ledger import fold_event
 from streams.state.objects import ABSENT, ObjectCache, TableObjects
 from streams.state.policy import aggregation_policy
-from streams.state.tables import TableLedger
+from streams.state.tables import TableLedger, read_row
 from streams.web.reads import TableReads
 from tests.unit.factories import T0, make_event
 from tests.unit.test_row_cache import CountingTable, StandInPipeline
 
 
 class StoredTable(CountingTable):
-    """A table stand-in that keeps what a real one would: the value's JSON form, not the object."""
+    """A table stand-in that keeps what a real one would: the row's JSON bytes, not the object."""
 
     def __setitem__(self, key: bytes, value: Any) -> None:
-        super().__setitem__(key, value.model_dump(mode="json"))
+        assert isinstance(value, bytes), f"rows are written as JSON bytes, got {type(value)}"
+        super().__setitem__(key, value)
 
 
 class Generation:
@@ -112,7 +113,7 @@ def test_a_rebalance_drops_everything_and_an_older_ledger_puts_nothing_back(tmp_
     assert objects.states.get("PAK-RUS") is ABSENT
     ledger.flush()
     assert len(objects.states) == 0 and len(objects.buckets) == 0
-    assert dyads[b"IND-PAK"]["events"] == 1  # the table itself was written
+    assert read_row(DyadState, dyads[b"IND-PAK"]).events == 1  # the table itself was written
 
 
 def test_the_cache_keeps_the_most_recently_used_rows() -> None:
