@@ -21,7 +21,7 @@ from agents.coder.actors import load_actors
 from agents.coder.acts import ACT_FORMS, DEMONSTRATIVES
 from agents.coder.dating import When, reference
 from agents.coder.discards import Discards
-from agents.coder.discourse import GROUP_SIZES, PAIR_NOUNS, Discourse
+from agents.coder.discourse import Discourse, presided_talks
 from agents.coder.events import Found, TriggerReader
 from agents.coder.gate import TriggerGate
 from agents.coder.gazetteer import PETRARCH_AGENTS, Agents
@@ -31,6 +31,7 @@ from agents.coder.parse import Parser, default_parser
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef, AgentNouns
 from agents.coder.surnames import second_mentions
+from agents.coder.syntax import GROUP_SIZES, PAIR_NOUNS
 from agents.coder.text import Sentence, sentences
 from agents.coder.vocab import Vocabulary, load_vocabulary
 from schemas.models import Article, Evidence, RelationEvent, event_id_for, pair_key
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CODER_VERSION", "Coder", "CoderStats", "default_coder"]
 
-CODER_VERSION = "dyadwatch-coder/0.3.11"
+CODER_VERSION = "dyadwatch-coder/0.3.12"
 WORD = re.compile(r"[a-z][a-z'\-]*")
 COREF_WORDS = frozenset({"it", "he", "she"}) | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS
 MAX_PARSED_CHARS = 5000
@@ -135,7 +136,8 @@ class Coder:
             return False
         countries = {h.name.country for h in hits if h.name and h.name.kind not in NO_ACTOR_KINDS}
         organ = any(h.name is None for h in hits)  # "the Gulf state", "the foreign ministry"
-        told = not words.isdisjoint(COREF_WORDS)  # "it", "the two", "the attack"
+        told = not words.isdisjoint(COREF_WORDS) or presided_talks(words)  # "it", "the two",
+        # "the attack", "mediated the talks"
         group = not words.isdisjoint(GROUP_SIZES)
         return len(countries) + organ + told >= 2 or ((organ or told) and group)
 

@@ -17,40 +17,20 @@ from agents.coder.acts import ACT_NOUNS, act_mentioned
 from agents.coder.clauses import speakers_second_act
 from agents.coder.events import Resolver
 from agents.coder.gazetteer import REGIONS
+from agents.coder.meetings import PRESIDING
 from agents.coder.naming import JUDGING_VERBS, NAMING_VERBS, what_called
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
-from agents.coder.syntax import first_conjunct
+from agents.coder.syntax import first_conjunct, group_size
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Discourse"]
+__all__ = ["PRESIDED_TALKS", "Discourse", "presided_talks"]
 
 WINDOW = 3
 OWNER_OF = {"its": "it", "his": "he", "her": "she"}  # a possessive resolves as its pronoun
-PAIR_NOUNS = frozenset(
-    [
-        "leaders",
-        "countries",
-        "sides",
-        "nations",
-        "governments",
-        "presidents",
-        "ministers",
-        "neighbours",
-        "neighbors",
-        "states",
-        "parties",
-        "capitals",
-        "premiers",
-        "delegations",
-        "counterparts",
-        "powers",
-    ]
-)
 PLACE_PREPS = frozenset({"in", "at", "near", "from", "into", "outside", "inside", "across"})
-GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the three countries"
 PEOPLE_NOUNS = frozenset({"leaders", "presidents", "ministers", "premiers", "counterparts"})
 COUNTRY_KINDS = frozenset({"country", "capital", "seat", "agent", "people", "possessor"})
 PERSON_KINDS = frozenset({"leader", "person", "agent"})
@@ -73,6 +53,7 @@ class Discourse:
         self.groups: list[tuple[int, list[ActorRef]]] = []
         self.acts: list[tuple[int, ActorRef, str]] = []
         self.pairs: list[tuple[int, ActorRef, ActorRef]] = []
+        self.meetings: list[tuple[int, ActorRef, ActorRef]] = []
         self.organs: list[tuple[int, frozenset[str], ActorRef]] = []
 
     def acted(self, index: int, acts: list[tuple[ActorRef, ActorRef, str]]) -> None:
@@ -81,6 +62,8 @@ class Discourse:
         self.acts.extend((index, source, code) for source, _, code in acts if source.country)
         self.pairs.extend((index, source, target) for source, target, _ in acts
                           if source.country and target.country and source.country != target.country)
+        self.meetings.extend((index, source, target) for source, target, code in acts if code[:2] == "04"
+                             and source.country and target.country and source.country != target.country)
 
     def remember(self, index: int, refs: list[ActorRef], doc: Doc | None = None) -> None:
         """Actors named in sentence ``index``, in text order; with its parse, the groups of
@@ -99,6 +82,8 @@ class Discourse:
             low = OWNER_OF.get(tok.lower_, tok.lower_) if tok.dep_ == "poss" else tok.lower_
             if tok.i in actors.coref_at:
                 return self._organ(index, doc, here, tok, actors.coref_at[tok.i])
+            if _talks_presided(tok):  # "Malaysia mediated the talks": the parties of the last talks
+                return self._met(index, _subject_countries(here, tok), tok)
             if act_mentioned(tok):  # "rejected the decision": whoever decided it
                 speaker = speakers_second_act(tok.head) if tok.dep_ == "dobj" else None
                 until = speaker.i if speaker is not None else tok.i  # ("said X was ..., and
@@ -108,9 +93,8 @@ class Discourse:
                         if i < index and ref.country not in named and code[:2] in roots][:1]
             if low in ("two", "both") and tok.dep_ in ("nsubj", "nsubjpass"):  # "and the two agreed"
                 return self._group(index, here, tok, 2)
-            sizes = [GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES]
-            if low in PAIR_NOUNS and sizes:
-                return self._group(index, here, tok, sizes[0])
+            if group_size(tok):
+                return self._group(index, here, tok, group_size(tok))
             judged = tok.head.lemma_.lower() in NAMING_VERBS | JUDGING_VERBS  # ("called it", "what
             if low in ("it", "what") and tok.dep_ == "dobj" and judged:  # it called"): the act told
                 return self._named_act(index, doc, here, tok)
@@ -174,6 +158,14 @@ class Discourse:
                 and not (friendly and code[:2] >= "10") and not (hostile and code[:2] < "10")]
         return [_coref(ref, tok) for ref in acts[:1]]
 
+    def _met(self, index: int, besides: set[str], tok: Token) -> list[ActorRef]:
+        """The two countries of the last meeting coded in the window, if ``besides`` (the
+        presider's) holds neither."""
+        for sent_index, a, b in reversed(self.meetings):
+            if index - WINDOW <= sent_index < index and not {a.country, b.country} & besides:
+                return [_coref(a, tok), _coref(b, tok)]
+        return []
+
     def _latest(self, index: int, ok: object, tok: Token, n: int, window: int = WINDOW) -> list[ActorRef]:
         test = ok if callable(ok) else (lambda r: True)
         found: list[ActorRef] = []
@@ -190,7 +182,10 @@ class Discourse:
 
     def _group(self, index: int, here: list[ActorRef], tok: Token, size: int) -> list[ActorRef]:
         """The last ``size`` countries named before ``tok`` ("the two sides"), or none; for
-        three or more, the last group of that many named together in the window."""
+        three or more, the last group of that many named together in the window. A group its
+        clause's subject speaks to leaves the subject out ("Trump called both leaders")."""
+        speaking = _subject_countries(here, tok)
+        here = [r for r in here if r.country not in speaking]
         if size > 2:
             for sent_index, group in reversed(self.groups):
                 if index - WINDOW <= sent_index < index and len(group) == size:
@@ -219,6 +214,41 @@ class Discourse:
 
 
 PRAISING = frozenset({"welcome", "praise", "hail"})
+
+
+TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "session", "dialogue",
+                   "discussion", "discussions", "summit"})
+PRESIDED_TALKS = (frozenset({f for w in PRESIDING for f in (w, w + "s", w + "d", w + "ed")}), TALKS)
+"""The words of a sentence that may name a meeting told before by who presided over it."""
+
+
+def presided_talks(words: set[str]) -> bool:
+    """A sentence's lowercase ``words`` hold a presiding verb and a meeting ("chaired the
+    session"): it may code a mediation of talks told before, with one country named."""
+    verbs, talks = PRESIDED_TALKS
+    return not words.isdisjoint(verbs) and not words.isdisjoint(talks)
+
+
+def _talks_presided(tok: Token) -> bool:
+    """``tok`` is the meeting a verb presides over, named with no party ("mediated the talks",
+    "chaired the session")."""
+    return (tok.dep_ == "dobj" and tok.lemma_.lower() in TALKS and tok.head.lemma_.lower() in PRESIDING
+            and not any(c.dep_ == "prep" for c in tok.children))
+
+
+def _subject_countries(here: list[ActorRef], tok: Token) -> set[str]:
+    """The countries of the subject of the clause whose object (or prepositional object) the
+    group phrase ``tok`` is; none for a subject group ("the two sides agreed")."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return set()
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("xcomp", "conj"):
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    spans = {t.i for c in subjects for t in c.subtree}
+    return {r.country for r in here if r.head in spans}
 
 
 def _organ_words(doc: Doc, ref: ActorRef) -> frozenset[str]:

@@ -19,7 +19,7 @@ from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
 from agents.coder.scenes import FORCE, PLACE_PREPS, SCENE_KINDS, UNCLAIMED_ROOTS, scene_of
 from agents.coder.subjects import Resolver, Subjects, verb_as_compound
-from agents.coder.syntax import ADJUNCT_PREPS, clause_of, directive, each_way, to_clause
+from agents.coder.syntax import ADJUNCT_PREPS, clause_of, directive, each_way, group_size, to_clause
 from agents.coder.words import (
     ACQUIRE,
     ALONGSIDE,
@@ -169,10 +169,22 @@ class Roles(Subjects):
             (a, low)
             for obj in prep.children
             if obj.dep_ == "pobj" and obj.lemma_.lower() not in BORDERS
-            for a in (self.actors.group(obj, False, loose=loose)
-                      or (self.resolve(obj) if obj.i in self.actors.coref_at else []))  # "against
-            if a.kind != "city" or self.code[:2] >= "17"  # the South American country"
+            for a in self._prep_referents(obj, loose)
+            if a.kind != "city" or self.code[:2] >= "17"
         ]
+
+    def _prep_referents(self, obj: Token, loose: bool) -> list[ActorRef]:
+        """The actors a prepositional object names, or refers to: "against the South American
+        country" (a coreferring phrase), "with both leaders", "with the advisers of both
+        countries" (a group told before)."""
+        named = self.actors.group(obj, False, loose=loose)
+        if named:
+            return named
+        if obj.i in self.actors.coref_at or group_size(obj):
+            return self.resolve(obj)
+        return [a for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"  # ("with the
+                for o in p.children if o.dep_ == "pobj" and group_size(o)  # advisers of both
+                for a in self.resolve(o)]  # countries")
 
     def _presiders(self, tok: Token) -> list[ActorRef]:
         """Who presides over the meeting ``tok`` tells (``meetings.presiders``)."""

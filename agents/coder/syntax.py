@@ -9,10 +9,23 @@ from agents.coder.refs import ActorRef
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ADJUNCT_PREPS", "GROUP_MAX", "clause_of", "directive", "each_way", "first_conjunct", "object_of",
-           "to_clause"]
+__all__ = ["ADJUNCT_PREPS", "GROUP_MAX", "GROUP_SIZES", "PAIR_NOUNS", "clause_of", "directive", "each_way",
+           "first_conjunct", "group_size", "object_of", "to_clause"]
 
 GROUP_MAX = 4
+PAIR_NOUNS = frozenset({
+    "leaders", "countries", "sides", "nations", "governments", "presidents", "ministers", "neighbours",
+    "neighbors", "states", "parties", "capitals", "premiers", "delegations", "counterparts", "powers",
+})
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the three countries"
+
+
+def group_size(tok: Token) -> int:
+    """How many countries a group phrase headed by ``tok`` stands for ("the two sides", "both
+    leaders", "the three countries": 2, 2, 3), or 0."""
+    if tok.lower_ not in PAIR_NOUNS:
+        return 0
+    return next((GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES), 0)
 
 
 def first_conjunct(tok: Token) -> Token:

@@ -939,6 +939,30 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         "to Ireland and Norway for consultations.",
         [("ISR", "IRL", 4), ("ISR", "NOR", 4)],
     ),
+    # a group told before, as the object of a third country's act: "both leaders", "the two
+    # countries", "the advisers of both countries" stand for the pair, never for the subject's own
+    (
+        "Thailand and Cambodia traded fire on Friday. Trump spoke by phone with both leaders on "
+        "Saturday.",
+        [("KHM", "THA", 4), ("KHM", "USA", 1), ("THA", "KHM", 4), ("THA", "USA", 1), ("USA", "KHM", 1),
+         ("USA", "THA", 1)],
+    ),
+    (
+        "India fired missiles at Pakistan on Wednesday. Rubio spoke by phone with the national "
+        "security advisers of both countries.",
+        [("IND", "PAK", 4), ("IND", "USA", 1), ("PAK", "USA", 1), ("USA", "IND", 1), ("USA", "PAK", 1)],
+    ),
+    ("Israel and Iran exchanged strikes. The United States urged both countries to stop fighting.",
+     [("IRN", "ISR", 4), ("ISR", "IRN", 4), ("USA", "IRN", 1), ("USA", "ISR", 1)]),
+    # talks told before, presided over by a third country: it mediates for each party
+    ("Thailand and Cambodia held talks in Putrajaya on Monday. Malaysia mediated the talks.",
+     [("KHM", "THA", 1), ("MYS", "KHM", 1), ("MYS", "THA", 1), ("THA", "KHM", 1)]),
+    (
+        "Russian and Ukrainian delegations held talks in Istanbul on Friday. Turkish Foreign Minister "
+        "Hakan Fidan chaired the session.",
+        [("RUS", "UKR", 1), ("TUR", "RUS", 1), ("TUR", "UKR", 1), ("UKR", "RUS", 1)],
+    ),
+    ("Turkey chaired a session of the Security Council on Friday.", []),
     # a reprisal promised is a threat to whoever it answers; one told as done names no act
     (
         "Germany expelled two Russian diplomats on Monday. Russian Foreign Ministry spokeswoman "
