@@ -36,6 +36,7 @@ __all__ = [
     "naming",
     "near_objects",
     "no_force",
+    "obliged",
     "owner_of",
     "questioned",
     "reason_given",
@@ -88,12 +89,31 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "can", "should"}
 REMINDERS = frozenset({"reminder", "warning", "message", "notice", "ultimatum", "letter", "statement"})
 
 
+def _own_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def obliged(tok: Token) -> list[Token]:
+    """The subject of the clause at ``tok`` that ``asked`` reads: its own, or for a verb
+    conjoined to a reported clause with no subject of its own, the clause's ("said the United
+    States could not ... and must establish ...")."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subj and tok.dep_ == "conj":
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return subj
+
+
 def asked(tok: Token) -> tuple[Token, VerbPattern] | None:
     """The verb that asks the clause at ``tok`` of its subject, and what it codes: a speech
-    verb over 'must'/'should', or the verb that issues a reminder or warning 'that X must'
-    (a demand), 'want'/'wish' over a 'to' clause (an appeal)."""
+    verb over 'must'/'should' (also in a verb conjoined to the reported clause), or the verb
+    that issues a reminder or warning 'that X must' (a demand), 'want'/'wish' over a 'to'
+    clause (an appeal)."""
     if tok.dep_ not in ("acl", "ccomp") and tok.pos_ not in ("VERB", "AUX"):
         return None  # (called for every token: no children read for the rest)
+    if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and not _own_subject(tok):
+        aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}  # "said X could not ... and
+        speaker = speech_head(tok.head, trailing=True) if aux & OBLIGATION else None  # must ..."
+        return (speaker, DEMAND) if speaker is not None and status(tok) == "off" else None
     told = next((c for c in tok.children if c.dep_ == "parataxis" and c.i > tok.i
                  and c.lemma_.lower() in SPEECH), None)  # "Guyana must halt ..., Maduro said"
     if tok.dep_ not in ("acl", "ccomp") and told is None:
@@ -326,13 +346,15 @@ def answers(tok: Token) -> bool:
 
 def no_force(tok: Token) -> bool:
     """Force words whose object is no target of force: 'fought a bruising trade war', 'had
-    overcome the impasse'."""
+    overcome the impasse'; wars counted are history: 'fought two wars over Kashmir'."""
     for c in tok.children:
         if c.dep_ != "dobj":
             continue
         lemma = c.lemma_.lower()
         words = {lemma, *(m.lower_ for m in c.children if m.dep_ in ("amod", "compound"))}
         if lemma in ABSTRACT_OBSTACLES or (lemma == "war" and words & NONVIOLENT_WARS):
+            return True
+        if lemma in ("war", "conflict") and any(m.dep_ == "nummod" for m in c.children):
             return True
     return False
 

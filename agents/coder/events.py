@@ -29,6 +29,7 @@ from agents.coder.cues import (
     named_as_reason,
     naming,
     no_force,
+    obliged,
     owner_of,
     questioned,
     reason_given,
@@ -124,7 +125,7 @@ class TriggerReader:
             by = asked(tok)
             if by is None:
                 continue
-            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            subj = obliged(tok)
             if not subj or is_history(by[0], 0):
                 continue
             head, pattern = by

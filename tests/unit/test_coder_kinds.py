@@ -963,6 +963,18 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
         [("RUS", "UKR", 1), ("TUR", "RUS", 1), ("TUR", "UKR", 1), ("UKR", "RUS", 1)],
     ),
     ("Turkey chaired a session of the Security Council on Friday.", []),
+    # envoys ordered out are expelled; an obligation in a verb conjoined to the reported clause
+    # is a demand of its subject
+    ("Cambodia ordered Thai diplomats out on Thursday.", [("KHM", "THA", 4)]),
+    ("The army ordered troops out of the city.", []),
+    ("China said Japan had made a mistake and must apologise.", [("CHN", "JPN", 3)]),
+    ("Iran said it would respond and must defend itself.", []),
+    # "put ... on hold", "hold ... in abeyance": suspended
+    ("China put trade talks with Australia on hold.", [("CHN", "AUS", 4)]),
+    # wars counted are history; sanctions ordered lifted are eased
+    ("India and Pakistan have fought three wars since 1947.", []),
+    ("Armenia and Azerbaijan fought two wars over Nagorno-Karabakh.", []),
+    ("Trump ordered the lifting of sanctions on Syria.", [("USA", "SYR", 2)]),
     # a reprisal promised is a threat to whoever it answers; one told as done names no act
     (
         "Germany expelled two Russian diplomats on Monday. Russian Foreign Ministry spokeswoman "
