@@ -40,6 +40,7 @@ PRAISE = frozenset({
     "significant", "encouraging", "excellent", "success", "successful", "progress", "helpful",
     "necessary", "justified", "legitimate", "timely", "welcomed", "fair", "defensive", "proportionate",
     "appropriate", "measured", "responsible", "lawful", "legal", "reasonable", "needed", "sovereign",
+    "self-defence", "self-defense", "defence", "defense",  # (tokens of "self-defence")
 })
 
 
@@ -49,7 +50,9 @@ def act_mentioned(tok: Token) -> bool:
     if tok.dep_ not in ("dobj", "pobj") or tok.lemma_.lower() not in ACT_NOUNS:
         return False
     told = any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in tok.children)
-    owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "of")) for c in tok.children)
+    authors = ("by", "of") if ACT_NOUNS[tok.lemma_.lower()] is _ANY else ("by",)  # ("the decision of
+    # X": X's; "the downing of the drone", "the expulsion of its diplomats": what the act befell)
+    owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in authors) for c in tok.children)
     return told and not owned
 
 

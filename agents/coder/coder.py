@@ -21,12 +21,13 @@ from agents.coder.actors import load_actors
 from agents.coder.acts import ACT_FORMS, DEMONSTRATIVES
 from agents.coder.dating import When, reference
 from agents.coder.discards import Discards
-from agents.coder.discourse import Discourse, presided_talks
+from agents.coder.discourse import Discourse
 from agents.coder.events import Found, TriggerReader
 from agents.coder.gate import TriggerGate
 from agents.coder.gazetteer import PETRARCH_AGENTS, Agents
 from agents.coder.lexicon import CameoEntry, load_cameo
 from agents.coder.matcher import ActorHit, Matcher
+from agents.coder.meetings import presided_talks
 from agents.coder.parse import Parser, default_parser
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef, AgentNouns

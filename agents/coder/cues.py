@@ -177,7 +177,10 @@ def misread_passive(tok: Token, code: str) -> bool:
 
 
 def naming(tok: Token) -> bool:
-    """'calling it a clear violation', 'called Putin a killer': a name given, not a call made."""
+    """'calling it a clear violation', 'called Putin a killer', 'described the raid as a
+    flagrant violation': a name given, not a call made."""
+    if tok.lemma_.lower() == "describe":
+        return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
     if tok.lemma_.lower() != "call":
         return False
     if any(c.dep_ == "oprd" for c in tok.children):

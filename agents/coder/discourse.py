@@ -17,16 +17,16 @@ from agents.coder.acts import ACT_NOUNS, act_mentioned
 from agents.coder.clauses import speakers_second_act
 from agents.coder.events import Resolver
 from agents.coder.gazetteer import REGIONS
-from agents.coder.meetings import PRESIDING
+from agents.coder.meetings import talks_presided
 from agents.coder.naming import JUDGING_VERBS, NAMING_VERBS, what_called
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
-from agents.coder.syntax import first_conjunct, group_size
+from agents.coder.syntax import first_conjunct, group_size, subject_countries
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["PRESIDED_TALKS", "Discourse", "presided_talks"]
+__all__ = ["Discourse"]
 
 WINDOW = 3
 OWNER_OF = {"its": "it", "his": "he", "her": "she"}  # a possessive resolves as its pronoun
@@ -82,8 +82,8 @@ class Discourse:
             low = OWNER_OF.get(tok.lower_, tok.lower_) if tok.dep_ == "poss" else tok.lower_
             if tok.i in actors.coref_at:
                 return self._organ(index, doc, here, tok, actors.coref_at[tok.i])
-            if _talks_presided(tok):  # "Malaysia mediated the talks": the parties of the last talks
-                return self._met(index, _subject_countries(here, tok), tok)
+            if talks_presided(tok):  # "Malaysia mediated the talks": the parties of the last talks
+                return self._met(index, subject_countries(here, tok), tok)
             if act_mentioned(tok):  # "rejected the decision": whoever decided it
                 speaker = speakers_second_act(tok.head) if tok.dep_ == "dobj" else None
                 until = speaker.i if speaker is not None else tok.i  # ("said X was ..., and
@@ -184,7 +184,7 @@ class Discourse:
         """The last ``size`` countries named before ``tok`` ("the two sides"), or none; for
         three or more, the last group of that many named together in the window. A group its
         clause's subject speaks to leaves the subject out ("Trump called both leaders")."""
-        speaking = _subject_countries(here, tok)
+        speaking = subject_countries(here, tok)
         here = [r for r in here if r.country not in speaking]
         if size > 2:
             for sent_index, group in reversed(self.groups):
@@ -214,41 +214,6 @@ class Discourse:
 
 
 PRAISING = frozenset({"welcome", "praise", "hail"})
-
-
-TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "session", "dialogue",
-                   "discussion", "discussions", "summit"})
-PRESIDED_TALKS = (frozenset({f for w in PRESIDING for f in (w, w + "s", w + "d", w + "ed")}), TALKS)
-"""The words of a sentence that may name a meeting told before by who presided over it."""
-
-
-def presided_talks(words: set[str]) -> bool:
-    """A sentence's lowercase ``words`` hold a presiding verb and a meeting ("chaired the
-    session"): it may code a mediation of talks told before, with one country named."""
-    verbs, talks = PRESIDED_TALKS
-    return not words.isdisjoint(verbs) and not words.isdisjoint(talks)
-
-
-def _talks_presided(tok: Token) -> bool:
-    """``tok`` is the meeting a verb presides over, named with no party ("mediated the talks",
-    "chaired the session")."""
-    return (tok.dep_ == "dobj" and tok.lemma_.lower() in TALKS and tok.head.lemma_.lower() in PRESIDING
-            and not any(c.dep_ == "prep" for c in tok.children))
-
-
-def _subject_countries(here: list[ActorRef], tok: Token) -> set[str]:
-    """The countries of the subject of the clause whose object (or prepositional object) the
-    group phrase ``tok`` is; none for a subject group ("the two sides agreed")."""
-    if tok.dep_ in ("nsubj", "nsubjpass"):
-        return set()
-    verb = tok.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and verb.dep_ in ("xcomp", "conj"):
-        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    spans = {t.i for c in subjects for t in c.subtree}
-    return {r.country for r in here if r.head in spans}
 
 
 def _organ_words(doc: Doc, ref: ActorRef) -> frozenset[str]:

@@ -90,7 +90,9 @@ class TriggerReader:
         consumed = {i for t in triggers if not t.noun for i in range(t.tok.i + 1, t.last + 1)}
         # (a bare governor does not take the event noun it governs: "refused to commit to aid")
         verbs = {t.tok.i for t in triggers if not t.noun and t.pattern.code[:2] != "01"
-                 and not (t.pattern.post == () and t.tok.lemma_.lower() in GOVERNOR_OF)}
+                 and not (t.pattern.post == () and t.tok.lemma_.lower() in GOVERNOR_OF)
+                 and not (what_called(t.tok) and not judged_what_called(t.tok))}
+        # ("after what she described as a good conversation with Trump": the conversation)
         consumed |= {t.tok.i for t in triggers if t.noun and object_of(t.tok) in verbs}
         # "mediated talks between A and B": A and B talk too
         consumed -= {t.tok.i for t in triggers if t.noun and _talks_between(t)}

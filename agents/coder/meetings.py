@@ -11,11 +11,30 @@ if TYPE_CHECKING:
 
     from agents.coder.refs import ActorRef
 
-__all__ = ["BROKERED", "MEDIATION_NOUNS", "PRESIDING", "presiders", "presides"]
+__all__ = ["BROKERED", "MEDIATION_NOUNS", "PRESIDED_TALKS", "PRESIDING", "TALKS", "presided_talks",
+           "presiders", "presides", "talks_presided"]
 
 PRESIDING = frozenset({"mediate", "mediating", "mediation", "chair", "chairing", "preside", "presiding",
                        "facilitate", "facilitating", "facilitation", "moderate", "moderating",
                        "broker", "brokering", "mediator", "facilitator", "host"})
+TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "session", "dialogue",
+                   "discussion", "discussions", "summit"})
+PRESIDED_TALKS = (frozenset({f for w in PRESIDING for f in (w, w + "s", w + "d", w + "ed")}), TALKS)
+"""The words of a sentence that may name a meeting told before by who presided over it."""
+
+
+def presided_talks(words: set[str]) -> bool:
+    """A sentence's lowercase ``words`` hold a presiding verb and a meeting ("chaired the
+    session"): it may code a mediation of talks told before, with one country named."""
+    verbs, talks = PRESIDED_TALKS
+    return not words.isdisjoint(verbs) and not words.isdisjoint(talks)
+
+
+def talks_presided(tok: Token) -> bool:
+    """``tok`` is the meeting a verb presides over, named with no party ("mediated the talks",
+    "chaired the session")."""
+    return (tok.dep_ == "dobj" and tok.lemma_.lower() in TALKS and tok.head.lemma_.lower() in PRESIDING
+            and not any(c.dep_ == "prep" for c in tok.children))
 
 
 def presides(obj: Token) -> bool:

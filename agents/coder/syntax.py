@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["ADJUNCT_PREPS", "GROUP_MAX", "GROUP_SIZES", "PAIR_NOUNS", "clause_of", "directive", "each_way",
-           "first_conjunct", "group_size", "object_of", "to_clause"]
+           "first_conjunct", "group_size", "object_of", "subject_countries", "to_clause"]
 
 GROUP_MAX = 4
 PAIR_NOUNS = frozenset({
@@ -83,3 +83,18 @@ def each_way(group: list[ActorRef]) -> list[tuple[ActorRef, ActorRef]]:
     if len({a.country for a in group}) > GROUP_MAX:
         return []
     return [(a, b) for a in group for b in group if a.country != b.country]
+
+
+def subject_countries(here: list[ActorRef], tok: Token) -> set[str]:
+    """The countries of the subject of the clause whose object (or prepositional object) the
+    group phrase ``tok`` is; none for a subject group ("the two sides agreed")."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return set()
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("xcomp", "conj"):
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    spans = {t.i for c in subjects for t in c.subtree}
+    return {r.country for r in here if r.head in spans}

@@ -975,6 +975,19 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("India and Pakistan have fought three wars since 1947.", []),
     ("Armenia and Azerbaijan fought two wars over Nagorno-Karabakh.", []),
     ("Trump ordered the lifting of sanctions on Syria.", [("USA", "SYR", 2)]),
+    # an act told before, described or named in words that do not praise it, is criticised;
+    # "the downing of the drone": what the act befell, not its author; what a speaker
+    # "described as a good conversation" is the conversation
+    ("Ecuadorean police stormed the Mexican embassy in Quito. Mexico's president described the raid "
+     "as a flagrant violation of international law.", [("ECU", "MEX", 4), ("MEX", "ECU", 3)]),
+    ("Algeria shot down a Malian drone. Mali called the downing of the drone an act of aggression.",
+     [("DZA", "MLI", 4), ("MLI", "DZA", 3)]),
+    ("Israel struck Iran. A White House spokesman described the strikes as an exercise in self-defence.",
+     [("ISR", "IRN", 4)]),
+    ("China and Japan held talks. Beijing described the talks as constructive.",
+     [("CHN", "JPN", 1), ("JPN", "CHN", 1)]),
+    ("The deal followed what Sheinbaum described as a good conversation with Trump on Monday.",
+     [("MEX", "USA", 1), ("USA", "MEX", 1)]),
     # a reprisal promised is a threat to whoever it answers; one told as done names no act
     (
         "Germany expelled two Russian diplomats on Monday. Russian Foreign Ministry spokeswoman "
