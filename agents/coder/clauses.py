@@ -128,15 +128,27 @@ def _habitual(tok: Token) -> bool:
     return (perfect and habit) or already  # "had already closed Russia's consulates": before
 
 
+def _ruled_out(head: Token) -> bool:
+    """'(did not) rule out sending troops', 'put off sending its envoy', 'postponed visiting':
+    the act is not done."""
+    lemma = head.lemma_.lower()
+    if lemma in ("postpone", "delay", "defer"):
+        return True
+    particle = {c.lower_ for c in head.children if c.dep_ == "prt"}
+    return (lemma == "rule" and "out" in particle) or (lemma == "put" and "off" in particle)
+
+
 def governor_status(tok: Token) -> str | None:
     """The status a governing word gives ``tok`` ("agreed to resume" -> intent), None if none."""
     head = tok.head
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _ruled_out(head):  # ("put off sending": parsed
+        return "off"  # as an adverbial clause)
     if head.i == tok.i or (tok.dep_ not in ("xcomp", "acl", "ccomp", "conj") and not _infinitive(tok)):
         return None
     if tok.dep_ == "conj":
         return governor_status(head)
     lemma = head.lemma_.lower()
-    if lemma in UNASSERTED:
+    if lemma in UNASSERTED or _ruled_out(head):  # ("did not rule out developing cooperation")
         return "off"
     kind = GOVERNOR_OF.get(lemma)
     if kind is None:

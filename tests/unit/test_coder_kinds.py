@@ -988,6 +988,10 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("CHN", "JPN", 1), ("JPN", "CHN", 1)]),
     ("The deal followed what Sheinbaum described as a good conversation with Trump on Monday.",
      [("MEX", "USA", 1), ("USA", "MEX", 1)]),
+    # an act ruled out (or not), put off or postponed is not done
+    ("Putin said Moscow does not rule out developing military-technical cooperation with North Korea.", []),
+    ("Russia did not rule out sending troops to Belarus.", []),
+    ("Algeria put off sending its newly appointed envoy to Burkina Faso.", []),
     # a reprisal promised is a threat to whoever it answers; one told as done names no act
     (
         "Germany expelled two Russian diplomats on Monday. Russian Foreign Ministry spokeswoman "
