@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from agents.coder.refs import ActorRef
 
-__all__ = ["BROKERED", "MEDIATION_NOUNS", "PRESIDED_TALKS", "PRESIDING", "TALKS", "presided_talks",
+__all__ = ["BROKERED", "MEDIATION_NOUNS", "PRESIDING", "PRESIDING_FORMS", "TALKS", "presided_talks",
            "presiders", "presides", "talks_presided"]
 
 PRESIDING = frozenset({"mediate", "mediating", "mediation", "chair", "chairing", "preside", "presiding",
@@ -19,15 +19,14 @@ PRESIDING = frozenset({"mediate", "mediating", "mediation", "chair", "chairing",
                        "broker", "brokering", "mediator", "facilitator", "host"})
 TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "session", "dialogue",
                    "discussion", "discussions", "summit"})
-PRESIDED_TALKS = (frozenset({f for w in PRESIDING for f in (w, w + "s", w + "d", w + "ed")}), TALKS)
-"""The words of a sentence that may name a meeting told before by who presided over it."""
+PRESIDING_FORMS = frozenset({f for w in PRESIDING for f in (w, w + "s", w + "d", w + "ed")})
+"""Surface forms of ``PRESIDING`` ("mediated", "chairs", "chaired"), for the gate's word sets."""
 
 
 def presided_talks(words: set[str]) -> bool:
     """A sentence's lowercase ``words`` hold a presiding verb and a meeting ("chaired the
     session"): it may code a mediation of talks told before, with one country named."""
-    verbs, talks = PRESIDED_TALKS
-    return not words.isdisjoint(verbs) and not words.isdisjoint(talks)
+    return not words.isdisjoint(PRESIDING_FORMS) and not words.isdisjoint(TALKS)
 
 
 def talks_presided(tok: Token) -> bool:
