@@ -304,13 +304,14 @@ def _unique(refs: list[ActorRef]) -> list[ActorRef]:
 
 def _glued(doc: Doc, text: str, i0: int, i1: int) -> bool:
     """'Chinese-made', 'Moscow-based', 'pro-Russia': a name glued by a hyphen is no actor
-    ('US-led' is, as a modifier naming who leads); ``text`` is the doc's text."""
+    ('US-led' is, as a modifier naming who leads, and 'Indian-owned' names whose); ``text`` is
+    the doc's text."""
     start, end = doc[i0].idx, doc[i1 - 1].idx + len(doc[i1 - 1])
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True
     if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
         word = text[end + 1 : end + 12].split(" ")[0].lower()
-        return word not in ("led", "backed", "sponsored", "flagged")
+        return word not in ("led", "backed", "sponsored", "flagged", "owned", "operated", "registered")
     return False
 
 

@@ -124,7 +124,8 @@ FORCE_NOUNS = frozenset({
 MUNITIONS = _w("bomb bombs munitions shell shells rocket rockets missile missiles torpedo torpedoes")
 
 
-LEADS = frozenset({"led", "flagged"})  # "the Saudi-led coalition", "a Greek-flagged tanker"
+LEADS = frozenset({"led", "flagged", "owned", "operated", "registered"})  # "the Saudi-led coalition",
+# "a Greek-flagged tanker", "Indian-owned airlines"
 
 
 WATERS = frozenset({"sea", "seas", "gulf", "strait", "straits", "bay", "ocean", "channel"})

@@ -992,6 +992,14 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Putin said Moscow does not rule out developing military-technical cooperation with North Korea.", []),
     ("Russia did not rule out sending troops to Belarus.", []),
     ("Algeria put off sending its newly appointed envoy to Burkina Faso.", []),
+    # "Indian-owned airlines" are India's (as "Greek-flagged"); "termed" names as "called" does
+    ("Pakistan on Thursday closed its airspace to all Indian-owned and Indian-operated airlines.",
+     [("PAK", "IND", 4)]),
+    ("Houthi rebels attacked a British-owned ship in the Red Sea.", []),
+    ("India suspended the Indus Waters Treaty with Pakistan. Pakistan termed the decision unjust.",
+     [("IND", "PAK", 4), ("PAK", "IND", 3)]),
+    ("India and Pakistan held talks. Pakistan termed the talks constructive.",
+     [("IND", "PAK", 1), ("PAK", "IND", 1)]),
     # a reprisal promised is a threat to whoever it answers; one told as done names no act
     (
         "Germany expelled two Russian diplomats on Monday. Russian Foreign Ministry spokeswoman "
