@@ -19,6 +19,7 @@ from schemas.summary import PairSummary
 from streams.exceptions import BadQuery
 from streams.state.decay import decay_factor
 from streams.state.pointintime import figures_at, tension_change
+from streams.state.tables import read_row
 
 __all__ = [
     "QUERY_PARAMS",
@@ -160,9 +161,7 @@ def load_state(raw: bytes | dict[str, Any]) -> DyadState:
     """A pair's state as stored in the table (JSON bytes) or as a dict; ``ValueError`` if it is
     not valid."""
     try:
-        if isinstance(raw, (bytes, bytearray)):
-            return DyadState.model_validate_json(raw)
-        return DyadState.model_validate(raw)
+        return read_row(DyadState, raw)
     except ValidationError as exc:
         pair = raw.get("pair") if isinstance(raw, dict) else bytes(raw[:40])
         raise ValueError(f"unreadable state for {pair!r}: {exc}") from exc
