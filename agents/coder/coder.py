@@ -42,12 +42,12 @@ if TYPE_CHECKING:
 
 __all__ = ["CODER_VERSION", "Coder", "CoderStats", "default_coder"]
 
-CODER_VERSION = "dyadwatch-coder/0.3.12"
+CODER_VERSION = "dyadwatch-coder/0.3.13"
 WORD = re.compile(r"[a-z][a-z'\-]*")
-COREF_WORDS = frozenset({"it", "he", "she"}) | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS
+COREF_WORDS = frozenset({"it", "he", "she", "him", "her"}) | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS
 MAX_PARSED_CHARS = 5000
 GENERIC_CONSULT = frozenset({"040", "046"})  # talks told beside a call or a visit are its talks
-NO_ACTOR_KINDS = frozenset({"block"})
+NO_ACTOR_KINDS = frozenset({"block", "title"})
 HOME_KINDS = frozenset({"country", "capital", "city", "seat"})  # a dateline's place
 
 
@@ -124,6 +124,7 @@ class Coder:
             doc = docs.get(sent.index)
             if doc is None:
                 discourse.remember(sent.index, [_hit_ref(h) for h in sent_hits if h.name])
+                discourse.subjects.extend((sent.index, _hit_ref(h)) for h in _leading(sent, sent_hits))
                 continue
             found = _dedupe(self._sentence(plan, sent, doc, sent_hits, discourse))
             events.extend(self._event(plan.article, sent, doc, f) for f in found
@@ -136,7 +137,8 @@ class Coder:
         if not self.gate.admits(words) or self.discards.discarded(sent.text):
             return False
         countries = {h.name.country for h in hits if h.name and h.name.kind not in NO_ACTOR_KINDS}
-        organ = any(h.name is None for h in hits)  # "the Gulf state", "the foreign ministry"
+        organ = any(h.name is None or h.name.kind == "title" for h in hits)  # "the Gulf state",
+        # "the foreign ministry", "Foreign Minister Okano"
         told = not words.isdisjoint(COREF_WORDS) or presided_talks(words)  # "it", "the two",
         # "the attack", "mediated the talks"
         group = not words.isdisjoint(GROUP_SIZES)
@@ -213,6 +215,16 @@ def _hits_by_sentence(sents: list[Sentence], hits: list[ActorHit]) -> dict[int, 
             out.setdefault(sent.index, []).append(hits[k])
             k += 1
     return out
+
+
+def _leading(sent: Sentence, hits: list[ActorHit]) -> list[ActorHit]:
+    """The first actor of a sentence not parsed, if it opens the sentence (its likely subject:
+    "China advised its citizens ..."; "The Indian army said ...")."""
+    first = next((h for h in hits if h.name and h.name.country and h.name.kind not in NO_ACTOR_KINDS), None)
+    if first is None:
+        return []
+    lead = sent.text[: max(0, first.start - sent.start)].split()
+    return [first] if len(lead) <= 1 and (not lead or lead[0].lower() == "the") else []
 
 
 def _hit_ref(hit: ActorHit) -> ActorRef:

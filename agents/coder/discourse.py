@@ -55,6 +55,7 @@ class Discourse:
         self.pairs: list[tuple[int, ActorRef, ActorRef]] = []
         self.meetings: list[tuple[int, ActorRef, ActorRef]] = []
         self.organs: list[tuple[int, frozenset[str], ActorRef]] = []
+        self.subjects: list[tuple[int, ActorRef]] = []
 
     def acted(self, index: int, acts: list[tuple[ActorRef, ActorRef, str]]) -> None:
         """The (source, target, CAMEO code) of the acts coded in sentence ``index`` ("the
@@ -71,6 +72,8 @@ class Discourse:
         named = [ref for ref in refs if ref.country and not ref.coref]
         self.memory.extend((index, ref) for ref in named)
         if doc is not None:
+            self.subjects.extend((index, ref) for ref in named
+                                 if _phrase_head(doc[ref.head]).dep_ in ("nsubj", "nsubjpass"))
             self.groups.extend((index, group) for group in _coordinated(doc, named))
             self.organs.extend((index, keys, ref) for ref in named if (keys := _organ_words(doc, ref)))
 
@@ -81,7 +84,10 @@ class Discourse:
         def resolve(tok: Token) -> list[ActorRef]:
             low = OWNER_OF.get(tok.lower_, tok.lower_) if tok.dep_ == "poss" else tok.lower_
             if tok.i in actors.coref_at:
-                return self._organ(index, doc, here, tok, actors.coref_at[tok.i])
+                ref = actors.coref_at[tok.i]
+                if ref.kind == "title":
+                    return self._titled(index, here, tok)
+                return self._organ(index, doc, here, tok, ref)
             if talks_presided(tok):  # "Malaysia mediated the talks": the parties of the last talks
                 return self._met(index, subject_countries(here, tok), tok)
             if act_mentioned(tok):  # "rejected the decision": whoever decided it
@@ -98,6 +104,8 @@ class Discourse:
             judged = tok.head.lemma_.lower() in NAMING_VERBS | JUDGING_VERBS  # ("called it", "what
             if low in ("it", "what") and tok.dep_ == "dobj" and judged:  # it called"): the act told
                 return self._named_act(index, doc, here, tok)
+            if low == "him" or (low == "her" and tok.dep_ != "poss"):  # "Kim met him": not Kim
+                return self._object_person(index, here, tok)
             if low in ("it", "he", "she"):
                 kinds = COUNTRY_KINDS - {"people"} if low == "it" else PERSON_KINDS  # (not "Venezuelans")
                 fits = (lambda r: r.kind in kinds) if low == "it" else _someone
@@ -111,6 +119,19 @@ class Discourse:
             return []
 
         return resolve
+
+    def _object_person(self, index: int, here: list[ActorRef], tok: Token) -> list[ActorRef]:
+        """'him' / 'her' (an object): the latest person named before it who is not its clause's
+        subject ("Putin arrived ..., and Kim met him": Putin), in its sentence or the last two."""
+        subjects = subject_countries(here, tok)
+
+        def fits(ref: ActorRef) -> bool:
+            return _someone(ref) and ref.country not in subjects
+
+        before = [r for r in here if r.head < tok.i and fits(r)]
+        if before:
+            return [_coref(before[-1], tok)]
+        return self._latest(index, fits, tok, 1, window=2)
 
     def _organ(self, index: int, doc: Doc, here: list[ActorRef], tok: Token, ref: ActorRef) -> list[ActorRef]:
         """A coreferring phrase ('the foreign ministry', 'the Gulf state'): a region's last member
@@ -139,6 +160,19 @@ class Discourse:
         if found or not self.home or self.home in earlier:
             return found
         return [ActorRef(self.home, self.home, "capital", tok.i, tok.i, tok.i + 1, coref=True)]
+
+    def _titled(self, index: int, here: list[ActorRef], tok: Token) -> list[ActorRef]:
+        """An office-holder titled with no country ("Vice Foreign Minister Masataka Okano"): the
+        dateline's ("TOKYO (Kyodo) - ..."); else the country that was the subject of the latest
+        sentence in the window that had one, unless this sentence names it too (then whose is
+        unclear: "... Sun Weidong summoned Japan's ambassador"), else none."""
+        if self.home:
+            return [ActorRef(self.home, self.home, "agent", tok.i, tok.i, tok.i + 1, coref=True)]
+        named = {r.country for r in here}
+        for sent_index, ref in reversed(self.subjects):
+            if index - WINDOW <= sent_index < index:
+                return [] if ref.country in named else [_coref(ref, tok)]
+        return []
 
     def _named_act(self, index: int, doc: Doc, here: list[ActorRef], tok: Token) -> list[ActorRef]:
         """'it' named by 'call': the conduct owned earlier in the sentence ("criticised China's

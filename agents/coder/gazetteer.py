@@ -10,8 +10,8 @@ from pathlib import Path
 
 from agents.coder.lexicon import DATA, read_rows
 
-__all__ = ["COREF_PHRASES", "PETRARCH_AGENTS", "REGIONS", "ActorName", "Agents", "load_names", "load_regions",
-           "name_key"]
+__all__ = ["COREF_PHRASES", "PETRARCH_AGENTS", "REGIONS", "TITLE_PHRASES", "ActorName", "Agents",
+           "load_names", "load_regions", "name_key"]
 
 # phrases that stand for a country named before ("the nation"), and a state's organs named
 # without their country ("The foreign ministry also summoned the Russian ambassador"); not "the
@@ -26,6 +26,22 @@ COREF_PHRASES: tuple[str, ...] = (
     "the foreign affairs ministry", "the ministry of defence", "the ministry of defense",
     "the presidential office", "the commerce ministry", "the trade ministry",
     "the royal government", "the jcs", "the joint chiefs of staff", "the general staff",
+)
+
+
+# a state's office before a name, with no country ("Vice Foreign Minister Masataka Okano"): in
+# news copy the outlet's or the dateline's own office-holder (``discourse``); only capitalised
+# and followed by a capitalised name (``matcher``); a country or a known person next to it wins
+TITLE_PHRASES: tuple[str, ...] = (
+    *(f"{rank}{office}" for rank in ("", "vice ", "deputy ", "first deputy ", "state ")
+      for office in ("foreign minister", "defence minister", "defense minister", "interior minister",
+                     "home minister", "trade minister", "commerce minister", "finance minister",
+                     "economy minister", "prime minister", "foreign secretary", "defence secretary",
+                     "defense secretary", "home secretary", "external affairs minister",
+                     "foreign affairs minister", "national security adviser", "national security advisor")),
+    "president", "vice president", "chief cabinet secretary", "secretary of state",
+    "foreign ministry spokesman", "foreign ministry spokeswoman", "foreign ministry spokesperson",
+    "army chief", "chief of army staff", "chief of defence staff", "chief of defense staff",
 )
 
 

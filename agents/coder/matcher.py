@@ -10,7 +10,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from agents.coder.actors import pick
-from agents.coder.gazetteer import COREF_PHRASES, ActorName
+from agents.coder.gazetteer import COREF_PHRASES, TITLE_PHRASES, ActorName
 
 __all__ = ["ActorHit", "Matcher"]
 
@@ -37,6 +37,9 @@ class Matcher:
             actors[low] = (value,) if isinstance(value, ActorName) else tuple(value)
         for phrase in COREF_PHRASES:
             actors[phrase] = (*actors.get(phrase, ()), None)
+        for phrase in TITLE_PHRASES:  # "Foreign Minister" (capitalised), an office-holder's title
+            title = " ".join(w if w == "of" else w.capitalize() for w in phrase.split())
+            actors[phrase] = (*actors.get(phrase, ()), ActorName.make(title, "", "title", "-"))
         for low, values in actors.items():
             dated = any(v is not None and (v.valid_from or v.valid_to) is not None for v in values)
             self.automaton.add_word(low, (len(low), values, dated))
@@ -70,9 +73,51 @@ class Matcher:
             for name in names:
                 if name is None and text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
                     continue  # "the State Department": a name goes on, not "the state"
+                if name is not None and name.kind == "title" and not _titles_holder(text, start, end):
+                    continue
                 if name is None or name.matches_case(text[start:end]):
                     actors.append(new(ActorHit, (start, end, name)))
-        return _longest(actors)
+        return _untitled(_longest(actors), text)
+
+
+TITLE_LEADS = frozenset({"acting", "interim", "caretaker", "the"})  # "acting Prime Minister X"
+TITLE_WORDS = TITLE_LEADS | {"and"} | {w for phrase in TITLE_PHRASES for w in phrase.split()}
+NOT_IN_OFFICE = frozenset({"former", "ex", "late", "then", "ousted", "deposed", "exiled"})
+
+
+def _titles_holder(text: str, start: int, end: int) -> bool:
+    """Whether the title at ``text[start:end]`` names its holder in office: a capitalised name
+    follows; no capitalised word ("Yugoslav President X": whose is unknown) and no "former"
+    comes right before it."""
+    if not (text[end:end + 1] == " " and text[end + 1:end + 2].isupper()):
+        return False
+    before = text[max(0, start - 40):start].rstrip()
+    word = before.rsplit(None, 1)[-1].rstrip("-") if before else ""
+    if word.lower() in NOT_IN_OFFICE:
+        return False
+    return not (word[-1:].isalpha() and word[:1].isupper() and word.lower() not in TITLE_LEADS)
+
+
+def _untitled(hits: list[ActorHit], text: str) -> list[ActorHit]:
+    """``hits`` without the titles whose holder is named already: by a country or demonym right
+    before ("Chinese Foreign Minister", "Japan's Prime Minister") or a known person right after
+    ("Secretary of State Marco Rubio")."""
+    kept: list[ActorHit] = []
+    owned = False  # the last title's holder was named ("Pakistani Deputy Prime Minister and
+    for at, hit in enumerate(hits):  # Foreign Minister Mohammad Ishaq Dar": both his)
+        if hit.name is None or hit.name.kind != "title":
+            kept.append(hit)
+            continue
+        before = hits[at - 1] if at else None
+        after = hits[at + 1] if at + 1 < len(hits) else None
+        gap = text[before.end:hit.start].replace("'s", "").replace("’s", "").split() if before else ["-"]
+        joined = before is not None and all(w.lower() in TITLE_WORDS for w in gap)
+        titled = before is not None and before.name is not None and before.name.kind == "title"
+        owned = joined and (not titled or owned)
+        named = after is not None and all(w[:1].isupper() for w in text[hit.end:after.start].split())
+        if not owned and not named:  # ("Foreign Minister Mohammad Ishaq Dar": Ishaq Dar)
+            kept.append(hit)
+    return kept
 
 
 def _longest(hits: list[ActorHit]) -> list[ActorHit]:

@@ -65,6 +65,11 @@ class SentenceActors:
             self.coref_at.update(dict.fromkeys(range(span.start, span.end), ref))
             return
         name = hit.name
+        if name.kind == "title":  # "Vice Foreign Minister Masataka Okano": the office-holder
+            holder = _holder(root)
+            ref = ActorRef("", "", "title", holder.i, span.start, holder.i + 1, coref=True)
+            self.coref_at.update(dict.fromkeys(range(span.start, holder.i + 1), ref))
+            return
         if name.kind == "place":  # a region: only ever where something happens
             ref = ActorRef(name.country, name.country, "place", root.i, span.start, span.end)
             self.places_at.update(dict.fromkeys(range(span.start, span.end), ref))
@@ -289,6 +294,15 @@ class SentenceActors:
                 seen.add(id(ref))
                 out.append(ref)
         return out
+
+
+def _holder(title: Token) -> Token:
+    """The name a title is compounded with ("Minister" of "Foreign Minister Masataka Okano":
+    "Okano"), or the title itself."""
+    tok = title
+    while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    return tok
 
 
 def _unique(refs: list[ActorRef]) -> list[ActorRef]:

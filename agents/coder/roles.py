@@ -19,7 +19,15 @@ from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
 from agents.coder.scenes import FORCE, PLACE_PREPS, SCENE_KINDS, UNCLAIMED_ROOTS, scene_of
 from agents.coder.subjects import Resolver, Subjects, verb_as_compound
-from agents.coder.syntax import ADJUNCT_PREPS, clause_of, directive, each_way, group_size, to_clause
+from agents.coder.syntax import (
+    ADJUNCT_PREPS,
+    clause_of,
+    directive,
+    each_way,
+    group_size,
+    second_subject,
+    to_clause,
+)
 from agents.coder.words import (
     ACQUIRE,
     ALONGSIDE,
@@ -69,7 +77,8 @@ class Roles(Subjects):
                 continue  # "discussed Venezuela": the topic, not a partner
             if c.dep_ in ("dobj", "attr", "oprd") and the_name(tok, c):
                 continue  # "called the attack an act of sabotage against Syria": the name given
-            if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "dative" and c.pos_ != "ADP"):
+            if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "dative" and c.pos_ != "ADP") \
+                    or second_subject(tok, c):
                 goods = code[:2] in ("06", "07")  # "bought Russian tanks": goods, not a partner
                 named = [a for a in self._phrase(c, tok, strict=False)
                          if not (goods and self.doc[a.head].lower_ in HARDWARE)]

@@ -16,7 +16,7 @@ from agents.coder.cues import owner_of
 from agents.coder.naming import governing_verb, place_named, what_called
 from agents.coder.refs import ActorRef
 from agents.coder.scenes import Scenes
-from agents.coder.syntax import ADJUNCT_PREPS, clause_of, first_conjunct
+from agents.coder.syntax import ADJUNCT_PREPS, clause_of, first_conjunct, second_subject
 from agents.coder.words import FORCE_NOUNS, MESSAGES, POSSESSIVES, SPEAKER_PRONOUNS, STATIVE
 
 if TYPE_CHECKING:
@@ -48,7 +48,8 @@ class Subjects(Scenes):
         v = tok
         for _ in range(6):
             deps = ("nsubj", "csubj", "nsubjpass") if v.lemma_.lower() in STATIVE else ("nsubj", "csubj")
-            subj = sorted((c for c in v.children if c.dep_ in deps), key=lambda c: abs(c.i - v.i))
+            subj = sorted((c for c in v.children if c.dep_ in deps and not second_subject(v, c)),
+                          key=lambda c: abs(c.i - v.i))
             if not subj and v.dep_ == "xcomp" and v.head.lemma_.lower() in CAUSATIVES:
                 made = [a for c in v.head.children if c.dep_ == "dobj"  # "prompting Taiwan to
                         for a in self._phrase(c, v.head, strict=True)]  # sever ties": Taiwan's

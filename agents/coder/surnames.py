@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from agents.coder.gazetteer import ActorName
+from agents.coder.gazetteer import TITLE_PHRASES, ActorName
 from agents.coder.matcher import ActorHit
 from agents.coder.text import DATELINE_RE
 
@@ -42,8 +42,18 @@ PARTICLES = frozenset({"de", "da", "del", "van", "von", "al", "bin", "el", "la",
 NOT_SURNAMES = frozenset({"Jr", "Sr", "II", "III", "On", "In", "The", "And", "But", "Said", "Told"})
 
 
-def _surname(full: str) -> str | None:
+OFFICE_WORDS = frozenset(w for phrase in TITLE_PHRASES for w in phrase.split()) | {"premier", "chairman"}
+# where the family name comes first ("Kim Jong Un", "Wang Yi", "Lai Ching-te"): named again by it
+FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "HKG", "MAC"})
+
+
+def _surname(full: str, country: str = "") -> str | None:
     words = [w for w in full.replace("'s", "").split() if w]
+    while words and words[0].lower() in OFFICE_WORDS:  # ("Foreign Minister Wang Yi": Wang)
+        words = words[1:]
+    if country in FAMILY_FIRST and len(words) >= 2:
+        first = words[0]
+        return first if len(first) >= 2 and first.isalpha() and first[0].isupper() else None
     last = words[-1].rstrip(".,") if len(words) >= 2 else ""
     particle, _, rest = last.partition("-")  # "al-Jubeir", "el-Sisi": a particle joined on
     capitalised = last[:1].isupper() or (particle in PARTICLES and rest[:1].isupper())
@@ -56,13 +66,13 @@ def _first_mentions(text: str, hits: list[ActorHit]) -> Iterator[tuple[str, Acto
         name = hit.name
         if name is None:
             continue
-        if name.kind == "person":
-            surname = _surname(text[hit.start : hit.end])
+        if name.kind in ("person", "leader") and " " in name.name:
+            surname = _surname(text[hit.start : hit.end], name.country)
             if surname:
                 yield surname, hit
         elif name.kind == "demonym":
             found = _OFFICE.match(text, hit.end)
-            surname = _surname(found.group("name")) if found else None
+            surname = _surname(found.group("name"), name.country) if found else None
             if found and surname:
                 role = "MIL" if found.group("office") in MILITARY_OFFICES else "GOV"
                 person = ActorName.make(found.group("name"), name.country, "person", name.country + role)

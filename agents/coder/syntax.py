@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["ADJUNCT_PREPS", "GROUP_MAX", "GROUP_SIZES", "PAIR_NOUNS", "clause_of", "directive", "each_way",
-           "first_conjunct", "group_size", "object_of", "subject_countries", "to_clause"]
+           "first_conjunct", "group_size", "object_of", "second_subject", "subject_countries", "to_clause"]
 
 GROUP_MAX = 4
 PAIR_NOUNS = frozenset({
@@ -98,3 +98,14 @@ def subject_countries(here: list[ActorRef], tok: Token) -> set[str]:
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     spans = {t.i for c in subjects for t in c.subtree}
     return {r.country for r in here if r.head in spans}
+
+
+def second_subject(verb: Token, tok: Token) -> bool:
+    """A subject the parser put after a verb that has one before it and no object: the object
+    ("Japan's vice minister, Takehiro Funakoshi, summoned China's ambassador, Wu Jianghao, to
+    protest": 'ambassador' parsed as a second 'nsubj' of 'summoned')."""
+    if tok.dep_ != "nsubj" or tok.i < verb.i or verb.pos_ != "VERB":
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "nsubj" and c.i < verb.i for c in children) and not any(
+        c.dep_ == "dobj" for c in children)

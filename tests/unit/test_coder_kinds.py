@@ -1033,6 +1033,27 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # funding is economic aid; an amount "in funding" paused is the aid halted
     ("New Zealand has paused 18.2 million dollars in funding to Fiji.", [("NZL", "FJI", 4)]),
     ("Japan provided new funding to Fiji on Monday.", [("JPN", "FJI", 2)]),
+    # an office-holder titled with no country: the dateline's; else the last sentence's
+    # subject, unless the sentence names that country too (whose, then, is unclear); not a
+    # former one
+    ("SEOUL, March 3 (Yonhap) -- Vice Foreign Minister Kwon Min-ho summoned the Russian "
+     "ambassador on Monday.", [("KOR", "RUS", 3)]),
+    ("Japan lodged a protest on Monday. Deputy Foreign Minister Ryo Tanaka summoned the acting "
+     "Chinese ambassador.", [("JPN", "CHN", 3)]),
+    ("Bangladesh summoned India's envoy on Tuesday. Acting Foreign Secretary Riaz Ahmed conveyed "
+     "Dhaka's deep concern to the envoy.", [("BGD", "IND", 3)]),
+    ("TIRANA, May 2 (Reuters) - The government met on Monday, and Prime Minister Edi Kola "
+     "criticized Serbia.", [("ALB", "SRB", 3)]),
+    ("TIRANA, May 2 (Reuters) - Former Prime Minister Edi Kola criticized Serbia on Monday.", []),
+    # "him" as an object: a person named before who is not its clause's subject
+    ("Putin arrived in Hanoi on Thursday. Vietnamese President To Lam welcomed him at the airport.",
+     [("RUS", "VNM", 1), ("VNM", "RUS", 1)]),
+    # a Korean or Chinese name is named again by its first word, the family name
+    ("South Korean Foreign Minister Cho Hyun met Japan's foreign minister on Monday. Later, Cho "
+     "criticized North Korea.", [("JPN", "KOR", 1), ("KOR", "JPN", 1), ("KOR", "PRK", 3)]),
+    # an object the parser made a second subject after the verb
+    ("On Friday Japan's deputy foreign minister, Ken Sato, summoned China's ambassador, Wu Jian, "
+     "to protest.", [("JPN", "CHN", 3)]),
 ]
 
 
