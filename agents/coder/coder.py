@@ -44,7 +44,8 @@ __all__ = ["CODER_VERSION", "Coder", "CoderStats", "default_coder"]
 
 CODER_VERSION = "dyadwatch-coder/0.3.13"
 WORD = re.compile(r"[a-z][a-z'\-]*")
-COREF_WORDS = frozenset({"it", "he", "she", "him", "her"}) | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS
+PRONOUNS = frozenset({"it", "he", "she", "him", "her", "them"})
+COREF_WORDS = PRONOUNS | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS
 MAX_PARSED_CHARS = 5000
 GENERIC_CONSULT = frozenset({"040", "046"})  # talks told beside a call or a visit are its talks
 NO_ACTOR_KINDS = frozenset({"block", "title"})

@@ -106,6 +106,8 @@ class Discourse:
                 return self._named_act(index, doc, here, tok)
             if low == "him" or (low == "her" and tok.dep_ != "poss"):  # "Kim met him": not Kim
                 return self._object_person(index, here, tok)
+            if low == "them" and _addressed(tok):  # "urged them to exercise restraint": the pair
+                return self._group(index, here, tok, 2)
             if low in ("it", "he", "she"):
                 kinds = COUNTRY_KINDS - {"people"} if low == "it" else PERSON_KINDS  # (not "Venezuelans")
                 fits = (lambda r: r.kind in kinds) if low == "it" else _someone
@@ -248,6 +250,21 @@ class Discourse:
 
 
 PRAISING = frozenset({"welcome", "praise", "hail"})
+
+
+# verbs whose object 'them' is addressed as states, not named or judged ("accused them of
+# belonging to a gang", "calling them a provocation": people, acts)
+ADDRESSING = frozenset({"urge", "ask", "tell", "thank", "invite", "congratulate", "press", "encourage",
+                        "advise", "implore", "meet", "host", "receive", "mediate"})
+
+
+def _addressed(tok: Token) -> bool:
+    """'them' as the object of a verb that addresses states ("urged them", "called on them")."""
+    if tok.dep_ == "pobj":
+        prep, verb = tok.head, tok.head.head
+        return (prep.lower_, verb.lemma_.lower()) in {("on", "call"), ("to", "appeal"), ("to", "speak"),
+                                                       ("with", "speak"), ("with", "meet")}
+    return tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in ADDRESSING
 
 
 def _organ_words(doc: Doc, ref: ActorRef) -> frozenset[str]:

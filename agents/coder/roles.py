@@ -189,8 +189,8 @@ class Roles(Subjects):
         named = self.actors.group(obj, False, loose=loose)
         if named:
             return named
-        if obj.i in self.actors.coref_at or group_size(obj):
-            return self.resolve(obj)
+        if obj.i in self.actors.coref_at or group_size(obj) or obj.lower_ in ("them", "him", "her"):
+            return self.resolve(obj)  # ("called on them", "spoke with him")
         return [a for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"  # ("with the
                 for o in p.children if o.dep_ == "pobj" and group_size(o)  # advisers of both
                 for a in self.resolve(o)]  # countries")

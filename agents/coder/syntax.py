@@ -93,10 +93,16 @@ def subject_countries(here: list[ActorRef], tok: Token) -> set[str]:
     verb = tok.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and verb.dep_ in ("xcomp", "conj"):
-        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    spans = {t.i for c in subjects for t in c.subtree}
+    spans: set[int] = set()
+    for _ in range(3):  # "Anwar said he had spoken to both leaders": he is Anwar, the speaker
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.dep_ in ("xcomp", "conj"):
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            verb = verb.head
+        spans |= {t.i for c in subjects for t in c.subtree}
+        if not subjects or any(c.pos_ != "PRON" for c in subjects) or verb.dep_ not in ("ccomp", "conj"):
+            break
+        verb = verb.head
     return {r.country for r in here if r.head in spans}
 
 

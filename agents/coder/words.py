@@ -53,7 +53,7 @@ RELATIONAL = _w(
     "manoeuvres maneuvers manoeuvre maneuver tests test exercises drills remarks comments behaviour "
     "behavior conduct measures restrictions curbs ban deployment buildup intrusion intrusions "
     "violations provocations operation operations activities crackdown annexation blockade seizure "
-    "detention expulsion interference involvement tariffs"
+    "detention expulsion interference involvement tariffs account version charges assertions"
 )
 
 

@@ -1051,6 +1051,19 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # a Korean or Chinese name is named again by its first word, the family name
     ("South Korean Foreign Minister Cho Hyun met Japan's foreign minister on Monday. Later, Cho "
      "criticized North Korea.", [("JPN", "KOR", 1), ("KOR", "JPN", 1), ("KOR", "PRK", 3)]),
+    # 'them' addressed by a verb of appeal or meeting: the pair told before; not the people
+    # accused; a group spoken to by a pronoun subject leaves out whom the pronoun stands for
+    ("Laos and Vietnam clashed on Thursday. Japan called on them to exercise restraint.",
+     [("JPN", "LAO", 1), ("JPN", "VNM", 1), ("LAO", "VNM", 4), ("VNM", "LAO", 4)]),
+    ("Migrants were deported on Monday after Washington accused them of belonging to a gang.", []),
+    ("Thailand and Cambodia clashed on Thursday. Indonesia's president, Joko Widodo, said he had "
+     "spoken to both leaders and urged them to stand down.",
+     [("IDN", "KHM", 1), ("IDN", "KHM", 1), ("IDN", "THA", 1), ("IDN", "THA", 1), ("KHM", "IDN", 1),
+      ("KHM", "THA", 4), ("THA", "IDN", 1), ("THA", "KHM", 4)]),
+    ("Putin arrived in Hanoi on Thursday. Vietnamese President To Lam held talks with him.",
+     [("RUS", "VNM", 1), ("RUS", "VNM", 1), ("VNM", "RUS", 1)]),
+    # a state's account rejected: whose account it is
+    ("Beijing has rejected the Philippine account.", [("CHN", "PHL", 3)]),
     # an object the parser made a second subject after the verb
     ("On Friday Japan's deputy foreign minister, Ken Sato, summoned China's ambassador, Wu Jian, "
      "to protest.", [("JPN", "CHN", 3)]),
