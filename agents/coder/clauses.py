@@ -387,9 +387,12 @@ def speakers_second_act(tok: Token) -> Token | None:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
         return None
-    if tok.tag_ in ("VBZ", "VBP") or any(c.dep_ == "mark" for c in tok.head.children):
+    if tok.tag_ in ("VBZ", "VBP"):
         return None  # "told him that the UAE condemns and denounces ...": the UAE's
-    return speech_head(tok.head)
+    passive = any(c.dep_ == "nsubjpass" for c in tok.head.children) and tok.tag_ == "VBD"
+    if any(c.dep_ == "mark" for c in tok.head.children) and not passive:
+        return None  # (but "told parliament that the airspace had been violated and accused
+    return speech_head(tok.head)  # Moscow ...": an active act hung on a passive, the speaker's)
 
 
 def speech_head(tok: Token, trailing: bool = False) -> Token | None:

@@ -45,6 +45,8 @@ __all__ = ["CODER_VERSION", "Coder", "CoderStats", "default_coder"]
 CODER_VERSION = "dyadwatch-coder/0.3.13"
 WORD = re.compile(r"[a-z][a-z'\-]*")
 PRONOUNS = frozenset({"it", "he", "she", "him", "her", "them"})
+RECIPROCAL = frozenset({"each", "other"})
+EACH_OTHER = re.compile(r"\beach (?!other\b)\w+.*\bthe other\b", re.IGNORECASE)
 COREF_WORDS = PRONOUNS | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS
 MAX_PARSED_CHARS = 5000
 GENERIC_CONSULT = frozenset({"040", "046"})  # talks told beside a call or a visit are its talks
@@ -142,8 +144,10 @@ class Coder:
         # "the foreign ministry", "Foreign Minister Okano"
         told = not words.isdisjoint(COREF_WORDS) or presided_talks(words)  # "it", "the two",
         # "the attack", "mediated the talks"
-        group = not words.isdisjoint(GROUP_SIZES)
-        return len(countries) + organ + told >= 2 or ((organ or told) and group)
+        each = words >= RECIPROCAL and EACH_OTHER.search(sent.text) is not None  # "each side
+        # blamed the other" (not "help each other": no group to resolve)
+        group = each or not words.isdisjoint(GROUP_SIZES)
+        return len(countries) + organ + told >= 2 or ((organ or told or each) and group)
 
     def _sentence(
         self, plan: _Plan, sent: Sentence, doc: Doc, hits: list[ActorHit], discourse: Discourse

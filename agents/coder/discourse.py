@@ -108,6 +108,8 @@ class Discourse:
                 return self._object_person(index, here, tok)
             if low == "them" and _addressed(tok):  # "urged them to exercise restraint": the pair
                 return self._group(index, here, tok, 2)
+            if _each_other(tok):  # "Each side blamed the other": the pair, both ways
+                return self._group(index, here, tok, 2)
             if low in ("it", "he", "she"):
                 kinds = COUNTRY_KINDS - {"people"} if low == "it" else PERSON_KINDS  # (not "Venezuelans")
                 fits = (lambda r: r.kind in kinds) if low == "it" else _someone
@@ -250,6 +252,16 @@ class Discourse:
 
 
 PRAISING = frozenset({"welcome", "praise", "hail"})
+
+
+def _each_other(tok: Token) -> bool:
+    """'each side' (a subject) or 'the other' (an object) in "Each side blamed the other"."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    words = {c.lower_ for c in verb.subtree}
+    if tok.dep_ == "nsubj":  # (not "each other" itself: "help each other address threats")
+        return tok.lower_ != "other" and any(c.lower_ == "each" for c in tok.children) and "other" in words
+    the = any(c.lower_ == "the" for c in tok.children)  # (not "help each other")
+    return tok.lower_ == "other" and the and tok.dep_ in ("dobj", "pobj") and "each" in words
 
 
 # verbs whose object 'them' is addressed as states, not named or judged ("accused them of

@@ -134,6 +134,9 @@ class Roles(Subjects):
         rifles from Russia', 'an offensive in its war with Iraq'); 'aid for Bosnia'."""
         out: list[tuple[ActorRef, str]] = []
         for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and depth > 0:  # "visas issued to Pakistani
+                out.extend(a for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
+                           for a in self._prep_object(p, inner=True))  # nationals"
             if c.dep_ != "prep":
                 continue
             out.extend(self._prep_object(c, inner=True))

@@ -1064,6 +1064,16 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("RUS", "VNM", 1), ("RUS", "VNM", 1), ("VNM", "RUS", 1)]),
     # a state's account rejected: whose account it is
     ("Beijing has rejected the Philippine account.", [("CHN", "PHL", 3)]),
+    # "each side ... the other": the pair told before, both ways
+    ("Laos and Vietnam clashed on Thursday. Each side blamed the other for firing first.",
+     [("LAO", "VNM", 3), ("LAO", "VNM", 4), ("VNM", "LAO", 3), ("VNM", "LAO", 4)]),
+    # a bombardment as a noun event; visas "issued to" a people name their state
+    ("Warplanes shot down drones during a Russian bombardment of western Ukraine overnight into "
+     "Wednesday.", [("RUS", "UKR", 4)]),
+    ("India cancelled visas issued to Pakistani nationals on Thursday.", [("IND", "PAK", 4)]),
+    # an active act the parser hung on a passive inside what was said is the speaker's
+    ("Prime Minister Petr Fiala told parliament that Czech airspace had been violated twice and "
+     "accused Moscow of a provocation.", [("CZE", "RUS", 3)]),
     # an object the parser made a second subject after the verb
     ("On Friday Japan's deputy foreign minister, Ken Sato, summoned China's ambassador, Wu Jian, "
      "to protest.", [("JPN", "CHN", 3)]),
