@@ -179,8 +179,9 @@ def misread_passive(tok: Token, code: str) -> bool:
 def naming(tok: Token) -> bool:
     """'calling it a clear violation', 'called Putin a killer', 'termed the steps unjust',
     'described the raid as a flagrant violation': a name given, not a call made."""
-    if tok.lemma_.lower() == "describe":
-        return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+    if tok.lemma_.lower() == "describe":  # ("as" may hang on the object: "the attack as ...")
+        heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        return any(c.dep_ == "prep" and c.lower_ == "as" for h in heads for c in h.children)
     if tok.lemma_.lower() not in ("call", "term", "label", "brand", "dub"):
         return False
     if any(c.dep_ == "oprd" for c in tok.children):

@@ -110,6 +110,8 @@ class Discourse:
                 return self._group(index, here, tok, 2)
             if _each_other(tok):  # "Each side blamed the other": the pair, both ways
                 return self._group(index, here, tok, 2)
+            if low == "their" and tok.dep_ == "poss" and tok.head.dep_ in ("dobj", "pobj"):
+                return self._owners(index, here, tok)  # "accused their governments": the group
             if low in ("it", "he", "she"):
                 kinds = COUNTRY_KINDS - {"people"} if low == "it" else PERSON_KINDS  # (not "Venezuelans")
                 fits = (lambda r: r.kind in kinds) if low == "it" else _someone
@@ -123,6 +125,16 @@ class Discourse:
             return []
 
         return resolve
+
+    def _owners(self, index: int, here: list[ActorRef], tok: Token) -> list[ActorRef]:
+        """'their' owning an object: the last group named together in the window (not the
+        clause's subject: "expelled the envoys of Chile and Peru ... accused their governments"),
+        else the pair told before."""
+        subjects = subject_countries(here, tok.head)
+        for sent_index, group in reversed(self.groups):
+            if index - WINDOW <= sent_index <= index and not {r.country for r in group} & subjects:
+                return [_coref(ref, tok) for ref in group]
+        return self._group(index, here, tok.head, 2)
 
     def _object_person(self, index: int, here: list[ActorRef], tok: Token) -> list[ActorRef]:
         """'him' / 'her' (an object): the latest person named before it who is not its clause's

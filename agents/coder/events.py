@@ -173,7 +173,8 @@ class _Coding(NounEvents):
                     reproach(tok) or judged_act(tok)):
                 return []  # ("condemned what it called ...": the condemnation is the act)
             code = "111"  # "called the Chinese manoeuvres 'dangerous and unlawful'": a criticism
-        code = self._refined(tok, code)
+        else:  # (the words of a name given refine nothing: "described the attack as ...")
+            code = self._refined(tok, code)
         self.code = code
         pairs, path = self._pairs(tok, code)
         if code == "140" and pairs and all(is_state(s) for s, _ in pairs):

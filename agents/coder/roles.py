@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agents.coder.meetings import presiders, presides
-from agents.coder.naming import JUDGING_VERBS, NAMED_DEPS, the_name, what_called
+from agents.coder.naming import JUDGING_VERBS, NAMED_DEPS, NAMING_VERBS, the_name, what_called
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
@@ -257,6 +257,8 @@ class Roles(Subjects):
         if tok.dep_ == "pobj" and tok.head.lower_ in AFTERMATH and self.code[:2] >= "15":
             return []  # "sent condolences to Bush after the attacks on New York": not Putin's
         head = clause_of(tok)
+        if tok.dep_ == "dobj" and head.lemma_.lower() in NAMING_VERBS | JUDGING_VERBS:
+            return []  # "described the attack as state terrorism": not the speaker's attack
         if head.i == tok.i and tok.dep_ == "pobj" and tok.head.lower_ in ADJUNCT_PREPS:
             head = next((h for h in tok.head.ancestors if h.pos_ == "VERB"), tok)
         return self._subjects(head) if head.i != tok.i else []

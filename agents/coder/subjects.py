@@ -135,13 +135,26 @@ class Subjects(Scenes):
                 if said and (tok.lower_ in ("it", "he", "she") or quoted or _plural_speaker(speaker, said)):
                     return said + coordinated
             return self.resolve(tok) + coordinated
-        found = self.actors.group(tok, strict) or self._pronoun_owned(tok, verb)
+        found = self.actors.group(tok, strict) or self._pronoun_owned(tok, verb) or self._their(tok)
         speaker = speech_head(verb) if tok.i in self.actors.coref_at and tok.dep_ == "nsubj" else None
         if not found and speaker is not None:  # "Pakistan's foreign ministry said the country ..."
             found = self._subjects(speaker)
         return found or self.resolve(tok) or [  # "troops from the two countries clashed"
             a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
             for o in c.children if o.dep_ == "pobj" for a in self.resolve(o)]
+
+    def _their(self, tok: Token) -> list[ActorRef]:
+        """States an object owned by 'their' stands for ("accused their governments"), if it
+        names a role (``AgentNouns``): the group told before (``Discourse``)."""
+        if tok.dep_ not in ("dobj", "pobj") or self.actors.role(tok) is None:
+            return []
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        one = len(subjects) == 1 and subjects[0].tag_ in ("PRP", "NN", "NNP") and subjects[0].lower_ not in (
+            "they", "we") and not any(c.dep_ == "conj" for c in subjects[0].children)
+        if not one:  # ("Mali and Niger recalled their ambassadors": their own)
+            return []
+        return [a for c in tok.children if c.dep_ == "poss" and c.lower_ == "their" for a in self.resolve(c)]
 
     def _pronoun_owned(self, tok: Token, verb: Token) -> list[ActorRef]:
         """Agents of a possessive pronoun in a subject: in a reported act, the speaker's ('Russia

@@ -1074,6 +1074,15 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # an active act the parser hung on a passive inside what was said is the speaker's
     ("Prime Minister Petr Fiala told parliament that Czech airspace had been violated twice and "
      "accused Moscow of a provocation.", [("CZE", "RUS", 3)]),
+    # 'their' owning an object of one subject: the group told before; of several: their own
+    ("Venezuela expelled diplomats from Argentina, Chile and Peru on Monday. Venezuela accused "
+     "their governments of unfriendly actions.",
+     [("VEN", "ARG", 3), ("VEN", "ARG", 4), ("VEN", "CHL", 3), ("VEN", "CHL", 4), ("VEN", "PER", 3),
+      ("VEN", "PER", 4)]),
+    ("Mali and Niger recalled their ambassadors from Algeria.", [("MLI", "DZA", 4), ("NER", "DZA", 4)]),
+    # an act described as a crime is criticised, not done again ("as" hung on the object)
+    ("Israel struck Doha on Tuesday. Qatar's prime minister described the attack as state terrorism.",
+     [("ISR", "QAT", 4), ("QAT", "ISR", 3)]),
     # an object the parser made a second subject after the verb
     ("On Friday Japan's deputy foreign minister, Ken Sato, summoned China's ambassador, Wu Jian, "
      "to protest.", [("JPN", "CHN", 3)]),
