@@ -192,11 +192,17 @@ def naming(tok: Token) -> bool:
 
 
 def sent_home(tok: Token) -> bool:
-    """Diplomats ordered or told to leave: 'ordered six Canadian diplomats to leave'."""
-    told = tok.lemma_.lower() in ("order", "tell", "give")
-    envoys = any(c.dep_ == "dobj" and c.lemma_.lower() in ENVOYS for c in tok.children)
-    leave = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == "leave" for c in tok.children)
-    return told and envoys and leave
+    """Diplomats ordered or told to leave: 'ordered six Canadian diplomats to leave', 'ordered
+    Wheeler and five other diplomats to leave'; states ordered to pull their diplomats out."""
+    if tok.lemma_.lower() not in ("order", "tell", "give"):
+        return False
+    objects = [o for c in tok.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    envoys = any(o.lemma_.lower() in ENVOYS for o in objects)
+    clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    leave = any(c.lemma_.lower() == "leave" for c in clauses)
+    pulled = any(c.lemma_.lower() in ("pull", "withdraw", "remove", "recall") and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in ENVOYS for o in c.children) for c in clauses)
+    return (envoys and leave) or pulled
 
 
 def aimed(tok: Token) -> bool:

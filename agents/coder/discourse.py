@@ -179,15 +179,17 @@ class Discourse:
 
     def _titled(self, index: int, here: list[ActorRef], tok: Token) -> list[ActorRef]:
         """An office-holder titled with no country ("Vice Foreign Minister Masataka Okano"): the
-        dateline's ("TOKYO (Kyodo) - ..."); else the country that was the subject of the latest
-        sentence in the window that had one, unless this sentence names it too (then whose is
-        unclear: "... Sun Weidong summoned Japan's ambassador"), else none."""
+        country that was the subject of the latest sentence in the window that had one, unless
+        this sentence names it too ("SANTIAGO - Venezuela withdrew ... Foreign Minister Yvan Gil
+        accused ...": Venezuela's); else the dateline's ("TOKYO (Kyodo) - ... Okano summoned
+        ..."); else none (whose is unclear: "... Sun Weidong summoned Japan's ambassador")."""
+        named = {r.country for r in here}
+        last = next((ref for sent_index, ref in reversed(self.subjects)
+                     if index - WINDOW <= sent_index < index), None)
+        if last is not None and last.country not in named:
+            return [_coref(last, tok)]
         if self.home:
             return [ActorRef(self.home, self.home, "agent", tok.i, tok.i, tok.i + 1, coref=True)]
-        named = {r.country for r in here}
-        for sent_index, ref in reversed(self.subjects):
-            if index - WINDOW <= sent_index < index:
-                return [] if ref.country in named else [_coref(ref, tok)]
         return []
 
     def _named_act(self, index: int, doc: Doc, here: list[ActorRef], tok: Token) -> list[ActorRef]:

@@ -180,7 +180,7 @@ class _Coding(NounEvents):
         if code == "140" and pairs and all(is_state(s) for s, _ in pairs):
             code = "114"  # "Vietnam protested China's construction": a state complains officially
         if code[:2] == "10" and sent_home(tok):
-            code = "161"  # "ordered six Canadian diplomats to leave": an expulsion
+            code = "174"  # "ordered six Canadian diplomats to leave": an expulsion
         start, end = min(tok.i, self.trig.last), max(tok.i, self.trig.last) + 1
         base = (0.75 if self.trig.noun else 0.9) * PATH_WEIGHT[path]
         coded = [(s, t, code) for s, t in pairs]

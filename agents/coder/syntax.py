@@ -18,6 +18,8 @@ PAIR_NOUNS = frozenset({
     "neighbors", "states", "parties", "capitals", "premiers", "delegations", "counterparts", "powers",
 })
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the three countries"
+# larger groups stand for a group named together before ("those seven countries"); not gate words
+LARGE_GROUPS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def group_size(tok: Token) -> int:
@@ -25,7 +27,8 @@ def group_size(tok: Token) -> int:
     leaders", "the three countries": 2, 2, 3), or 0."""
     if tok.lower_ not in PAIR_NOUNS:
         return 0
-    return next((GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES), 0)
+    sizes = GROUP_SIZES | LARGE_GROUPS
+    return next((sizes[c.lower_] for c in tok.children if c.lower_ in sizes), 0)
 
 
 def first_conjunct(tok: Token) -> Token:

@@ -1083,6 +1083,20 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # an act described as a crime is criticised, not done again ("as" hung on the object)
     ("Israel struck Doha on Tuesday. Qatar's prime minister described the attack as state terrorism.",
      [("ISR", "QAT", 4), ("QAT", "ISR", 3)]),
+    # diplomats ordered out (an expulsion, 174), also when the order names the states that must
+    # pull them out; a staff withdrawn is a recall; "those seven countries" named together before
+    ("Venezuela on Monday ordered Argentina, Chile, Costa Rica and Peru to pull their diplomats out "
+     "of Caracas.", [("VEN", "ARG", 4), ("VEN", "CHL", 4), ("VEN", "CRI", 4), ("VEN", "PER", 4)]),
+    ("Hours later, New Delhi ordered Wheeler and five other Canadian diplomats to leave India by "
+     "Saturday.", [("IND", "CAN", 4)]),
+    ("Venezuela withdrew its entire diplomatic staff from Chile.", [("VEN", "CHL", 4)]),
+    ("Venezuela criticized Argentina, Chile, Costa Rica, Panama and Peru on Monday. Venezuela "
+     "withdrew its diplomatic staff from those five countries.",
+     [("VEN", "ARG", 3), ("VEN", "ARG", 4), ("VEN", "CHL", 3), ("VEN", "CHL", 4), ("VEN", "CRI", 3),
+      ("VEN", "CRI", 4), ("VEN", "PAN", 3), ("VEN", "PAN", 4), ("VEN", "PER", 3), ("VEN", "PER", 4)]),
+    # a titled office-holder in a story datelined elsewhere: the last subject's
+    ("SANTIAGO - Venezuela on Monday withdrew its diplomats from Peru. Foreign Minister Yvan Gil "
+     "accused the Peruvian government of interference.", [("VEN", "PER", 3), ("VEN", "PER", 4)]),
     # an object the parser made a second subject after the verb
     ("On Friday Japan's deputy foreign minister, Ken Sato, summoned China's ambassador, Wu Jian, "
      "to protest.", [("JPN", "CHN", 3)]),
