@@ -115,6 +115,10 @@ def _scheduled(tok: Token) -> bool:
         c.dep_ == "acomp" and c.lemma_.lower() in SCHEDULES for c in tok.head.children)
 
 
+RATE_UNITS = frozenset({"year", "month", "week", "day"})
+ROUTINE = frozenset({"annually", "yearly", "usually", "routinely", "regularly", "traditionally", "normally"})
+
+
 def _habitual(tok: Token) -> bool:
     """The perfect with 'long', 'since', 'always', 'repeatedly' ... tells a standing state or a
     habit, not the news: 'Armenia has long accused Russia', 'has since been deepening ties'; the
@@ -125,7 +129,18 @@ def _habitual(tok: Token) -> bool:
     habit = any(c.dep_ == "advmod" and c.lower_ in HABITS for c in tok.children)
     already = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and any(
         c.dep_ == "advmod" and c.lower_ == "already" for c in tok.children)
-    return (perfect and habit) or already  # "had already closed Russia's consulates": before
+    return (perfect and habit) or already or _recurring(tok)  # "had already closed ...": before
+
+
+def _recurring(tok: Token) -> bool:
+    """The simple present with a rate or a habit: 'Russia supplies Moldova with about 2 billion
+    cubic metres of gas a year', 'China usually sends ...': how things go, not the news."""
+    if tok.tag_ not in ("VBZ", "VBP"):
+        return False
+    rate = any(c.dep_ == "npadvmod" and c.lemma_.lower() in RATE_UNITS and any(
+        d.lower_ in ("a", "an", "per", "each", "every") for d in c.children) for c in tok.subtree)
+    habit = any(c.dep_ == "advmod" and c.lower_ in ROUTINE for c in tok.children)
+    return rate or habit
 
 
 def _ruled_out(head: Token) -> bool:

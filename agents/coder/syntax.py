@@ -16,6 +16,7 @@ GROUP_MAX = 4
 PAIR_NOUNS = frozenset({
     "leaders", "countries", "sides", "nations", "governments", "presidents", "ministers", "neighbours",
     "neighbors", "states", "parties", "capitals", "premiers", "delegations", "counterparts", "powers",
+    "heads", "militaries", "armies",  # "the two heads of state"
 })
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the three countries"
 # larger groups stand for a group named together before ("those seven countries"); not gate words

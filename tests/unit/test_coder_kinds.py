@@ -1097,6 +1097,17 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # a titled office-holder in a story datelined elsewhere: the last subject's
     ("SANTIAGO - Venezuela on Monday withdrew its diplomats from Peru. Foreign Minister Yvan Gil "
      "accused the Peruvian government of interference.", [("VEN", "PER", 3), ("VEN", "PER", 4)]),
+    # "the two heads of state": the pair
+    ("Peru's president arrived in Jakarta on Sunday and was welcomed by Indonesia's president. The "
+     "two heads of state held a meeting on Monday.",
+     [("IDN", "PER", 1), ("PER", "IDN", 1), ("PER", "IDN", 1)]),
+    # the simple present with a rate or a routine tells how things go, not the news
+    ("Russia supplies Moldova with about 2 billion cubic metres of gas a year.", []),
+    ("China usually sends aid to Nepal.", []),
+    # duties cut: an easing; any member of an embassy's staff summoned: a protest
+    ("Canada cut its duties on Chinese steel on Monday.", [("CAN", "CHN", 2)]),
+    ("Lithuania summoned a member of staff from the Belarusian embassy in Vilnius to protest.",
+     [("LTU", "BLR", 3)]),
     # an object the parser made a second subject after the verb
     ("On Friday Japan's deputy foreign minister, Ken Sato, summoned China's ambassador, Wu Jian, "
      "to protest.", [("JPN", "CHN", 3)]),
