@@ -38,7 +38,7 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
                  "analyst_articles6.jsonl", "analyst_articles7.jsonl", "analyst_sentences.jsonl",
                  "analyst_sentences2.jsonl", "analyst_sentences4.jsonl", "analyst_articles17.jsonl",
                  "analyst_sentences5.jsonl", "analyst_articles19.jsonl", "analyst_articles21.jsonl",
-                 "analyst_articles22.jsonl"):
+                 "analyst_articles22.jsonl", "analyst_articles24.jsonl"):
         report = evaluate_files([ROOT / "tests" / "data" / name])
         assert report.events.precision >= 0.80 and report.events.f1 >= 0.60, (name, report.render())
 
@@ -57,7 +57,8 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
     ("analyst_articles16.jsonl", 0.66, 0.60),  # regional outlets, unread: 0.686 / 0.631
     ("analyst_articles18.jsonl", 0.81, 0.54),  # wire stories, coded per sentence: 0.838 / 0.564
     ("analyst_articles20.jsonl", 0.83, 0.56),  # regional press, per sentence: 0.857 / 0.589
-    ("analyst_articles23.jsonl", 0.80, 0.53),  # conflict reporting, per sentence: 0.833 / 0.554
+    ("analyst_articles23.jsonl", 0.80, 0.58),  # conflict reporting, per sentence: 0.833 / 0.554 unseen
+    ("analyst_articles25.jsonl", 0.75, 0.60),  # economic statecraft, per sentence: 0.744 / 0.610 unseen
 ])
 def test_the_sets_below_the_targets_stay_at_their_floors(name: str, precision: float, f1: float) -> None:
     """Analysts' sets below a held-out target (README): floors against regressions."""
