@@ -77,6 +77,7 @@ PROVIDERS = DOCUMENTS | {"term", "terms", "plan", "framework", "arrangement", "t
 UNREALISED = frozenset({"planned", "proposed", "possible", "potential", "expected", "upcoming", "future",
                         "prospective", "mooted", "hypothetical"})
 PLANNING = frozenset({"pencil", "plan", "schedule", "slate", "propose", "expect", "envisage", "moot"})
+VENUES = frozenset({"host", "venue", "place", "location", "site"})
 CARRY_VERBS = frozenset({"fly", "sail", "drive", "steer"})
 REASONS = frozenset({"cite", "retaliate", "respond", "react"})  # ", retaliating for X's ..."
 SPANS_OF = frozenset({"day", "week", "month", "year", "decade", "hour"})
@@ -218,6 +219,8 @@ def supposed(noun: Token) -> bool:
         return True  # "a planned summit between Trump and Putin", "a possible attack"
     if any(c.dep_ == "acl" and c.lemma_.lower() in PLANNING for c in noun.children):
         return True  # "a state visit to France, pencilled in for the autumn"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in VENUES:
+        return True  # "offered Slovakia as a host for peace talks": talks not held
     aux = {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
     return noun.dep_ in ("nsubj", "nsubjpass") and bool(aux & HYPOTHETICAL_AUX)
 

@@ -30,7 +30,7 @@ from agents.coder.refs import (
     AgentNouns,
 )
 from agents.coder.text import Sentence
-from agents.coder.words import COMPANY, FORCE_NOUNS, HARDWARE, LEADS, WATERS
+from agents.coder.words import COMPANY, FIRMS, FORCE_NOUNS, HARDWARE, LEADS, WATERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -95,6 +95,8 @@ class SentenceActors:
         if nxt is None or ref.kind not in ("country", "capital", "demonym"):
             return False
         if nxt.lower_ in COMPANY and nxt.is_title:  # "Turkish Airlines", not "Indian airlines"
+            return True
+        if _names_a_firm(doc, ref):  # "German plastics maker Covestro", "Abu Dhabi National Oil Co"
             return True
         cue = doc[ref.i1 + 1] if nxt.lower_ == "'s" and ref.i1 + 1 < len(doc) else nxt
         if doc[ref.i0].lower_ in US_STATE_NAMES and (cue.lower_ in US_STATE_CUES or _after_us_city(doc, ref)):
@@ -303,6 +305,24 @@ def _holder(title: Token) -> Token:
     while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
         tok = tok.head
     return tok
+
+
+def _names_a_firm(doc: Doc, ref: ActorRef) -> bool:
+    """A country's name or demonym that names a firm: it modifies a noun of what firms do
+    ("German plastics maker Covestro") or opens a capitalised name that ends in a company word
+    ("Abu Dhabi National Oil Co")."""
+    head = doc[ref.head]
+    while head.dep_ in ("amod", "compound") and head.head.i > head.i:
+        head = head.head
+        if head.lower_ in FIRMS:
+            return True
+    words = doc[ref.i1 : ref.i1 + 4]
+    for tok in words:
+        if not tok.is_title:
+            return False
+        if tok.lower_.rstrip(".") in COMPANY | {"co", "inc", "ltd", "plc"}:
+            return True
+    return False
 
 
 def _unique(refs: list[ActorRef]) -> list[ActorRef]:

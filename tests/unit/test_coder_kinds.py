@@ -1108,6 +1108,11 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Canada cut its duties on Chinese steel on Monday.", [("CAN", "CHN", 2)]),
     ("Lithuania summoned a member of staff from the Belarusian embassy in Vilnius to protest.",
      [("LTU", "BLR", 3)]),
+    # firms are not their states: "German plastics maker X", "Abu Dhabi National Oil Co"
+    ("Abu Dhabi National Oil Co has agreed to acquire German plastics maker Covestro.", []),
+    ("China imposed tariffs on German cars.", [("CHN", "DEU", 4)]),
+    # talks a state offers to host are not held
+    ("Fico offered Slovakia as a host for peace talks between Russia and Ukraine.", []),
     # an object the parser made a second subject after the verb
     ("On Friday Japan's deputy foreign minister, Ken Sato, summoned China's ambassador, Wu Jian, "
      "to protest.", [("JPN", "CHN", 3)]),
