@@ -43,15 +43,16 @@ NOT_SURNAMES = frozenset({"Jr", "Sr", "II", "III", "On", "In", "The", "And", "Bu
 
 
 OFFICE_WORDS = frozenset(w for phrase in TITLE_PHRASES for w in phrase.split()) | {"premier", "chairman"}
-# where the family name comes first ("Kim Jong Un", "Wang Yi", "Lai Ching-te"): named again by it
-FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "HKG", "MAC"})
+# named again by the first word of the name: the family name where it comes first ("Kim Jong Un",
+# "Wang Yi", "Lai Ching-te"), the given name in Thailand ("Phumtham Wechayachai": Phumtham)
+FIRST_WORD_NAMES = frozenset({"CHN", "TWN", "KOR", "PRK", "HKG", "MAC", "THA"})
 
 
 def _surname(full: str, country: str = "") -> str | None:
     words = [w for w in full.replace("'s", "").split() if w]
     while words and words[0].lower() in OFFICE_WORDS:  # ("Foreign Minister Wang Yi": Wang)
         words = words[1:]
-    if country in FAMILY_FIRST and len(words) >= 2:
+    if country in FIRST_WORD_NAMES and len(words) >= 2:
         first = words[0]
         return first if len(first) >= 2 and first.isalpha() and first[0].isupper() else None
     last = words[-1].rstrip(".,") if len(words) >= 2 else ""

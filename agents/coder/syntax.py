@@ -28,6 +28,8 @@ def group_size(tok: Token) -> int:
     leaders", "the three countries": 2, 2, 3), or 0."""
     if tok.lower_ not in PAIR_NOUNS:
         return 0
+    if any(c.dep_ == "amod" and c.is_title for c in tok.children):
+        return 0  # "the two Japanese ministers": two people of one country
     sizes = GROUP_SIZES | LARGE_GROUPS
     return next((sizes[c.lower_] for c in tok.children if c.lower_ in sizes), 0)
 

@@ -1113,6 +1113,11 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("China imposed tariffs on German cars.", [("CHN", "DEU", 4)]),
     # talks a state offers to host are not held
     ("Fico offered Slovakia as a host for peace talks between Russia and Ukraine.", []),
+    # a Thai office-holder is named again by the first word of the name
+    ("Acting Thai Prime Minister Phumtham Wechayachai met reporters. Later, Phumtham thanked Anwar "
+     "and the Chinese government for their goodwill.", [("THA", "CHN", 1)]),
+    # a welcome ceremony held for a visitor: the host receives him
+    ("On Wednesday morning, Serbia held a grand welcome ceremony for Xi.", [("SRB", "CHN", 1)]),
     # an object the parser made a second subject after the verb
     ("On Friday Japan's deputy foreign minister, Ken Sato, summoned China's ambassador, Wu Jian, "
      "to protest.", [("JPN", "CHN", 3)]),
