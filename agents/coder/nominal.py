@@ -85,8 +85,10 @@ class NounEvents(Roles):
         if self.trig.noun or tok.lemma_.lower() != "receive":
             return False
         objects = [c for c in tok.children if c.dep_ == "dobj"]
-        if not objects:  # ('received "with surprise the offensive tone"': the tone under "with")
-            return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)  # ("Xi was received with
+        if not objects and not passive:  # military honours": a visitor) ('received "with
+            return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)  # surprise the
+            # offensive tone"': the tone under "with")
         return any(self._thing(c) for c in objects)
 
     def _noun_pairs(self, tok: Token, code: str) -> tuple[list[tuple[ActorRef, ActorRef]], str]:

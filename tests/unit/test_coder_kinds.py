@@ -1118,6 +1118,10 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      "and the Chinese government for their goodwill.", [("THA", "CHN", 1)]),
     # a welcome ceremony held for a visitor: the host receives him
     ("On Wednesday morning, Serbia held a grand welcome ceremony for Xi.", [("SRB", "CHN", 1)]),
+    # a visitor received "with military honours" by his host: a visit, not a thing received
+    ("Xi was received with military honours by Brazilian President Lula on Wednesday.",
+     [("BRA", "CHN", 1), ("CHN", "BRA", 1)]),
+    ("China received with surprise the offensive tone of the US statement.", []),
     # an object the parser made a second subject after the verb
     ("On Friday Japan's deputy foreign minister, Ken Sato, summoned China's ambassador, Wu Jian, "
      "to protest.", [("JPN", "CHN", 3)]),
