@@ -6,6 +6,7 @@ offer" -> PER->CHL); obligations ("Russia said Sudan must return ...") as demand
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from agents.coder.acts import judged_act
@@ -43,7 +44,7 @@ from agents.coder.dating import When
 from agents.coder.departures import departure
 from agents.coder.found import PATH_WEIGHT, Found, confidence, is_state, private_envoy
 from agents.coder.naming import judged_what_called, named_author, what_called
-from agents.coder.nominal import FORCE_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
+from agents.coder.nominal import FORCE_ROOTS, JOINT_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
 from agents.coder.patterns import Trigger, TriggerFinder, right_words
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
@@ -64,6 +65,17 @@ if TYPE_CHECKING:
 __all__ = ["Found", "Resolver", "TriggerReader"]
 
 
+
+
+def _own_group(tok: Token, pairs: list[tuple[ActorRef, ActorRef]]) -> bool:
+    """Two or more states acting on themselves as a group (the targets are the sources), with
+    no "each other" or "one another" in the sentence to say they act on each other."""
+    sources, targets = {s.country for s, _ in pairs}, {t.country for _, t in pairs}
+    if len(sources) < 2 or sources != targets:
+        return False
+    words = [t.lower_ for t in tok.sent]
+    pairs_of = set(pairwise(words))
+    return not pairs_of & {("each", "other"), ("one", "another"), ("the", "other")}
 
 
 PROTESTS = frozenset({"protest", "lodge", "complain", "condemn", "summon", "denounce", "accuse"})
@@ -177,9 +189,13 @@ class _Coding(NounEvents):
             code = self._refined(tok, code)
         self.code = code
         pairs, path = self._pairs(tok, code)
+        mutual = code[:2] in JOINT_ROOTS or bool(self.flags & {"mutual", "sym"})
+        if path != "joint" and not mutual and _own_group(tok, pairs):
+            return []  # "Mali, Niger and Burkina Faso condemned the downing as an act of
+            # aggression against their whole confederation": not against each other
         if code == "140" and pairs and all(is_state(s) for s, _ in pairs):
             code = "114"  # "Vietnam protested China's construction": a state complains officially
-        if code[:2] == "10" and sent_home(tok):
+        if (code[:2] == "10" or code[:3] == "042") and sent_home(tok):  # (not "sent an envoy")
             code = "174"  # "ordered six Canadian diplomats to leave": an expulsion
         start, end = min(tok.i, self.trig.last), max(tok.i, self.trig.last) + 1
         base = (0.75 if self.trig.noun else 0.9) * PATH_WEIGHT[path]
@@ -261,6 +277,10 @@ class _Coding(NounEvents):
             return "042"  # "called on Prime Minister Shehbaz Sharif at the PM House": a call paid
         if self.trig.noun and code[:2] == "06" and tok.lemma_.lower() in DRILLS and self._shown_to(tok):
             return "150"  # "held military drills around Taiwan": a show of force, not a joint drill
+        aimed_at = (tok, *(c for c in tok.children if c.dep_ == "dobj"))  # (not "sent troops to
+        if code[:2] == "07" and any(c.dep_ == "prep" and c.lower_ == "against"  # Russia to fight
+                                    for h in aimed_at for c in h.children):  # against Ukraine")
+            return "190"  # "sent F-16 fighter jets against Cambodian military targets": force
         if code[:2] == "19" and tok.lemma_.lower() == "clash" and any(
                 c.dep_ == "prep" and o.lemma_.lower() in MEETINGS for c in tok.children for o in c.children):
             return "111"  # "clashed in a heated Oval Office meeting": words, not force

@@ -309,8 +309,10 @@ def _holder(title: Token) -> Token:
 
 def _names_a_firm(doc: Doc, ref: ActorRef) -> bool:
     """A country's name or demonym that names a firm: it modifies a noun of what firms do
-    ("German plastics maker Covestro") or opens a capitalised name that ends in a company word
-    ("Abu Dhabi National Oil Co")."""
+    ("German plastics maker Covestro"), opens a capitalised name that ends in a company word
+    ("Abu Dhabi National Oil Co") or ends one ("the Commonwealth Bank of Australia")."""
+    if ref.i0 >= 2 and doc[ref.i0 - 1].lower_ == "of" and doc[ref.i0 - 2].lower_ in COMPANY | FIRMS:
+        return doc[ref.i0 - 2].is_title  # "the Commonwealth Bank of Australia" (not "a bank of Iran")
     head = doc[ref.head]
     while head.dep_ in ("amod", "compound") and head.head.i > head.i:
         head = head.head

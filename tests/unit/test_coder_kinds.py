@@ -1122,6 +1122,17 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Xi was received with military honours by Brazilian President Lula on Wednesday.",
      [("BRA", "CHN", 1), ("CHN", "BRA", 1)]),
     ("China received with surprise the offensive tone of the US statement.", []),
+    # states acting on themselves as a group are no pair; "each other" makes them one
+    ("In a joint statement on Sunday, Mali, Niger and Burkina Faso condemned the downing as an act "
+     "of aggression against their whole confederation.", []),
+    ("Thailand and Cambodia accused each other of firing first.", [("KHM", "THA", 3), ("THA", "KHM", 3)]),
+    # an envoy ordered to leave is expelled; jets sent against targets are force, troops sent to
+    # an ally are aid; a bank "of Australia" is a firm
+    ("Bangkok ordered Cambodia's envoy to leave.", [("THA", "KHM", 4)]),
+    ("Thailand sent F-16 fighter jets against Cambodian military targets on Thursday.", [("THA", "KHM", 4)]),
+    ("North Korea has sent thousands of troops to Russia to fight against Ukraine.",
+     [("PRK", "RUS", 2), ("PRK", "UKR", 4)]),
+    ("The Commonwealth Bank of Australia is to open operations in Nauru next year.", []),
     # an object the parser made a second subject after the verb
     ("On Friday Japan's deputy foreign minister, Ken Sato, summoned China's ambassador, Wu Jian, "
      "to protest.", [("JPN", "CHN", 3)]),
