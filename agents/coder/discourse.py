@@ -10,7 +10,6 @@ actor named earlier in its own sentence.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from agents.coder.acts import ACT_NOUNS, act_mentioned
@@ -18,6 +17,15 @@ from agents.coder.clauses import speakers_second_act
 from agents.coder.events import Resolver
 from agents.coder.gazetteer import REGIONS
 from agents.coder.meetings import talks_presided
+from agents.coder.memory import (
+    PERSON_KINDS,
+    WINDOW,
+    DiscourseMemory,
+    addressed,
+    coref_to,
+    each_other,
+    someone,
+)
 from agents.coder.naming import JUDGING_VERBS, NAMING_VERBS, what_called
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
@@ -28,34 +36,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Discourse"]
 
-WINDOW = 3
 OWNER_OF = {"its": "it", "his": "he", "her": "she"}  # a possessive resolves as its pronoun
 PLACE_PREPS = frozenset({"in", "at", "near", "from", "into", "outside", "inside", "across"})
-PEOPLE_NOUNS = frozenset({"leaders", "presidents", "ministers", "premiers", "counterparts"})
 COUNTRY_KINDS = frozenset({"country", "capital", "seat", "agent", "people", "possessor"})
-PERSON_KINDS = frozenset({"leader", "person", "agent"})
 
 
-def _someone(ref: ActorRef) -> bool:
-    """A person "he" or "she" can stand for: a leader, a person, or an agent with a role ("the
-    Saudi minister": SAUGOV), not a country's strikes or warships (an agent with no role)."""
-    return ref.kind in ("leader", "person") or (ref.kind == "agent" and len(ref.actor) > 3)
-
-
-class Discourse:
-    """What earlier sentences named, for the coreference of later ones."""
-
-    def __init__(self, home: str = "") -> None:
-        """``home``: the country of the story's dateline, for a state's organ named alone before
-        any country ("TEHRAN (IRNA) - The Foreign Ministry on Sunday summoned ...": Iran's)."""
-        self.home = home
-        self.memory: list[tuple[int, ActorRef]] = []
-        self.groups: list[tuple[int, list[ActorRef]]] = []
-        self.acts: list[tuple[int, ActorRef, str]] = []
-        self.pairs: list[tuple[int, ActorRef, ActorRef]] = []
-        self.meetings: list[tuple[int, ActorRef, ActorRef]] = []
-        self.organs: list[tuple[int, frozenset[str], ActorRef]] = []
-        self.subjects: list[tuple[int, ActorRef]] = []
+class Discourse(DiscourseMemory):
+    """What earlier sentences named, for the coreference of later ones (``DiscourseMemory``)."""
 
     def acted(self, index: int, acts: list[tuple[ActorRef, ActorRef, str]]) -> None:
         """The (source, target, CAMEO code) of the acts coded in sentence ``index`` ("the
@@ -95,7 +82,7 @@ class Discourse:
                 until = speaker.i if speaker is not None else tok.i  # ("said X was ..., and
                 named = {r.country for r in here if r.head < until}  # called the move ...": X's)
                 roots = ACT_NOUNS[tok.lemma_.lower()]
-                return [_coref(ref, tok) for i, ref, code in reversed(self.acts)  # (the story's act)
+                return [coref_to(ref, tok) for i, ref, code in reversed(self.acts)  # (the story's act)
                         if i < index and ref.country not in named and code[:2] in roots][:1]
             if low in ("two", "both") and tok.dep_ in ("nsubj", "nsubjpass"):  # "and the two agreed"
                 return self._group(index, here, tok, 2)
@@ -106,48 +93,25 @@ class Discourse:
                 return self._named_act(index, doc, here, tok)
             if low == "him" or (low == "her" and tok.dep_ != "poss"):  # "Kim met him": not Kim
                 return self._object_person(index, here, tok)
-            if low == "them" and _addressed(tok):  # "urged them to exercise restraint": the pair
+            if low == "them" and addressed(tok):  # "urged them to exercise restraint": the pair
                 return self._group(index, here, tok, 2)
-            if _each_other(tok):  # "Each side blamed the other": the pair, both ways
+            if each_other(tok):  # "Each side blamed the other": the pair, both ways
                 return self._group(index, here, tok, 2)
             if low == "their" and tok.dep_ == "poss" and tok.head.dep_ in ("dobj", "pobj"):
                 return self._owners(index, here, tok)  # "accused their governments": the group
             if low in ("it", "he", "she"):
                 kinds = COUNTRY_KINDS - {"people"} if low == "it" else PERSON_KINDS  # (not "Venezuelans")
-                fits = (lambda r: r.kind in kinds) if low == "it" else _someone
+                fits = (lambda r: r.kind in kinds) if low == "it" else someone
                 before = [r for r in here if r.head < tok.i and fits(r) and not _located(doc, r)]
                 if low != "it":  # "Japan's prime minister visited Seoul, where he and ..."
-                    before = sorted(before + [r for r in actors.agents_before(tok.i) if _someone(r)],
+                    before = sorted(before + [r for r in actors.agents_before(tok.i) if someone(r)],
                                     key=lambda r: r.head)
                 if before:
-                    return [_coref(_antecedent(doc, tok, before), tok)]
+                    return [coref_to(_antecedent(doc, tok, before), tok)]
                 return self._latest(index, fits, tok, 1, window=2)
             return []
 
         return resolve
-
-    def _owners(self, index: int, here: list[ActorRef], tok: Token) -> list[ActorRef]:
-        """'their' owning an object: the last group named together in the window (not the
-        clause's subject: "expelled the envoys of Chile and Peru ... accused their governments"),
-        else the pair told before."""
-        subjects = subject_countries(here, tok.head)
-        for sent_index, group in reversed(self.groups):
-            if index - WINDOW <= sent_index <= index and not {r.country for r in group} & subjects:
-                return [_coref(ref, tok) for ref in group]
-        return self._group(index, here, tok.head, 2)
-
-    def _object_person(self, index: int, here: list[ActorRef], tok: Token) -> list[ActorRef]:
-        """'him' / 'her' (an object): the latest person named before it who is not its clause's
-        subject ("Putin arrived ..., and Kim met him": Putin), in its sentence or the last two."""
-        subjects = subject_countries(here, tok)
-
-        def fits(ref: ActorRef) -> bool:
-            return _someone(ref) and ref.country not in subjects
-
-        before = [r for r in here if r.head < tok.i and fits(r)]
-        if before:
-            return [_coref(before[-1], tok)]
-        return self._latest(index, fits, tok, 1, window=2)
 
     def _organ(self, index: int, doc: Doc, here: list[ActorRef], tok: Token, ref: ActorRef) -> list[ActorRef]:
         """A coreferring phrase ('the foreign ministry', 'the Gulf state'): a region's last member
@@ -159,38 +123,23 @@ class Discourse:
             return self._latest(index, lambda r: r.country in region, tok, 1)
         place = _placed(doc, here, tok)
         if place:  # "In Seoul, police detained 16 students": Seoul's police
-            return [_coref(place[0], tok)]
+            return [coref_to(place[0], tok)]
         later = {r.country for r in here if r.head > tok.i and r.head in _clause(tok)}
         subjects = [r for r in here if r.head < tok.i and r.country not in later
                     and _phrase_head(doc[r.head]).dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            return [_coref(subjects[-1], tok)]
+            return [coref_to(subjects[-1], tok)]
         same = [r for i, keys, r in reversed(self.organs) if index - WINDOW <= i <= index
                 and (i < index or r.head < tok.i) and r.country not in later
                 and doc[ref.i1 - 1].lower_ in keys]
         if same:  # "South Korea's Joint Chiefs of Staff (JCS) ... the JCS said": South Korea's
-            return [_coref(same[0], tok)]
+            return [coref_to(same[0], tok)]
         named = {r.country for r in here}
         found = self._latest(index, lambda r: r.country not in named, tok, 1)
         earlier = {r.country for r in here if r.head < tok.i}  # (not "Iran's" later on)
         if found or not self.home or self.home in earlier:
             return found
         return [ActorRef(self.home, self.home, "capital", tok.i, tok.i, tok.i + 1, coref=True)]
-
-    def _titled(self, index: int, here: list[ActorRef], tok: Token) -> list[ActorRef]:
-        """An office-holder titled with no country ("Vice Foreign Minister Masataka Okano"): the
-        country that was the subject of the latest sentence in the window that had one, unless
-        this sentence names it too ("SANTIAGO - Venezuela withdrew ... Foreign Minister Yvan Gil
-        accused ...": Venezuela's); else the dateline's ("TOKYO (Kyodo) - ... Okano summoned
-        ..."); else none (whose is unclear: "... Sun Weidong summoned Japan's ambassador")."""
-        named = {r.country for r in here}
-        last = next((ref for sent_index, ref in reversed(self.subjects)
-                     if index - WINDOW <= sent_index < index), None)
-        if last is not None and last.country not in named:
-            return [_coref(last, tok)]
-        if self.home:
-            return [ActorRef(self.home, self.home, "agent", tok.i, tok.i, tok.i + 1, coref=True)]
-        return []
 
     def _named_act(self, index: int, doc: Doc, here: list[ActorRef], tok: Token) -> list[ActorRef]:
         """'it' named by 'call': the conduct owned earlier in the sentence ("criticised China's
@@ -200,7 +149,7 @@ class Discourse:
         owners = [r for r in here
                   if r.head < tok.i and doc[r.head].dep_ == "poss" and r.country not in speakers]
         if owners:
-            return [_coref(owners[-1], tok)]
+            return [coref_to(owners[-1], tok)]
         before = {r.country for r in here if r.head < tok.i}
         verb = tok.head.head if tok.head.dep_ == "ccomp" and what_called(tok.head) else tok.head
         judge = verb.lemma_.lower()  # ("condemned what it called ...": condemned)
@@ -208,89 +157,19 @@ class Discourse:
         hostile = judge in JUDGING_VERBS and not friendly
         acts = [ref for i, ref, code in reversed(self.acts) if i < index and ref.country not in before
                 and not (friendly and code[:2] >= "10") and not (hostile and code[:2] < "10")]
-        return [_coref(ref, tok) for ref in acts[:1]]
+        return [coref_to(ref, tok) for ref in acts[:1]]
 
     def _met(self, index: int, besides: set[str], tok: Token) -> list[ActorRef]:
         """The two countries of the last meeting coded in the window, if ``besides`` (the
         presider's) holds neither."""
         for sent_index, a, b in reversed(self.meetings):
             if index - WINDOW <= sent_index < index and not {a.country, b.country} & besides:
-                return [_coref(a, tok), _coref(b, tok)]
+                return [coref_to(a, tok), coref_to(b, tok)]
         return []
 
-    def _latest(self, index: int, ok: object, tok: Token, n: int, window: int = WINDOW) -> list[ActorRef]:
-        test = ok if callable(ok) else (lambda r: True)
-        found: list[ActorRef] = []
-        for sent_index, ref in reversed(self.memory):
-            if sent_index >= index:
-                continue
-            if sent_index < index - window:
-                break
-            if test(ref) and ref.country not in {f.country for f in found}:
-                found.append(_coref(ref, tok))
-                if len(found) == n:
-                    break
-        return found
-
-    def _group(self, index: int, here: list[ActorRef], tok: Token, size: int) -> list[ActorRef]:
-        """The last ``size`` countries named before ``tok`` ("the two sides"), or none; for
-        three or more, the last group of that many named together in the window. A group its
-        clause's subject speaks to leaves the subject out ("Trump called both leaders")."""
-        speaking = subject_countries(here, tok)
-        here = [r for r in here if r.country not in speaking]
-        if size > 2:
-            for sent_index, group in reversed(self.groups):
-                if index - WINDOW <= sent_index < index and len(group) == size:
-                    return [_coref(ref, tok) for ref in group]
-        if size == 2 and not [r for r in here if r.head < tok.i]:
-            recent = [(i, a, b) for i, a, b in self.pairs if index - WINDOW <= i < index]
-            told = {(a.country, b.country) for _, a, b in recent}
-            both = [p for p in recent if (p[2].country, p[1].country) in told]
-            last = [p for p in both if p[0] == both[-1][0]][:1] if both else []  # "The two sides
-            if last:  # signed seven agreements": the first pair told both ways in the last
-                return [_coref(ref, tok) for ref in last[0][1:]]  # sentence that told one
-        if tok.lower_ in PEOPLE_NOUNS:  # "the two leaders": the last two people named for countries
-            people = self._latest(index, lambda r: r.kind in PERSON_KINDS, tok, size)
-            if len(people) == size and not [r for r in here if r.head < tok.i]:
-                return people
-        found: list[ActorRef] = []
-        for ref in reversed([r for r in here if r.head < tok.i]):
-            if ref.country not in {f.country for f in found} and len(found) < size:
-                found.append(_coref(ref, tok))
-        if len(found) < size:
-            more = self._latest(
-                index, lambda r: r.country not in {f.country for f in found}, tok, size - len(found)
-            )
-            found.extend(more)
-        return found if len(found) == size else []
 
 
 PRAISING = frozenset({"welcome", "praise", "hail"})
-
-
-def _each_other(tok: Token) -> bool:
-    """'each side' (a subject) or 'the other' (an object) in "Each side blamed the other"."""
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    words = {c.lower_ for c in verb.subtree}
-    if tok.dep_ == "nsubj":  # (not "each other" itself: "help each other address threats")
-        return tok.lower_ != "other" and any(c.lower_ == "each" for c in tok.children) and "other" in words
-    the = any(c.lower_ == "the" for c in tok.children)  # (not "help each other")
-    return tok.lower_ == "other" and the and tok.dep_ in ("dobj", "pobj") and "each" in words
-
-
-# verbs whose object 'them' is addressed as states, not named or judged ("accused them of
-# belonging to a gang", "calling them a provocation": people, acts)
-ADDRESSING = frozenset({"urge", "ask", "tell", "thank", "invite", "congratulate", "press", "encourage",
-                        "advise", "implore", "meet", "host", "receive", "mediate"})
-
-
-def _addressed(tok: Token) -> bool:
-    """'them' as the object of a verb that addresses states ("urged them", "called on them")."""
-    if tok.dep_ == "pobj":
-        prep, verb = tok.head, tok.head.head
-        return (prep.lower_, verb.lemma_.lower()) in {("on", "call"), ("to", "appeal"), ("to", "speak"),
-                                                       ("with", "speak"), ("with", "meet")}
-    return tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in ADDRESSING
 
 
 def _organ_words(doc: Doc, ref: ActorRef) -> frozenset[str]:
@@ -355,10 +234,6 @@ def _coordinated(doc: Doc, refs: list[ActorRef]) -> list[list[ActorRef]]:
         if ref.country not in {r.country for r in group}:
             group.append(ref)
     return [group for group in by_root.values() if len(group) >= 2]
-
-
-def _coref(ref: ActorRef, tok: Token) -> ActorRef:
-    return replace(ref, head=tok.i, i0=tok.i, i1=tok.i + 1, coref=True)
 
 
 def _antecedent(doc: Doc, tok: Token, before: list[ActorRef]) -> ActorRef:

@@ -6,7 +6,6 @@ offer" -> PER->CHL); obligations ("Russia said Sudan must return ...") as demand
 
 from __future__ import annotations
 
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from agents.coder.acts import judged_act
@@ -51,7 +50,7 @@ from agents.coder.refs import ActorRef
 from agents.coder.reprisals import THREATS, answered, reprisal_code
 from agents.coder.roles import Resolver
 from agents.coder.scenes import UNCLAIMED_ROOTS, scene_of
-from agents.coder.syntax import GROUP_MAX, clause_of, each_way, object_of
+from agents.coder.syntax import GROUP_MAX, acts_on_itself, clause_of, each_way, object_of
 from agents.coder.vocab import Vocabulary
 from agents.coder.words import (
     CONFLICTS,
@@ -65,17 +64,6 @@ if TYPE_CHECKING:
 __all__ = ["Found", "Resolver", "TriggerReader"]
 
 
-
-
-def _own_group(tok: Token, pairs: list[tuple[ActorRef, ActorRef]]) -> bool:
-    """Two or more states acting on themselves as a group (the targets are the sources), with
-    no "each other" or "one another" in the sentence to say they act on each other."""
-    sources, targets = {s.country for s, _ in pairs}, {t.country for _, t in pairs}
-    if len(sources) < 2 or sources != targets:
-        return False
-    words = [t.lower_ for t in tok.sent]
-    pairs_of = set(pairwise(words))
-    return not pairs_of & {("each", "other"), ("one", "another"), ("the", "other")}
 
 
 PROTESTS = frozenset({"protest", "lodge", "complain", "condemn", "summon", "denounce", "accuse"})
@@ -190,7 +178,7 @@ class _Coding(NounEvents):
         self.code = code
         pairs, path = self._pairs(tok, code)
         mutual = code[:2] in JOINT_ROOTS or bool(self.flags & {"mutual", "sym"})
-        if path != "joint" and not mutual and _own_group(tok, pairs):
+        if path != "joint" and not mutual and acts_on_itself(tok, pairs):
             return []  # "Mali, Niger and Burkina Faso condemned the downing as an act of
             # aggression against their whole confederation": not against each other
         if code == "140" and pairs and all(is_state(s) for s, _ in pairs):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from agents.coder.firms import names_a_firm
 from agents.coder.matcher import ActorHit
 from agents.coder.refs import (
     CALENDAR,
@@ -29,8 +30,9 @@ from agents.coder.refs import (
     ActorRef,
     AgentNouns,
 )
+from agents.coder.syntax import title_holder
 from agents.coder.text import Sentence
-from agents.coder.words import COMPANY, FIRMS, FORCE_NOUNS, HARDWARE, LEADS, WATERS
+from agents.coder.words import COMPANY, FORCE_NOUNS, HARDWARE, LEADS, WATERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -66,7 +68,7 @@ class SentenceActors:
             return
         name = hit.name
         if name.kind == "title":  # "Vice Foreign Minister Masataka Okano": the office-holder
-            holder = _holder(root)
+            holder = title_holder(root)
             ref = ActorRef("", "", "title", holder.i, span.start, holder.i + 1, coref=True)
             self.coref_at.update(dict.fromkeys(range(span.start, holder.i + 1), ref))
             return
@@ -96,7 +98,7 @@ class SentenceActors:
             return False
         if nxt.lower_ in COMPANY and nxt.is_title:  # "Turkish Airlines", not "Indian airlines"
             return True
-        if _names_a_firm(doc, ref):  # "German plastics maker Covestro", "Abu Dhabi National Oil Co"
+        if names_a_firm(doc, ref):  # "German plastics maker Covestro", "Abu Dhabi National Oil Co"
             return True
         cue = doc[ref.i1 + 1] if nxt.lower_ == "'s" and ref.i1 + 1 < len(doc) else nxt
         if doc[ref.i0].lower_ in US_STATE_NAMES and (cue.lower_ in US_STATE_CUES or _after_us_city(doc, ref)):
@@ -296,35 +298,6 @@ class SentenceActors:
                 seen.add(id(ref))
                 out.append(ref)
         return out
-
-
-def _holder(title: Token) -> Token:
-    """The name a title is compounded with ("Minister" of "Foreign Minister Masataka Okano":
-    "Okano"), or the title itself."""
-    tok = title
-    while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
-        tok = tok.head
-    return tok
-
-
-def _names_a_firm(doc: Doc, ref: ActorRef) -> bool:
-    """A country's name or demonym that names a firm: it modifies a noun of what firms do
-    ("German plastics maker Covestro"), opens a capitalised name that ends in a company word
-    ("Abu Dhabi National Oil Co") or ends one ("the Commonwealth Bank of Australia")."""
-    if ref.i0 >= 2 and doc[ref.i0 - 1].lower_ == "of" and doc[ref.i0 - 2].lower_ in COMPANY | FIRMS:
-        return doc[ref.i0 - 2].is_title  # "the Commonwealth Bank of Australia" (not "a bank of Iran")
-    head = doc[ref.head]
-    while head.dep_ in ("amod", "compound") and head.head.i > head.i:
-        head = head.head
-        if head.lower_ in FIRMS:
-            return True
-    words = doc[ref.i1 : ref.i1 + 4]
-    for tok in words:
-        if not tok.is_title:
-            return False
-        if tok.lower_.rstrip(".") in COMPANY | {"co", "inc", "ltd", "plc"}:
-            return True
-    return False
 
 
 def _unique(refs: list[ActorRef]) -> list[ActorRef]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from agents.coder.refs import ActorRef
@@ -9,8 +10,23 @@ from agents.coder.refs import ActorRef
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ADJUNCT_PREPS", "GROUP_MAX", "GROUP_SIZES", "PAIR_NOUNS", "clause_of", "directive", "each_way",
-           "first_conjunct", "group_size", "object_of", "second_subject", "subject_countries", "to_clause"]
+__all__ = [
+    "ADJUNCT_PREPS",
+    "GROUP_MAX",
+    "GROUP_SIZES",
+    "PAIR_NOUNS",
+    "acts_on_itself",
+    "clause_of",
+    "directive",
+    "each_way",
+    "first_conjunct",
+    "group_size",
+    "object_of",
+    "second_subject",
+    "subject_countries",
+    "title_holder",
+    "to_clause",
+]
 
 GROUP_MAX = 4
 PAIR_NOUNS = frozenset({
@@ -121,3 +137,23 @@ def second_subject(verb: Token, tok: Token) -> bool:
     children = list(verb.children)
     return any(c.dep_ == "nsubj" and c.i < verb.i for c in children) and not any(
         c.dep_ == "dobj" for c in children)
+
+
+def acts_on_itself(tok: Token, pairs: list[tuple[ActorRef, ActorRef]]) -> bool:
+    """Two or more states acting on themselves as a group (the targets are the sources), with
+    no "each other" or "one another" in the sentence to say they act on each other."""
+    sources, targets = {s.country for s, _ in pairs}, {t.country for _, t in pairs}
+    if len(sources) < 2 or sources != targets:
+        return False
+    words = [t.lower_ for t in tok.sent]
+    pairs_of = set(pairwise(words))
+    return not pairs_of & {("each", "other"), ("one", "another"), ("the", "other")}
+
+
+def title_holder(title: Token) -> Token:
+    """The name a title is compounded with ("Minister" of "Foreign Minister Masataka Okano":
+    "Okano"), or the title itself."""
+    tok = title
+    while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    return tok
