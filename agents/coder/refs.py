@@ -88,7 +88,7 @@ EXTRA_AGENTS = {
     "units": "MIL",
 }
 # "a missionary from Calgary", "a camp for Congolese refugees": whose people these are
-PLACE_NOUNS = frozenset({"city", "town", "village", "port", "province", "region", "district"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "port", "province", "region", "district", "capital"})
 PEOPLE = frozenset(
     [
         "missionary",

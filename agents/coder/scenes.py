@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agents.coder.naming import NAMING_VERBS
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
 from agents.coder.words import ACCIDENTS, FORCE_NOUNS, HARDWARE, MUNITIONS
@@ -156,6 +157,9 @@ class Scenes:
     def _place_objects(self, prep: Token, depth: int, preps: frozenset[str] = PLACE_PREPS) -> list[ActorRef]:
         out: list[ActorRef] = []
         for obj in prep.children:
+            if obj.dep_ == "pcomp" and obj.lemma_.lower() in NAMING_VERBS and depth > 0:  # "strikes on
+                out.extend(p for c in obj.children if c.dep_ == "prep" and c.lower_ in preps  # what it
+                           for p in self._place_objects(c, depth - 1, preps))  # called hideouts in Iran"
             if obj.dep_ != "pobj":
                 continue
             out.extend(self.actors.place(obj))

@@ -35,6 +35,12 @@ _OFFICE = re.compile(
 _BARE_OFFICE = re.compile(
     rf"(?:(?<=[.!?][\s\"”])|(?<=\n))\s*(?P<office>{_QUALIFIERS}(?:President|Minister|Chancellor|Premier))\s+{_NAME}"
 )
+# an office after a country's possessive with the name in apposition: "Japan's vice foreign
+# minister, Takehiro Funakoshi," (the office in lower case, as news writes it there)
+_APPOSED_OFFICE = re.compile(
+    r"(?:'s|’s)\s+(?:[a-z]+\s+){0,3}(?P<office>minister|president|premier|secretary|ambassador|envoy|"
+    rf"spokesman|spokeswoman|spokesperson|adviser|advisor|chief|leader),\s+{_NAME},"
+)
 MILITARY_OFFICES = frozenset({"General", "Gen.", "chief"})
 # name particles that are not surnames ("de Zela": Zela)
 PARTICLES = frozenset({"de", "da", "del", "van", "von", "al", "bin", "el", "la", "le"})
@@ -71,6 +77,11 @@ def _first_mentions(text: str, hits: list[ActorHit]) -> Iterator[tuple[str, Acto
             surname = _surname(text[hit.start : hit.end], name.country)
             if surname:
                 yield surname, hit
+        elif name.kind in ("country", "capital") and (found := _APPOSED_OFFICE.match(text, hit.end)):
+            surname = _surname(found.group("name"), name.country)
+            if surname:
+                person = ActorName.make(found.group("name"), name.country, "person", name.country + "GOV")
+                yield surname, ActorHit(found.start("name"), found.end("name"), person)
         elif name.kind == "demonym":
             found = _OFFICE.match(text, hit.end)
             surname = _surname(found.group("name"), name.country) if found else None

@@ -1133,6 +1133,14 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("North Korea has sent thousands of troops to Russia to fight against Ukraine.",
      [("PRK", "RUS", 2), ("PRK", "UKR", 4)]),
     ("The Commonwealth Bank of Australia is to open operations in Nauru next year.", []),
+    # "in the Qatari capital": where, and whose; strikes on "what it called" targets in a state
+    ("Israel launched an air strike on Hamas leaders in the Qatari capital on Tuesday.", [("ISR", "QAT", 4)]),
+    ("Pakistan carried out air strikes on what it called militant hideouts in Iran's "
+     "Sistan-Baluchestan province early on Thursday.", [("PAK", "IRN", 4)]),
+    # an official named in apposition to a country's office is named again by surname
+    ("On Friday Japan's vice foreign minister, Takehiro Funakoshi, summoned China's ambassador. "
+     "Funakoshi again demanded that Beijing take appropriate action.",
+     [("JPN", "CHN", 3), ("JPN", "CHN", 3)]),
     # an object the parser made a second subject after the verb
     ("On Friday Japan's deputy foreign minister, Ken Sato, summoned China's ambassador, Wu Jian, "
      "to protest.", [("JPN", "CHN", 3)]),
