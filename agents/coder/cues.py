@@ -62,6 +62,7 @@ REPROACHES = frozenset({
     "destabilising", "escalation", "sham", "farce", "insult", "betrayal", "brutal", "atrocity",
     "bullying", "coercion", "coercive", "hegemonic", "hypocritical", "absurd", "baseless", "groundless",
     "slander", "fabrication", "unjust", "unjustified", "unprovoked", "flagrant", "blatant",
+    "protectionism", "protectionist", "discriminatory", "politicised", "politicized",
 })
 PARTICLE_OF = {"pull": "out", "walk": "out", "call": "off", "leave": "out"}
 NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})

@@ -287,6 +287,7 @@ def _match(tok: Token, patterns: tuple[VerbPattern, ...], noun: bool) -> Trigger
     before = {t.lower_ for t in tok.doc[max(0, tok.i - 3) : tok.i]}
     if noun:  # a noun's modifiers however far ("a joint search-and-rescue exercise")
         before |= {t.lower_ for left in tok.lefts for t in left.subtree}
+    objects = {w: c.i for c in tok.children if c.dep_ == "dobj" for w in (c.lemma_.lower(), c.lower_)}
     default = None
     for p in patterns:
         if p.pre and not before.issuperset(p.pre):
@@ -294,6 +295,8 @@ def _match(tok: Token, patterns: tuple[VerbPattern, ...], noun: bool) -> Trigger
         if not p.post:
             default = default or p
             continue
+        if len(p.post) == 1 and p.post[0] in objects:  # the object however far: "signed a 2.26
+            return Trigger(tok, p, objects[p.post[0]], noun)  # billion pound (...) loan agreement"
         if not available.issuperset(p.post):
             continue
         last = _subsequence(p.post, words)

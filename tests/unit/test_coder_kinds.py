@@ -1141,6 +1141,9 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("On Friday Japan's vice foreign minister, Takehiro Funakoshi, summoned China's ambassador. "
      "Funakoshi again demanded that Beijing take appropriate action.",
      [("JPN", "CHN", 3), ("JPN", "CHN", 3)]),
+    # a pattern's object however far from its verb
+    ("Britain and Ukraine signed a 2.26 billion pound ($2.84 billion) loan agreement on Saturday.",
+     [("GBR", "UKR", 1), ("UKR", "GBR", 1)]),
     # an object the parser made a second subject after the verb
     ("On Friday Japan's deputy foreign minister, Ken Sato, summoned China's ambassador, Wu Jian, "
      "to protest.", [("JPN", "CHN", 3)]),
