@@ -38,7 +38,7 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
                  "analyst_articles6.jsonl", "analyst_articles7.jsonl", "analyst_sentences.jsonl",
                  "analyst_sentences2.jsonl", "analyst_sentences4.jsonl", "analyst_articles17.jsonl",
                  "analyst_sentences5.jsonl", "analyst_articles19.jsonl", "analyst_articles21.jsonl",
-                 "analyst_articles22.jsonl", "analyst_articles24.jsonl"):
+                 "analyst_articles22.jsonl", "analyst_articles24.jsonl", "analyst_sentences6.jsonl"):
         report = evaluate_files([ROOT / "tests" / "data" / name])
         assert report.events.precision >= 0.80 and report.events.f1 >= 0.60, (name, report.render())
 
@@ -59,6 +59,7 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
     ("analyst_articles20.jsonl", 0.83, 0.56),  # regional press, per sentence: 0.857 / 0.589
     ("analyst_articles23.jsonl", 0.80, 0.58),  # conflict reporting, per sentence: 0.833 / 0.554 unseen
     ("analyst_articles25.jsonl", 0.75, 0.60),  # economic statecraft, per sentence: 0.744 / 0.610 unseen
+    ("analyst_articles26.jsonl", 0.75, 0.59),  # a day of wire news, per sentence: 0.782 / 0.626 unseen
 ])
 def test_the_sets_below_the_targets_stay_at_their_floors(name: str, precision: float, f1: float) -> None:
     """Analysts' sets below a held-out target (README): floors against regressions."""
