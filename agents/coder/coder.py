@@ -127,7 +127,7 @@ class Coder:
             doc = docs.get(sent.index)
             if doc is None:
                 discourse.remember(sent.index, [_hit_ref(h) for h in sent_hits if h.name])
-                discourse.subjects.extend((sent.index, _hit_ref(h)) for h in _leading(sent, sent_hits))
+                discourse.opened(sent.index, [_hit_ref(h) for h in _leading(sent, sent_hits)])
                 continue
             found = _dedupe(self._sentence(plan, sent, doc, sent_hits, discourse))
             events.extend(self._event(plan.article, sent, doc, f) for f in found

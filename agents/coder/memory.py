@@ -51,6 +51,11 @@ class DiscourseMemory:
         self.organs: list[tuple[int, frozenset[str], ActorRef]] = []
         self.subjects: list[tuple[int, ActorRef]] = []
 
+    def opened(self, index: int, refs: list[ActorRef]) -> None:
+        """Actors that open sentence ``index``, not parsed: its likely subjects ("China advised
+        its citizens ..."), for an office-holder titled later with no country."""
+        self.subjects.extend((index, ref) for ref in refs)
+
     def _latest(self, index: int, ok: object, tok: Token, n: int, window: int = WINDOW) -> list[ActorRef]:
         test = ok if callable(ok) else (lambda r: True)
         found: list[ActorRef] = []

@@ -3,10 +3,13 @@ Gustavo Petro", "Cuban Foreign Minister Bruno Rodriguez") and then by surname ("
 "Rodriguez urged ..."). The surname stands for the same actor for the rest of the article.
 
 Full first mentions are people from the actor lists ("Gustavo Petro"), names written after
-a demonym and an office ("Peruvian Foreign Minister Hugo de Zela"), and in a story with a
+a demonym and an office ("Peruvian Foreign Minister Hugo de Zela") or in apposition to a
+country's office ("Japan's vice foreign minister, Takehiro Funakoshi,"), and in a story with a
 dateline, names after an office alone ("LIMA, Nov 3 (Reuters) - ... Foreign Minister Hugo de
-Zela said": the dateline's country's minister). Pure text: runs before
-the gate, so a sentence that names its actor only by surname reaches the parser.
+Zela said": the dateline's country's minister). Where the family name comes first (Chinese,
+Korean names) and in Thailand, the name is repeated by its first word ("Kim", "Phumtham").
+Pure text: runs before the gate, so a sentence that names its actor only by surname reaches
+the parser.
 """
 
 from __future__ import annotations
