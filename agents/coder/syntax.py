@@ -37,6 +37,7 @@ PAIR_NOUNS = frozenset({
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the three countries"
 # larger groups stand for a group named together before ("those seven countries"); not gate words
 LARGE_GROUPS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+GROUP_WORDS = GROUP_SIZES | LARGE_GROUPS
 
 
 def group_size(tok: Token) -> int:
@@ -46,8 +47,7 @@ def group_size(tok: Token) -> int:
         return 0
     if any(c.dep_ == "amod" and c.is_title for c in tok.children):
         return 0  # "the two Japanese ministers": two people of one country
-    sizes = GROUP_SIZES | LARGE_GROUPS
-    return next((sizes[c.lower_] for c in tok.children if c.lower_ in sizes), 0)
+    return next((GROUP_WORDS[c.lower_] for c in tok.children if c.lower_ in GROUP_WORDS), 0)
 
 
 def first_conjunct(tok: Token) -> Token:
