@@ -47,6 +47,7 @@ WORD = re.compile(r"[a-z][a-z'\-]*")
 PRONOUNS = frozenset({"it", "he", "she", "him", "her", "them"})
 RECIPROCAL = frozenset({"each", "other"})
 EACH_OTHER = re.compile(r"\beach (?!other\b)\w+.*\bthe other\b", re.IGNORECASE)
+BARE_PAIR = re.compile(r"\bthe (?:leaders|sides|delegations)\b", re.IGNORECASE)  # "The sides discussed"
 COREF_WORDS = PRONOUNS | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS
 MAX_PARSED_CHARS = 5000
 GENERIC_CONSULT = frozenset({"040", "046"})  # talks told beside a call or a visit are its talks
@@ -146,7 +147,7 @@ class Coder:
         # "the attack", "mediated the talks"
         each = words >= RECIPROCAL and EACH_OTHER.search(sent.text) is not None  # "each side
         # blamed the other" (not "help each other": no group to resolve)
-        group = each or not words.isdisjoint(GROUP_SIZES)
+        group = each or not words.isdisjoint(GROUP_SIZES) or BARE_PAIR.search(sent.text) is not None
         return len(countries) + organ + told >= 2 or ((organ or told or each) and group)
 
     def _sentence(

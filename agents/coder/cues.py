@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from agents.coder.clauses import SPEECH, speech_head, status
 from agents.coder.syntax import clause_of, first_conjunct, to_clause
 from agents.coder.vocab import VerbPattern
-from agents.coder.words import ABSTRACT_OBSTACLES, INSTALLATIONS, MESSAGES, NONVIOLENT_WARS
+from agents.coder.words import ABSTRACT_OBSTACLES, HARDWARE, INSTALLATIONS, MESSAGES, NONVIOLENT_WARS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -80,6 +80,8 @@ UNREALISED = frozenset({"planned", "proposed", "possible", "potential", "expecte
 PLANNING = frozenset({"pencil", "plan", "schedule", "slate", "propose", "expect", "envisage", "moot"})
 VENUES = frozenset({"host", "venue", "place", "location", "site"})
 CARRY_VERBS = frozenset({"fly", "sail", "drive", "steer"})
+CRAFT = HARDWARE | {"plane", "planes", "airliner", "flight", "flights", "ship", "ships", "vessel", "vessels"}
+TROOPS = frozenset({"troops", "forces", "soldiers", "marines", "paratroopers", "units"})
 REASONS = frozenset({"cite", "retaliate", "respond", "react"})  # ", retaliating for X's ..."
 SPANS_OF = frozenset({"day", "week", "month", "year", "decade", "hour"})
 ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "staff",
@@ -304,8 +306,13 @@ def dealt(tok: Token) -> bool:
 
 
 def carried(tok: Token) -> bool:
-    """A travel verb with a thing as its object ('flew a drone over ...', 'sailed a warship'):
-    no visit."""
+    """A travel verb with a thing as its object ('flew a drone over ...', 'sailed a warship')
+    or its subject ('a Russian drone flew to Romania', 'a missile landed in Poland'): no visit."""
+    landed = tok.lemma_.lower() == "land"  # ("Italian troops landed in the port of Durres")
+    for subject in (c for c in tok.children if c.dep_ == "nsubj"):  # ("a plane carrying aid": a
+        words = {subject.lower_, *(m.lower_ for m in subject.children if m.dep_ == "compound")}  # compound)
+        if words & CRAFT or (landed and words & TROOPS):
+            return True
     return tok.lemma_.lower() in CARRY_VERBS and any(c.dep_ == "dobj" for c in tok.children)
 
 

@@ -56,6 +56,7 @@ from agents.coder.words import (
     CONFLICTS,
     MEETINGS,
     STATIVE,
+    TOPIC_VERBS,
 )
 
 if TYPE_CHECKING:
@@ -242,9 +243,9 @@ class _Coding(NounEvents):
 
     def _not_an_act(self, tok: Token, act: str) -> bool:
         """What the trigger's words name is not the act its pattern codes."""
-        if "03" <= act[:2] <= "08" and any(c.dep_ == "dobj" and c.lemma_.lower() in CONFLICTS
-                                           for c in tok.children):
-            return True  # "deepening a trade conflict": no cooperation
+        if "03" <= act[:2] <= "08" and tok.lemma_.lower() not in TOPIC_VERBS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in CONFLICTS for c in tok.children):
+            return True  # "deepening a trade conflict": no cooperation ("discussed the dispute" is)
         if act[:3] in ("042", "043") and self._received_a_thing(tok):
             return True  # "received assurances from Beijing": no visit hosted
         if act[:2] == "04" and (abandoned(tok) if self.trig.noun else gives_up(tok)):

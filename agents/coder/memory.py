@@ -81,12 +81,9 @@ class DiscourseMemory:
                 if index - WINDOW <= sent_index < index and len(group) == size:
                     return [coref_to(ref, tok) for ref in group]
         if size == 2 and not [r for r in here if r.head < tok.i]:
-            recent = [(i, a, b) for i, a, b in self.pairs if index - WINDOW <= i < index]
-            told = {(a.country, b.country) for _, a, b in recent}
-            both = [p for p in recent if (p[2].country, p[1].country) in told]
-            last = [p for p in both if p[0] == both[-1][0]][:1] if both else []  # "The two sides
-            if last:  # signed seven agreements": the first pair told both ways in the last
-                return [coref_to(ref, tok) for ref in last[0][1:]]  # sentence that told one
+            told_pair = self.pair_told(index, tok)
+            if told_pair:
+                return told_pair
         if tok.lower_ in PEOPLE_NOUNS:  # "the two leaders": the last two people named for countries
             people = self._latest(index, lambda r: r.kind in PERSON_KINDS, tok, size)
             if len(people) == size and not [r for r in here if r.head < tok.i]:
@@ -101,6 +98,15 @@ class DiscourseMemory:
             )
             found.extend(more)
         return found if len(found) == size else []
+    def pair_told(self, index: int, tok: Token) -> list[ActorRef]:
+        """The first pair told both ways in the last sentence of the window that told one
+        ("The two sides signed seven agreements", "The leaders held talks"), or none."""
+        recent = [(i, a, b) for i, a, b in self.pairs if index - WINDOW <= i < index]
+        told = {(a.country, b.country) for _, a, b in recent}
+        both = [p for p in recent if (p[2].country, p[1].country) in told]
+        last = [p for p in both if p[0] == both[-1][0]][:1] if both else []
+        return [coref_to(ref, tok) for ref in last[0][1:]] if last else []
+
     def _titled(self, index: int, here: list[ActorRef], tok: Token) -> list[ActorRef]:
         """An office-holder titled with no country ("Vice Foreign Minister Masataka Okano"): the
         country that was the subject of the latest sentence in the window that had one, unless

@@ -80,7 +80,8 @@ class Roles(Subjects):
             if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "dative" and c.pos_ != "ADP") \
                     or second_subject(tok, c):
                 goods = code[:2] in ("06", "07")  # "bought Russian tanks": goods, not a partner
-                named = [a for a in self._phrase(c, tok, strict=False)
+                judged_act = code[:2] in ("11", "12") and c.dep_ == "dobj"  # "rejected the Chinese
+                named = [a for a in self._phrase(c, tok, strict=False, loose=judged_act)  # proposal"
                          if not (goods and self.doc[a.head].lower_ in HARDWARE)]
                 out.extend((a, "obj") for a in named)
                 owned = named and any(ch.dep_ == "poss" for ch in c.children)

@@ -115,8 +115,9 @@ class Subjects(Scenes):
         found = [a for one in sorted(subj, key=lambda t: t.i) for a in self._phrase(one, verb, strict=True)]
         return found if len({a.country for a in found}) > 1 else []
 
-    def _phrase(self, tok: Token, verb: Token, strict: bool) -> list[ActorRef]:
-        """Actors of a subject or object phrase; pronouns resolved ('he and President Lee')."""
+    def _phrase(self, tok: Token, verb: Token, strict: bool, loose: bool = False) -> list[ActorRef]:
+        """Actors of a subject or object phrase; pronouns resolved ('he and President Lee');
+        ``loose``: a demonym before any head owns it ('rejected the Chinese proposal')."""
         if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and what_called(verb):
             named_by = self._subjects(governing_verb(verb))  # "summoned the envoys over what it
             if named_by:  # called their stance": it = who summoned
@@ -135,7 +136,7 @@ class Subjects(Scenes):
                 if said and (tok.lower_ in ("it", "he", "she") or quoted or _plural_speaker(speaker, said)):
                     return said + coordinated
             return self.resolve(tok) + coordinated
-        found = self.actors.group(tok, strict) or self._pronoun_owned(tok, verb) or self._their(tok)
+        found = self.actors.group(tok, strict, loose) or self._pronoun_owned(tok, verb) or self._their(tok)
         speaker = speech_head(verb) if tok.i in self.actors.coref_at and tok.dep_ == "nsubj" else None
         if not found and speaker is not None:  # "Pakistan's foreign ministry said the country ..."
             found = self._subjects(speaker)

@@ -16,6 +16,7 @@ __all__ = [
     "GROUP_SIZES",
     "PAIR_NOUNS",
     "acts_on_itself",
+    "bare_pair",
     "clause_of",
     "directive",
     "each_way",
@@ -38,6 +39,7 @@ GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the three countri
 # larger groups stand for a group named together before ("those seven countries"); not gate words
 LARGE_GROUPS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 GROUP_WORDS = GROUP_SIZES | LARGE_GROUPS
+BARE_PAIRS = frozenset({"leaders", "sides", "delegations"})  # "The sides discussed ..."
 
 
 def group_size(tok: Token) -> int:
@@ -48,6 +50,14 @@ def group_size(tok: Token) -> int:
     if any(c.dep_ == "amod" and c.is_title for c in tok.children):
         return 0  # "the two Japanese ministers": two people of one country
     return next((GROUP_WORDS[c.lower_] for c in tok.children if c.lower_ in GROUP_WORDS), 0)
+
+
+def bare_pair(tok: Token) -> bool:
+    """'The leaders held talks', 'The sides discussed ...': a pair told before, with no number
+    (only the pair an earlier sentence told both ways, ``DiscourseMemory.pair_told``)."""
+    if tok.lower_ not in BARE_PAIRS or tok.dep_ not in ("nsubj", "nsubjpass") or not any(tok.children):
+        return False
+    return all(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def first_conjunct(tok: Token) -> Token:

@@ -61,7 +61,8 @@ RELATIONAL = _w(
 COMPANY = _w("airlines airways bank company corp group")
 # a firm named by what it makes or does: "German plastics maker Covestro", "the Chinese carmaker"
 FIRMS = _w("maker makers carmaker carmakers automaker automakers chipmaker chipmakers firm firms producer "
-           "producers manufacturer manufacturers lender lenders carrier insurer retailer conglomerate")
+           "producers manufacturer manufacturers lender lenders carrier insurer retailer conglomerate "
+           "giant giants")
 
 
 # object words that make a sub-code clear

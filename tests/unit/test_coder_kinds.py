@@ -1147,6 +1147,23 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # an object the parser made a second subject after the verb
     ("On Friday Japan's deputy foreign minister, Ken Sato, summoned China's ambassador, Wu Jian, "
      "to protest.", [("JPN", "CHN", 3)]),
+    # a demonym before the object of a reproach or a rejection names whose act it is
+    ("Beijing described the Australian curbs as a typical act of protectionism.", [("CHN", "AUS", 3)]),
+    ("Islamabad termed the Afghan steps unjust and irresponsible.", [("PAK", "AFG", 3)]),
+    ("Venezuela rejected the Guyanese proposal on Tuesday.", [("VEN", "GUY", 3)]),
+    ("Washington hit Chinese chip giants with new export controls.", []),
+    # "landed in" is an arrival; craft and troops landing are no visit
+    ("Indonesian President Prabowo Subianto landed in Canberra on Sunday.", [("IDN", "AUS", 1)]),
+    ("A Russian drone landed in a field in eastern Poland on Wednesday.", []),
+    ("A Chilean air force plane carrying aid landed in Lima on Monday.", []),
+    ("Turkish troops landed in the Libyan port of Misrata on Tuesday.", []),
+    # "The leaders" and "The sides" with no number: the pair the last sentence told both ways
+    ("Japanese Prime Minister Shigeru Ishiba met Indonesian President Prabowo Subianto in Jakarta on "
+     "Saturday. The leaders held talks for two hours.",
+     [("IDN", "JPN", 1), ("IDN", "JPN", 1), ("JPN", "IDN", 1), ("JPN", "IDN", 1)]),
+    ("Kenya's foreign minister telephoned his Ugandan counterpart on Monday. The sides discussed the "
+     "border dispute.", [("KEN", "UGA", 1), ("KEN", "UGA", 1), ("UGA", "KEN", 1), ("UGA", "KEN", 1)]),
+    ("Chile criticised Peru on Monday. The leaders discussed trade.", [("CHL", "PER", 3)]),
 ]
 
 
