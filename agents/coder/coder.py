@@ -47,6 +47,7 @@ WORD = re.compile(r"[a-z][a-z'\-]*")
 PRONOUNS = frozenset({"it", "he", "she", "him", "her", "them"})
 RECIPROCAL = frozenset({"each", "other"})
 EACH_OTHER = re.compile(r"\beach (?!other\b)\w+.*\bthe other\b", re.IGNORECASE)
+SUMMONED = re.compile(r"\bsummoned to the (?:foreign )?ministry\b", re.IGNORECASE)  # by the state told of
 BARE_PAIR = re.compile(r"\bthe (?:leaders|sides|delegations)\b", re.IGNORECASE)  # "The sides discussed"
 COREF_WORDS = PRONOUNS | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS
 MAX_PARSED_CHARS = 5000
@@ -144,7 +145,8 @@ class Coder:
         organ = any(h.name is None or h.name.kind == "title" for h in hits)  # "the Gulf state",
         # "the foreign ministry", "Foreign Minister Okano"
         told = not words.isdisjoint(COREF_WORDS) or presided_talks(words)  # "it", "the two",
-        # "the attack", "mediated the talks"
+        told = told or SUMMONED.search(sent.text) is not None  # "the attack", "mediated the talks",
+        # "summoned to the ministry"
         each = words >= RECIPROCAL and EACH_OTHER.search(sent.text) is not None  # "each side
         # blamed the other" (not "help each other": no group to resolve)
         group = each or not words.isdisjoint(GROUP_SIZES) or BARE_PAIR.search(sent.text) is not None

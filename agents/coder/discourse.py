@@ -70,6 +70,8 @@ class Discourse(DiscourseMemory):
 
         def resolve(tok: Token) -> list[ActorRef]:
             low = OWNER_OF.get(tok.lower_, tok.lower_) if tok.dep_ == "poss" else tok.lower_
+            if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "summon":
+                return self._titled(index, here, tok)  # "summoned to the ministry": the state told of
             if tok.i in actors.coref_at:
                 ref = actors.coref_at[tok.i]
                 if ref.kind == "title":

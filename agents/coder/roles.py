@@ -54,6 +54,7 @@ __all__ = ["Resolver", "Roles"]
 
 BARE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "punct", "neg", "advmod",
                        "prt"})
+OFFICES = frozenset({"ministry", "office"})  # where envoys are summoned: the state that summons
 AFTERMATH = frozenset({"after", "following", "since", "amid", "despite"})  # (an act told as the time
 
 
@@ -238,7 +239,9 @@ class Roles(Subjects):
         if not sources and (self.code[:3] in ARRESTS or tok.lemma_.lower() == "summon"):
             # only a state arrests or summons: where, is who ("summoned to the ministry in Paris")
             places = self._places(tok, {"to"})
-            sources = [p for p in places if p.kind in SCENE_KINDS]
+            sources = [p for p in places if p.kind in SCENE_KINDS] or [
+                a for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"  # "summoned to the
+                for o in c.children if o.lower_ in OFFICES for a in self.resolve(o)]  # ministry"
         joint = self.code[:2] in JOINT and self.code[:3] != "045"  # mediators: not each other's
         if not targets and len({s.country for s in sources}) >= 2 and joint:
             return each_way(sources)  # "the accord was signed by Chile and Argentina"

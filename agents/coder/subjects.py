@@ -16,7 +16,7 @@ from agents.coder.cues import owner_of
 from agents.coder.naming import governing_verb, place_named, what_called
 from agents.coder.refs import ActorRef
 from agents.coder.scenes import Scenes
-from agents.coder.syntax import ADJUNCT_PREPS, clause_of, first_conjunct, second_subject
+from agents.coder.syntax import ADJUNCT_PREPS, clause_of, first_conjunct, second_subject, to_clause
 from agents.coder.words import FORCE_NOUNS, MESSAGES, POSSESSIVES, SPEAKER_PRONOUNS, STATIVE
 
 if TYPE_CHECKING:
@@ -73,6 +73,9 @@ class Subjects(Scenes):
                 continue
             if v.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "acl", "relcl"):
                 return self.actors.left_group(v)  # a misattached subject right before the verb
+            given = [c for c in v.head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            if given and v.dep_ in ("xcomp", "advcl") and to_clause(v):  # "gave Qatar ten days to
+                return self._phrase(given[0], v.head, strict=True)  # comply": Qatar is to comply
             if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:  # "was ready to"
                 speaker = speakers_second_act(v)  # "said X was ..., and called it": the speaker's,
                 if speaker is not None and self._subjects_of(speaker):  # if the speaker is one

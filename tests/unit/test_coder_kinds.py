@@ -1164,6 +1164,17 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Kenya's foreign minister telephoned his Ugandan counterpart on Monday. The sides discussed the "
      "border dispute.", [("KEN", "UGA", 1), ("KEN", "UGA", 1), ("UGA", "KEN", 1), ("UGA", "KEN", 1)]),
     ("Chile criticised Peru on Monday. The leaders discussed trade.", [("CHL", "PER", 3)]),
+    # a state given time "to" act is the one to act ("gave Qatar ten days to comply")
+    ("Egypt and Jordan gave Sudan two weeks to comply with the terms.",
+     [("EGY", "SDN", 3), ("JOR", "SDN", 3)]),
+    # an envoy "summoned to the ministry": by the state the story is about (else the dateline's)
+    ("Mongolia protested the border incident. The Chinese ambassador was summoned to the ministry on "
+     "Friday.", [("MNG", "CHN", 3)]),
+    ("ULAANBAATAR, May 3 - The Chinese ambassador was summoned to the ministry on Friday.",
+     [("MNG", "CHN", 3)]),
+    # an agreement renewed is signed again, by both
+    ("Chile and Argentina renewed their fisheries agreement for ten years on Monday.",
+     [("ARG", "CHL", 1), ("CHL", "ARG", 1)]),
 ]
 
 
