@@ -54,6 +54,7 @@ __all__ = ["Resolver", "Roles"]
 
 BARE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "punct", "neg", "advmod",
                        "prt"})
+THANKS = frozenset({"051"})  # praise and thanks: for what someone did
 OFFICES = frozenset({"ministry", "office"})  # where envoys are summoned: the state that summons
 AFTERMATH = frozenset({"after", "following", "since", "amid", "despite"})  # (an act told as the time
 
@@ -88,6 +89,8 @@ class Roles(Subjects):
                 owned = named and any(ch.dep_ == "poss" for ch in c.children)
                 # "condemned the attack on Qatar": its author, not its victim
                 judged = code[:2] in ("11", "12") and c.lemma_.lower() in FORCE_NOUNS
+                if judged:  # "condemned the raids carried out by Israel": whose they were
+                    out.extend(self._authors(c))
                 if not owned and not judged:  # not "backed China's position on Taiwan"
                     for obj in (c, *c.conjuncts):  # "launched 400 drones and 40 missiles at X"
                         out.extend(self._prep_objects(obj))
@@ -139,6 +142,9 @@ class Roles(Subjects):
             if c.dep_ == "acl" and c.tag_ == "VBN" and depth > 0:  # "visas issued to Pakistani
                 out.extend(a for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
                            for a in self._prep_object(p, inner=True))  # nationals"
+            if c.dep_ == "prep" and c.lower_ == "for" and self.code[:3] in THANKS:  # "expressed
+                out.extend(a for o in c.children if o.dep_ == "pobj"  # gratitude for the aid
+                           for a in self._authors(o))  # extended by India"
             if c.dep_ != "prep":
                 continue
             out.extend(self._prep_object(c, inner=True))
@@ -149,6 +155,13 @@ class Roles(Subjects):
                         objs = [o for o in inner.children if o.dep_ == "dobj"]
                         out.extend(p for o in objs for p in self._prep_objects(o, depth - 1))
         return out
+
+    def _authors(self, noun: Token) -> list[tuple[ActorRef, str]]:
+        """Who did what a noun names, told by a participle's agent ('the raids carried out by
+        Israel', 'the assistance extended by India')."""
+        return [(a, "by") for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                for p in c.children if p.dep_ == "agent"
+                for o in p.children if o.dep_ == "pobj" for a in self.actors.group(o, True)]
 
     def _prep_object(self, prep: Token, inner: bool = False) -> list[tuple[ActorRef, str]]:
         low = prep.lower_

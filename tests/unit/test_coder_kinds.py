@@ -1175,6 +1175,15 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # an agreement renewed is signed again, by both
     ("Chile and Argentina renewed their fisheries agreement for ten years on Monday.",
      [("ARG", "CHL", 1), ("CHL", "ARG", 1)]),
+    # documents exchanged or a joint declaration adopted are agreements of both
+    ("Kazakh President Tokayev and Turkish President Erdogan witnessed the exchange of agreements in "
+     "Astana.", [("KAZ", "TUR", 1), ("TUR", "KAZ", 1)]),
+    ("Portugal and Angola adopted a joint declaration on Tuesday.", [("AGO", "PRT", 1), ("PRT", "AGO", 1)]),
+    ("The UN General Assembly adopted a resolution on Tuesday.", []),
+    # an honour presented is praise; the author of a judged attack told by "carried out by"
+    ("Ghana's president presented Nigerian President Bola Tinubu with the Order of the Volta.",
+     [("GHA", "NGA", 1)]),
+    ("Jordan condemned the air strikes carried out by Israel on Tuesday.", [("JOR", "ISR", 3)]),
 ]
 
 
