@@ -125,9 +125,9 @@ class Discourse(DiscourseMemory):
         region = _region(doc, ref)
         if region:
             return self._latest(index, lambda r: r.country in region, tok, 1)
-        place = _placed(doc, here, tok)
-        if place:  # "In Seoul, police detained 16 students": Seoul's police
-            return [coref_to(place[0], tok)]
+        place = _placed(doc, here, tok) or _host_named(doc, here)
+        if place:  # "In Seoul, police detained 16 students": Seoul's police; "the Ministry
+            return [coref_to(place[0], tok)]  # summoned the Ambassador of Myanmar to Bangladesh"
         later = {r.country for r in here if r.head > tok.i and r.head in _clause(tok)}
         subjects = [r for r in here if r.head < tok.i and r.country not in later
                     and _phrase_head(doc[r.head]).dep_ in ("nsubj", "nsubjpass")]
@@ -176,6 +176,9 @@ class Discourse(DiscourseMemory):
 PRAISING = frozenset({"welcome", "praise", "hail"})
 
 
+POSTED = frozenset({"ambassador", "envoy", "mission", "embassy", "chargé", "charge"})
+
+
 def _organ_words(doc: Doc, ref: ActorRef) -> frozenset[str]:
     """The words an organ a country owns is named by later: "South Korea's Joint Chiefs of
     Staff (JCS)" gives "staff" and "jcs", "Iran's foreign ministry" gives "ministry"."""
@@ -187,6 +190,23 @@ def _organ_words(doc: Doc, ref: ActorRef) -> frozenset[str]:
     words |= {t.lower_ for t in doc[organ.i + 1: organ.i + 3]
               if t.is_upper and len(t) > 1 and doc[t.i - 1].text == "("}
     return frozenset(words)
+
+
+def _host_named(doc: Doc, here: list[ActorRef]) -> list[ActorRef]:
+    """The state an envoy of another is posted to ('the Ambassador of Myanmar to Bangladesh',
+    'the missions of the Russian Federation in the Republic of Bulgaria'): where an organ named
+    alone in the same sentence is."""
+    for t in doc:
+        if t.lemma_.lower() not in POSTED:
+            continue
+        near = [*t.children, *(t.head.children if t.dep_ == "dobj" else [])]  # ("summoned the
+        for p in (c for c in near if c.dep_ == "prep" and c.lower_ in ("to", "in")):  # Ambassador
+            # of Peru [to Bolivia]": the parser may hang it on the verb)
+            span = {w.i for o in p.children if o.dep_ == "pobj" for w in o.subtree}
+            hosts = [r for r in here if r.head in span and r.kind not in ("city", "capital")]
+            if hosts:
+                return hosts[:1]
+    return []
 
 
 def _placed(doc: Doc, here: list[ActorRef], tok: Token) -> list[ActorRef]:

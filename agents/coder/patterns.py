@@ -265,7 +265,7 @@ def right_words(tok: Token, span: int = 10) -> list[Token]:
     """Tokens after ``tok`` in its phrase (not in clauses it governs, nor in an attribution:
     'according to Ukrainian intelligence'), up to ``span`` words."""
     out: list[Token] = []
-    stack = [c for c in tok.children if c.i > tok.i and c.dep_ not in CLAUSE_DEPS]
+    stack = [c for c in tok.children if c.i > tok.i and (c.dep_ not in CLAUSE_DEPS or _misread_object(c))]
     while stack:
         t = stack.pop()
         if t.i > tok.i + span or t.lower_ == "according":
@@ -273,6 +273,12 @@ def right_words(tok: Token, span: int = 10) -> list[Token]:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS or c.dep_ == "conj")
     return sorted(out, key=lambda t: t.i)
+
+
+def _misread_object(tok: Token) -> bool:
+    """A noun the parser hung on a verb as a clause ('declared two Russian diplomats [persona
+    non grata]'): the verb's object or complement."""
+    return tok.dep_ in ("ccomp", "xcomp") and tok.pos_ in EVENT_NOUN_TAGS
 
 
 def _match(tok: Token, patterns: tuple[VerbPattern, ...], noun: bool) -> Trigger | None:

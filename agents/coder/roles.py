@@ -94,6 +94,9 @@ class Roles(Subjects):
                 if not owned and not judged:  # not "backed China's position on Taiwan"
                     for obj in (c, *c.conjuncts):  # "launched 400 drones and 40 missiles at X"
                         out.extend(self._prep_objects(obj))
+            elif c.lower_ == "persona_non_grata" and c.dep_ in ("ccomp", "xcomp", "oprd"):  # "declared
+                out.extend((a, "obj") for m in c.children if m.dep_ in ("compound", "nsubj")  # two
+                           for a in self._phrase(m, tok, strict=False))  # Russian diplomats [it]"
             elif c.dep_ in ("prep", "dative", "agent"):
                 found = self._prep_object(c)
                 if not found and c.lower_ in ("with", "in", "by", "on"):  # "answered with fire on X"

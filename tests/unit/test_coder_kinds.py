@@ -1184,6 +1184,11 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Ghana's president presented Nigerian President Bola Tinubu with the Order of the Volta.",
      [("GHA", "NGA", 1)]),
     ("Jordan condemned the air strikes carried out by Israel on Tuesday.", [("JOR", "ISR", 3)]),
+    # an organ named alone is the state an envoy named with it is posted to
+    ("The Ministry of Foreign Affairs today summoned the Ambassador of Peru to Bolivia and lodged a "
+     "strong protest.", [("BOL", "PER", 3)]),
+    # a noun the parser hung on the verb as a clause is still its complement
+    ("Poland declared two Russian diplomats persona non grata.", [("POL", "RUS", 4)]),
 ]
 
 
