@@ -64,6 +64,8 @@ class NounEvents(Roles):
             return False  # "US and British warplanes shot down the drones": together, at a third
         if any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in tok.children):
             return False  # "Ottawa and Beijing struck back": each at whoever struck first
+        if code[:3] == "052":  # "South Korea and Japan defended their curbs": each its own (each
+            return False  # other's is told: "defended each other")
         return code[:2] in JOINT_ROOTS and not (code[:2] == "19" and aimed(tok))
 
     def _thing(self, tok: Token) -> bool:

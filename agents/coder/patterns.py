@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from agents.coder.refs import PEOPLE
 from agents.coder.vocab import VerbPattern, Vocabulary
 
 if TYPE_CHECKING:
@@ -171,6 +172,7 @@ FIRST_WITHIN = 8  # the first pattern word within this many words of the phrase 
 VERB_TAGS = frozenset({"VERB"})
 
 EVENT_NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+PREPOSITIONS = frozenset({"on", "to", "for", "with", "against", "from", "in", "over", "at", "into", "of"})
 
 
 @dataclass(slots=True)
@@ -213,7 +215,21 @@ class TriggerFinder:
                 found = _match(tok, self.usable(f"{lemma} {child.lower_}"), noun=False)
                 if found is not None:
                     return found
-        return _match(tok, self.usable(lemma), noun=False)
+        found = _match(tok, self.usable(lemma), noun=False)
+        if found is not None and self._on_event_object(found):  # "condemned China's execution
+            return _match(tok, tuple(p for p in self.usable(lemma) if not p.post), noun=False)
+        return found  # of four Canadians on drug charges": no "condemn ... on charges"
+
+    def _on_event_object(self, trig: Trigger) -> bool:
+        """The pattern's first word, a preposition, hangs on a thing the verb governs (not on
+        the verb, nor on people: "sentenced two journalists on charges"): it belongs to that
+        thing."""
+        first = trig.pattern.post[0] if trig.pattern.post else ""
+        if first not in PREPOSITIONS or any(c.lower_ == first for c in trig.tok.children):
+            return False
+        return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in PEOPLE
+                   and any(p.dep_ == "prep" and p.lower_ == first for p in c.children)
+                   for c in trig.tok.children)
 
     def usable(self, lemma: str) -> tuple[VerbPattern, ...]:
         """The patterns of a verb lemma that can code an event (cached; see the module doc)."""

@@ -1189,6 +1189,11 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      "strong protest.", [("BOL", "PER", 3)]),
     # a noun the parser hung on the verb as a clause is still its complement
     ("Poland declared two Russian diplomats persona non grata.", [("POL", "RUS", 4)]),
+    # a verb pattern's preposition that hangs on the verb's object belongs to the object
+    ("Australia condemned Iran's execution of two Australians on drug charges.", [("AUS", "IRN", 3)]),
+    # states defending their own measures together do not defend each other
+    ("Chile and Peru criticised Bolivia's decision, defending their tighter border controls.",
+     [("CHL", "BOL", 3), ("PER", "BOL", 3)]),
 ]
 
 
