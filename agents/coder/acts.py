@@ -20,6 +20,7 @@ _WORDS = frozenset({"10", "11", "12", "13"})
 _REDUCTIONS = frozenset({"12", "16", "17"})
 _SHOWS = frozenset({"15"}) | _FORCE
 _RESTRICTIONS = _REDUCTIONS | {"19"}  # ("closed its border": 191)
+_RELEASES = frozenset({"08"})  # ("welcomed the release": whoever freed them)
 ACT_NOUNS: dict[str, frozenset[str]] = {  # the noun -> the CAMEO roots of the acts it can stand for
     "decision": _ANY, "move": _ANY, "step": _ANY, "measure": _ANY, "action": _ANY,
     "announcement": _ANY, "decree": _ANY, "attack": _FORCE, "strike": _FORCE, "incursion": _FORCE,
@@ -29,7 +30,8 @@ ACT_NOUNS: dict[str, frozenset[str]] = {  # the noun -> the CAMEO roots of the a
     "comment": _WORDS, "threat": _WORDS, "expulsion": _REDUCTIONS | _FORCE, "closure": _RESTRICTIONS,
     "ban": _RESTRICTIONS, "sanction": _REDUCTIONS, "embargo": _REDUCTIONS, "tariff": _REDUCTIONS,
     "restriction": _RESTRICTIONS, "suspension": _REDUCTIONS, "drill": _SHOWS, "exercise": _SHOWS,
-    "deployment": _SHOWS,
+    "deployment": _SHOWS, "release": _RELEASES, "pardon": _RELEASES, "exchange": _RELEASES,
+    "swap": _RELEASES,
 }
 ACT_FORMS = ACT_NOUNS.keys() | {n + ("es" if n.endswith("h") else "s") for n in ACT_NOUNS}  # (words)
 DEMONSTRATIVES = frozenset({"the", "this", "that", "these", "those"})
@@ -60,7 +62,7 @@ def judged_act(call: Token) -> bool:
     """'call' gives a name that does not praise to an act told before ('called the closure "a
     crazy swindle"', 'called the expulsion "regrettable"'): a criticism of the act's author."""
     named = next((c for c in call.children if c.dep_ == "dobj"), None)
-    if named is None or not act_mentioned(named):
-        return False
+    if named is None or not act_mentioned(named) or ACT_NOUNS[named.lemma_.lower()] is _RELEASES:
+        return False  # (a release named "only a start" is not blamed)
     words = [t for t in call.subtree if t.i > named.i and t.head.i != named.i][:24]
     return bool(words) and not any(t.lower_ in PRAISE for t in words)

@@ -16,7 +16,7 @@ from agents.coder.acts import ACT_NOUNS, act_mentioned
 from agents.coder.clauses import speakers_second_act
 from agents.coder.events import Resolver
 from agents.coder.gazetteer import REGIONS
-from agents.coder.meetings import talks_presided
+from agents.coder.meetings import SWAPS, talks_presided
 from agents.coder.memory import (
     PERSON_KINDS,
     WINDOW,
@@ -52,6 +52,8 @@ class Discourse(DiscourseMemory):
                           if source.country and target.country and source.country != target.country)
         self.meetings.extend((index, source, target) for source, target, code in acts if code[:2] == "04"
                              and source.country and target.country and source.country != target.country)
+        self.swaps.extend((index, source, target) for source, target, code in acts if code[:3] == "084"
+                          and source.country and target.country and source.country != target.country)
 
     def remember(self, index: int, refs: list[ActorRef], doc: Doc | None = None) -> None:
         """Actors named in sentence ``index``, in text order; with its parse, the groups of
@@ -164,9 +166,10 @@ class Discourse(DiscourseMemory):
         return [coref_to(ref, tok) for ref in acts[:1]]
 
     def _met(self, index: int, besides: set[str], tok: Token) -> list[ActorRef]:
-        """The two countries of the last meeting coded in the window, if ``besides`` (the
-        presider's) holds neither."""
-        for sent_index, a, b in reversed(self.meetings):
+        """The two countries of the last meeting (or, for "the exchange", release) coded in the
+        window, if ``besides`` (the presider's) holds neither."""
+        told = self.swaps if tok.lemma_.lower() in SWAPS else self.meetings
+        for sent_index, a, b in reversed(told):
             if index - WINDOW <= sent_index < index and not {a.country, b.country} & besides:
                 return [coref_to(a, tok), coref_to(b, tok)]
         return []

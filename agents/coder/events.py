@@ -50,6 +50,7 @@ from agents.coder.refs import ActorRef
 from agents.coder.reprisals import THREATS, answered, reprisal_code
 from agents.coder.roles import Resolver
 from agents.coder.scenes import UNCLAIMED_ROOTS, scene_of
+from agents.coder.swaps import exchanged_for
 from agents.coder.syntax import GROUP_MAX, acts_on_itself, clause_of, each_way, object_of
 from agents.coder.vocab import Vocabulary
 from agents.coder.words import (
@@ -196,6 +197,9 @@ class _Coding(NounEvents):
             coded = [(s, t, c) for s, t, c in coded if s.country not in held and t.country not in held]
             parties = {r.country: r for pair in pairs for r in pair if r.country not in held}
             coded += [(p, r, "045") for p in chairs for r in parties.values()]
+        if code[:3] == "084" and not self.trig.noun:  # "released Griner in exchange for Bout, the
+            coded += [(t, z, "0841") for _, t in pairs  # Russian arms dealer": the US freed Bout
+                      for z in exchanged_for(tok, self.actors) if z.country != t.country]
         if code == "043" and not self.trig.noun:  # "Merz hosted Tusk in Berlin": Tusk visited
             coded += [(t, s, "042") for s, t in pairs if (t, s) not in pairs]
         return [

@@ -11,14 +11,15 @@ if TYPE_CHECKING:
 
     from agents.coder.refs import ActorRef
 
-__all__ = ["BROKERED", "MEDIATION_NOUNS", "PRESIDING", "PRESIDING_FORMS", "TALKS", "presided_talks",
+__all__ = ["BROKERED", "MEDIATION_NOUNS", "PRESIDING", "PRESIDING_FORMS", "SWAPS", "TALKS", "presided_talks",
            "presiders", "presides", "talks_presided"]
 
 PRESIDING = frozenset({"mediate", "mediating", "mediation", "chair", "chairing", "preside", "presiding",
                        "facilitate", "facilitating", "facilitation", "moderate", "moderating",
-                       "broker", "brokering", "mediator", "facilitator", "host"})
+                       "broker", "brokering", "mediator", "facilitator", "host", "coordinate"})
 TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "session", "dialogue",
                    "discussion", "discussions", "summit"})
+SWAPS = frozenset({"exchange", "swap", "handover"})  # of prisoners: "coordinated the exchange"
 PRESIDING_FORMS = frozenset({f for w in PRESIDING for f in (w, w + "s", w + "d", w + "ed")})
 """Surface forms of ``PRESIDING`` ("mediated", "chairs", "chaired"), for the gate's word sets."""
 
@@ -26,13 +27,16 @@ PRESIDING_FORMS = frozenset({f for w in PRESIDING for f in (w, w + "s", w + "d",
 def presided_talks(words: set[str]) -> bool:
     """A sentence's lowercase ``words`` hold a presiding verb and a meeting ("chaired the
     session"): it may code a mediation of talks told before, with one country named."""
-    return not words.isdisjoint(PRESIDING_FORMS) and not words.isdisjoint(TALKS)
+    return not words.isdisjoint(PRESIDING_FORMS) and not words.isdisjoint(TALKS | SWAPS)
 
 
 def talks_presided(tok: Token) -> bool:
     """``tok`` is the meeting a verb presides over, named with no party ("mediated the talks",
     "chaired the session")."""
-    return (tok.dep_ == "dobj" and tok.lemma_.lower() in TALKS and tok.head.lemma_.lower() in PRESIDING
+    lemma, verb = tok.lemma_.lower(), tok.head.lemma_.lower()
+    if lemma in SWAPS and verb == "host":
+        return False  # ("hosted the handover": no visit hosted)
+    return (tok.dep_ == "dobj" and lemma in TALKS | SWAPS and verb in PRESIDING
             and not any(c.dep_ == "prep" for c in tok.children))
 
 

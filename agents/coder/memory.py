@@ -48,6 +48,7 @@ class DiscourseMemory:
         self.acts: list[tuple[int, ActorRef, str]] = []
         self.pairs: list[tuple[int, ActorRef, ActorRef]] = []
         self.meetings: list[tuple[int, ActorRef, ActorRef]] = []
+        self.swaps: list[tuple[int, ActorRef, ActorRef]] = []  # releases: "the exchange"
         self.organs: list[tuple[int, frozenset[str], ActorRef]] = []
         self.subjects: list[tuple[int, ActorRef]] = []
 

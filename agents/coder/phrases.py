@@ -30,7 +30,7 @@ from agents.coder.refs import (
     ActorRef,
     AgentNouns,
 )
-from agents.coder.syntax import title_holder
+from agents.coder.syntax import subject_of_next, title_holder
 from agents.coder.text import Sentence
 from agents.coder.words import COMPANY, FORCE_NOUNS, HARDWARE, LEADS, WATERS
 
@@ -222,8 +222,8 @@ class SentenceActors:
             seen.update(span)
             found.extend(own)
             for child in (c for i in span for c in self.doc[i].children if c.i not in seen):
-                if child.dep_ == "conj" or self._misread_conjunct(child):
-                    todo.append(child)
+                if (child.dep_ == "conj" and subject_of_next(child) is None) or self._misread_conjunct(child):
+                    todo.append(child)  # (not "... and [the US] freed ...": the next verb's subject)
                 elif child.dep_ == "appos":
                     extra = self.own(child, strict, loose)
                     listed = any(r.kind == "country" for r in extra) and all(

@@ -54,6 +54,7 @@ __all__ = ["Resolver", "Roles"]
 
 BARE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "punct", "neg", "advmod",
                        "prt"})
+HELD = frozenset({"084", "173"})  # freed or arrested: "freed a Russian hacker"
 THANKS = frozenset({"051"})  # praise and thanks: for what someone did
 OFFICES = frozenset({"ministry", "office"})  # where envoys are summoned: the state that summons
 AFTERMATH = frozenset({"after", "following", "since", "amid", "despite"})  # (an act told as the time
@@ -82,8 +83,9 @@ class Roles(Subjects):
             if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "dative" and c.pos_ != "ADP") \
                     or second_subject(tok, c):
                 goods = code[:2] in ("06", "07")  # "bought Russian tanks": goods, not a partner
-                judged_act = code[:2] in ("11", "12") and c.dep_ == "dobj"  # "rejected the Chinese
-                named = [a for a in self._phrase(c, tok, strict=False, loose=judged_act)  # proposal"
+                # "rejected the Chinese proposal", "freed a Russian hacker": a demonym names whose
+                judged_act = (code[:2] in ("11", "12") or code[:3] in HELD) and c.dep_ == "dobj"
+                named = [a for a in self._phrase(c, tok, strict=False, loose=judged_act)
                          if not (goods and self.doc[a.head].lower_ in HARDWARE)]
                 out.extend((a, "obj") for a in named)
                 owned = named and any(ch.dep_ == "poss" for ch in c.children)

@@ -16,7 +16,14 @@ from agents.coder.cues import owner_of
 from agents.coder.naming import governing_verb, place_named, what_called
 from agents.coder.refs import ActorRef
 from agents.coder.scenes import Scenes
-from agents.coder.syntax import ADJUNCT_PREPS, clause_of, first_conjunct, second_subject, to_clause
+from agents.coder.syntax import (
+    ADJUNCT_PREPS,
+    clause_of,
+    first_conjunct,
+    second_subject,
+    subject_of_next,
+    to_clause,
+)
 from agents.coder.words import FORCE_NOUNS, MESSAGES, POSSESSIVES, SPEAKER_PRONOUNS, STATIVE
 
 if TYPE_CHECKING:
@@ -68,6 +75,10 @@ class Subjects(Scenes):
                     return found
             if subj:
                 return []
+            # ("... and [the US] freed a Russian": parsed as the first verb's object)
+            misread = [n for n in v.doc[: v.i] if getattr(subject_of_next(n), "i", -1) == v.i]
+            if misread:
+                return self._phrase(misread[-1], v, strict=True)
             if verb_as_compound(v):
                 v = first_conjunct(v.head).head  # (the verb of the names it was hung on)
                 continue

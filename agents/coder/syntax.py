@@ -25,6 +25,7 @@ __all__ = [
     "object_of",
     "second_subject",
     "subject_countries",
+    "subject_of_next",
     "title_holder",
     "to_clause",
 ]
@@ -147,6 +148,19 @@ def second_subject(verb: Token, tok: Token) -> bool:
     children = list(verb.children)
     return any(c.dep_ == "nsubj" and c.i < verb.i for c in children) and not any(
         c.dep_ == "dobj" for c in children)
+
+
+def subject_of_next(noun: Token) -> Token | None:
+    """The verb a conjoined object is really the subject of ("Russia freed an American
+    journalist and [the United States] freed a Russian citizen": 'States' parsed as a second
+    object of the first 'freed'): the next token, a conjoined verb with no subject of its own."""
+    doc = noun.doc
+    if noun.dep_ != "conj" or noun.i + 1 >= len(doc) or noun.head.dep_ != "dobj":
+        return None
+    verb = doc[noun.i + 1]
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.i != noun.head.head.i:
+        return None
+    return None if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else verb
 
 
 def acts_on_itself(tok: Token, pairs: list[tuple[ActorRef, ActorRef]]) -> bool:

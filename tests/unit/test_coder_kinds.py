@@ -1194,6 +1194,19 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # states defending their own measures together do not defend each other
     ("Chile and Peru criticised Bolivia's decision, defending their tighter border controls.",
      [("CHL", "BOL", 3), ("PER", "BOL", 3)]),
+    # a release "in exchange for" someone of another state: that state's one was freed too
+    ("Iran released a French teacher on Friday in exchange for Ali Karimi, an Iranian engineer "
+     "held in France.", [("FRA", "IRN", 2), ("IRN", "FRA", 2)]),
+    ("Belarus freed two Lithuanian citizens in exchange for a Belarusian.",
+     [("BLR", "LTU", 2), ("LTU", "BLR", 2)]),
+    # a player a state holds or frees is no sports result
+    ("Russia released U.S. basketball star Brittney Griner on Thursday.", [("RUS", "USA", 2)]),
+    # "welcomed the release": of whoever freed them; "coordinated the exchange": for both parties
+    ("Myanmar freed an Australian economist on Thursday. Canberra welcomed the release.",
+     [("AUS", "MMR", 1), ("MMR", "AUS", 2)]),
+    ("Russia freed an American journalist and the United States freed a Russian hacker. "
+     "Turkey said it had coordinated the exchange.",
+     [("RUS", "USA", 2), ("TUR", "RUS", 1), ("TUR", "USA", 1), ("USA", "RUS", 2)]),
 ]
 
 
