@@ -310,7 +310,8 @@ def carried(tok: Token) -> bool:
     or its subject ('a Russian drone flew to Romania', 'a missile landed in Poland'): no visit."""
     landed = tok.lemma_.lower() == "land"  # ("Italian troops landed in the port of Durres")
     for subject in (c for c in tok.children if c.dep_ == "nsubj"):  # ("a plane carrying aid": a
-        words = {subject.lower_, *(m.lower_ for m in subject.children if m.dep_ == "compound")}  # compound)
+        # compound; "New Zealand and Australian military aircraft": a conjunct)
+        words = {subject.lower_, *(m.lower_ for m in subject.children if m.dep_ in ("compound", "conj"))}
         if words & CRAFT or (landed and words & TROOPS):
             return True
     return tok.lemma_.lower() in CARRY_VERBS and any(c.dep_ == "dobj" for c in tok.children)

@@ -54,6 +54,7 @@ __all__ = ["Resolver", "Roles"]
 
 BARE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "punct", "neg", "advmod",
                        "prt"})
+BIDDING = frozenset({"request", "invitation", "behest", "urging", "initiative"})  # "at X's request"
 HELD = frozenset({"084", "173"})  # freed or arrested: "freed a Russian hacker"
 THANKS = frozenset({"051"})  # praise and thanks: for what someone did
 OFFICES = frozenset({"ministry", "office"})  # where envoys are summoned: the state that summons
@@ -88,7 +89,7 @@ class Roles(Subjects):
                 named = [a for a in self._phrase(c, tok, strict=False, loose=judged_act)
                          if not (goods and self.doc[a.head].lower_ in HARDWARE)]
                 out.extend((a, "obj") for a in named)
-                owned = named and any(ch.dep_ == "poss" for ch in c.children)
+                owned = any(ch.dep_ == "poss" and (named or ch.i in self.actors.at) for ch in c.children)
                 # "condemned the attack on Qatar": its author, not its victim
                 judged = code[:2] in ("11", "12") and c.lemma_.lower() in FORCE_NOUNS
                 if judged:  # "condemned the raids carried out by Israel": whose they were
@@ -100,6 +101,8 @@ class Roles(Subjects):
                 out.extend((a, "obj") for m in c.children if m.dep_ in ("compound", "nsubj")  # two
                            for a in self._phrase(m, tok, strict=False))  # Russian diplomats [it]"
             elif c.dep_ in ("prep", "dative", "agent"):
+                if c.lower_ == "to" and code[:2] in ("11", "12") and _owned_object(tok):
+                    continue  # "condemned Iran's transfer of missiles [to Russia]": the act's
                 found = self._prep_object(c)
                 if not found and c.lower_ in ("with", "in", "by", "on"):  # "answered with fire on X"
                     nested += [p for o in c.children if o.dep_ == "pobj" for p in self._prep_objects(o, 1)]
@@ -137,7 +140,9 @@ class Roles(Subjects):
                       and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
             for verb in shared[:1]:  # "deported or repatriated 11,000 Haitians": one object
                 out = [(a, why) for a, why in self._targets(verb, code, 0) if why == "obj"]
-        return out if any(a.country for a, _ in out) else out + nested
+        if self.trig.pattern.target_prep == "to" and any(why == "to" and a.country for a, why in out):
+            out = [(a, why) for a, why in out if why != "obj"]  # "extradited Venezuelan ex-spy chief
+        return out if any(a.country for a, _ in out) else out + nested  # Carvajal to the US": the US
 
     def _prep_objects(self, noun: Token, depth: int = 3) -> list[tuple[ActorRef, str]]:
         """Prepositional objects of an object noun, through 'of' and 'in' chains ('the supply of
@@ -147,6 +152,10 @@ class Roles(Subjects):
             if c.dep_ == "acl" and c.tag_ == "VBN" and depth > 0:  # "visas issued to Pakistani
                 out.extend(a for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
                            for a in self._prep_object(p, inner=True))  # nationals"
+            if c.dep_ == "acl" and c.tag_ == "VBG" and self.code[:2] == "05":  # "signed agreements
+                heads = [c, *(o for o in c.children if o.dep_ == "dobj")]  # establishing relations
+                withs = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "with"]
+                out.extend(a for p in withs for a in self._prep_object(p, inner=True))  # with Israel"
             if c.dep_ == "prep" and c.lower_ == "for" and self.code[:3] in THANKS:  # "expressed
                 out.extend(a for o in c.children if o.dep_ == "pobj"  # gratitude for the aid
                            for a in self._authors(o))  # extended by India"
@@ -193,6 +202,8 @@ class Roles(Subjects):
         topic = measured.isdisjoint(MEASURES) and target_prep != "on"  # "lifted tariffs on X"
         if low == "on" and "03" <= self.code[:2] <= "09" and topic:
             wanted = False  # "held talks on Ukraine", "cooperation on China": the topic
+        if low == "at" and any(o.lemma_.lower() in BIDDING for o in prep.children):
+            wanted = False  # "arrested Meng at Washington's request": who asked, not who was hit
         if not wanted:
             return []
         loose = goods or low in ("on", "against", "to", "toward", "towards")  # "tariffs on Chinese cars"
@@ -304,6 +315,12 @@ class Roles(Subjects):
                 if t.dep_ == "pobj" and t.head.lower_ == "from":
                     found.update((a.country, a) for a in self.actors.own(t, True) if a.country not in mine)
         return list(found.values()) if len(found) == 1 else []
+
+
+def _owned_object(verb: Token) -> bool:
+    """The verb's object is owned ("Iran's transfer"): a 'to' the parser hung on the verb is the
+    object's."""
+    return any(d.dep_ == "dobj" and any(c.dep_ == "poss" for c in d.children) for d in verb.children)
 
 
 def _object_as_subject(verb: Token, clause: Token) -> bool:

@@ -1207,6 +1207,16 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Russia freed an American journalist and the United States freed a Russian hacker. "
      "Turkey said it had coordinated the exchange.",
      [("RUS", "USA", 2), ("TUR", "RUS", 1), ("TUR", "USA", 1), ("USA", "RUS", 2)]),
+    # craft conjoined with a state's name are no visitors; an agreement's partner named in what
+    # it establishes; "at X's request" names who asked; an owned act's "to" is the act's
+    ("Japanese and Korean military aircraft landed in Fiji carrying drinking water.", []),
+    ("Morocco and Sudan signed agreements establishing full diplomatic relations with Israel.",
+     [("ISR", "MAR", 1), ("ISR", "SDN", 1), ("MAR", "ISR", 1), ("SDN", "ISR", 1)]),
+    ("Canadian police arrested a Chinese executive in Vancouver at Washington's request.",
+     [("CAN", "CHN", 4)]),
+    ("Britain condemned Iran's transfer of drones to Russia.", [("GBR", "IRN", 3)]),
+    # an extradition is to the state that receives the one extradited
+    ("Colombia extradited a Mexican cartel leader to the United States.", [("COL", "USA", 2)]),
 ]
 
 
