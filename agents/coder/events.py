@@ -42,6 +42,7 @@ from agents.coder.cues import (
 from agents.coder.dating import When
 from agents.coder.departures import departure
 from agents.coder.found import PATH_WEIGHT, Found, confidence, is_state, private_envoy
+from agents.coder.memory import someone
 from agents.coder.naming import judged_what_called, named_author, what_called
 from agents.coder.nominal import FORCE_ROOTS, JOINT_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
 from agents.coder.patterns import Trigger, TriggerFinder, right_words
@@ -64,6 +65,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["Found", "Resolver", "TriggerReader"]
+
+ARRIVALS = frozenset({"arrive", "land", "fly", "travel"})  # a visitor reaching a state it visits
 
 
 
@@ -202,6 +205,10 @@ class _Coding(NounEvents):
                       for z in exchanged_for(tok, self.actors) if z.country != t.country]
         if code == "043" and not self.trig.noun:  # "Merz hosted Tusk in Berlin": Tusk visited
             coded += [(t, s, "042") for s, t in pairs if (t, s) not in pairs]
+        if code == "042" and not self.trig.noun and tok.lemma_.lower() in ARRIVALS:  # "Erdogan
+            coded += [(t, s, "043") for s, t in pairs if (t, s) not in pairs and someone(s)  # arrived
+                      and not private_envoy(s, code)]  # in Athens": Greece hosts him (an office-
+            # holder; not "a Kenyan activist arrived in ...")
         return [
             Found(s, t, c, confidence(base, s, t), start, end, path)
             for s, t, c in coded
