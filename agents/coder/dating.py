@@ -100,7 +100,9 @@ def _span_past(child: Token) -> bool:
                    for o in child.children)  # ... for two years": a term
     since = (child.lower_ == "since" and child.dep_ == "prep") or (child.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ == "since" for m in child.children))
-    if not since or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in child.head.children):
+    verb = child.head  # ("have left or been deported ... since April": the perfect is shared)
+    auxes = [*verb.children, *(verb.head.children if verb.dep_ == "conj" else [])]
+    if not since or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in auxes):
         return False  # (a perfect's "since" only; read for every modifier of every trigger)
     return not any(t.lower_ in WEEKDAYS or t.lemma_.lower() in ("week", "day") for t in child.subtree)
     # ("since Monday", "since ... last week": this week's)
@@ -135,8 +137,9 @@ def dated_before(tok: Token, when: When | None) -> bool:
     month', 'last year', 'earlier this month', 'over the past two years'."""
     if when is None:  # an undated text: nothing is dated before it, but a span of acts is told
         return tok.tag_ in ("VBD", "VBN") and any(_span_past(c) for c in tok.children)  # as background
-    if any(_relative_past(child) for child in tok.children):
-        return True
+    shared = tok.head.children if tok.dep_ == "conj" and tok.head.i < tok.i else []  # ("have left
+    if any(_relative_past(child) for child in (*tok.children, *shared)):  # or been deported since
+        return True  # April": the span is both verbs')
     if not _past(tok):
         return False
     for child in _dating_words(tok):

@@ -55,6 +55,7 @@ from agents.coder.swaps import exchanged_for
 from agents.coder.syntax import GROUP_MAX, acts_on_itself, clause_of, each_way, object_of
 from agents.coder.vocab import Vocabulary
 from agents.coder.words import (
+    ARRIVALS,
     CONFLICTS,
     MEETINGS,
     STATIVE,
@@ -66,7 +67,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Found", "Resolver", "TriggerReader"]
 
-ARRIVALS = frozenset({"arrive", "land", "fly", "travel"})  # a visitor reaching a state it visits
+GREETINGS = frozenset({"welcome", "greet"})  # of a person: a visit hosted; of a decision: praise
 
 
 
@@ -190,6 +191,9 @@ class _Coding(NounEvents):
             code = "114"  # "Vietnam protested China's construction": a state complains officially
         if (code[:2] == "10" or code[:3] == "042") and sent_home(tok):  # (not "sent an envoy")
             code = "174"  # "ordered six Canadian diplomats to leave": an expulsion
+        if code == "051" and tok.lemma_.lower() in GREETINGS and pairs and all(
+                someone(t) and not t.coref for _, t in pairs):  # (not "welcomed the release")
+            code = "043"  # "welcomed Xi", "was greeted by Trump": a visitor welcomed is hosted
         start, end = min(tok.i, self.trig.last), max(tok.i, self.trig.last) + 1
         base = (0.75 if self.trig.noun else 0.9) * PATH_WEIGHT[path]
         coded = [(s, t, code) for s, t in pairs]

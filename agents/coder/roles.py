@@ -247,6 +247,8 @@ class Roles(Subjects):
         killed in Ukraine', 'arrested in Lebanon'), as in GDELT."""
         if targets is None:
             subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if not subjects and tok.dep_ == "conj":  # "Marcos arrived ... and was welcomed by
+                subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]  # Thuong": Marcos
             targets = [a for c in subjects for a in self._phrase(c, tok, False)]
             targets += [a for c in subjects for a, _ in self._prep_objects(c)]
         sources: list[ActorRef] = []

@@ -1049,7 +1049,7 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("TIRANA, May 2 (Reuters) - Former Prime Minister Edi Kola criticized Serbia on Monday.", []),
     # "him" as an object: a person named before who is not its clause's subject
     ("Putin arrived in Hanoi on Thursday. Vietnamese President To Lam welcomed him at the airport.",
-     [("RUS", "VNM", 1), ("VNM", "RUS", 1), ("VNM", "RUS", 1)]),
+     [("RUS", "VNM", 1), ("RUS", "VNM", 1), ("VNM", "RUS", 1), ("VNM", "RUS", 1)]),
     # a Korean or Chinese name is named again by its first word, the family name
     ("South Korean Foreign Minister Cho Hyun met Japan's foreign minister on Monday. Later, Cho "
      "criticized North Korea.", [("JPN", "KOR", 1), ("KOR", "JPN", 1), ("KOR", "PRK", 3)]),
@@ -1224,6 +1224,15 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Kenyan President William Ruto arrived in Addis Ababa on Monday.",
      [("ETH", "KEN", 1), ("KEN", "ETH", 1)]),
     ("A Kenyan activist arrived in Dar es Salaam on Monday.", []),
+    # welcomed, greeted or received at the airport or with honours: a visit hosted, and made
+    ("Brazilian President Lula welcomed Chinese President Xi Jinping at the airport on Tuesday.",
+     [("BRA", "CHN", 1), ("CHN", "BRA", 1)]),
+    ("Brazil welcomed the decision on Tuesday.", []),
+    ("Putin welcomed the Iranian president in the Kremlin on Tuesday.",
+     [("IRN", "RUS", 1), ("RUS", "IRN", 1)]),
+    # a passive conjoined to a verb with no passive subject of its own has that verb's subject
+    ("Russian President Putin landed at an air base in Alaska and was greeted on the tarmac by US "
+     "President Trump.", [("RUS", "USA", 1), ("USA", "RUS", 1)]),
 ]
 
 
