@@ -1233,6 +1233,11 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # a passive conjoined to a verb with no passive subject of its own has that verb's subject
     ("Russian President Putin landed at an air base in Alaska and was greeted on the tarmac by US "
      "President Trump.", [("RUS", "USA", 1), ("USA", "RUS", 1)]),
+    # cooperation is an act only when it names its field
+    ("The two leaders reviewed bilateral cooperation in Delhi on Monday.", []),
+    ("Pakistan has initiated efforts to establish military cooperation with Russia.", [("PAK", "RUS", 1)]),
+    ("Russia stressed its traditional military cooperation with India.",
+     [("IND", "RUS", 2), ("RUS", "IND", 2)]),
 ]
 
 
