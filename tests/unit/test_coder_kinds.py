@@ -1238,6 +1238,9 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Pakistan has initiated efforts to establish military cooperation with Russia.", [("PAK", "RUS", 1)]),
     ("Russia stressed its traditional military cooperation with India.",
      [("IND", "RUS", 2), ("RUS", "IND", 2)]),
+    # a state agreeing to another's terms or demands yields (CAMEO 083)
+    ("Honduras agreed to all of Trump's terms on Sunday.", [("HND", "USA", 2)]),
+    ("Ecuador accepted Peru's demands on Monday.", [("ECU", "PER", 2)]),
 ]
 
 
