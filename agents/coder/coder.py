@@ -18,11 +18,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from agents.coder.actors import load_actors
-from agents.coder.acts import ACT_FORMS, DEMONSTRATIVES
+from agents.coder.acts import ACT_FORMS
 from agents.coder.dating import When, reference
 from agents.coder.discards import Discards
 from agents.coder.discourse import Discourse
-from agents.coder.events import Found, TriggerReader
+from agents.coder.events import Found
 from agents.coder.gate import TriggerGate
 from agents.coder.gazetteer import PETRARCH_AGENTS, Agents
 from agents.coder.lexicon import CameoEntry, load_cameo
@@ -30,7 +30,9 @@ from agents.coder.matcher import ActorHit, Matcher
 from agents.coder.meetings import presided_talks
 from agents.coder.parse import Parser, default_parser
 from agents.coder.phrases import SentenceActors
+from agents.coder.reader import TriggerReader
 from agents.coder.refs import ActorRef, AgentNouns
+from agents.coder.retold import dedupe, retold
 from agents.coder.surnames import second_mentions
 from agents.coder.syntax import GROUP_SIZES, PAIR_NOUNS
 from agents.coder.text import Sentence, sentences
@@ -51,7 +53,6 @@ SUMMONED = re.compile(r"\bsummoned to the (?:foreign )?ministry\b", re.IGNORECAS
 BARE_PAIR = re.compile(r"\bthe (?:leaders|sides|delegations)\b", re.IGNORECASE)  # "The sides discussed"
 COREF_WORDS = PRONOUNS | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS
 MAX_PARSED_CHARS = 5000
-GENERIC_CONSULT = frozenset({"040", "046"})  # talks told beside a call or a visit are its talks
 NO_ACTOR_KINDS = frozenset({"block", "title"})
 HOME_KINDS = frozenset({"country", "capital", "city", "seat"})  # a dateline's place
 
@@ -131,11 +132,11 @@ class Coder:
                 discourse.remember(sent.index, [_hit_ref(h) for h in sent_hits if h.name])
                 discourse.opened(sent.index, [_hit_ref(h) for h in _leading(sent, sent_hits)])
                 continue
-            found = _dedupe(self._sentence(plan, sent, doc, sent_hits, discourse))
+            found = dedupe(self._sentence(plan, sent, doc, sent_hits, discourse))
             events.extend(self._event(plan.article, sent, doc, f) for f in found
-                          if not (_retold(doc, f) and _act_key(f) in told))
+                          if not (retold(doc, f) and _act_key(f) in told))
             told.update(_act_key(f) for f in found)
-        return _headline_retold(plan, events)
+        return _headlineretold(plan, events)
 
     def _candidate(self, sent: Sentence, hits: list[ActorHit]) -> bool:
         words = set(WORD.findall(sent.text.lower()))
@@ -254,7 +255,7 @@ def _is_headline(plan: _Plan) -> bool:
     return 0 < line_end <= first.end + 1 and not first.text.rstrip().endswith((".", "!", "?", '"'))
 
 
-def _headline_retold(plan: _Plan, events: list[RelationEvent]) -> list[RelationEvent]:
+def _headlineretold(plan: _Plan, events: list[RelationEvent]) -> list[RelationEvent]:
     """Without the headline's events that the story tells again ("Sudan cuts ties with UAE" over
     "Sudan's government has severed diplomatic relations with the UAE"): the act is coded once,
     where the story tells it, with its date and its words."""
@@ -263,33 +264,6 @@ def _headline_retold(plan: _Plan, events: list[RelationEvent]) -> list[RelationE
     body = {(e.source, e.target, e.cameo_code) for e in events if e.evidence.sentence_index > 0}
     return [e for e in events if e.evidence.sentence_index > 0
             or (e.source, e.target, e.cameo_code) not in body]
-
-
-def _retold(doc: Doc, f: Found) -> bool:
-    """The event is a noun that points back ('the strikes', 'its attack'): an act told before is
-    told again, not done again (coded once, where it was first told)."""
-    tok = doc[f.start]
-    return tok.pos_ == "NOUN" and any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEMONSTRATIVES) for c in tok.children)
-
-
-def _dedupe(found: list[Found]) -> list[Found]:
-    """One event per (source, target, code) in a sentence; a code that another of the same pair
-    refines ('087' and '0871': "agreed to a ceasefire, ending the fighting") is the same act."""
-    seen: set[tuple[str, str, str]] = set()
-    kept = []
-    for f in found:
-        key = (f.source.country, f.target.country, f.code)
-        if key not in seen:
-            seen.add(key)
-            kept.append(f)
-    kept = [f for f in kept if not any(
-        s == f.source.country and t == f.target.country and c != f.code and c.startswith(f.code)
-        for s, t, c in seen)]
-    return [f for f in kept if not (f.code in GENERIC_CONSULT and any(  # "a call in which the two
-        ((o.code[:2] == "04" and o.code not in GENERIC_CONSULT) or o.code == "114")  # discussed ...":
-        and (o.source.country, o.target.country) == (f.source.country, f.target.country)  # one call;
-        for o in kept))]  # "summoned the envoy to protest ...": a protest, not talks
 
 
 @lru_cache(maxsize=1)

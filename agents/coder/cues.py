@@ -1,7 +1,7 @@
 """Cues in the parse around a trigger: what asks an act of whom ("said Sudan must ...",
 "wants Beijing to ..."), what stops one ("paused military aid"), a name given rather than a
-call made, diplomats sent home, force aimed at a third party or held near a country, the
-conditions of a threat, and participles the parser read as active verbs.
+call made, diplomats sent home, force held near a country, the conditions of a threat, and
+participles the parser read as active verbs.
 """
 
 from __future__ import annotations
@@ -11,31 +11,23 @@ from typing import TYPE_CHECKING
 from agents.coder.clauses import SPEECH, speech_head, status
 from agents.coder.syntax import clause_of, first_conjunct, to_clause
 from agents.coder.vocab import VerbPattern
-from agents.coder.words import ABSTRACT_OBSTACLES, HARDWARE, INSTALLATIONS, MESSAGES, NONVIOLENT_WARS
+from agents.coder.words import MESSAGES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
-    "abandoned",
-    "aimed",
-    "answers",
+    "DOCUMENTS",
     "asked",
-    "asks",
-    "carried",
     "conditions",
     "content_of_document",
-    "dealt",
     "describes",
     "exhorts_both",
-    "gives_up",
     "halting",
-    "hosts_installation",
     "misread_passive",
     "named_as_reason",
     "naming",
     "near_objects",
-    "no_force",
     "obliged",
     "owner_of",
     "questioned",
@@ -47,12 +39,6 @@ __all__ = [
     "under_document",
 ]
 
-AIMED = frozenset({"on", "against", "at", "into"})
-# verbs that give up a meeting: "boycotted the summit", "shelved plans for a summit"; "pull" and
-# "walk" only with "out" ("pulled out of the talks"), "call" only with "off"
-GIVE_UP = frozenset({"boycott", "skip", "shelve", "cancel", "postpone", "scrap", "abandon", "snub",
-                     "quit", "suspend", "delay", "scuttle", "drop", "withdraw", "leave", "pull", "walk",
-                     "call"})
 # words that make a name given a reproach ('called the manoeuvres "dangerous and unlawful"')
 REPROACHES = frozenset({
     "violation", "violations", "aggression", "aggressive", "aggressor", "unlawful", "illegal", "illegitimate",
@@ -64,7 +50,6 @@ REPROACHES = frozenset({
     "slander", "fabrication", "unjust", "unjustified", "unprovoked", "flagrant", "blatant",
     "protectionism", "protectionist", "discriminatory", "politicised", "politicized",
 })
-PARTICLE_OF = {"pull": "out", "walk": "out", "call": "off", "leave": "out"}
 NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
 OBLIGATION = frozenset({"must", "should"})
 HALTS = frozenset({"pause", "suspend", "halt", "stop", "end", "freeze", "cancel", "terminate", "scrap",
@@ -79,9 +64,6 @@ UNREALISED = frozenset({"planned", "proposed", "possible", "potential", "expecte
                         "prospective", "mooted", "hypothetical"})
 PLANNING = frozenset({"pencil", "plan", "schedule", "slate", "propose", "expect", "envisage", "moot"})
 VENUES = frozenset({"host", "venue", "place", "location", "site"})
-CARRY_VERBS = frozenset({"fly", "sail", "drive", "steer"})
-CRAFT = HARDWARE | {"plane", "planes", "airliner", "flight", "flights", "ship", "ships", "vessel", "vessels"}
-TROOPS = frozenset({"troops", "forces", "soldiers", "marines", "paratroopers", "units"})
 REASONS = frozenset({"cite", "retaliate", "respond", "react"})  # ", retaliating for X's ..."
 SPANS_OF = frozenset({"day", "week", "month", "year", "decade", "hour"})
 ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "staff",
@@ -209,12 +191,6 @@ def sent_home(tok: Token) -> bool:
     return (envoys and leave) or pulled
 
 
-def aimed(tok: Token) -> bool:
-    """The act names something it is aimed at ('strikes on Houthi targets'): not a joint act."""
-    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-    return any(c.dep_ == "prep" and c.lower_ in AIMED for h in heads for c in h.children)
-
-
 def supposed(noun: Token) -> bool:
     """An event noun that is the subject of a hypothetical ('an attack on Taiwan could prompt
     ...', 'a war would be a disaster'): supposed, not happened."""
@@ -295,59 +271,6 @@ def under_document(tok: Token) -> bool:
         o.dep_ == "pobj" and o.lemma_.lower() in PROVIDERS for o in c.children) for c in tok.children)
 
 
-def dealt(tok: Token) -> bool:
-    """'strike' of a deal, not an attack: 'struck a deal', 'agreements Nauru strikes with ...'."""
-    if tok.lemma_.lower() != "strike":
-        return False
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS for c in tok.children):
-        return True
-    before = [t for t in tok.doc[max(0, tok.i - 4): tok.i] if t.pos_ == "NOUN"]
-    return bool(before) and before[-1].lemma_.lower() in DOCUMENTS
-
-
-def carried(tok: Token) -> bool:
-    """A travel verb with a thing as its object ('flew a drone over ...', 'sailed a warship')
-    or its subject ('a Russian drone flew to Romania', 'a missile landed in Poland'): no visit."""
-    landed = tok.lemma_.lower() == "land"  # ("Italian troops landed in the port of Durres")
-    for subject in (c for c in tok.children if c.dep_ == "nsubj"):  # ("a plane carrying aid": a
-        # compound; "New Zealand and Australian military aircraft": a conjunct)
-        words = {subject.lower_, *(m.lower_ for m in subject.children if m.dep_ in ("compound", "conj"))}
-        if words & CRAFT or (landed and words & TROOPS):
-            return True
-    return tok.lemma_.lower() in CARRY_VERBS and any(c.dep_ == "dobj" for c in tok.children)
-
-
-def asks(call: Token) -> bool:
-    """'called on X to ...' or 'called on X for ...' asks; 'called on X at the palace' visits."""
-    words = [w for w in call.subtree if w.i > call.i]
-    return any(w.lower_ == "to" and w.head.pos_ in ("VERB", "AUX") and w.dep_ == "aux" for w in words) \
-        or any(w.lower_ in ("for", "that") for w in words)
-
-
-def abandoned(noun: Token) -> bool:
-    """A meeting noun given up by the verb above it ('pulled out of the summit', 'walked out of
-    the conference', 'boycotted the talks', 'shelved plans for a summit with Putin'): no meeting."""
-    cur, words = noun, [noun.lower_]
-    for _ in range(5):
-        head = cur.head
-        if head.i == cur.i or cur.dep_ not in ("dobj", "pobj", "prep", "prt", "advmod", "nsubjpass"):
-            return False
-        if head.pos_ in ("VERB", "AUX"):
-            return gives_up(head, words)
-        words.append(head.lower_)
-        cur = head
-    return False
-
-
-def gives_up(verb: Token, words: list[str] | None = None) -> bool:
-    """``verb`` gives up what it governs ('boycotted', 'pulled out of', 'called off'); ``words``:
-    those on the way down to what is given up ('out', 'of' ...)."""
-    lemma = verb.lemma_.lower()
-    particle = PARTICLE_OF.get(lemma)
-    near = [*(words or []), *(c.lower_ for c in verb.children)]
-    return lemma in GIVE_UP and (particle is None or particle in near)
-
-
 def reproach(call: Token) -> bool:
     """The name given by 'call' reproaches ('called the Chinese manoeuvres "dangerous and
     unlawful"', 'calls US sanctions "unfriendly act"'): the named thing itself is not the name."""
@@ -356,40 +279,9 @@ def reproach(call: Token) -> bool:
     return any(t.lower_ in REPROACHES for t in words)
 
 
-def answers(tok: Token) -> bool:
-    """Force that answers force ('returned fire', 'fired back', 'retaliated'): aimed at whoever
-    used it first."""
-    if tok.lemma_.lower() == "retaliate":
-        return True
-    if tok.lemma_.lower() == "return" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
-        return True
-    return any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in tok.children)
-
-
-def no_force(tok: Token) -> bool:
-    """Force words whose object is no target of force: 'fought a bruising trade war', 'had
-    overcome the impasse'; wars counted are history: 'fought two wars over Kashmir'."""
-    for c in tok.children:
-        if c.dep_ != "dobj":
-            continue
-        lemma = c.lemma_.lower()
-        words = {lemma, *(m.lower_ for m in c.children if m.dep_ in ("amod", "compound"))}
-        if lemma in ABSTRACT_OBSTACLES or (lemma == "war" and words & NONVIOLENT_WARS):
-            return True
-        if lemma in ("war", "conflict") and any(m.dep_ == "nummod" for m in c.children):
-            return True
-    return False
-
-
 def standing_claim(tok: Token) -> bool:
     """'China claims Taiwan as its own': a standing claim, not an act."""
     return tok.lemma_.lower() == "claim" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
-
-
-def hosts_installation(tok: Token) -> bool:
-    """'which hosts a Russian military base': what is hosted is no visitor."""
-    return tok.lemma_.lower() == "host" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in INSTALLATIONS for c in tok.children)
 
 
 def exhorts_both(tok: Token) -> bool:

@@ -1,7 +1,7 @@
-"""Events on the parse: each trigger's status from its clause, its CAMEO code, and the pairs
-of actors its roles give (``roles.py``); joint acts ("A and B agreed") each way; the speaker
-of a speech verb for a reported act with no target ("Chile said Peru had rejected the
-offer" -> PER->CHL); obligations ("Russia said Sudan must return ...") as demands.
+"""One trigger coded: its status from its clause, its CAMEO code, and the pairs of actors its
+roles give (``roles.py``); joint acts ("A and B agreed") each way; the speaker of a speech
+verb for a reported act with no target ("Chile said Peru had rejected the offer" ->
+PER->CHL). ``reader.TriggerReader`` finds a sentence's triggers and runs one per trigger.
 """
 
 from __future__ import annotations
@@ -9,28 +9,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agents.coder.acts import judged_act
-from agents.coder.clauses import GOVERNOR_OF, governor_status, is_history, speech_head, status
+from agents.coder.clauses import GOVERNOR_OF, speech_head, status
 from agents.coder.codes import halted, modal_code, refine
+from agents.coder.companions import companions
 from agents.coder.cues import (
-    abandoned,
-    answers,
-    asked,
-    asks,
-    carried,
     conditions,
     content_of_document,
-    dealt,
     describes,
     exhorts_both,
-    gives_up,
     halting,
-    hosts_installation,
     misread_passive,
     named_as_reason,
     naming,
-    no_force,
-    obliged,
-    owner_of,
     questioned,
     reason_given,
     reproach,
@@ -39,23 +29,20 @@ from agents.coder.cues import (
     supposed,
     under_document,
 )
-from agents.coder.dating import When
 from agents.coder.departures import departure
+from agents.coder.force import answers, dealt, no_force
 from agents.coder.found import PATH_WEIGHT, Found, confidence, is_state, private_envoy
 from agents.coder.memory import someone
 from agents.coder.naming import judged_what_called, named_author, what_called
 from agents.coder.nominal import FORCE_ROOTS, JOINT_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
-from agents.coder.patterns import Trigger, TriggerFinder, right_words
-from agents.coder.phrases import SentenceActors
+from agents.coder.patterns import right_words
 from agents.coder.refs import ActorRef
 from agents.coder.reprisals import THREATS, answered, reprisal_code
 from agents.coder.roles import Resolver
 from agents.coder.scenes import UNCLAIMED_ROOTS, scene_of
-from agents.coder.swaps import exchanged_for
-from agents.coder.syntax import GROUP_MAX, acts_on_itself, clause_of, each_way, object_of
-from agents.coder.vocab import Vocabulary
+from agents.coder.syntax import GROUP_MAX, acts_on_itself, clause_of, each_way
+from agents.coder.visits import abandoned, asks, carried, gives_up, hosts_installation
 from agents.coder.words import (
-    ARRIVALS,
     CONFLICTS,
     MEETINGS,
     STATIVE,
@@ -63,9 +50,9 @@ from agents.coder.words import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
-__all__ = ["Found", "Resolver", "TriggerReader"]
+__all__ = ["Found", "Resolver", "TriggerCoding"]
 
 GREETINGS = frozenset({"welcome", "greet"})  # of a person: a visit hosted; of a decision: praise
 
@@ -81,81 +68,11 @@ WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal"
     "offer"
 }
 
-class TriggerReader:
-    """Finds the triggers of a parsed sentence and codes them (see the module doc)."""
-
-    def __init__(self, vocab: Vocabulary) -> None:
-        """``vocab``: the verb and noun patterns (``load_vocabulary()``)."""
-        self.finder = TriggerFinder(vocab)
-
-    def read(self, doc: Doc, actors: SentenceActors, year: int, resolve: Resolver,
-             when: When | None = None) -> list[Found]:
-        """Every coded dyad of the sentence, in trigger order; ``year`` and ``when`` (month and
-        day, or None) are the article's: what the text dates before them is not coded."""
-        triggers = self.finder.find(doc)
-        consumed = {i for t in triggers if not t.noun for i in range(t.tok.i + 1, t.last + 1)}
-        # (a bare governor does not take the event noun it governs: "refused to commit to aid")
-        verbs = {t.tok.i for t in triggers if not t.noun and t.pattern.code[:2] != "01"
-                 and not (t.pattern.post == () and t.tok.lemma_.lower() in GOVERNOR_OF)
-                 and not (what_called(t.tok) and not judged_what_called(t.tok))}
-        # ("after what she described as a good conversation with Trump": the conversation)
-        consumed |= {t.tok.i for t in triggers if t.noun and object_of(t.tok) in verbs}
-        # "mediated talks between A and B": A and B talk too
-        consumed -= {t.tok.i for t in triggers if t.noun and _talks_between(t)}
-        governed: dict[int, list[int]] = {}
-        for t in triggers:
-            if governor_status(t.tok) is not None:
-                governed.setdefault(t.tok.head.i, []).append(t.tok.i)
-                if t.tok.dep_ == "acl" and not owner_of(t.tok.head) and not actors.demonyms_of(t.tok.head):
-                    # "initiated efforts to acquire": the verb of the noun
-                    governed.setdefault(object_of(t.tok.head), []).append(t.tok.i)
-            elif t.noun and (verb := clause_of(t.tok)).i != t.tok.i and governor_status(verb):
-                governed.setdefault(verb.head.i, []).append(t.tok.i)  # "promised to continue aid"
-            elif t.tok.dep_ == "pcomp" and t.tok.head.lower_ == "by":  # "retaliated by expelling"
-                governed.setdefault(t.tok.head.head.i, []).append(t.tok.i)
-        by_trigger: dict[int, list[Found]] = {}
-        for trig in sorted(triggers, key=lambda t: t.tok.i in governed):
-            if (trig.noun and trig.tok.i in consumed) or is_history(trig.tok, year, when):
-                continue
-            if not set(by_trigger).isdisjoint(governed.get(trig.tok.i, ())):
-                continue  # "agreed to cooperate": the governed act was coded, with its status
-            coded = _Coding(doc, actors, trig, resolve).run()
-            if coded:
-                by_trigger[trig.tok.i] = coded
-        return _told_once(doc, by_trigger) + self._obligations(doc, actors, resolve)
-
-    def _obligations(self, doc: Doc, actors: SentenceActors, resolve: Resolver) -> list[Found]:
-        """'Russia said that Sudan must return ...': a demand (CAMEO 100) from the speaker to
-        the subject of the obligation; 'Washington wants Beijing to rein in ...': an appeal
-        (020) from who wants it to who should act."""
-        out: list[Found] = []
-        for tok in doc:
-            by = asked(tok)
-            if by is None:
-                continue
-            subj = obliged(tok)
-            if not subj or is_history(by[0], 0):
-                continue
-            head, pattern = by
-            coding = _Coding(doc, actors, Trigger(head, pattern, head.i, False), resolve)
-            sources = coding._subjects(head)
-            targets = coding._phrase(subj[0], tok, strict=True)
-            if {s.country for s in sources} & {t.country for t in targets}:
-                continue  # "Xi said the two countries should ...": an exhortation that includes him
-            out.extend(
-                Found(s, t, pattern.code, confidence(0.75, s, t), min(head.i, subj[0].i),
-                      max(head.i, subj[0].i) + 1, "parse")
-                for s in sources
-                for t in targets
-                if s.country != t.country and s.country and t.country
-            )
-        return out
-
-
-class _Coding(NounEvents):
-    """Codes one trigger: status, code, pairs."""
+class TriggerCoding(NounEvents):
+    """Codes one trigger: status, code, pairs (``reader.TriggerReader`` runs one per trigger)."""
 
     def run(self) -> list[Found]:
+        """The trigger's coded dyads (none if its clause or its words say it is no act)."""
         tok = self.trig.tok
         if reason_given(tok) or (self.trig.noun and named_as_reason(tok)) or exhorts_both(tok) \
                 or questioned(tok):
@@ -165,22 +82,29 @@ class _Coding(NounEvents):
             return self._departure(tok) if self.status not in ("off", "refuse") else []
         if "reprisal" in self.flags:  # "Moscow would respond to the expulsions": a threat
             return self._reprisal(tok) if self.status in THREATS else []
+        code = self._code(tok)
+        return self._coded(tok, code) if code is not None else []
+
+    def _code(self, tok: Token) -> str | None:
+        """The CAMEO code of the act, from its pattern, its clause's status and its words."""
         act = self.trig.pattern.code
         if self._not_an_act(tok, act):
-            return []
+            return None
         gerund = tok.dep_ in ("dobj", "pobj")  # "ending five days of fighting"
         if (self.trig.noun or gerund) and halting(tok):  # "paused military aid to Ukraine": 1622
             act = halted(refine(act, {t.lower_ for t in tok.subtree})) or act
         code = modal_code(act, self.status)
         if code is None:
-            return []
+            return None
         if naming(tok) or self._names_a_thing(tok):
             if judged_what_called(tok) or (what_called(tok) and not named_author(tok)) or not (
                     reproach(tok) or judged_act(tok)):
-                return []  # ("condemned what it called ...": the condemnation is the act)
-            code = "111"  # "called the Chinese manoeuvres 'dangerous and unlawful'": a criticism
-        else:  # (the words of a name given refine nothing: "described the attack as ...")
-            code = self._refined(tok, code)
+                return None  # ("condemned what it called ...": the condemnation is the act)
+            return "111"  # "called the Chinese manoeuvres 'dangerous and unlawful'": a criticism
+        return self._refined(tok, code)  # (the words of a name given refine nothing)
+
+    def _coded(self, tok: Token, code: str) -> list[Found]:
+        """The act's dyads, and the acts told with it (``companions``)."""
         self.code = code
         pairs, path = self._pairs(tok, code)
         mutual = code[:2] in JOINT_ROOTS or bool(self.flags & {"mutual", "sym"})
@@ -196,23 +120,8 @@ class _Coding(NounEvents):
             code = "043"  # "welcomed Xi", "was greeted by Trump": a visitor welcomed is hosted
         start, end = min(tok.i, self.trig.last), max(tok.i, self.trig.last) + 1
         base = (0.75 if self.trig.noun else 0.9) * PATH_WEIGHT[path]
-        coded = [(s, t, code) for s, t in pairs]
-        if (code[:2] in ("04", "08") or code == "057") and pairs:  # "with Fidan mediating", "a
-            # U.S.-brokered agreement", "under U.S. auspices": the broker mediates for each party
-            chairs = self._presiders(tok)
-            held = {c.country for c in chairs}  # (who chairs is no party: "talks chaired by X")
-            coded = [(s, t, c) for s, t, c in coded if s.country not in held and t.country not in held]
-            parties = {r.country: r for pair in pairs for r in pair if r.country not in held}
-            coded += [(p, r, "045") for p in chairs for r in parties.values()]
-        if code[:3] == "084" and not self.trig.noun:  # "released Griner in exchange for Bout, the
-            coded += [(t, z, "0841") for _, t in pairs  # Russian arms dealer": the US freed Bout
-                      for z in exchanged_for(tok, self.actors) if z.country != t.country]
-        if code == "043" and not self.trig.noun:  # "Merz hosted Tusk in Berlin": Tusk visited
-            coded += [(t, s, "042") for s, t in pairs if (t, s) not in pairs]
-        if code == "042" and not self.trig.noun and tok.lemma_.lower() in ARRIVALS:  # "Erdogan
-            coded += [(t, s, "043") for s, t in pairs if (t, s) not in pairs and someone(s)  # arrived
-                      and not private_envoy(s, code)]  # in Athens": Greece hosts him (an office-
-            # holder; not "a Kenyan activist arrived in ...")
+        chairs = self._presiders(tok) if (code[:2] in ("04", "08") or code == "057") and pairs else []
+        coded = companions(tok, code, pairs, chairs, self.actors, self.trig.noun)
         return [
             Found(s, t, c, confidence(base, s, t), start, end, path)
             for s, t, c in coded
@@ -378,23 +287,3 @@ class _Coding(NounEvents):
         if subjects and self.status in ("act", "appeal", "intent"):
             return [(s, t) for s in subjects for t in self._nearby(tok, subjects)], "fallback"
         return [], "parse"
-
-
-
-def _talks_between(trig: Trigger) -> bool:
-    """Talks 'between A and B' are held by A and B whoever hosts or mediates them (when they
-    are held: not 'ready to host talks between ...')."""
-    between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in trig.tok.children)
-    verb = clause_of(trig.tok)  # (not "the EU, which mediates talks between A and B": a habit)
-    return between and trig.pattern.code[:2] == "04" and status(verb) == "act" and verb.dep_ != "relcl"
-
-
-def _told_once(doc: Doc, by_trigger: dict[int, list[Found]]) -> list[Found]:
-    """Every trigger's dyads, less those a verb repeats from the event noun that is its subject
-    ('an Israeli drone strike on a car in Lebanon killed two people': one attack, ISR->LBN)."""
-    out: list[Found] = []
-    for i, coded in by_trigger.items():
-        subjects = [c.i for c in doc[i].children if c.dep_ == "nsubj" and c.i in by_trigger]
-        told = {(f.source.country, f.target.country) for s in subjects for f in by_trigger[s]}
-        out.extend(f for f in coded if (f.source.country, f.target.country) not in told)
-    return out

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agents.coder.cues import aimed, near_objects
-from agents.coder.patterns import LIGHT_VERBS
+from agents.coder.cues import near_objects
+from agents.coder.force import aimed
 from agents.coder.refs import ActorRef
 from agents.coder.roles import Roles
 from agents.coder.syntax import clause_of, each_way
+from agents.coder.verbwords import LIGHT_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

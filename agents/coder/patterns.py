@@ -15,157 +15,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from agents.coder.refs import PEOPLE
+from agents.coder.verbwords import FUNCTION_WORDS, LIGHT_VERBS, NOT_ACTS, WEAK_BARE
 from agents.coder.vocab import VerbPattern, Vocabulary
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["CLAUSE_DEPS", "LIGHT_VERBS", "Trigger", "TriggerFinder", "right_words"]
+__all__ = ["CLAUSE_DEPS", "Trigger", "TriggerFinder", "right_words"]
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "conj", "acl", "xcomp", "mark"})
 
-# verbs that only carry an event noun: "launched war games", "held talks", "staged a protest"
-LIGHT_VERBS = frozenset(
-    [
-        "launch",
-        "hold",
-        "conduct",
-        "stage",
-        "carry",
-        "begin",
-        "start",
-        "make",
-        "have",
-        "take",
-        "give",
-        "mount",
-        "undertake",
-        "organize",
-        "organise",
-        "host",
-    ]
-)
-
-FUNCTION_WORDS = frozenset(
-    [
-        "on",
-        "to",
-        "for",
-        "with",
-        "at",
-        "in",
-        "by",
-        "from",
-        "of",
-        "about",
-        "over",
-        "into",
-        "up",
-        "down",
-        "out",
-        "off",
-        "against",
-        "the",
-        "a",
-        "an",
-        "upon",
-        "after",
-        "before",
-        "across",
-        "through",
-        "toward",
-        "towards",
-        "around",
-        "back",
-        "away",
-    ]
-)
-
-# governing verbs whose bare rows code no act of their own ("expected to be joined")
-NOT_ACTS = frozenset(
-    [
-        "consider",
-        "fear",
-        "allow",
-        "study",
-        "weigh",
-        "risk",
-        "avoid",
-        "fail",
-        "expect",
-        "want",
-        "hope",
-        "wish",
-        "plan",
-        "intend",
-        "aim",
-        "prepare",
-        "decide",
-        "set",
-        "try",
-        "attempt",
-        "continue",
-        "begin",
-        "start",
-        "manage",
-        "going",
-    ]
-)
-
-# common verbs whose generated bare rows come from synonym blocks and code nothing on their own
-# ("said" as criticism, "took" as occupation, "held" as arrest, "came" as aid)
-WEAK_BARE = frozenset(
-    {
-        "say",
-        "tell",
-        "talk",
-        "speak",
-        "report",
-        "explain",
-        "describe",
-        "mention",
-        "note",
-        "add",
-        "come",
-        "use",
-        "keep",
-        "move",
-        "stand",
-        "pay",
-        "lead",
-        "remain",
-        "create",
-        "build",
-        "produce",
-        "increase",
-        "rise",
-        "reach",
-        "head",
-        "help",
-        "provide",
-        "return",
-        "fall",
-        "kick",
-        "lift",
-        "push",
-        "save",
-        "seek",
-        "vote",
-        "open",
-        "take",
-        "catch",
-        "join",
-        "break",
-        "hold",
-        "pull",
-        "hurt",
-        "hit",
-        "strike",
-        "shoot",
-        "stop",
-        "close",
-    }
-)
 GAP = 3
 FIRST_WITHIN = 8  # the first pattern word within this many words of the phrase start
 

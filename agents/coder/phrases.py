@@ -29,6 +29,10 @@ from agents.coder.refs import (
     US_STATE_NAMES,
     ActorRef,
     AgentNouns,
+    after_us_city,
+    glued,
+    named_place,
+    unique_refs,
 )
 from agents.coder.syntax import subject_of_next, title_holder
 from agents.coder.text import Sentence
@@ -76,7 +80,7 @@ class SentenceActors:
             ref = ActorRef(name.country, name.country, "place", root.i, span.start, span.end)
             self.places_at.update(dict.fromkeys(range(span.start, span.end), ref))
             return
-        if name.kind in NON_ACTOR_KINDS or _glued(self.doc, self.text, span.start, span.end):
+        if name.kind in NON_ACTOR_KINDS or glued(self.doc, self.text, span.start, span.end):
             return
         if span.start > 0 and self.doc[span.start - 1].lower_ == "ethnic":
             return  # "ethnic Albanians": a people, not the state
@@ -101,7 +105,7 @@ class SentenceActors:
         if names_a_firm(doc, ref):  # "German plastics maker Covestro", "Abu Dhabi National Oil Co"
             return True
         cue = doc[ref.i1 + 1] if nxt.lower_ == "'s" and ref.i1 + 1 < len(doc) else nxt
-        if doc[ref.i0].lower_ in US_STATE_NAMES and (cue.lower_ in US_STATE_CUES or _after_us_city(doc, ref)):
+        if doc[ref.i0].lower_ in US_STATE_NAMES and (cue.lower_ in US_STATE_CUES or after_us_city(doc, ref)):
             return True
         if not (nxt.pos_ == "PROPN" and nxt.is_title and ref.i1 - ref.i0 == 1 and ref.kind == "country"):
             return False
@@ -161,7 +165,7 @@ class SentenceActors:
                     )
                 elif not strict and (child.dep_ == "poss" or of or loose or tok.lower_ in OBJECT_HEADS):
                     found.append(ActorRef(inner.country, inner.actor, "possessor", tok.i, child.i, tok.i + 1))
-        return _unique(found)
+        return unique_refs(found)
 
     def _named(self, tok: Token) -> list[ActorRef]:
         """The gazetteer name at a modifier token and at the modifiers coordinated with it
@@ -203,7 +207,7 @@ class SentenceActors:
                 or (c.lower_ in ("from", "for") and tok.lemma_.lower() in PEOPLE)
                 or (c.lower_ == "to" and tok.lemma_.lower() in AIDES)  # "a senior aide to President X"
             ):
-                found.extend(_named_place(o) for o in c.children if o.dep_ == "pobj")
+                found.extend(named_place(o) for o in c.children if o.dep_ == "pobj")
         return found
 
     def group(self, tok: Token, strict: bool, loose: bool = False) -> list[ActorRef]:
@@ -231,7 +235,7 @@ class SentenceActors:
                     )
                     if not found or listed:
                         todo.append(child)
-        return _unique(found)
+        return unique_refs(found)
 
     def _misread_conjunct(self, tok: Token) -> bool:
         """A named person the parser hung as a modifier of the next one, with the 'and' between
@@ -278,7 +282,7 @@ class SentenceActors:
                 i -= 1
             else:
                 break
-        return _unique(found[::-1])
+        return unique_refs(found[::-1])
 
     def agents_before(self, end: int) -> list[ActorRef]:
         """State agents named before token ``end`` ("Japan's prime minister"), for 'he'/'she'."""
@@ -298,42 +302,3 @@ class SentenceActors:
                 seen.add(id(ref))
                 out.append(ref)
         return out
-
-
-def _unique(refs: list[ActorRef]) -> list[ActorRef]:
-    seen: set[tuple[str, int]] = set()
-    out = []
-    for ref in refs:
-        key = (ref.country, ref.head)
-        if key not in seen:
-            seen.add(key)
-            out.append(ref)
-    return out
-
-
-def _glued(doc: Doc, text: str, i0: int, i1: int) -> bool:
-    """'Chinese-made', 'Moscow-based', 'pro-Russia': a name glued by a hyphen is no actor
-    ('US-led' is, as a modifier naming who leads, and 'Indian-owned' names whose); ``text`` is
-    the doc's text."""
-    start, end = doc[i0].idx, doc[i1 - 1].idx + len(doc[i1 - 1])
-    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
-        return True
-    if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
-        word = text[end + 1 : end + 12].split(" ")[0].lower()
-        return word not in ("led", "backed", "sponsored", "flagged", "owned", "operated", "registered")
-    return False
-
-
-def _after_us_city(doc: Doc, ref: ActorRef) -> bool:
-    """'Atlanta, Georgia': a capitalised word and a comma right before the name."""
-    i = ref.i0
-    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].is_title and doc[i - 2].ent_iob_ != "B"
-
-
-def _named_place(tok: Token) -> Token:
-    """The name of 'the (West Bank) city of Nablus': the object of 'of' after a place noun."""
-    if tok.lemma_.lower() not in PLACE_NOUNS:
-        return tok
-    named = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-             for o in c.children if o.dep_ == "pobj"]
-    return named[0] if named else tok

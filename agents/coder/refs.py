@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CALENDAR", "EXTRA_AGENTS", "MODIFIER_DEPS", "NON_ACTOR_KINDS", "NOUNS", "OBJECT_HEADS",
            "ORGANISATION_KINDS", "OWNER_PREPS", "PEOPLE", "PLACE_NOUNS", "US_STATE_CUES",
-           "US_STATE_NAMES", "ActorRef", "AgentNouns"]
+           "US_STATE_NAMES", "ActorRef", "AgentNouns", "after_us_city", "glued", "named_place",
+           "unique_refs"]
 
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "nummod"})
@@ -216,3 +217,43 @@ class AgentNouns:
             if found is not None:
                 return found
         return self.rows.get((tok.lemma_.lower(),))
+
+
+def unique_refs(refs: list[ActorRef]) -> list[ActorRef]:
+    """``refs`` without repeats of a (country, head) pair, in order."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for ref in refs:
+        key = (ref.country, ref.head)
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return out
+
+
+def glued(doc: Doc, text: str, i0: int, i1: int) -> bool:
+    """'Chinese-made', 'Moscow-based', 'pro-Russia': a name glued by a hyphen is no actor
+    ('US-led' is, as a modifier naming who leads, and 'Indian-owned' names whose); ``text`` is
+    the doc's text."""
+    start, end = doc[i0].idx, doc[i1 - 1].idx + len(doc[i1 - 1])
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True
+    if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+        word = text[end + 1 : end + 12].split(" ")[0].lower()
+        return word not in ("led", "backed", "sponsored", "flagged", "owned", "operated", "registered")
+    return False
+
+
+def after_us_city(doc: Doc, ref: ActorRef) -> bool:
+    """'Atlanta, Georgia': a capitalised word and a comma right before the name."""
+    i = ref.i0
+    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].is_title and doc[i - 2].ent_iob_ != "B"
+
+
+def named_place(tok: Token) -> Token:
+    """The name of 'the (West Bank) city of Nablus': the object of 'of' after a place noun."""
+    if tok.lemma_.lower() not in PLACE_NOUNS:
+        return tok
+    named = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+             for o in c.children if o.dep_ == "pobj"]
+    return named[0] if named else tok

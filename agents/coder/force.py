@@ -1,0 +1,59 @@
+"""Cues of force in the parse around a trigger: force aimed at someone ("fired missiles at X"),
+force that answers force ("returned fire", "struck back"), "struck a deal" (no strike), and
+objects of force words that no force reaches ("fought a trade war", "overcame the impasse").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from agents.coder.cues import DOCUMENTS
+from agents.coder.words import ABSTRACT_OBSTACLES, NONVIOLENT_WARS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["aimed", "answers", "dealt", "no_force"]
+
+AIMED = frozenset({"on", "against", "at", "into"})
+
+
+def aimed(tok: Token) -> bool:
+    """The act names something it is aimed at ('strikes on Houthi targets'): not a joint act."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ in AIMED for h in heads for c in h.children)
+
+
+def dealt(tok: Token) -> bool:
+    """'strike' of a deal, not an attack: 'struck a deal', 'agreements Nauru strikes with ...'."""
+    if tok.lemma_.lower() != "strike":
+        return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS for c in tok.children):
+        return True
+    before = [t for t in tok.doc[max(0, tok.i - 4): tok.i] if t.pos_ == "NOUN"]
+    return bool(before) and before[-1].lemma_.lower() in DOCUMENTS
+
+
+def answers(tok: Token) -> bool:
+    """Force that answers force ('returned fire', 'fired back', 'retaliated'): aimed at whoever
+    used it first."""
+    if tok.lemma_.lower() == "retaliate":
+        return True
+    if tok.lemma_.lower() == "return" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
+        return True
+    return any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in tok.children)
+
+
+def no_force(tok: Token) -> bool:
+    """Force words whose object is no target of force: 'fought a bruising trade war', 'had
+    overcome the impasse'; wars counted are history: 'fought two wars over Kashmir'."""
+    for c in tok.children:
+        if c.dep_ != "dobj":
+            continue
+        lemma = c.lemma_.lower()
+        words = {lemma, *(m.lower_ for m in c.children if m.dep_ in ("amod", "compound"))}
+        if lemma in ABSTRACT_OBSTACLES or (lemma == "war" and words & NONVIOLENT_WARS):
+            return True
+        if lemma in ("war", "conflict") and any(m.dep_ == "nummod" for m in c.children):
+            return True
+    return False

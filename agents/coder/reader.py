@@ -1,0 +1,121 @@
+"""Events on the parse: a sentence's triggers found (``patterns``), each coded in turn
+(``events.TriggerCoding``) unless it is history, governed by an act already coded, or an
+event noun a verb consumed; obligations ("Russia said Sudan must return ...") as demands.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from agents.coder.clauses import GOVERNOR_OF, governor_status, status
+from agents.coder.cues import (
+    asked,
+    obliged,
+    owner_of,
+)
+from agents.coder.dating import When
+from agents.coder.found import Found, confidence
+from agents.coder.history import is_history
+from agents.coder.naming import judged_what_called, what_called
+from agents.coder.patterns import Trigger, TriggerFinder
+from agents.coder.phrases import SentenceActors
+from agents.coder.roles import Resolver
+from agents.coder.syntax import clause_of, object_of
+from agents.coder.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+from agents.coder.events import TriggerCoding
+
+__all__ = ["TriggerReader"]
+
+
+class TriggerReader:
+    """Finds the triggers of a parsed sentence and codes them (see the module doc)."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        """``vocab``: the verb and noun patterns (``load_vocabulary()``)."""
+        self.finder = TriggerFinder(vocab)
+
+    def read(self, doc: Doc, actors: SentenceActors, year: int, resolve: Resolver,
+             when: When | None = None) -> list[Found]:
+        """Every coded dyad of the sentence, in trigger order; ``year`` and ``when`` (month and
+        day, or None) are the article's: what the text dates before them is not coded."""
+        triggers = self.finder.find(doc)
+        consumed = {i for t in triggers if not t.noun for i in range(t.tok.i + 1, t.last + 1)}
+        # (a bare governor does not take the event noun it governs: "refused to commit to aid")
+        verbs = {t.tok.i for t in triggers if not t.noun and t.pattern.code[:2] != "01"
+                 and not (t.pattern.post == () and t.tok.lemma_.lower() in GOVERNOR_OF)
+                 and not (what_called(t.tok) and not judged_what_called(t.tok))}
+        # ("after what she described as a good conversation with Trump": the conversation)
+        consumed |= {t.tok.i for t in triggers if t.noun and object_of(t.tok) in verbs}
+        # "mediated talks between A and B": A and B talk too
+        consumed -= {t.tok.i for t in triggers if t.noun and _talks_between(t)}
+        governed: dict[int, list[int]] = {}
+        for t in triggers:
+            if governor_status(t.tok) is not None:
+                governed.setdefault(t.tok.head.i, []).append(t.tok.i)
+                if t.tok.dep_ == "acl" and not owner_of(t.tok.head) and not actors.demonyms_of(t.tok.head):
+                    # "initiated efforts to acquire": the verb of the noun
+                    governed.setdefault(object_of(t.tok.head), []).append(t.tok.i)
+            elif t.noun and (verb := clause_of(t.tok)).i != t.tok.i and governor_status(verb):
+                governed.setdefault(verb.head.i, []).append(t.tok.i)  # "promised to continue aid"
+            elif t.tok.dep_ == "pcomp" and t.tok.head.lower_ == "by":  # "retaliated by expelling"
+                governed.setdefault(t.tok.head.head.i, []).append(t.tok.i)
+        by_trigger: dict[int, list[Found]] = {}
+        for trig in sorted(triggers, key=lambda t: t.tok.i in governed):
+            if (trig.noun and trig.tok.i in consumed) or is_history(trig.tok, year, when):
+                continue
+            if not set(by_trigger).isdisjoint(governed.get(trig.tok.i, ())):
+                continue  # "agreed to cooperate": the governed act was coded, with its status
+            coded = TriggerCoding(doc, actors, trig, resolve).run()
+            if coded:
+                by_trigger[trig.tok.i] = coded
+        return _told_once(doc, by_trigger) + self._obligations(doc, actors, resolve)
+
+    def _obligations(self, doc: Doc, actors: SentenceActors, resolve: Resolver) -> list[Found]:
+        """'Russia said that Sudan must return ...': a demand (CAMEO 100) from the speaker to
+        the subject of the obligation; 'Washington wants Beijing to rein in ...': an appeal
+        (020) from who wants it to who should act."""
+        out: list[Found] = []
+        for tok in doc:
+            by = asked(tok)
+            if by is None:
+                continue
+            subj = obliged(tok)
+            if not subj or is_history(by[0], 0):
+                continue
+            head, pattern = by
+            coding = TriggerCoding(doc, actors, Trigger(head, pattern, head.i, False), resolve)
+            sources = coding._subjects(head)
+            targets = coding._phrase(subj[0], tok, strict=True)
+            if {s.country for s in sources} & {t.country for t in targets}:
+                continue  # "Xi said the two countries should ...": an exhortation that includes him
+            out.extend(
+                Found(s, t, pattern.code, confidence(0.75, s, t), min(head.i, subj[0].i),
+                      max(head.i, subj[0].i) + 1, "parse")
+                for s in sources
+                for t in targets
+                if s.country != t.country and s.country and t.country
+            )
+        return out
+
+
+def _talks_between(trig: Trigger) -> bool:
+    """Talks 'between A and B' are held by A and B whoever hosts or mediates them (when they
+    are held: not 'ready to host talks between ...')."""
+    between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in trig.tok.children)
+    verb = clause_of(trig.tok)  # (not "the EU, which mediates talks between A and B": a habit)
+    return between and trig.pattern.code[:2] == "04" and status(verb) == "act" and verb.dep_ != "relcl"
+
+
+def _told_once(doc: Doc, by_trigger: dict[int, list[Found]]) -> list[Found]:
+    """Every trigger's dyads, less those a verb repeats from the event noun that is its subject
+    ('an Israeli drone strike on a car in Lebanon killed two people': one attack, ISR->LBN)."""
+    out: list[Found] = []
+    for i, coded in by_trigger.items():
+        subjects = [c.i for c in doc[i].children if c.dep_ == "nsubj" and c.i in by_trigger]
+        told = {(f.source.country, f.target.country) for s in subjects for f in by_trigger[s]}
+        out.extend(f for f in coded if (f.source.country, f.target.country) not in told)
+    return out
