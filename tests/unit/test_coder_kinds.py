@@ -1241,6 +1241,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # a state agreeing to another's terms or demands yields (CAMEO 083)
     ("Honduras agreed to all of Trump's terms on Sunday.", [("HND", "USA", 2)]),
     ("Ecuador accepted Peru's demands on Monday.", [("ECU", "PER", 2)]),
+    # a suspect handed over is extradited to whoever receives him
+    ("A Greek court refused to hand a Turkish suspect to Germany.", [("GRC", "DEU", 3)]),
 ]
 
 
