@@ -1243,6 +1243,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Ecuador accepted Peru's demands on Monday.", [("ECU", "PER", 2)]),
     # a suspect handed over is extradited to whoever receives him
     ("A Greek court refused to hand a Turkish suspect to Germany.", [("GRC", "DEU", 3)]),
+    # a sentence handed or given to another state's national
+    ("A Tehran court handed a British engineer a ten-year sentence on Monday.", [("IRN", "GBR", 4)]),
 ]
 
 
