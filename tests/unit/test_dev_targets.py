@@ -38,28 +38,29 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
                  "analyst_articles6.jsonl", "analyst_articles7.jsonl", "analyst_sentences.jsonl",
                  "analyst_sentences2.jsonl", "analyst_sentences4.jsonl", "analyst_articles17.jsonl",
                  "analyst_sentences5.jsonl", "analyst_articles19.jsonl", "analyst_articles21.jsonl",
-                 "analyst_articles22.jsonl", "analyst_articles24.jsonl", "analyst_sentences6.jsonl"):
+                 "analyst_articles22.jsonl", "analyst_articles24.jsonl", "analyst_sentences6.jsonl",
+                 "analyst_articles9.jsonl", "analyst_articles12.jsonl", "analyst_articles15.jsonl",
+                 "analyst_sentences3.jsonl", "analyst_articles20.jsonl", "analyst_articles23.jsonl",
+                 "analyst_articles25.jsonl", "analyst_articles27.jsonl", "analyst_articles28.jsonl",
+                 "analyst_articles31.jsonl", "analyst_sentences7.jsonl", "analyst_sentences8.jsonl"):
         report = evaluate_files([ROOT / "tests" / "data" / name])
         assert report.events.precision >= 0.80 and report.events.f1 >= 0.60, (name, report.render())
 
 
 @pytest.mark.parametrize(("name", "precision", "f1"), [
-    ("analyst_articles4.jsonl", 0.75, 0.64),  # mixed styles: 0.775 / 0.663 when last read
-    ("analyst_articles8.jsonl", 0.75, 0.63),  # conflict and coercion: 0.780 / 0.657 when last read
-    ("analyst_articles9.jsonl", 0.75, 0.63),  # a day of regional news: 0.774 / 0.662 when last read
-    ("analyst_sentences3.jsonl", 0.81, 0.57),  # gold-standard style, all regions: 0.847 / 0.598
-    ("analyst_articles10.jsonl", 0.71, 0.63),  # wire stories: 0.734 / 0.662 when last read
-    ("analyst_articles11.jsonl", 0.78, 0.64),  # national press: 0.814 / 0.665 when last read
-    ("analyst_articles12.jsonl", 0.75, 0.64),  # a week of world news: 0.783 / 0.671 when last read
-    ("analyst_articles13.jsonl", 0.69, 0.55),  # state media and readouts: 0.719 / 0.580
-    ("analyst_articles14.jsonl", 0.65, 0.60),  # analysis with background: 0.674 / 0.624
-    ("analyst_articles15.jsonl", 0.78, 0.64),  # short wire stories: 0.806 / 0.667 when last read
-    ("analyst_articles16.jsonl", 0.66, 0.60),  # regional outlets, unread: 0.686 / 0.631
-    ("analyst_articles18.jsonl", 0.81, 0.54),  # wire stories, coded per sentence: 0.838 / 0.564
-    ("analyst_articles20.jsonl", 0.83, 0.56),  # regional press, per sentence: 0.857 / 0.589
-    ("analyst_articles23.jsonl", 0.80, 0.58),  # conflict reporting, per sentence: 0.833 / 0.554 unseen
-    ("analyst_articles25.jsonl", 0.75, 0.60),  # economic statecraft, per sentence: 0.744 / 0.610 unseen
-    ("analyst_articles26.jsonl", 0.75, 0.59),  # a day of wire news, per sentence: 0.782 / 0.626 unseen
+    ("analyst_articles4.jsonl", 0.74, 0.64),  # mixed styles: 0.764 / 0.669 when last read
+    ("analyst_articles8.jsonl", 0.78, 0.66),  # conflict and coercion: 0.802 / 0.687 when last read
+    ("analyst_articles10.jsonl", 0.72, 0.66),  # wire stories: 0.746 / 0.690 when last read
+    ("analyst_articles11.jsonl", 0.77, 0.65),  # national press: 0.791 / 0.679 when last read
+    ("analyst_articles13.jsonl", 0.71, 0.59),  # state media and readouts: 0.735 / 0.622
+    ("analyst_articles14.jsonl", 0.65, 0.61),  # analysis with background: 0.669 / 0.636
+    ("analyst_articles16.jsonl", 0.72, 0.66),  # regional outlets: 0.744 / 0.684
+    ("analyst_articles18.jsonl", 0.82, 0.57),  # wire stories, coded per sentence: 0.842 / 0.598
+    ("analyst_articles26.jsonl", 0.76, 0.62),  # a day of wire news, per sentence: 0.782 / 0.642
+    ("analyst_articles29.jsonl", 0.87, 0.57),  # regional security press, per sentence: 0.891 / 0.598
+    ("analyst_articles30.jsonl", 0.72, 0.54),  # consular and legal news, per sentence: 0.740 / 0.565
+    ("analyst_articles32.jsonl", 0.73, 0.53),  # national papers' foreign pages: 0.754 / 0.554 unseen
+    ("analyst_articles33.jsonl", 0.83, 0.57),  # explainers with background: 0.849 / 0.592 unseen
 ])
 def test_the_sets_below_the_targets_stay_at_their_floors(name: str, precision: float, f1: float) -> None:
     """Analysts' sets below a held-out target (README): floors against regressions."""
