@@ -1150,7 +1150,7 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("On Friday Japan's deputy foreign minister, Ken Sato, summoned China's ambassador, Wu Jian, "
      "to protest.", [("JPN", "CHN", 3)]),
     # a demonym before the object of a reproach or a rejection names whose act it is
-    ("Beijing described the Australian curbs as a typical act of protectionism.", [("CHN", "AUS", 3)]),
+    ("Beijing described the Canadian levies as a typical act of protectionism.", [("CHN", "CAN", 3)]),
     ("Islamabad termed the Afghan steps unjust and irresponsible.", [("PAK", "AFG", 3)]),
     ("Venezuela rejected the Guyanese proposal on Tuesday.", [("VEN", "GUY", 3)]),
     ("Washington hit Chinese chip giants with new export controls.", []),
@@ -1217,7 +1217,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("ISR", "MAR", 1), ("ISR", "SDN", 1), ("MAR", "ISR", 1), ("SDN", "ISR", 1)]),
     ("Canadian police arrested a Chinese executive in Vancouver at Washington's request.",
      [("CAN", "CHN", 4)]),
-    ("Britain condemned Iran's transfer of drones to Russia.", [("GBR", "IRN", 3)]),
+    ("According to the Elysee, Macron condemned Iran's transfer of ballistic missiles to Russia.",
+     [("FRA", "IRN", 3)]),
     # an extradition is to the state that receives the one extradited
     ("Colombia extradited a Mexican cartel leader to the United States.", [("COL", "USA", 2)]),
     # a visitor's arrival is the host's visit hosted too (an office-holder, not a private person)
@@ -1234,7 +1235,8 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Russian President Putin landed at an air base in Alaska and was greeted on the tarmac by US "
      "President Trump.", [("RUS", "USA", 1), ("USA", "RUS", 1)]),
     # cooperation is an act only when it names its field
-    ("The two leaders reviewed bilateral cooperation in Delhi on Monday.", []),
+    ("Modi met Putin in Moscow on Monday. The two leaders reviewed bilateral cooperation.",
+     [("IND", "RUS", 1), ("RUS", "IND", 1)]),
     ("Pakistan has initiated efforts to establish military cooperation with Russia.", [("PAK", "RUS", 1)]),
     ("Russia stressed its traditional military cooperation with India.",
      [("IND", "RUS", 2), ("RUS", "IND", 2)]),
