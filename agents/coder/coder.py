@@ -50,6 +50,8 @@ PRONOUNS = frozenset({"it", "he", "she", "him", "her", "them"})
 RECIPROCAL = frozenset({"each", "other"})
 EACH_OTHER = re.compile(r"\beach (?!other\b)\w+.*\bthe other\b", re.IGNORECASE)
 SUMMONED = re.compile(r"\bsummoned to the (?:foreign )?ministry\b", re.IGNORECASE)  # by the state told of
+SIGNED_UNSAID = re.compile(r"\b(?:were|was|been)\s+(?:also\s+)?(?:signed|exchanged|concluded|adopted)\b",
+                           re.IGNORECASE)  # "Agreements were also signed": by the pair told before
 BARE_PAIR = re.compile(r"\bthe (?:leaders|sides|delegations)\b", re.IGNORECASE)  # "The sides discussed"
 COREF_WORDS = PRONOUNS | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS
 MAX_PARSED_CHARS = 5000
@@ -151,6 +153,8 @@ class Coder:
         each = words >= RECIPROCAL and EACH_OTHER.search(sent.text) is not None  # "each side
         # blamed the other" (not "help each other": no group to resolve)
         group = each or not words.isdisjoint(GROUP_SIZES) or BARE_PAIR.search(sent.text) is not None
+        if SIGNED_UNSAID.search(sent.text) is not None:
+            return True
         return len(countries) + organ + told >= 2 or ((organ or told or each) and group)
 
     def _sentence(

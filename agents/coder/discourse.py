@@ -29,7 +29,7 @@ from agents.coder.memory import (
 from agents.coder.naming import JUDGING_VERBS, NAMING_VERBS, what_called
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
-from agents.coder.syntax import bare_pair, first_conjunct, group_size, subject_countries
+from agents.coder.syntax import bare_pair, first_conjunct, group_size, signed_unsaid, subject_countries
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -93,6 +93,8 @@ class Discourse(DiscourseMemory):
             if group_size(tok):
                 return self._group(index, here, tok, group_size(tok))
             if bare_pair(tok) and not here:  # "The leaders held talks": the pair told both ways
+                return self.pair_told(index, tok)
+            if signed_unsaid(tok) and not here:  # "Agreements were also signed": by that pair
                 return self.pair_told(index, tok)
             judged = tok.head.lemma_.lower() in NAMING_VERBS | JUDGING_VERBS  # ("called it", "what
             if low in ("it", "what") and tok.dep_ == "dobj" and judged:  # it called"): the act told

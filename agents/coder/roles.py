@@ -26,6 +26,7 @@ from agents.coder.syntax import (
     directive,
     each_way,
     second_subject,
+    signed_unsaid,
     to_clause,
 )
 from agents.coder.words import (
@@ -176,6 +177,9 @@ class Roles(PrepObjects):
         joint = self.code[:2] in JOINT and self.code[:3] != "045"  # mediators: not each other's
         if not targets and len({s.country for s in sources}) >= 2 and joint:
             return each_way(sources)  # "the accord was signed by Chile and Argentina"
+        signed = any(signed_unsaid(c) for c in tok.children)  # "Agreements were also signed":
+        if signed and not sources and joint and len({t.country for t in targets}) >= 2:  # by the
+            return each_way(targets)  # pair told before
         return [(s, t) for s in sources for t in targets]
 
     def _mediated(self, noun: Token) -> list[ActorRef]:

@@ -24,6 +24,7 @@ __all__ = [
     "group_size",
     "object_of",
     "second_subject",
+    "signed_unsaid",
     "subject_countries",
     "subject_of_next",
     "title_holder",
@@ -40,6 +41,8 @@ GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}  # "the three countri
 # larger groups stand for a group named together before ("those seven countries"); not gate words
 LARGE_GROUPS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 GROUP_WORDS = GROUP_SIZES | LARGE_GROUPS
+SIGNED_THINGS = frozenset({"agreement", "document", "memorandum", "accord", "deal", "treaty", "declaration",
+                           "protocol", "pact", "mou"})
 BARE_PAIRS = frozenset({"leaders", "sides", "delegations"})  # "The sides discussed ..."
 
 
@@ -59,6 +62,15 @@ def bare_pair(tok: Token) -> bool:
     if tok.lower_ not in BARE_PAIRS or tok.dep_ not in ("nsubj", "nsubjpass") or not any(tok.children):
         return False
     return all(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def signed_unsaid(tok: Token) -> bool:
+    """'Agreements on agricultural cooperation were also signed', '25 documents were
+    exchanged': documents signed with no one named (a pair told before signed them)."""
+    verb = tok.head
+    return (tok.dep_ == "nsubjpass" and tok.lemma_.lower() in SIGNED_THINGS
+            and verb.lemma_.lower() in ("sign", "exchange", "conclude", "adopt", "ink")
+            and not any(c.dep_ == "agent" for c in verb.children))
 
 
 def first_conjunct(tok: Token) -> Token:

@@ -1247,6 +1247,10 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("A Greek court refused to hand a Turkish suspect to Germany.", [("GRC", "DEU", 3)]),
     # a sentence handed or given to another state's national
     ("A Tehran court handed a British engineer a ten-year sentence on Monday.", [("IRN", "GBR", 4)]),
+    # documents signed with no one named: by the pair told before
+    ("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala on Monday. "
+     "Agreements on trade and energy were also signed.",
+     [("KEN", "UGA", 1), ("KEN", "UGA", 1), ("UGA", "KEN", 1), ("UGA", "KEN", 1)]),
 ]
 
 
