@@ -1251,6 +1251,9 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala on Monday. "
      "Agreements on trade and energy were also signed.",
      [("KEN", "UGA", 1), ("KEN", "UGA", 1), ("UGA", "KEN", 1), ("UGA", "KEN", 1)]),
+    # told something by phone: a call, both ways
+    ("Erdogan told Putin by telephone that Turkey was ready to host talks.",
+     [("RUS", "TUR", 1), ("TUR", "RUS", 1)]),
 ]
 
 
