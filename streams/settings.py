@@ -5,7 +5,9 @@ The README lists them all; ``dyadwatch settings`` prints the values in force (se
 
 from __future__ import annotations
 
+import difflib
 import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -13,7 +15,10 @@ from typing import Any, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "get_settings", "usable_cores"]
+__all__ = ["Settings", "get_settings", "unknown_variables", "usable_cores"]
+
+PREFIX = "DYADWATCH_"
+OTHER_VARIABLES = frozenset({"DYADWATCH_SHARED_DIR"})  # the evaluation sets' folder (tests, bench)
 
 
 def usable_cores() -> int:
@@ -183,3 +188,20 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The settings of this process, read once from the environment."""
     return Settings()
+
+
+def unknown_variables(environ: Mapping[str, str] | None = None) -> list[str]:
+    """One line for each ``DYADWATCH_*`` variable of ``environ`` (default: this process's
+    environment) that names no setting, which pydantic would ignore without a word: the name,
+    and the setting it most likely meant ("DYADWATCH_WEBPORT ... did you mean
+    DYADWATCH_WEB_PORT?"). Empty when every such variable is a setting."""
+    names = {PREFIX + field.upper() for field in Settings.model_fields}
+    lines = []
+    for key in sorted(os.environ if environ is None else environ):
+        upper = key.upper()
+        if not upper.startswith(PREFIX) or upper in names or upper in OTHER_VARIABLES:
+            continue
+        close = difflib.get_close_matches(upper, sorted(names), n=1, cutoff=0.75)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        lines.append(f"{key} names no setting and is ignored{hint}")
+    return lines

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from schemas.exceptions import DyadwatchError
 from streams.cli import commands, reading
 from streams.cli.store_commands import add_store_commands
-from streams.settings import get_settings
+from streams.settings import get_settings, unknown_variables
 from streams.web.queries import SORT_KEYS
 
 __all__ = ["main"]
@@ -26,7 +26,7 @@ def _cmd_worker(args: argparse.Namespace) -> int:
 
 
 def _version() -> str:
-    """``dyadwatch 0.1.0 (coder dyadwatch-coder/0.3.13)``: the package and the coder version its
+    """``dyadwatch 0.1.0 (coder dyadwatch-coder/0.3.14)``: the package and the coder version its
     events carry (loads the coder's modules, so it is read only when asked)."""
     from importlib.metadata import PackageNotFoundError, version
 
@@ -170,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     # kafka-python logs every reconnection attempt; commands report failures themselves.
     logging.getLogger("kafka").setLevel(logging.CRITICAL)
+    for line in unknown_variables():  # a misspelled setting would otherwise be ignored unsaid
+        print(f"dyadwatch {args.command}: {line}", file=sys.stderr)
     try:
         return int(args.run(args))
     except DyadwatchError as exc:

@@ -13,7 +13,7 @@ from streams.cli.processes import settings_env
 from streams.cli.render import format_rows
 from streams.kafka.clients import kafka_python_config
 from streams.kafka.codec import OrjsonCodec
-from streams.settings import Settings, usable_cores
+from streams.settings import Settings, unknown_variables, usable_cores
 from tests.unit.factories import make_event
 
 
@@ -25,6 +25,17 @@ def test_environment_variables_set_the_settings(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("DYADWATCH_EVENTS_PARTITIONS", "zero")
     with pytest.raises(ValidationError):
         Settings()
+
+
+def test_a_misspelled_setting_is_named_with_the_one_it_meant() -> None:
+    """A DYADWATCH_* variable that names no setting gets one line (pydantic ignores it)."""
+    environ = {"DYADWATCH_WEBPORT": "7000", "DYADWATCH_WEB_HOST": "0.0.0.0", "dyadwatch_log_level": "INFO",
+               "DYADWATCH_SHARED_DIR": "/data/shared", "DYADWATCH_NO_SUCH_THING": "1", "HOME": "/root"}
+    assert unknown_variables(environ) == [
+        "DYADWATCH_NO_SUCH_THING names no setting and is ignored",
+        "DYADWATCH_WEBPORT names no setting and is ignored (did you mean DYADWATCH_WEB_PORT?)",
+    ]
+    assert unknown_variables({"DYADWATCH_CODING_PROCESSES": "2"}) == []
 
 
 def test_secrets_never_appear_in_redacted_settings() -> None:
