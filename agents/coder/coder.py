@@ -138,7 +138,7 @@ class Coder:
             events.extend(self._event(plan.article, sent, doc, f) for f in found
                           if not (retold(doc, f) and _act_key(f) in told))
             told.update(_act_key(f) for f in found)
-        return _headlineretold(plan, events)
+        return _headline_retold(plan, events)
 
     def _candidate(self, sent: Sentence, hits: list[ActorHit]) -> bool:
         words = set(WORD.findall(sent.text.lower()))
@@ -259,7 +259,7 @@ def _is_headline(plan: _Plan) -> bool:
     return 0 < line_end <= first.end + 1 and not first.text.rstrip().endswith((".", "!", "?", '"'))
 
 
-def _headlineretold(plan: _Plan, events: list[RelationEvent]) -> list[RelationEvent]:
+def _headline_retold(plan: _Plan, events: list[RelationEvent]) -> list[RelationEvent]:
     """Without the headline's events that the story tells again ("Sudan cuts ties with UAE" over
     "Sudan's government has severed diplomatic relations with the UAE"): the act is coded once,
     where the story tells it, with its date and its words."""

@@ -48,12 +48,11 @@ class Discourse(DiscourseMemory):
         """The (source, target, CAMEO code) of the acts coded in sentence ``index`` ("the
         decision" later stands for one, "the two sides" for the last pair)."""
         self.acts.extend((index, source, code) for source, _, code in acts if source.country)
-        self.pairs.extend((index, source, target) for source, target, _ in acts
-                          if source.country and target.country and source.country != target.country)
-        self.meetings.extend((index, source, target) for source, target, code in acts if code[:2] == "04"
-                             and source.country and target.country and source.country != target.country)
-        self.swaps.extend((index, source, target) for source, target, code in acts if code[:3] == "084"
-                          and source.country and target.country and source.country != target.country)
+        dyads = [(source, target, code) for source, target, code in acts
+                 if source.country and target.country and source.country != target.country]
+        self.pairs.extend((index, source, target) for source, target, _ in dyads)
+        self.meetings.extend((index, source, target) for source, target, code in dyads if code[:2] == "04")
+        self.swaps.extend((index, source, target) for source, target, code in dyads if code[:3] == "084")
 
     def remember(self, index: int, refs: list[ActorRef], doc: Doc | None = None) -> None:
         """Actors named in sentence ``index``, in text order; with its parse, the groups of

@@ -99,6 +99,7 @@ class DiscourseMemory:
             )
             found.extend(more)
         return found if len(found) == size else []
+
     def pair_told(self, index: int, tok: Token) -> list[ActorRef]:
         """The first pair told both ways in the last sentence of the window that told one
         ("The two sides signed seven agreements", "The leaders held talks"), or none."""
