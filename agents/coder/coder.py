@@ -52,6 +52,10 @@ EACH_OTHER = re.compile(r"\beach (?!other\b)\w+.*\bthe other\b", re.IGNORECASE)
 SUMMONED = re.compile(r"\bsummoned to the (?:foreign )?ministry\b", re.IGNORECASE)  # by the state told of
 SIGNED_UNSAID = re.compile(r"\b(?:were|was|been)\s+(?:also\s+)?(?:signed|exchanged|concluded|adopted)\b",
                            re.IGNORECASE)  # "Agreements were also signed": by the pair told before
+# an act of force a later sentence judges ("Jordan condemned the raid"): the sentence that tells
+# it with its author alone ("Israeli troops raided the mosque") is parsed for its author
+JUDGED_FORCE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[a-z\-]+\s+)?(?:attack|strike|incursion|"
+                          r"shelling|bombing|raid|downing|killing|seizure|drill|exercise|deployment)s?\b")
 BARE_PAIR = re.compile(r"\bthe (?:leaders|sides|delegations)\b", re.IGNORECASE)  # "The sides discussed"
 COREF_WORDS = PRONOUNS | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS
 MAX_PARSED_CHARS = 5000
@@ -119,7 +123,8 @@ class Coder:
         for n in range(min(3, len(sents))):  # a wire story's dateline is not part of its first
             sents[n] = sents[n].after_dateline()  # sentence's grammar (after a headline, a byline)
         by_sentence = _hits_by_sentence(sents, hits)
-        chosen = [s for s in sents if self._candidate(s, by_sentence.get(s.index, []))]
+        judged = max((s.index for s in sents if JUDGED_FORCE.search(s.text) is not None), default=-1)
+        chosen = [s for s in sents if self._candidate(s, by_sentence.get(s.index, []), s.index < judged)]
         self.stats.sentences += len(sents)
         return _Plan(article, sents, by_sentence, chosen, reference(published, text), home)
 
@@ -140,11 +145,15 @@ class Coder:
             told.update(_act_key(f) for f in found)
         return _headline_retold(plan, events)
 
-    def _candidate(self, sent: Sentence, hits: list[ActorHit]) -> bool:
+    def _candidate(self, sent: Sentence, hits: list[ActorHit], judged_later: bool = False) -> bool:
+        """The sentence may hold an act between two actors (or, ``judged_later``, an act of
+        force a later sentence judges): it is parsed."""
         words = set(WORD.findall(sent.text.lower()))
         if not self.gate.admits(words) or self.discards.discarded(sent.text):
             return False
         countries = {h.name.country for h in hits if h.name and h.name.kind not in NO_ACTOR_KINDS}
+        if judged_later and countries:
+            return True
         organ = any(h.name is None or h.name.kind == "title" for h in hits)  # "the Gulf state",
         # "the foreign ministry", "Foreign Minister Okano"
         told = not words.isdisjoint(COREF_WORDS) or presided_talks(words)  # "it", "the two",
@@ -167,7 +176,7 @@ class Coder:
         # subjects last: the next sentence's pronoun takes the latest, so it prefers a subject
         ordered = sorted(named, key=lambda r: (doc[r.head].dep_ == "nsubj", r.head))
         discourse.remember(sent.index, ordered, doc)
-        discourse.acted(sent.index, [(f.source, f.target, f.code) for f in found])
+        discourse.acted(sent.index, [(f.source, f.target, f.code) for f in found], self.reader.lone)
         return found
 
     def _event(self, article: Article, sent: Sentence, doc: Doc, f: Found) -> RelationEvent:

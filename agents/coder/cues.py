@@ -49,6 +49,15 @@ REPROACHES = frozenset({
     "bullying", "coercion", "coercive", "hegemonic", "hypocritical", "absurd", "baseless", "groundless",
     "slander", "fabrication", "unjust", "unjustified", "unprovoked", "flagrant", "blatant",
     "protectionism", "protectionist", "discriminatory", "politicised", "politicized",
+    "unfounded", "reprehensible", "shameful", "alarming", "disappointing", "regrettable", "deplorable",
+    "affront", "disgrace", "scandal", "nonsense", "deception", "punitive", "motivated", "russophobic",
+    "unjustifiable", "incomprehensible", "outrage", "shocking", "appalling", "unfair", "arbitrary",
+    "arrogant", "meddling", "intimidation", "unwarranted", "inadmissible", "smear", "slanderous",
+    "false", "misleading", "distortion", "concern", "worrying", "troubling", "unhelpful",
+    "counterproductive", "cynical", "shameless", "humiliating", "inhumane", "cruel", "invalid", "void",
+    "hypocrisy", "insulting", "offensive", "xenophobic", "imperialist", "neocolonial", "colonial",
+    "invasion", "occupation", "mistake", "error", "wrong", "unfortunate", "blunder", "ridiculous",
+    "ludicrous", "preposterous", "threat", "irrational", "unilateral",
 })
 NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
 OBLIGATION = frozenset({"must", "should"})

@@ -44,10 +44,14 @@ COUNTRY_KINDS = frozenset({"country", "capital", "seat", "agent", "people", "pos
 class Discourse(DiscourseMemory):
     """What earlier sentences named, for the coreference of later ones (``DiscourseMemory``)."""
 
-    def acted(self, index: int, acts: list[tuple[ActorRef, ActorRef, str]]) -> None:
+    def acted(self, index: int, acts: list[tuple[ActorRef, ActorRef, str]],
+              lone: list[tuple[ActorRef, str]] = ()) -> None:  # type: ignore[assignment]
         """The (source, target, CAMEO code) of the acts coded in sentence ``index`` ("the
-        decision" later stands for one, "the two sides" for the last pair)."""
+        decision" later stands for one, "the two sides" for the last pair), and the (source,
+        CAMEO code) of acts of force told with no target ("Israeli troops stormed the mosque":
+        "the incursion" later stands for it)."""
         self.acts.extend((index, source, code) for source, _, code in acts if source.country)
+        self.lone.extend((index, source, code) for source, code in lone if source.country)
         dyads = [(source, target, code) for source, target, code in acts
                  if source.country and target.country and source.country != target.country]
         self.pairs.extend((index, source, target) for source, target, _ in dyads)
@@ -85,7 +89,10 @@ class Discourse(DiscourseMemory):
                 until = speaker.i if speaker is not None else tok.i  # ("said X was ..., and
                 named = {r.country for r in here if r.head < until}  # called the move ...": X's)
                 roots = ACT_NOUNS[tok.lemma_.lower()]
-                return [coref_to(ref, tok) for i, ref, code in reversed(self.acts)  # (the story's act)
+                hostile = tok.head.lemma_.lower() in (JUDGING_VERBS - PRAISING) | NAMING_VERBS
+                # (a force told with no target is the author only a reproach finds, and only last)
+                told = [*reversed(self.acts), *(reversed(self.lone) if hostile else ())]
+                return [coref_to(ref, tok) for i, ref, code in told  # (the story's act)
                         if i < index and ref.country not in named and code[:2] in roots][:1]
             if low in ("two", "both") and tok.dep_ in ("nsubj", "nsubjpass"):  # "and the two agreed"
                 return self._group(index, here, tok, 2)

@@ -60,6 +60,7 @@ GREETINGS = frozenset({"welcome", "greet"})  # of a person: a visit hosted; of a
 
 
 PROTESTS = frozenset({"protest", "lodge", "complain", "condemn", "summon", "denounce", "accuse"})
+LONE_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts of force remembered with no target
 DRILLS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "game", "patrol"})
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself"})  # "had attacked themselves"
 
@@ -229,6 +230,9 @@ class TriggerCoding(NounEvents):
             urged = [(a, "obj") for c in tok.head.children if c.dep_ == "dobj"
                      for a in self._phrase(c, tok.head, strict=True)]
             targets = urged or targets
+        if subjects and not targets and self.status == "act" and code[:2] in LONE_ROOTS:
+            self.lone = [(s, code) for s in subjects if not s.coref]  # ("Israeli troops stormed
+            # the mosque": the author of "the incursion" a later sentence condemns)
         sources, aims = len({s.country for s in subjects}), len({t.country for t, _ in targets})
         if aims > 2 * GROUP_MAX or (aims > GROUP_MAX and sources > 1) or (
                 sources > GROUP_MAX and (aims > 1 or sources > 2 * GROUP_MAX)):

@@ -46,6 +46,7 @@ class DiscourseMemory:
         self.memory: list[tuple[int, ActorRef]] = []
         self.groups: list[tuple[int, list[ActorRef]]] = []
         self.acts: list[tuple[int, ActorRef, str]] = []
+        self.lone: list[tuple[int, ActorRef, str]] = []  # acts of force told with no target
         self.pairs: list[tuple[int, ActorRef, ActorRef]] = []
         self.meetings: list[tuple[int, ActorRef, ActorRef]] = []
         self.swaps: list[tuple[int, ActorRef, ActorRef]] = []  # releases: "the exchange"

@@ -235,12 +235,20 @@ class SentenceActors:
                     )
                     if not found or listed:
                         todo.append(child)
+                    else:  # ("Iranian Foreign Minister [Araghchi and US envoy Witkoff]": the
+                        todo.extend(c for c in child.children if c.dep_ == "conj"  # names listed)
+                                    and subject_of_next(c) is None)
         return unique_refs(found)
 
     def _misread_conjunct(self, tok: Token) -> bool:
         """A named person the parser hung as a modifier of the next one, with the 'and' between
-        them ('[Tajik President Rahmon and Kyrgyz President] Japarov signed')."""
-        if tok.dep_ != "nmod" or tok.pos_ != "PROPN" or not any(c.dep_ == "cc" for c in tok.children):
+        them ('[Tajik President Rahmon and Kyrgyz President] Japarov signed'), or as a title
+        compounded with it ('[South Korean President Yoon Suk Yeol and US President] Joe Biden')."""
+        if tok.dep_ == "compound" and tok.i < tok.head.i:
+            listed = any(t.dep_ == "cc" and t.lower_ == "and" for t in tok.subtree)
+        else:
+            listed = tok.dep_ == "nmod" and any(c.dep_ == "cc" for c in tok.children)
+        if not listed or tok.pos_ != "PROPN":
             return False
         return any(r.kind in ("person", "agent") for r in self.own(tok, True))
 

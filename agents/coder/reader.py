@@ -19,6 +19,7 @@ from agents.coder.history import is_history
 from agents.coder.naming import judged_what_called, what_called
 from agents.coder.patterns import Trigger, TriggerFinder
 from agents.coder.phrases import SentenceActors
+from agents.coder.refs import ActorRef
 from agents.coder.roles import Resolver
 from agents.coder.syntax import clause_of, object_of
 from agents.coder.vocab import Vocabulary
@@ -37,6 +38,7 @@ class TriggerReader:
     def __init__(self, vocab: Vocabulary) -> None:
         """``vocab``: the verb and noun patterns (``load_vocabulary()``)."""
         self.finder = TriggerFinder(vocab)
+        self.lone: list[tuple[ActorRef, str]] = []  # the last sentence's acts of force with no target
 
     def read(self, doc: Doc, actors: SentenceActors, year: int, resolve: Resolver,
              when: When | None = None) -> list[Found]:
@@ -64,12 +66,15 @@ class TriggerReader:
             elif t.tok.dep_ == "pcomp" and t.tok.head.lower_ == "by":  # "retaliated by expelling"
                 governed.setdefault(t.tok.head.head.i, []).append(t.tok.i)
         by_trigger: dict[int, list[Found]] = {}
+        self.lone = []
         for trig in sorted(triggers, key=lambda t: t.tok.i in governed):
             if (trig.noun and trig.tok.i in consumed) or is_history(trig.tok, year, when):
                 continue
             if not set(by_trigger).isdisjoint(governed.get(trig.tok.i, ())):
                 continue  # "agreed to cooperate": the governed act was coded, with its status
-            coded = TriggerCoding(doc, actors, trig, resolve).run()
+            coding = TriggerCoding(doc, actors, trig, resolve)
+            coded = coding.run()
+            self.lone.extend(coding.lone)
             if coded:
                 by_trigger[trig.tok.i] = coded
         return _told_once(doc, by_trigger) + self._obligations(doc, actors, resolve)

@@ -64,6 +64,7 @@ class Roles(PrepObjects):
         self.flags = trig.pattern.flags
         self.status = "act"
         self.code = trig.pattern.code
+        self.lone: list[tuple[ActorRef, str]] = []  # acts of force told with no target (``_direct``)
 
     def _targets(self, tok: Token, code: str, depth: int = 1) -> list[tuple[ActorRef, str]]:
         if verb_as_compound(tok):  # "welcomes and [congratulates Argentina], Egypt ...": the

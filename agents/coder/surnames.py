@@ -49,6 +49,7 @@ MILITARY_OFFICES = frozenset({"General", "Gen.", "chief"})
 PARTICLES = frozenset({"de", "da", "del", "van", "von", "al", "bin", "el", "la", "le"})
 # capitalised words that close a written name but are no surname
 NOT_SURNAMES = frozenset({"Jr", "Sr", "II", "III", "On", "In", "The", "And", "But", "Said", "Told"})
+SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})  # (closing a name after the surname)
 
 
 OFFICE_WORDS = frozenset(w for phrase in TITLE_PHRASES for w in phrase.split()) | {"premier", "chairman"}
@@ -64,6 +65,8 @@ def _surname(full: str, country: str = "") -> str | None:
     if country in FIRST_WORD_NAMES and len(words) >= 2:
         first = words[0]
         return first if len(first) >= 2 and first.isalpha() and first[0].isupper() else None
+    while len(words) > 2 and words[-1].rstrip(".,") in SUFFIXES:  # ("Ferdinand Marcos Jr.": Marcos)
+        words = words[:-1]
     last = words[-1].rstrip(".,") if len(words) >= 2 else ""
     particle, _, rest = last.partition("-")  # "al-Jubeir", "el-Sisi": a particle joined on
     capitalised = last[:1].isupper() or (particle in PARTICLES and rest[:1].isupper())

@@ -1254,6 +1254,38 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # told something by phone: a call, both ways
     ("Erdogan told Putin by telephone that Turkey was ready to host talks.",
      [("RUS", "TUR", 1), ("TUR", "RUS", 1)]),
+    # a name that reproaches, given with 'call' to another state's act
+    ("Mexico's foreign minister called Peru's decision unfounded and reprehensible.", [("MEX", "PER", 3)]),
+    ("Benjamin Netanyahu called Brazil's remarks shameful and alarming.", [("ISR", "BRA", 3)]),
+    ("Spain's foreign ministry called Mexico's exclusion of the king unacceptable.", [("ESP", "MEX", 3)]),
+    # a clause told before the verb that names it is no appeal's content
+    ("Indonesia and Australia signed a new agreement on Thursday, a deal officials have called "
+     "the most significant in decades.", [("AUS", "IDN", 1), ("IDN", "AUS", 1)]),
+    ("Russia must withdraw its troops, Ukraine demanded.", [("UKR", "RUS", 3)]),
+    # a surname named again after a suffix ("Marcos Jr.": Marcos)
+    ("President Ferdinand Marcos Jr. arrived in Beijing on Tuesday. Marcos held talks with Xi Jinping on "
+     "Wednesday.", [("CHN", "PHL", 1), ("CHN", "PHL", 1), ("PHL", "CHN", 1), ("PHL", "CHN", 1)]),
+    # charters and frameworks signed, agreements sealed, declarations adopted
+    ("Mali, Burkina Faso and Niger on Saturday signed a charter.",
+     [("BFA", "MLI", 1), ("BFA", "NER", 1), ("MLI", "BFA", 1), ("MLI", "NER", 1), ("NER", "BFA", 1),
+      ("NER", "MLI", 1)]),
+    ("Nepal and China on Wednesday signed a framework for cooperation.",
+     [("CHN", "NPL", 1), ("NPL", "CHN", 1)]),
+    ("Lebanon and Israel on Thursday sealed a US-brokered agreement on their maritime boundary.",
+     [("ISR", "LBN", 1), ("LBN", "ISR", 1)]),
+    ("South Korea and the United States adopted a declaration on Wednesday.",
+     [("KOR", "USA", 1), ("USA", "KOR", 1)]),
+    ("The European Union adopted a declaration on Wednesday.", []),
+    # two titled names the parser hung on one another
+    ("South Korean President Yoon Suk Yeol and US President Joe Biden met on Wednesday.",
+     [("KOR", "USA", 1), ("USA", "KOR", 1)]),
+    ("Iranian Foreign Minister Abbas Araghchi and US envoy Steve Witkoff held indirect talks in Muscat.",
+     [("IRN", "USA", 1), ("USA", "IRN", 1)]),
+    # an act of force told with its author alone is the one a later reproach names
+    ("Israeli troops raided the mosque on Sunday. Jordan condemned the raid.", [("JOR", "ISR", 3)]),
+    ("Israel struck the port on Sunday. Jordan called the attack a violation of international law.",
+     [("JOR", "ISR", 3)]),
+    ("Kenyan police deployed in the capital on Tuesday. Washington welcomed the deployment.", []),
 ]
 
 
