@@ -176,6 +176,10 @@ def _reciprocal(verb: Token, code: str) -> bool:
     swap = code[:2] == "08" and any(t.lemma_.lower() in ("exchange", "swap") for t in verb.subtree)
     if _each(verb) and (swap or code[:3] in ("161", "174") or code[:2] in ("11", "12")):
         return True
+    if verb.lemma_.lower() == "recall" and any(  # "Mali and Algeria recalled their ambassadors":
+            c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ == "their" for p in c.children)
+            and not any(p.dep_ == "prep" for p in c.children) for c in verb.children):  # each its own
+        return not any(c.dep_ == "prep" and c.lower_ in ("from", "to") for c in verb.children)
     doc = verb.doc
     others = [doc[t.i + 1] for t in verb.subtree
               if t.lower_ == "each" and verb.i < t.i < len(doc) - 1 and doc[t.i + 1].lower_ == "other"]

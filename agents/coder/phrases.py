@@ -199,7 +199,7 @@ class SentenceActors:
             if c.dep_ in MODIFIER_DEPS:
                 found.append(c)
                 # through compounds and noun modifiers: "Chinese steel imports"
-                if c.dep_ in ("compound", "nmod") and depth > 0 and c.i not in self.at:
+                if c.dep_ in ("compound", "nmod", "nummod") and depth > 0 and c.i not in self.at:
                     found.extend(self._modifiers(c, depth - 1))
             elif c.dep_ == "prep" and (
                 c.lower_ == "of"

@@ -167,6 +167,8 @@ class Roles(PrepObjects):
             targets = self._places(tok) + [p for t in struck for p in self._places(t)]
         if not sources and self.code[:2] in UNCLAIMED_ROOTS:  # "soldiers were killed in Ukraine"
             sources = scene_of(tok, self.actors, targets)
+        if not sources and tok.lemma_.lower() == "recall" and targets:  # "Armenia's ambassador
+            return self._recalled(tok)  # to Belarus had been recalled": by Armenia, from Belarus
         if not sources and self.code[:3] == "084":  # "X, held in Russia since 2021, was released"
             sources = self._holders(tok)
         if not sources and (self.code[:3] in ARRESTS or tok.lemma_.lower() == "summon"):
@@ -182,6 +184,15 @@ class Roles(PrepObjects):
         if signed and not sources and joint and len({t.country for t in targets}) >= 2:  # by the
             return each_way(targets)  # pair told before
         return [(s, t) for s in sources for t in targets]
+
+    def _recalled(self, tok: Token) -> list[tuple[ActorRef, ActorRef]]:
+        """An envoy recalled, told in the passive with no agent: by the envoy's state, from the
+        state named as the post ('Armenia's ambassador to Belarus was recalled')."""
+        envoys = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        posts = [(a, p) for c in envoys for a, p in self._prep_objects(c, 1) if p in ("to", "in")]
+        owners = [a for c in envoys for a in self._phrase(c, tok, False)
+                  if not any(a.country == post.country for post, _ in posts)]
+        return [(o, post) for o in owners for post, _ in posts if o.country]
 
     def _mediated(self, noun: Token) -> list[ActorRef]:
         """The parties of an arrangement a mediator brokered: those 'between' whom it is, else

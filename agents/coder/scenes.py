@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agents.coder.naming import NAMING_VERBS
+from agents.coder.naming import NAMING_VERBS, what_called
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
 from agents.coder.words import ACCIDENTS, FORCE_NOUNS, HARDWARE, MUNITIONS
@@ -138,12 +138,14 @@ class Scenes:
         Israel', 'strengthened its forces in Lebanon'): the verb's and its object's preps
         (``PLACE_PREPS`` and ``more``, less ``skip``: 'a summit in Geneva on Iran')."""
         objects = [c for c in tok.children if c.dep_ == "dobj"]
+        named = [c for c in tok.children if c.dep_ == "ccomp" and what_called(c)]  # "struck what it
+        objects += [n for c in named for n in _names_given(c)]  # described as a camp inside Pakistan"
         when: list[Token] = []  # "killed 23 people when they blew themselves up in Tel Aviv"
         if self.code[:2] in FORCE:
             when = [c for c in tok.children if c.dep_ == "advcl"
                     and any(m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in c.children)]
         when_objects = [o for c in when for o in c.children if o.dep_ == "dobj"]
-        heads = [tok, *objects, *when, *when_objects]
+        heads = [tok, *objects, *when, *when_objects, *named]
         out: list[ActorRef] = []
         if self.code[:2] in FORCE:  # "bombed Gaza", "shelled the West Bank"
             out.extend(p for h in objects + when_objects for p in self.actors.place(h) if p.kind == "place")
@@ -167,3 +169,9 @@ class Scenes:
                 if inner.dep_ == "prep" and inner.lower_ in preps | {"of"} and depth > 0:
                     out.extend(self._place_objects(inner, depth - 1, preps))
         return out
+
+
+def _names_given(call: Token) -> list[Token]:
+    """The name a naming clause gives ('what it called [a camp]', 'described as [a camp]')."""
+    return [n for c in call.children if c.dep_ in ("oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "as")
+            for n in ([c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"])]

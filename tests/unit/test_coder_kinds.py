@@ -1286,6 +1286,19 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Israel struck the port on Sunday. Jordan called the attack a violation of international law.",
      [("JOR", "ISR", 3)]),
     ("Kenyan police deployed in the capital on Tuesday. Washington welcomed the deployment.", []),
+    # a demonym before a numbered craft ("Turkish F-16 jets")
+    ("Turkish F-16 jets shot down a Russian warplane near the Syrian border.", [("TUR", "RUS", 4)]),
+    # a place named inside 'what X called ...' is where the strike fell
+    ("Indian warplanes struck what New Delhi described as a militant camp inside Pakistan on Tuesday.",
+     [("IND", "PAK", 4)]),
+    ("India struck what it called terrorist infrastructure at nine sites in Pakistan on Wednesday.",
+     [("IND", "PAK", 4)]),
+    # envoys recalled: each its own, and in the passive by the envoy's state from the post
+    ("Mali and Algeria have recalled their ambassadors for consultations.",
+     [("DZA", "MLI", 4), ("MLI", "DZA", 4)]),
+    ("Mali and Niger recalled their ambassadors from France.", [("MLI", "FRA", 4), ("NER", "FRA", 4)]),
+    ("Armenia's ambassador to Belarus had been recalled to Yerevan for consultations.", [("ARM", "BLR", 4)]),
+    ("The Belarusian ambassador to Armenia was recalled.", [("BLR", "ARM", 4)]),
 ]
 
 
