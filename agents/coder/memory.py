@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from agents.coder.refs import ActorRef
 from agents.coder.syntax import subject_countries
 
+REPORTING = frozenset({"say", "tell", "announce", "state", "add", "note", "report"})
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -82,10 +84,12 @@ class DiscourseMemory:
             for sent_index, group in reversed(self.groups):
                 if index - WINDOW <= sent_index < index and len(group) == size:
                     return [coref_to(ref, tok) for ref in group]
-        if size == 2 and not [r for r in here if r.head < tok.i]:
-            told_pair = self.pair_told(index, tok)
-            if told_pair:
-                return told_pair
+        before = [r for r in here if r.head < tok.i]
+        reported = not before or (tok.dep_ == "pobj" and all(_reporter(tok, r) for r in before))
+        if size == 2 and reported:  # ("Anwar said commanders from
+            told_pair = self.pair_told(index, tok)  # both sides would meet": the sides told before,
+            if told_pair and not {r.country for r in before} & {r.country for r in told_pair}:
+                return told_pair  # if the one who tells of them is neither)
         if tok.lower_ in PEOPLE_NOUNS:  # "the two leaders": the last two people named for countries
             people = self._latest(index, lambda r: r.kind in PERSON_KINDS, tok, size)
             if len(people) == size and not [r for r in here if r.head < tok.i]:
@@ -172,3 +176,16 @@ def addressed(tok: Token) -> bool:
         return (prep.lower_, verb.lemma_.lower()) in {("on", "call"), ("to", "appeal"), ("to", "speak"),
                                                        ("with", "speak"), ("with", "meet")}
     return tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in ADDRESSING
+
+
+def _reporter(tok: Token, ref: ActorRef) -> bool:
+    """``ref`` is the subject of a verb of saying above ``tok`` ('Anwar said ... both sides')."""
+    head = tok.doc[ref.head]
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in REPORTING:
+        return False
+    cur = tok
+    while cur.head.i != cur.i:  # (what is said hangs on the verb as its clausal complement)
+        if cur.head.i == head.head.i:
+            return cur.dep_ in ("ccomp", "parataxis")
+        cur = cur.head
+    return False

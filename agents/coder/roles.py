@@ -98,6 +98,8 @@ class Roles(PrepObjects):
             elif c.dep_ in ("prep", "dative", "agent"):
                 if c.lower_ == "to" and code[:2] in ("11", "12") and _owned_object(tok):
                     continue  # "condemned Iran's transfer of missiles [to Russia]": the act's
+                if c.lower_ == "with" and _onlookers(c):  # "hosted A and B, with the US and Chinese
+                    continue  # ambassadors in attendance": there, not hosted
                 found = self._prep_object(c)
                 if not found and c.lower_ in ("with", "in", "by", "on"):  # "answered with fire on X"
                     nested += [p for o in c.children if o.dep_ == "pobj" for p in self._prep_objects(o, 1)]
@@ -254,3 +256,16 @@ def _object_as_subject(verb: Token, clause: Token) -> bool:
 def _purpose(clause: Token) -> bool:
     """A 'to' clause of help: 'to help defend X', 'to support X' (not 'to fight against X')."""
     return to_clause(clause) and clause.pos_ == "VERB" and clause.lemma_.lower() in HELPS
+
+
+def _onlookers(prep: Token) -> bool:
+    """'with the US ambassador in attendance', 'with Trump looking on': who was present."""
+    def attending(m: Token) -> bool:
+        at = m.dep_ == "prep" and m.lower_ == "in" and any(w.lower_ == "attendance" for w in m.children)
+        return at or (m.dep_ in ("amod", "advmod", "acl") and m.lower_ in ONLOOKING)
+    after = [m for m in prep.head.children if m.i > prep.i]  # ("in attendance" hung on the verb)
+    return any(attending(m) for m in after if m.dep_ == "prep") or any(
+        attending(m) for o in prep.children if o.dep_ == "pobj" for m in o.children)
+
+
+ONLOOKING = frozenset({"present", "looking", "watching", "attending"})

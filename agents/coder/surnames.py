@@ -54,8 +54,9 @@ SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})  # (closing a name after the sur
 
 OFFICE_WORDS = frozenset(w for phrase in TITLE_PHRASES for w in phrase.split()) | {"premier", "chairman"}
 # named again by the first word of the name: the family name where it comes first ("Kim Jong Un",
-# "Wang Yi", "Lai Ching-te"), the given name in Thailand ("Phumtham Wechayachai": Phumtham)
-FIRST_WORD_NAMES = frozenset({"CHN", "TWN", "KOR", "PRK", "HKG", "MAC", "THA"})
+# "Wang Yi", "Lai Ching-te"), the given name in Thailand and Malaysia ("Phumtham Wechayachai":
+# Phumtham, "Anwar Ibrahim": Anwar)
+FIRST_WORD_NAMES = frozenset({"CHN", "TWN", "KOR", "PRK", "HKG", "MAC", "THA", "MYS"})
 
 
 def _surname(full: str, country: str = "") -> str | None:

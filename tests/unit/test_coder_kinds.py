@@ -1299,6 +1299,15 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Mali and Niger recalled their ambassadors from France.", [("MLI", "FRA", 4), ("NER", "FRA", 4)]),
     ("Armenia's ambassador to Belarus had been recalled to Yerevan for consultations.", [("ARM", "BLR", 4)]),
     ("The Belarusian ambassador to Armenia was recalled.", [("BLR", "ARM", 4)]),
+    # a Malaysian named again by the given name ("Anwar Ibrahim": Anwar)
+    ("Malaysian Prime Minister Anwar Ibrahim arrived in Cairo on Sunday. Anwar thanked Egypt for its help.",
+     [("EGY", "MYS", 1), ("MYS", "EGY", 1), ("MYS", "EGY", 1)]),
+    # 'both sides' told of by a third: the pair told before, not the teller
+    ("Thai and Cambodian troops exchanged fire on the border. Anwar Ibrahim said commanders from both sides "
+     "would meet on Tuesday.", [("KHM", "THA", 1), ("KHM", "THA", 4), ("THA", "KHM", 1), ("THA", "KHM", 4)]),
+    # who looks on is not hosted
+    ("Anwar Ibrahim hosted Cambodian Prime Minister Hun Manet at his residence, with the U.S. and Chinese "
+     "ambassadors in attendance.", [("KHM", "MYS", 1), ("MYS", "KHM", 1)]),
 ]
 
 
