@@ -57,7 +57,7 @@ SIGNED_UNSAID = re.compile(r"\b(?:were|was|been)\s+(?:also\s+)?(?:signed|exchang
 JUDGED_FORCE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[a-z\-]+\s+)?(?:attack|strike|incursion|"
                           r"shelling|bombing|raid|downing|killing|seizure|drill|exercise|deployment)s?\b")
 BARE_PAIR = re.compile(r"\bthe (?:leaders|sides|delegations)\b", re.IGNORECASE)  # "The sides discussed"
-COREF_WORDS = PRONOUNS | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS
+COREF_WORDS = PRONOUNS | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS | {"host", "hosts"}
 MAX_PARSED_CHARS = 5000
 NO_ACTOR_KINDS = frozenset({"block", "title"})
 HOME_KINDS = frozenset({"country", "capital", "city", "seat"})  # a dateline's place

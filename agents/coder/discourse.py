@@ -57,6 +57,7 @@ class Discourse(DiscourseMemory):
         self.pairs.extend((index, source, target) for source, target, _ in dyads)
         self.meetings.extend((index, source, target) for source, target, code in dyads if code[:2] == "04")
         self.swaps.extend((index, source, target) for source, target, code in dyads if code[:3] == "084")
+        self.visits.extend((index, source, target) for source, target, code in dyads if code == "042")
 
     def remember(self, index: int, refs: list[ActorRef], doc: Doc | None = None) -> None:
         """Actors named in sentence ``index``, in text order; with its parse, the groups of
@@ -94,6 +95,8 @@ class Discourse(DiscourseMemory):
                 told = [*reversed(self.acts), *(reversed(self.lone) if hostile else ())]
                 return [coref_to(ref, tok) for i, ref, code in told  # (the story's act)
                         if i < index and ref.country not in named and code[:2] in roots][:1]
+            if tok.lemma_.lower() == "host" and any(c.dep_ == "poss" for c in tok.children):
+                return self._host(index, here, tok)  # "thanked his hosts": whom he visits
             if low in ("two", "both") and tok.dep_ in ("nsubj", "nsubjpass"):  # "and the two agreed"
                 return self._group(index, here, tok, 2)
             if group_size(tok):
@@ -172,6 +175,15 @@ class Discourse(DiscourseMemory):
         acts = [ref for i, ref, code in reversed(self.acts) if i < index and ref.country not in before
                 and not (friendly and code[:2] >= "10") and not (hostile and code[:2] < "10")]
         return [coref_to(ref, tok) for ref in acts[:1]]
+
+    def _host(self, index: int, here: list[ActorRef], tok: Token) -> list[ActorRef]:
+        """'his host', 'their hosts': the state the visit told last was to, if its visitor is
+        named in this sentence ("Prabowo thanked his hosts")."""
+        named = {r.country for r in here}
+        for sent_index, visitor, host in reversed(self.visits):
+            if sent_index <= index and visitor.country in named:
+                return [coref_to(host, tok)]
+        return []
 
     def _met(self, index: int, besides: set[str], tok: Token) -> list[ActorRef]:
         """The two countries of the last meeting (or, for "the exchange", release) coded in the

@@ -52,6 +52,7 @@ class DiscourseMemory:
         self.pairs: list[tuple[int, ActorRef, ActorRef]] = []
         self.meetings: list[tuple[int, ActorRef, ActorRef]] = []
         self.swaps: list[tuple[int, ActorRef, ActorRef]] = []  # releases: "the exchange"
+        self.visits: list[tuple[int, ActorRef, ActorRef]] = []  # (visitor, host): "his hosts"
         self.organs: list[tuple[int, frozenset[str], ActorRef]] = []
         self.subjects: list[tuple[int, ActorRef]] = []
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["SentenceActors"]
 
 AIDES = frozenset({"aide", "adviser", "advisor", "assistant"})  # (an ambassador "to" X is not X's)
+NATIONS = frozenset({"people", "nation"})  # a country's people as an object: the country
 
 class SentenceActors:
     """The actors of one parsed sentence, and the noun-phrase reading over its tokens."""
@@ -163,7 +164,9 @@ class SentenceActors:
                     found.append(
                         ActorRef(inner.country, actor, "agent", tok.i, min(child.i, tok.i), tok.i + 1)
                     )
-                elif not strict and (child.dep_ == "poss" or of or loose or tok.lower_ in OBJECT_HEADS):
+                elif not strict and (child.dep_ == "poss" or of or loose or tok.lower_ in OBJECT_HEADS
+                                     or (tok.lower_ in NATIONS and tok.dep_ == "dobj")):  # "thanked
+                    # the American people" (not "standing with the Haitian people": a stance)
                     found.append(ActorRef(inner.country, inner.actor, "possessor", tok.i, child.i, tok.i + 1))
         return unique_refs(found)
 

@@ -44,6 +44,7 @@ _APPOSED_OFFICE = re.compile(
     r"(?:'s|’s)\s+(?:[a-z]+\s+){0,3}(?P<office>minister|president|premier|secretary|ambassador|envoy|"
     rf"spokesman|spokeswoman|spokesperson|adviser|advisor|chief|leader),\s+{_NAME},"
 )
+_POSSESSIVE = re.compile(r"(?:'s|’s)")
 MILITARY_OFFICES = frozenset({"General", "Gen.", "chief"})
 # name particles that are not surnames ("de Zela": Zela)
 PARTICLES = frozenset({"de", "da", "del", "van", "von", "al", "bin", "el", "la", "le"})
@@ -84,7 +85,10 @@ def _first_mentions(text: str, hits: list[ActorHit]) -> Iterator[tuple[str, Acto
             surname = _surname(text[hit.start : hit.end], name.country)
             if surname:
                 yield surname, hit
-        elif name.kind in ("country", "capital") and (found := _APPOSED_OFFICE.match(text, hit.end)):
+        elif name.kind in ("country", "capital") and (found := _APPOSED_OFFICE.match(text, hit.end) or (
+                (owner := _POSSESSIVE.match(text, hit.end)) and _OFFICE.match(text, owner.end()))):
+            # ("Japan's vice foreign minister, Takehiro Funakoshi,", "Thailand's acting Prime
+            # Minister Phumtham Wechayachai")
             surname = _surname(found.group("name"), name.country)
             if surname:
                 person = ActorName.make(found.group("name"), name.country, "person", name.country + "GOV")

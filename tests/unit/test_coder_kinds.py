@@ -1308,6 +1308,19 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # who looks on is not hosted
     ("Anwar Ibrahim hosted Cambodian Prime Minister Hun Manet at his residence, with the U.S. and Chinese "
      "ambassadors in attendance.", [("KHM", "MYS", 1), ("MYS", "KHM", 1)]),
+    # an office after a country's possessive names the person again by surname
+    ("Thailand's acting Prime Minister Phumtham Wechayachai flew to Malaysia. Phumtham thanked China for "
+     "its efforts.", [("MYS", "THA", 1), ("THA", "CHN", 1), ("THA", "MYS", 1)]),
+    # a country's people thanked or congratulated is the country (a stance with them is not)
+    ("Zelensky thanked the American people for their support.", [("UKR", "USA", 1)]),
+    ("Ukrainian President Volodymyr Zelensky thanked Poland for standing with the Ukrainian people.",
+     [("UKR", "POL", 1)]),
+    # 'his hosts': whom the visitor visits
+    ("Indonesian President Prabowo Subianto arrived in Singapore on Sunday. The leaders held talks. "
+     "Prabowo thanked his hosts for their warm welcome.",
+     [("IDN", "SGP", 1), ("IDN", "SGP", 1), ("IDN", "SGP", 1), ("SGP", "IDN", 1), ("SGP", "IDN", 1)]),
+    # a Somali president named by his first two names
+    ("Hassan Sheikh thanked Turkey for its mediation.", [("SOM", "TUR", 1)]),
 ]
 
 
