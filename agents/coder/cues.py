@@ -187,13 +187,15 @@ def naming(tok: Token) -> bool:
 
 
 def sent_home(tok: Token) -> bool:
-    """Diplomats ordered or told to leave: 'ordered six Canadian diplomats to leave', 'ordered
-    Wheeler and five other diplomats to leave'; states ordered to pull their diplomats out."""
+    """Diplomats or nationals ordered or told to leave: 'ordered six Canadian diplomats to leave',
+    'ordered Wheeler and five other diplomats to leave'; states ordered to pull their diplomats out."""
     if tok.lemma_.lower() not in ("order", "tell", "give"):
         return False
     objects = [o for c in tok.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
-    envoys = any(o.lemma_.lower() in ENVOYS for o in objects)
-    clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    envoys = any(o.lemma_.lower() in ENVOYS or (o.tag_ in ("NNPS", "NNS") and o.text[:1].isupper())
+                 for o in objects)  # ("ordered six Americans on the team to leave")
+    clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+               or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
     leave = any(c.lemma_.lower() == "leave" for c in clauses)
     pulled = any(c.lemma_.lower() in ("pull", "withdraw", "remove", "recall") and any(
         o.dep_ == "dobj" and o.lemma_.lower() in ENVOYS for o in c.children) for c in clauses)

@@ -30,7 +30,7 @@ from agents.coder.cues import (
     under_document,
 )
 from agents.coder.departures import departure
-from agents.coder.force import answers, dealt, no_force
+from agents.coder.force import answers, dealt, no_force, ordered
 from agents.coder.found import PATH_WEIGHT, Found, confidence, is_state, private_envoy
 from agents.coder.memory import someone
 from agents.coder.naming import judged_what_called, named_author, what_called
@@ -41,6 +41,7 @@ from agents.coder.reprisals import THREATS, answered, reprisal_code
 from agents.coder.roles import Resolver
 from agents.coder.scenes import UNCLAIMED_ROOTS, scene_of
 from agents.coder.syntax import GROUP_MAX, acts_on_itself, clause_of, each_way
+from agents.coder.verbwords import INTENSIFIERS
 from agents.coder.visits import abandoned, asks, carried, gives_up, hosts_installation
 from agents.coder.words import (
     CONFLICTS,
@@ -88,8 +89,8 @@ class TriggerCoding(NounEvents):
 
     def _code(self, tok: Token) -> str | None:
         """The CAMEO code of the act, from its pattern, its clause's status and its words."""
-        act = self.trig.pattern.code
-        if self._not_an_act(tok, act):
+        act = ordered(tok, self.trig.pattern.code)
+        if act is None or self._not_an_act(tok, act):
             return None
         gerund = tok.dep_ in ("dobj", "pobj")  # "ending five days of fighting"
         if (self.trig.noun or gerund) and halting(tok):  # "paused military aid to Ukraine": 1622
@@ -171,6 +172,9 @@ class TriggerCoding(NounEvents):
         if "03" <= act[:2] <= "08" and tok.lemma_.lower() not in TOPIC_VERBS and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in CONFLICTS for c in tok.children):
             return True  # "deepening a trade conflict": no cooperation ("discussed the dispute" is)
+        if not self.trig.pattern.post and tok.lemma_.lower() in INTENSIFIERS and not any(
+                c.dep_ == "dobj" for c in tok.children):
+            return True  # "as the row escalates": what grows is named by no object
         if act[:3] in ("042", "043") and self._received_a_thing(tok):
             return True  # "received assurances from Beijing": no visit hosted
         if act[:2] == "04" and (abandoned(tok) if self.trig.noun else gives_up(tok)):

@@ -13,7 +13,7 @@ from agents.coder.words import ABSTRACT_OBSTACLES, NONVIOLENT_WARS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["aimed", "answers", "dealt", "no_force"]
+__all__ = ["aimed", "answers", "dealt", "no_force", "ordered"]
 
 AIMED = frozenset({"on", "against", "at", "into"})
 
@@ -57,3 +57,14 @@ def no_force(tok: Token) -> bool:
         if lemma in ("war", "conflict") and any(m.dep_ == "nummod" for m in c.children):
             return True
     return False
+
+
+def ordered(tok: Token, act: str) -> str | None:
+    """The code of own forces ordered somewhere (CAMEO 074 "ordered warplanes to Saudi Arabia"):
+    a demand when they are ordered to do something ("ordered French troops to leave"), no act
+    when they are ordered into a state ("ordered troops into Ukraine"); other codes as they are."""
+    if act != "074" or tok.lemma_.lower() != "order":
+        return act
+    if any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children):
+        return None
+    return "100" if any(c.dep_ in ("xcomp", "advcl") for c in tok.children) else act

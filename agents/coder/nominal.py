@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORCE_ROOTS", "JOINT_ROOTS", "MUTUAL_ROOTS", "ONE_WAY", "NounEvents"]
 
+ALONE = frozenset({"abstain"})  # acts a state does on its own, never with the others named with it
 JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})  # "A and B met / traded fire"
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 ONE_WAY = frozenset({"042", "043", "051", "064", "0314", "0214", "1214"})  # sharing intelligence,
@@ -50,6 +51,8 @@ class NounEvents(Roles):
         other ('traded fire') only when the act is not aimed at a third party."""
         if _reciprocal(tok, code):  # "Ukraine and Hungary each expelled two diplomats"
             return True
+        if tok.lemma_.lower() in ALONE:  # "with Cuba and Yemen abstaining": each on its own
+            return False
         if _each(tok):  # "Poland and Norway each freed one man": two acts, not one between them
             return False
         if code[:3] in ("042", "043") and not self.trig.noun:  # "the two presidents flew in for

@@ -5,7 +5,7 @@ generated rows code nothing.
 
 from __future__ import annotations
 
-__all__ = ["FUNCTION_WORDS", "LIGHT_VERBS", "NOT_ACTS", "WEAK_BARE"]
+__all__ = ["FUNCTION_WORDS", "INTENSIFIERS", "LIGHT_VERBS", "NOT_ACTS", "WEAK_BARE"]
 
 # verbs that only carry an event noun: "launched war games", "held talks", "staged a protest"
 LIGHT_VERBS = frozenset(
@@ -149,3 +149,7 @@ WEAK_BARE = frozenset(
         "close",
     }
 )
+# verbs of growing or easing, coded by PETRARCH2 with no object word (060): the act is their object's
+INTENSIFIERS = frozenset({"amplify", "augment", "beef up", "boost", "deepen", "enhance", "enlarge",
+                          "escalate", "expand", "heighten", "intensify", "magnify", "redouble", "step up",
+                          "abate"})

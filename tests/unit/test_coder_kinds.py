@@ -1321,6 +1321,15 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("IDN", "SGP", 1), ("IDN", "SGP", 1), ("IDN", "SGP", 1), ("SGP", "IDN", 1), ("SGP", "IDN", 1)]),
     # a Somali president named by his first two names
     ("Hassan Sheikh thanked Turkey for its mediation.", [("SOM", "TUR", 1)]),
+    # states abstaining together do nothing to each other
+    ("The Security Council voted 13-0 to impose an embargo on Iraq, with Cuba and Yemen abstaining.", []),
+    # nationals ordered to leave are expelled; own forces ordered to a state are sent there
+    ("Iraq ordered six Americans on a U.N. inspection team to leave the country on Thursday.",
+     [("IRQ", "USA", 4)]),
+    ("President Bush ordered U.S. warplanes and paratroopers to Saudi Arabia.", [("USA", "SAU", 2)]),
+    ("Putin ordered troops into Ukraine.", []),
+    # a verb of growing with no object names no act of the states
+    ("Mali and Algeria recall ambassadors as row over rebel contacts escalates", []),
 ]
 
 
