@@ -49,7 +49,9 @@ WORD = re.compile(r"[a-z][a-z'\-]*")
 PRONOUNS = frozenset({"it", "he", "she", "him", "her", "them"})
 RECIPROCAL = frozenset({"each", "other"})
 EACH_OTHER = re.compile(r"\beach (?!other\b)\w+.*\bthe other\b", re.IGNORECASE)
-SUMMONED = re.compile(r"\bsummoned to the (?:foreign )?ministry\b", re.IGNORECASE)  # by the state told of
+SUMMONED = re.compile(r"\bsummoned to the (?:(?:foreign|external) (?:affairs )?)?ministry\b|"  # by the state
+                      r"\bsummoned to the (?:ministry of (?:foreign|external) affairs|foreign office)\b",
+                      re.IGNORECASE)  # told of
 SIGNED_UNSAID = re.compile(r"\b(?:were|was|been)\s+(?:also\s+)?(?:signed|exchanged|concluded|adopted)\b",
                            re.IGNORECASE)  # "Agreements were also signed": by the pair told before
 # an act of force a later sentence judges ("Jordan condemned the raid"): the sentence that tells

@@ -101,13 +101,16 @@ class Discourse(DiscourseMemory):
                 return self._group(index, here, tok, 2)
             if group_size(tok):
                 return self._group(index, here, tok, group_size(tok))
-            if bare_pair(tok) and not here:  # "The leaders held talks": the pair told both ways
+            unplaced = [r for r in here if not _located(doc, r)]  # (not "in San Francisco": where)
+            if bare_pair(tok) and not unplaced:  # "The leaders held talks": the pair told both ways
                 return self.pair_told(index, tok)
             if signed_unsaid(tok) and not here:  # "Agreements were also signed": by that pair
                 return self.pair_told(index, tok)
             judged = tok.head.lemma_.lower() in NAMING_VERBS | JUDGING_VERBS  # ("called it", "what
             if low in ("it", "what") and tok.dep_ == "dobj" and judged:  # it called"): the act told
                 return self._named_act(index, doc, here, tok)
+            if low == "they" and tok.dep_ == "nsubj":  # "A and B agreed ... as they held talks": A
+                return self._they(index, doc, here, tok)  # and B; else the pair told before
             if low == "him" or (low == "her" and tok.dep_ != "poss"):  # "Kim met him": not Kim
                 return self._object_person(index, here, tok)
             if low == "them" and addressed(tok):  # "urged them to exercise restraint": the pair
@@ -176,6 +179,17 @@ class Discourse(DiscourseMemory):
                 and not (friendly and code[:2] >= "10") and not (hostile and code[:2] < "10")]
         return [coref_to(ref, tok) for ref in acts[:1]]
 
+    def _they(self, index: int, doc: Doc, here: list[ActorRef], tok: Token) -> list[ActorRef]:
+        """'they' as a subject: the two or more countries that are subjects earlier in its
+        sentence ("Kishida and Xi agreed ..., as they held talks"); else the pair told both ways
+        in the window ("The two leaders met. They agreed ...")."""
+        heads = {r.head: first_conjunct(_phrase_head(doc[r.head])) for r in here if r.head < tok.i}
+        subjects = [r for r in here if r.head in heads and heads[r.head].dep_ == "nsubj"]
+        verbs = {heads[r.head].head.i for r in subjects}  # (one subject:
+        if len({r.country for r in subjects}) >= 2 and len(verbs) == 1:  # "A and B agreed")
+            return [coref_to(r, tok) for r in subjects]
+        return [] if here else self.pair_told(index, tok)
+
     def _host(self, index: int, here: list[ActorRef], tok: Token) -> list[ActorRef]:
         """'his host', 'their hosts': the state the visit told last was to, if its visitor is
         named in this sentence ("Prabowo thanked his hosts")."""
@@ -226,7 +240,7 @@ def _host_named(doc: Doc, here: list[ActorRef]) -> list[ActorRef]:
         for p in (c for c in near if c.dep_ == "prep" and c.lower_ in ("to", "in")):  # Ambassador
             # of Peru [to Bolivia]": the parser may hang it on the verb)
             span = {w.i for o in p.children if o.dep_ == "pobj" for w in o.subtree}
-            hosts = [r for r in here if r.head in span and r.kind not in ("city", "capital")]
+            hosts = [r for r in here if r.head in span and r.kind != "city"]  # ("in Accra": Ghana)
             if hosts:
                 return hosts[:1]
     return []

@@ -26,6 +26,8 @@ COREF_PHRASES: tuple[str, ...] = (
     "the foreign affairs ministry", "the ministry of defence", "the ministry of defense",
     "the presidential office", "the commerce ministry", "the trade ministry",
     "the royal government", "the jcs", "the joint chiefs of staff", "the general staff",
+    "the department of foreign affairs", "the ministry of national defense",
+    "the ministry of national defence",
 )
 
 

@@ -1330,6 +1330,17 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Putin ordered troops into Ukraine.", []),
     # a verb of growing with no object names no act of the states
     ("Mali and Algeria recall ambassadors as row over rebel contacts escalates", []),
+    # an envoy posted in a capital: the ministry that summons him is that state's
+    ("The foreign ministry summoned the charge d'affaires of the Israeli Embassy in Accra.",
+     [("GHA", "ISR", 3)]),
+    ("MANILA -- The Department of Foreign Affairs summoned Chinese Ambassador Huang Xilian on Wednesday.",
+     [("PHL", "CHN", 3)]),
+    ("Azerbaijan expelled two French diplomats on Tuesday. The French ambassador was summoned to the "
+     "Ministry of Foreign Affairs.", [("AZE", "FRA", 3), ("AZE", "FRA", 4)]),
+    # 'they' as a subject: the states that are one subject before it
+    ("Japan and China agreed on a formula on Thursday as they held their first talks in a year.",
+     [("CHN", "JPN", 1), ("CHN", "JPN", 1), ("JPN", "CHN", 1), ("JPN", "CHN", 1)]),
+    ("Beijing said Canada had adopted the measures without an inquiry and that they had hurt trade.", []),
 ]
 
 
