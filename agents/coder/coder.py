@@ -23,7 +23,7 @@ from agents.coder.dating import When, reference
 from agents.coder.discards import Discards
 from agents.coder.discourse import Discourse
 from agents.coder.events import Found
-from agents.coder.gate import TriggerGate
+from agents.coder.gate import FORCE_TOLD, JUDGED_FORCE, TriggerGate
 from agents.coder.gazetteer import PETRARCH_AGENTS, Agents
 from agents.coder.lexicon import CameoEntry, load_cameo
 from agents.coder.matcher import ActorHit, Matcher
@@ -54,10 +54,6 @@ SUMMONED = re.compile(r"\bsummoned to the (?:(?:foreign|external) (?:affairs )?)
                       re.IGNORECASE)  # told of
 SIGNED_UNSAID = re.compile(r"\b(?:were|was|been)\s+(?:also\s+)?(?:signed|exchanged|concluded|adopted)\b",
                            re.IGNORECASE)  # "Agreements were also signed": by the pair told before
-# an act of force a later sentence judges ("Jordan condemned the raid"): the sentence that tells
-# it with its author alone ("Israeli troops raided the mosque") is parsed for its author
-JUDGED_FORCE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[a-z\-]+\s+)?(?:attack|strike|incursion|"
-                          r"shelling|bombing|raid|downing|killing|seizure|drill|exercise|deployment)s?\b")
 BARE_PAIR = re.compile(r"\bthe (?:leaders|sides|delegations)\b", re.IGNORECASE)  # "The sides discussed"
 COREF_WORDS = PRONOUNS | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS | {"host", "hosts"}
 MAX_PARSED_CHARS = 5000
@@ -154,7 +150,7 @@ class Coder:
         if not self.gate.admits(words) or self.discards.discarded(sent.text):
             return False
         countries = {h.name.country for h in hits if h.name and h.name.kind not in NO_ACTOR_KINDS}
-        if judged_later and countries:
+        if judged_later and countries and FORCE_TOLD.search(sent.text) is not None:
             return True
         organ = any(h.name is None or h.name.kind == "title" for h in hits)  # "the Gulf state",
         # "the foreign ministry", "Foreign Minister Okano"

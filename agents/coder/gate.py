@@ -10,11 +10,13 @@ or "should" ("Britain said Iran must stop enriching uranium") is admitted too: a
 
 from __future__ import annotations
 
+import re
+
 from agents.coder.clauses import SPEECH
 from agents.coder.patterns import TriggerFinder
 from agents.coder.vocab import Vocabulary
 
-__all__ = ["TriggerGate"]
+__all__ = ["FORCE_TOLD", "JUDGED_FORCE", "TriggerGate"]
 
 OBLIGATION_WORDS = frozenset({"must", "should"})
 
@@ -64,3 +66,15 @@ class TriggerGate:
         if not words.isdisjoint(OBLIGATION_WORDS) and not words.isdisjoint(SPEECH_FORMS):
             return True
         return any(not words.isdisjoint(self.needs[w]) for w in words if w in self.needs)
+
+
+# an act of force a later sentence judges ("Jordan condemned the raid"): the sentences before it
+# that tell an act of force with its author alone ("Israeli troops raided the mosque") are parsed
+# for its author (``discourse.Discourse.acted``)
+JUDGED_FORCE = re.compile(
+    r"\b(?:condemn|denounc|criticis|criticiz|deplor|decri|slamm|call|describ|term)\w*\s+"
+    r"(?:[\w'\-]+\s+){0,4}?(?:the|this|that|these|those)\s+(?:[a-z\-]+\s+)?"
+    r"(?:attack|strike|incursion|shelling|bombing|raid|downing|killing|seizure|drill|exercise|deployment)s?\b")
+FORCE_TOLD = re.compile(
+    r"\b(?:attack|strik|struck|bomb|shell|raid|storm|fire|fired|shot|shoot|launch|invad|seiz|detain|arrest|"
+    r"deploy|drill|kill|hit|down)\w*", re.IGNORECASE)
