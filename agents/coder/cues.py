@@ -191,7 +191,7 @@ def sent_home(tok: Token) -> bool:
     'ordered Wheeler and five other diplomats to leave'; states ordered to pull their diplomats out."""
     if tok.lemma_.lower() not in ("order", "tell", "give"):
         return False
-    objects = [o for c in tok.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    objects = [o for c in tok.children if c.dep_ in ("dobj", "dative") for o in (c, *c.conjuncts)]
     envoys = any(o.lemma_.lower() in ENVOYS or (o.tag_ in ("NNPS", "NNS") and o.text[:1].isupper())
                  for o in objects)  # ("ordered six Americans on the team to leave")
     clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")

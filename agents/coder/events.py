@@ -115,7 +115,7 @@ class TriggerCoding(NounEvents):
             # aggression against their whole confederation": not against each other
         if code == "140" and pairs and all(is_state(s) for s, _ in pairs):
             code = "114"  # "Vietnam protested China's construction": a state complains officially
-        if (code[:2] == "10" or code[:3] == "042") and sent_home(tok):  # (not "sent an envoy")
+        if (code[:2] in ("10", "13") or code[:3] == "042") and sent_home(tok):  # (not "sent an envoy")
             code = "174"  # "ordered six Canadian diplomats to leave": an expulsion
         if code == "051" and tok.lemma_.lower() in GREETINGS and pairs and all(
                 someone(t) and not t.coref for _, t in pairs):  # (not "welcomed the release")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agents.coder.clauses import speech_head
 from agents.coder.meetings import presiders
 from agents.coder.naming import JUDGING_VERBS, NAMED_DEPS, NAMING_VERBS, the_name, what_called
 from agents.coder.patterns import Trigger, right_words
@@ -125,6 +126,9 @@ class Roles(PrepObjects):
                     labelled = [(a, "obj") for w in c.children if w.lower_ == "what"  # 'aggression'":
                                 for a in self.resolve(w)]  # the act told before
                 out.extend(labelled)
+            elif c.dep_ == "ccomp" and tok.lemma_.lower() in ("warn", "threaten") and _price_paid(c):
+                out.extend((a, "obj") for s in c.children if s.dep_ == "nsubj"  # "warned that Lebanon
+                           for a in self._phrase(s, c, strict=False))  # would pay a heavy price"
             elif c.dep_ == "ccomp" and directive(tok):
                 subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
                 if not subj and c.pos_ == "NOUN":  # "demanded that Russia apologise" (read as a noun)
@@ -167,6 +171,10 @@ class Roles(PrepObjects):
         if sources and not targets and self.code[:2] in FORCE:  # "a hospital in Kharkiv was struck"
             struck = [c for c in tok.children if c.dep_ == "nsubjpass"] + split
             targets = self._places(tok) + [p for t in struck for p in self._places(t)]
+        threat = self.trig.pattern.code[:2] in FORCE and self.status in ("threat", "intent")
+        warner = speech_head(tok) if threat and not sources else None
+        if warner is not None and warner.lemma_.lower() in ("warn", "threaten"):
+            sources = self._subjects(warner)  # "warned that Beirut would be struck if ...": by who warns
         if not sources and self.code[:2] in UNCLAIMED_ROOTS:  # "soldiers were killed in Ukraine"
             sources = scene_of(tok, self.actors, targets)
         if not sources and tok.lemma_.lower() == "recall" and targets:  # "Armenia's ambassador
@@ -269,3 +277,9 @@ def _onlookers(prep: Token) -> bool:
 
 
 ONLOOKING = frozenset({"present", "looking", "watching", "attending"})
+
+
+def _price_paid(clause: Token) -> bool:
+    """'would pay a (heavy) price': a threat to whoever is to pay it."""
+    return clause.lemma_.lower() == "pay" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "price" for c in clause.children)

@@ -1341,6 +1341,15 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Japan and China agreed on a formula on Thursday as they held their first talks in a year.",
      [("CHN", "JPN", 1), ("CHN", "JPN", 1), ("JPN", "CHN", 1), ("JPN", "CHN", 1)]),
     ("Beijing said Canada had adopted the measures without an inquiry and that they had hurt trade.", []),
+    # a state given days to act, or else: an ultimatum
+    ("Trump gave Russia 10 to 12 days to agree to a ceasefire in Ukraine or face sweeping tariffs.",
+     [("USA", "RUS", 3)]),
+    ("Saudi Arabia and Egypt gave Qatar ten days to comply with a list of 13 demands.",
+     [("EGY", "QAT", 3), ("SAU", "QAT", 3)]),
+    # a warning that another will pay a price, or be struck: a threat from who warns
+    ("Israel warned that Lebanon would pay a heavy price.", [("ISR", "LBN", 3)]),
+    ("Israel warned that Beirut would be struck if rocket fire from Lebanon continued.", [("ISR", "LBN", 3)]),
+    ("Ukraine said Kharkiv would be struck again.", []),
 ]
 
 
