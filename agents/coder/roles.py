@@ -53,6 +53,9 @@ BARE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "pu
                        "prt"})
 HELD = frozenset({"084", "173"})  # freed or arrested: "freed a Russian hacker"
 OFFICES = frozenset({"ministry", "office"})  # where envoys are summoned: the state that summons
+RELEASES = frozenset({"release", "return", "freedom"})  # asked for: of people someone holds
+DETAINING = frozenset({"hold", "detain", "jail", "imprison", "arrest", "keep", "seize", "capture", "abduct",
+                       "kidnap"})
 AFTERMATH = frozenset({"after", "following", "since", "amid", "despite"})  # (an act told as the time
 
 
@@ -85,6 +88,8 @@ class Roles(PrepObjects):
                 named = [a for a in self._phrase(c, tok, strict=False, loose=judged_act)
                          if not (goods and self.doc[a.head].lower_ in HARDWARE)]
                 out.extend((a, "obj") for a in named)
+                if code[:2] == "10" and c.lemma_.lower() in RELEASES:  # "demanded the release of 15
+                    out.extend((a, "obj") for a in self._held_by(c))  # sailors detained by Iran"
                 owned = any(ch.dep_ == "poss" and (named or ch.i in self.actors.at) for ch in c.children)
                 # "condemned the attack on Qatar": its author, not its victim
                 judged = code[:2] in ("11", "12") and c.lemma_.lower() in FORCE_NOUNS
@@ -194,6 +199,15 @@ class Roles(PrepObjects):
         if signed and not sources and joint and len({t.country for t in targets}) >= 2:  # by the
             return each_way(targets)  # pair told before
         return [(s, t) for s in sources for t in targets]
+
+    def _held_by(self, noun: Token) -> list[ActorRef]:
+        """Who holds the people whose release is asked for: the agent or the place of the
+        detention verb in the phrase ('the release of sailors detained by Iran', '... of an
+        employee who was detained in Beijing')."""
+        held = [t for t in noun.subtree if t.pos_ == "VERB" and t.lemma_.lower() in DETAINING]
+        agents = [c for t in held for c in t.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"]
+        by = [a for c in agents for o in c.children if o.dep_ == "pobj" for a in self.actors.group(o, True)]
+        return by or [p for t in held for p in self._places(t) if p.kind in SCENE_KINDS]
 
     def _recalled(self, tok: Token) -> list[tuple[ActorRef, ActorRef]]:
         """An envoy recalled, told in the passive with no agent: by the envoy's state, from the

@@ -1350,6 +1350,11 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Israel warned that Lebanon would pay a heavy price.", [("ISR", "LBN", 3)]),
     ("Israel warned that Beirut would be struck if rocket fire from Lebanon continued.", [("ISR", "LBN", 3)]),
     ("Ukraine said Kharkiv would be struck again.", []),
+    # the release asked for is asked of who holds them
+    ("Britain demanded the immediate release of 15 sailors and marines detained by Iran in the Gulf.",
+     [("GBR", "IRN", 3)]),
+    ("Japan demanded the early release of an employee who was detained in Beijing on suspicion of espionage.",
+     [("JPN", "CHN", 3)]),
 ]
 
 
