@@ -1355,6 +1355,9 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("GBR", "IRN", 3)]),
     ("Japan demanded the early release of an employee who was detained in Beijing on suspicion of espionage.",
      [("JPN", "CHN", 3)]),
+    # visas no longer issued to a state's nationals: administrative sanctions
+    ("Kuwait has suspended the issuance of new entry and work visas to Filipinos.", [("KWT", "PHL", 4)]),
+    ("India cancelled visas issued to Pakistani nationals.", [("IND", "PAK", 4)]),
 ]
 
 
