@@ -13,30 +13,25 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from agents.coder.firms import names_a_firm
 from agents.coder.matcher import ActorHit
+from agents.coder.notstates import not_the_country, office_of_organisation
 from agents.coder.refs import (
-    CALENDAR,
     MODIFIER_DEPS,
     NON_ACTOR_KINDS,
     NOUNS,
     OBJECT_HEADS,
-    ORGANISATION_KINDS,
     OWNER_PREPS,
     PEOPLE,
     PLACE_NOUNS,
-    US_STATE_CUES,
-    US_STATE_NAMES,
     ActorRef,
     AgentNouns,
-    after_us_city,
     glued,
     named_place,
     unique_refs,
 )
 from agents.coder.syntax import subject_of_next, title_holder
 from agents.coder.text import Sentence
-from agents.coder.words import COMPANY, FORCE_NOUNS, HARDWARE, LEADS, WATERS
+from agents.coder.words import FORCE_NOUNS, HARDWARE, LEADS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -86,50 +81,11 @@ class SentenceActors:
         if span.start > 0 and self.doc[span.start - 1].lower_ == "ethnic":
             return  # "ethnic Albanians": a people, not the state
         ref = ActorRef(name.country, name.actor, name.kind, root.i, span.start, span.end)
-        if self._not_the_country(ref) or self._office_of_organisation(ref):
+        doc, at = self.doc, self.at
+        if not_the_country(doc, at, self.agents, ref) or office_of_organisation(doc, at, ref):
             self.dropped.add(root.i)
             return
         self.at.update(dict.fromkeys(range(span.start, span.end), ref))
-
-    def _not_the_country(self, ref: ActorRef) -> bool:
-        """A first name ('Jordan Mills'), a US state ('the Georgia state legislature'), a company,
-        a sea or gulf ('the Sea of Japan', 'the South China Sea', 'the Persian Gulf')."""
-        doc = self.doc
-        nxt = doc[ref.i1] if ref.i1 < len(doc) else None
-        of_water = ref.i0 >= 2 and doc[ref.i0 - 1].lower_ == "of" and doc[ref.i0 - 2].lower_ in WATERS
-        if of_water or (nxt is not None and nxt.lower_ in WATERS):
-            return True
-        if nxt is None or ref.kind not in ("country", "capital", "demonym"):
-            return False
-        if nxt.lower_ in COMPANY and nxt.is_title:  # "Turkish Airlines", not "Indian airlines"
-            return True
-        if names_a_firm(doc, ref):  # "German plastics maker Covestro", "Abu Dhabi National Oil Co"
-            return True
-        cue = doc[ref.i1 + 1] if nxt.lower_ == "'s" and ref.i1 + 1 < len(doc) else nxt
-        if doc[ref.i0].lower_ in US_STATE_NAMES and (cue.lower_ in US_STATE_CUES or after_us_city(doc, ref)):
-            return True
-        if not (nxt.pos_ == "PROPN" and nxt.is_title and ref.i1 - ref.i0 == 1 and ref.kind == "country"):
-            return False
-        if nxt.lower_ in CALENDAR:
-            return False
-        names = [t for t in doc[ref.i1 : ref.i1 + 3] if t.pos_ == "PROPN" and t.is_title]
-        return all(self.agents.role(doc, t) is None and t.i not in self.at for t in names)
-
-    def _office_of_organisation(self, ref: ActorRef) -> bool:
-        """A person titled by an organisation's office acts for it, not for his country
-        ('African Union Commission chairperson Moussa Faki', 'UN envoy Staffan de Mistura')."""
-        if ref.kind != "person":
-            return False
-        for tok in self.doc[max(0, ref.i0 - 6) : ref.i0]:
-            org = self.at.get(tok.i)
-            if org is None or org.kind not in ORGANISATION_KINDS:
-                continue
-            head = tok
-            while head.dep_ in ("compound", "amod", "nmod") and head.i < ref.i0:
-                head = head.head
-            if ref.i0 <= head.i < ref.i1:
-                return True
-        return False
 
     def own(self, tok: Token, strict: bool, loose: bool = False) -> list[ActorRef]:
         """The actor the phrase headed by ``tok`` names (no coordination): see the module doc."""
@@ -262,10 +218,14 @@ class SentenceActors:
         for t in [tok, *(c for c in tok.children if c.dep_ == "compound")]:
             if t.i in self.places_at:  # "in the West Bank", "in Gaza City"
                 return [self.places_at[t.i]]
+            city = self.at.get(t.i)
+            if t.i != tok.i and city is not None and city.kind in ("city", "capital"):
+                return [replace(city, kind="place")]  # "near Damascus airport": in Damascus
         region = tok.lemma_.lower() in PLACE_NOUNS  # "in Russia's Bryansk region": Russia's
-        named = [replace(p, kind="place") for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                 and region for o in c.children if o.dep_ == "pobj" for p in self.place(o) if p.country]
-        if named:  # "struck the port city of Odesa"
+        inner = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj" for p in self.place(o)]
+        named = [replace(p, kind="place") for p in inner if p.country and (region or p.kind == "place")]
+        if named:  # "struck the port city of Odesa", "bombed the runways of Beirut airport"
             return named
         return [replace(a, kind="place") if a.kind == "possessor" else a for a in self.group(tok, False)
                 if a.kind != "agent" and (a.kind != "possessor" or region)]

@@ -1358,6 +1358,9 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # visas no longer issued to a state's nationals: administrative sanctions
     ("Kuwait has suspended the issuance of new entry and work visas to Filipinos.", [("KWT", "PHL", 4)]),
     ("India cancelled visas issued to Pakistani nationals.", [("IND", "PAK", 4)]),
+    # a city compounded with a place ("Damascus airport"), and a part of such a place, is where a strike fell
+    ("Israeli warplanes struck weapons depots near Damascus airport early on Monday.", [("ISR", "SYR", 4)]),
+    ("Israeli warplanes bombed the runways of Beirut airport on Thursday.", [("ISR", "LBN", 4)]),
 ]
 
 
