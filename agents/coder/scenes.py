@@ -138,6 +138,9 @@ class Scenes:
         Israel', 'strengthened its forces in Lebanon'): the verb's and its object's preps
         (``PLACE_PREPS`` and ``more``, less ``skip``: 'a summit in Geneva on Iran')."""
         objects = [c for c in tok.children if c.dep_ == "dobj"]
+        objects += [o for c in objects if c.lemma_.lower() == "control" for p in c.children
+                    if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        # ("seized control of a plant in Ukraine": the plant's place)
         named = [c for c in tok.children if c.dep_ == "ccomp" and what_called(c)]  # "struck what it
         objects += [n for c in named for n in _names_given(c)]  # described as a camp inside Pakistan"
         when: list[Token] = []  # "killed 23 people when they blew themselves up in Tel Aviv"

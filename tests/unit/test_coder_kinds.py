@@ -1361,6 +1361,7 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # a city compounded with a place ("Damascus airport"), and a part of such a place, is where a strike fell
     ("Israeli warplanes struck weapons depots near Damascus airport early on Monday.", [("ISR", "SYR", 4)]),
     ("Israeli warplanes bombed the runways of Beirut airport on Thursday.", [("ISR", "LBN", 4)]),
+    ("Russian forces seized control of a power plant in Ukraine.", [("RUS", "UKR", 4)]),
 ]
 
 
