@@ -32,6 +32,8 @@ from agents.coder.refs import ActorRef
 from agents.coder.syntax import bare_pair, first_conjunct, group_size, signed_unsaid, subject_countries
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Token
 
 __all__ = ["Discourse"]
@@ -45,7 +47,7 @@ class Discourse(DiscourseMemory):
     """What earlier sentences named, for the coreference of later ones (``DiscourseMemory``)."""
 
     def acted(self, index: int, acts: list[tuple[ActorRef, ActorRef, str]],
-              lone: list[tuple[ActorRef, str]] = ()) -> None:  # type: ignore[assignment]
+              lone: Sequence[tuple[ActorRef, str]] = ()) -> None:
         """The (source, target, CAMEO code) of the acts coded in sentence ``index`` ("the
         decision" later stands for one, "the two sides" for the last pair), and the (source,
         CAMEO code) of acts of force told with no target ("Israeli troops stormed the mosque":

@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 from agents.coder.refs import ActorRef
 from agents.coder.syntax import subject_countries
 
-REPORTING = frozenset({"say", "tell", "announce", "state", "add", "note", "report"})
-
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -25,6 +23,7 @@ __all__ = ["ADDRESSING", "PEOPLE_NOUNS", "PERSON_KINDS", "WINDOW", "DiscourseMem
 WINDOW = 3
 PEOPLE_NOUNS = frozenset({"leaders", "presidents", "ministers", "premiers", "counterparts"})
 PERSON_KINDS = frozenset({"leader", "person", "agent"})
+REPORTING = frozenset({"say", "tell", "announce", "state", "add", "note", "report"})  # who tells of a group
 
 
 def someone(ref: ActorRef) -> bool:
