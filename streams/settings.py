@@ -32,7 +32,7 @@ def usable_cores() -> int:
 class Settings(BaseSettings):
     """Frozen settings; override any field with ``DYADWATCH_<FIELD>`` (case-insensitive)."""
 
-    model_config = SettingsConfigDict(env_prefix="DYADWATCH_", frozen=True, extra="ignore")
+    model_config = SettingsConfigDict(env_prefix=PREFIX, frozen=True, extra="ignore")
 
     # Broker and clients
     bootstrap_servers: str = Field("127.0.0.1:9092", description="Kafka host:port[,host:port]")

@@ -103,8 +103,8 @@ class Discourse(DiscourseMemory):
                 return self._group(index, here, tok, 2)
             if group_size(tok):
                 return self._group(index, here, tok, group_size(tok))
-            unplaced = [r for r in here if not _located(doc, r)]  # (not "in San Francisco": where)
-            if bare_pair(tok) and not unplaced:  # "The leaders held talks": the pair told both ways
+            if bare_pair(tok) and all(_located(doc, r) for r in here):  # "The leaders held talks": the
+                # pair told both ways (a place named beside them, "in San Francisco", is where)
                 return self.pair_told(index, tok)
             if signed_unsaid(tok) and not here:  # "Agreements were also signed": by that pair
                 return self.pair_told(index, tok)

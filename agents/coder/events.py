@@ -39,7 +39,7 @@ from agents.coder.patterns import right_words
 from agents.coder.refs import ActorRef
 from agents.coder.reprisals import THREATS, answered, reprisal_code
 from agents.coder.roles import Resolver
-from agents.coder.scenes import UNCLAIMED_ROOTS, scene_of
+from agents.coder.scenes import FORCE, UNCLAIMED_ROOTS, scene_of
 from agents.coder.syntax import GROUP_MAX, acts_on_itself, clause_of, each_way
 from agents.coder.verbwords import INTENSIFIERS
 from agents.coder.visits import abandoned, asks, carried, gives_up, hosts_installation
@@ -61,7 +61,6 @@ GREETINGS = frozenset({"welcome", "greet"})  # of a person: a visit hosted; of a
 
 
 PROTESTS = frozenset({"protest", "lodge", "complain", "condemn", "summon", "denounce", "accuse"})
-LONE_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts of force remembered with no target
 DRILLS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "game", "patrol"})
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself"})  # "had attacked themselves"
 
@@ -234,7 +233,7 @@ class TriggerCoding(NounEvents):
             urged = [(a, "obj") for c in tok.head.children if c.dep_ == "dobj"
                      for a in self._phrase(c, tok.head, strict=True)]
             targets = urged or targets
-        if subjects and not targets and self.status == "act" and code[:2] in LONE_ROOTS:
+        if subjects and not targets and self.status == "act" and code[:2] in FORCE:
             self.lone = [(s, code) for s in subjects if not s.coref]  # ("Israeli troops stormed
             # the mosque": the author of "the incursion" a later sentence condemns)
         sources, aims = len({s.country for s in subjects}), len({t.country for t, _ in targets})

@@ -85,17 +85,19 @@ class DiscourseMemory:
                 if index - WINDOW <= sent_index < index and len(group) == size:
                     return [coref_to(ref, tok) for ref in group]
         before = [r for r in here if r.head < tok.i]
+        # the pair told before, also when only who tells of it is named ("Anwar said commanders
+        # from both sides would meet") and is neither side
         reported = not before or (tok.dep_ == "pobj" and all(_reporter(tok, r) for r in before))
-        if size == 2 and reported:  # ("Anwar said commanders from
-            told_pair = self.pair_told(index, tok)  # both sides would meet": the sides told before,
+        if size == 2 and reported:
+            told_pair = self.pair_told(index, tok)
             if told_pair and not {r.country for r in before} & {r.country for r in told_pair}:
-                return told_pair  # if the one who tells of them is neither)
+                return told_pair
         if tok.lower_ in PEOPLE_NOUNS:  # "the two leaders": the last two people named for countries
             people = self._latest(index, lambda r: r.kind in PERSON_KINDS, tok, size)
-            if len(people) == size and not [r for r in here if r.head < tok.i]:
+            if len(people) == size and not before:
                 return people
         found: list[ActorRef] = []
-        for ref in reversed([r for r in here if r.head < tok.i]):
+        for ref in reversed(before):
             if ref.country not in {f.country for f in found} and len(found) < size:
                 found.append(coref_to(ref, tok))
         if len(found) < size:

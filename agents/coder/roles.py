@@ -20,6 +20,7 @@ from agents.coder.phrases import SentenceActors
 from agents.coder.preps import PrepObjects
 from agents.coder.refs import ActorRef
 from agents.coder.scenes import FORCE, PLACE_PREPS, SCENE_KINDS, UNCLAIMED_ROOTS, scene_of
+from agents.coder.scenes import HELD as HELD_VERBS
 from agents.coder.subjects import Resolver, verb_as_compound
 from agents.coder.syntax import (
     ADJUNCT_PREPS,
@@ -54,8 +55,7 @@ BARE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "pu
 HELD = frozenset({"084", "173"})  # freed or arrested: "freed a Russian hacker"
 OFFICES = frozenset({"ministry", "office"})  # where envoys are summoned: the state that summons
 RELEASES = frozenset({"release", "return", "freedom"})  # asked for: of people someone holds
-DETAINING = frozenset({"hold", "detain", "jail", "imprison", "arrest", "keep", "seize", "capture", "abduct",
-                       "kidnap"})
+DETAINING = HELD_VERBS | {"seize", "capture", "abduct", "kidnap"}  # (people held, and taken)
 AFTERMATH = frozenset({"after", "following", "since", "amid", "despite"})  # (an act told as the time
 
 
@@ -207,7 +207,7 @@ class Roles(PrepObjects):
         held = [t for t in noun.subtree if t.pos_ == "VERB" and t.lemma_.lower() in DETAINING]
         agents = [c for t in held for c in t.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"]
         by = [a for c in agents for o in c.children if o.dep_ == "pobj" for a in self.actors.group(o, True)]
-        return by or [p for t in held for p in self._places(t) if p.kind in SCENE_KINDS]
+        return by or self._held_in(noun, DETAINING)
 
     def _recalled(self, tok: Token) -> list[tuple[ActorRef, ActorRef]]:
         """An envoy recalled, told in the passive with no agent: by the envoy's state, from the

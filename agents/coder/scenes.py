@@ -28,7 +28,7 @@ from agents.coder.words import ACCIDENTS, FORCE_NOUNS, HARDWARE, MUNITIONS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["FORCE", "PLACE_PREPS", "SCENE_KINDS", "UNCLAIMED_ROOTS", "Scenes", "scene_of"]
+__all__ = ["FORCE", "HELD", "PLACE_PREPS", "SCENE_KINDS", "UNCLAIMED_ROOTS", "Scenes", "scene_of"]
 
 FORCE = frozenset({"15", "17", "18", "19", "20"})  # "fired at X": 'at' names a target of force only
 PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "around", "outside", "on"})
@@ -105,8 +105,12 @@ class Scenes:
     def _holders(self, tok: Token) -> list[ActorRef]:
         """Where the released had been held: the places of a detention verb in the subject's
         phrase ('an American teacher held in Russia since 2021')."""
-        held = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree
-                if t.pos_ == "VERB" and t.lemma_.lower() in HELD]
+        return [p for c in tok.children if c.dep_ == "nsubjpass" for p in self._held_in(c)]
+
+    def _held_in(self, phrase: Token, verbs: frozenset[str] = HELD) -> list[ActorRef]:
+        """The places of the detention verbs (``verbs``) in ``phrase``'s subtree ('... held in
+        Russia since 2021', '... who was detained in Beijing')."""
+        held = [t for t in phrase.subtree if t.pos_ == "VERB" and t.lemma_.lower() in verbs]
         return [p for t in held for p in self._places(t) if p.kind in SCENE_KINDS]
 
     def _force_users(self, tok: Token) -> tuple[list[ActorRef], list[Token]]:
