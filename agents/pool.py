@@ -6,8 +6,8 @@ message back, **in the batch's order** (``agents.steps.code_raw``: the events as
 JSON) records, or the message's rejection). Two services:
 
 - ``CodingPool`` (``DYADWATCH_CODING_PROCESSES`` >= 1): a ``ProcessPoolExecutor`` of that many
-  processes started by a fork server (never ``fork`` from the worker: asyncio, Faust's threads
-  and fork don't mix). The fork server imports spaCy once (``PRELOAD``); each process then
+  processes, all started with its first task (``agents.executor``), by a fork server (never
+  ``fork`` from the worker: asyncio, Faust's threads and fork don't mix). The fork server imports spaCy once (``PRELOAD``); each process then
   loads the coder once (``factory``, e.g. ``agents.coder.default_coder``) in its initializer,
   at a lower CPU priority than the worker (``NICENESS``) so that the event loop never waits
   for coding when the cores are busy.
@@ -46,6 +46,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
+from agents.executor import EagerProcessPool
 from agents.steps import ArticleCoder, Coded, CodingLimits, Rejection, code_raw
 
 __all__ = ["CRASH_REASON", "MAX_CHUNK", "PRELOAD", "TIMEOUT_REASON", "CoderFactory", "CodingPool",
@@ -194,9 +195,8 @@ class CodingPool:
     def _new_executor(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(list(PRELOAD))
-        return ProcessPoolExecutor(self.processes, mp_context=context,
-                                   initializer=_load_coder,
-                                   initargs=(self.factory, self.limits, os.getpid()))
+        return EagerProcessPool(self.processes, mp_context=context, initializer=_load_coder,
+                                initargs=(self.factory, self.limits, os.getpid()))
 
     async def start(self) -> None:
         """Start the processes and wait until each has loaded its coder (``WARM_TIMEOUT_S``).

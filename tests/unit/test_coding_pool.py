@@ -125,6 +125,16 @@ def test_an_article_that_kills_its_process_is_dead_lettered_and_the_rest_coded()
     assert restarts >= 2
 
 
+def test_a_new_pool_starts_every_process_with_its_first_task() -> None:
+    # none is started later, while the executor's manager thread may be walking them
+    executor = CodingPool(3, stand_in_coder, CodingLimits(100))._new_executor()
+    try:
+        assert executor.submit(os.getpid).result(timeout=120) > 0
+        assert len(executor._processes) == 3  # the test reaches in for the processes
+    finally:
+        executor.shutdown()
+
+
 def test_a_process_killed_from_outside_loses_no_article() -> None:
     async def run() -> tuple[list[Coded], int]:
         pool = CodingPool(2, stand_in_coder, CodingLimits(100))
