@@ -27,7 +27,7 @@ ACT_NOUNS: dict[str, frozenset[str]] = {  # the noun -> the CAMEO roots of the a
     "shelling": _FORCE, "bombing": _FORCE, "raid": _FORCE, "downing": _FORCE, "killing": _FORCE,
     "seizure": _FORCE, "arrest": _FORCE, "detention": _FORCE, "deportation": _FORCE,
     "provocation": _FORCE | _WORDS, "accusation": _WORDS, "allegation": _WORDS, "remark": _WORDS,
-    "comment": _WORDS, "threat": _WORDS, "expulsion": _REDUCTIONS | _FORCE, "closure": _RESTRICTIONS,
+    "comment": _WORDS, "statement": _WORDS, "threat": _WORDS, "expulsion": _REDUCTIONS | _FORCE, "closure": _RESTRICTIONS,
     "ban": _RESTRICTIONS, "sanction": _REDUCTIONS, "embargo": _REDUCTIONS, "tariff": _REDUCTIONS,
     "restriction": _RESTRICTIONS, "suspension": _REDUCTIONS, "drill": _SHOWS, "exercise": _SHOWS,
     "deployment": _SHOWS, "release": _RELEASES, "pardon": _RELEASES, "exchange": _RELEASES,
@@ -51,7 +51,8 @@ def act_mentioned(tok: Token) -> bool:
     told before."""
     if tok.dep_ not in ("dobj", "pobj") or tok.lemma_.lower() not in ACT_NOUNS:
         return False
-    told = any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in tok.children)
+    told = any((c.dep_ == "det" and c.lower_ in DEMONSTRATIVES) or (c.dep_ in ("amod", "predet")
+               and c.lower_ == "such") for c in tok.children)  # ("such statements")
     authors = ("by", "of") if ACT_NOUNS[tok.lemma_.lower()] is _ANY else ("by",)  # ("the decision of
     # X": X's; "the downing of the drone", "the expulsion of its diplomats": what the act befell)
     owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in authors) for c in tok.children)

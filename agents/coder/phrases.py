@@ -41,6 +41,12 @@ __all__ = ["SentenceActors"]
 AIDES = frozenset({"aide", "adviser", "advisor", "assistant"})  # (an ambassador "to" X is not X's)
 NATIONS = frozenset({"people", "nation"})  # a country's people as an object: the country
 
+def _a_national(tok: Token) -> bool:
+    """A demonym as a noun with "a"/"an" ("freed Trevor Reed, an American"): one national."""
+    return tok.dep_ in ("dobj", "appos", "pobj") and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
+
+
 class SentenceActors:
     """The actors of one parsed sentence, and the noun-phrase reading over its tokens."""
 
@@ -92,7 +98,7 @@ class SentenceActors:
         ref = self.at.get(tok.i)
         if ref is not None:
             if ref.kind == "demonym" and tok.i == ref.head and tok.tag_ not in ("NNPS", "NNS"):
-                return []
+                return [ref] if _a_national(tok) else []
             if ref.kind == "city" and strict:
                 return []
             return [ref]

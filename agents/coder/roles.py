@@ -24,6 +24,7 @@ from agents.coder.scenes import HELD as HELD_VERBS
 from agents.coder.subjects import Resolver, verb_as_compound
 from agents.coder.syntax import (
     ADJUNCT_PREPS,
+    after_clause,
     clause_of,
     directive,
     each_way,
@@ -118,6 +119,9 @@ class Roles(PrepObjects):
             elif c.dep_ == "advcl" and _object_as_subject(tok, c):  # "killed 18 Palestinians waiting"
                 out.extend((a, "obj") for s in c.children if s.dep_ == "nsubj"
                            for a in self._phrase(s, tok, strict=False))
+            elif c.dep_ == "advcl" and code[:2] == "11" and after_clause(c):  # "protested after the US
+                nested += [(a, "obj") for s in c.children if s.dep_ == "nsubj"  # shot down a balloon":
+                           for a in self._phrase(s, c, strict=True)]  # the US, if nothing closer
             elif c.dep_ == "advcl" and self.trig.pattern.code[:2] == "07" and depth > 0 and _purpose(c):
                 nested += self._targets(c, code, depth)  # "send arms to help defend Saudi Arabia"
             elif c.dep_ == "ccomp" and what_called(c):  # "condemned what it called an act by X"

@@ -16,6 +16,7 @@ __all__ = [
     "GROUP_SIZES",
     "PAIR_NOUNS",
     "acts_on_itself",
+    "after_clause",
     "bare_pair",
     "clause_of",
     "directive",
@@ -83,6 +84,12 @@ def first_conjunct(tok: Token) -> Token:
 def to_clause(tok: Token) -> bool:
     """``tok`` heads a 'to' infinitive ('to meet', 'to shoot down')."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def after_clause(tok: Token) -> bool:
+    """``tok`` heads an 'after' clause with a subject ('after the US shot down a balloon')."""
+    return any(c.dep_ == "mark" and c.lower_ == "after" for c in tok.children) and any(
+        c.dep_ == "nsubj" for c in tok.children)
 
 
 def clause_of(tok: Token) -> Token:
