@@ -198,12 +198,18 @@ class SentenceActors:
                     listed = any(r.kind == "country" for r in extra) and all(
                         r.kind == "country" for r in found
                     )
-                    if not found or listed:
-                        todo.append(child)
+                    if not found or listed or self._of_last_conjunct(cur, child, strict):
+                        todo.append(child)  # ("A and B, China's deputy minister,": B's)
                     else:  # ("Iranian Foreign Minister [Araghchi and US envoy Witkoff]": the
                         todo.extend(c for c in child.children if c.dep_ == "conj"  # names listed)
                                     and subject_of_next(c) is None)
         return unique_refs(found)
+
+    def _of_last_conjunct(self, head: Token, appos: Token, strict: bool) -> bool:
+        """An apposition the parser hung on the first of a list but written after a later name
+        that names no state ('Perera and Zhang Baoqun, China's deputy minister,'): that name's."""
+        before = [c for c in head.children if c.dep_ == "conj" and c.i < appos.i]
+        return bool(before) and not self.own(before[-1], strict)
 
     def _misread_conjunct(self, tok: Token) -> bool:
         """A named person the parser hung as a modifier of the next one, with the 'and' between

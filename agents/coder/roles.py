@@ -25,6 +25,7 @@ from agents.coder.subjects import Resolver, verb_as_compound
 from agents.coder.syntax import (
     ADJUNCT_PREPS,
     after_clause,
+    relative_subjects,
     clause_of,
     directive,
     each_way,
@@ -89,6 +90,9 @@ class Roles(PrepObjects):
                 named = [a for a in self._phrase(c, tok, strict=False, loose=judged_act)
                          if not (goods and self.doc[a.head].lower_ in HARDWARE)]
                 out.extend((a, "obj") for a in named)
+                if code[:2] == "05" and len({a.country for a in self._subjects(tok)}) == 1:
+                    nested += [(a, "obj") for s in relative_subjects(c)  # "signed an agreement under
+                               for a in self._phrase(s, c, True)]  # which China will provide aid"
                 if code[:2] == "10" and c.lemma_.lower() in RELEASES:  # "demanded the release of 15
                     out.extend((a, "obj") for a in self._held_by(c))  # sailors detained by Iran"
                 owned = any(ch.dep_ == "poss" and (named or ch.i in self.actors.at) for ch in c.children)

@@ -103,19 +103,40 @@ def _first_mentions(text: str, hits: list[ActorHit]) -> Iterator[tuple[str, Acto
 
 
 def _bare_offices(text: str, hits: list[ActorHit]) -> Iterator[tuple[str, ActorHit]]:
-    """'Foreign Minister Hugo de Zela accused ...' in a story datelined LIMA: Peru's minister."""
-    dateline = DATELINE_RE.match(text)
-    named = [h.name for h in hits if dateline and h.end <= dateline.end() and h.name and h.name.country]
+    """'Foreign Minister Hugo de Zela accused ...' in a story datelined LIMA whose first state
+    named is Peru: Peru's minister."""
+    start, end = _dateline(text)
+    named = [h.name for h in hits if start <= h.start and h.end <= end and h.name and h.name.country]
     if not named:
         return
     country = named[0].country
-    for found in _BARE_OFFICE.finditer(text, dateline.end() if dateline else 0):
+    lead = next((h.name.country for h in hits if h.start >= end and h.name and h.name.country), "")
+    if lead != country:  # ("SANTIAGO - Venezuela on Monday withdrew ...": the story is not Chile's)
+        return
+    for found in _BARE_OFFICE.finditer(text, end):
         start, end = found.start("name"), found.end("name")
         surname = _surname(found.group("name"))
         if not surname or any(h.start < end and start < h.end for h in hits):
             continue
         yield surname, ActorHit(start, end, ActorName.make(found.group("name"), country, "person",
                                                            country + "GOV"))
+
+
+def _dateline(text: str) -> tuple[int, int]:
+    """Where the story's dateline is: opening the text, or the paragraph after a headline and
+    a byline ("Maldives signs deal ...\n\nMALE, March 5 - ..."); (0, 0) if none."""
+    start = 0
+    for _ in range(3):
+        found = DATELINE_RE.match(text[start:start + 300])
+        if found:
+            return start, start + found.end()
+        line_end = text.find("\n", start)
+        if line_end < 0 or line_end - start > 200:  # (a headline or a byline is one short line)
+            break
+        start = line_end + 1
+        while text[start:start + 1] == "\n":
+            start += 1
+    return 0, 0
 
 
 def second_mentions(text: str, hits: list[ActorHit]) -> list[ActorHit]:

@@ -24,6 +24,7 @@ __all__ = [
     "first_conjunct",
     "group_size",
     "object_of",
+    "relative_subjects",
     "second_subject",
     "signed_unsaid",
     "subject_countries",
@@ -90,6 +91,14 @@ def after_clause(tok: Token) -> bool:
     """``tok`` heads an 'after' clause with a subject ('after the US shot down a balloon')."""
     return any(c.dep_ == "mark" and c.lower_ == "after" for c in tok.children) and any(
         c.dep_ == "nsubj" for c in tok.children)
+
+
+def relative_subjects(noun: Token) -> list[Token]:
+    """Subjects of the relative clauses that tell what a noun holds ('an agreement under which
+    China will provide aid': China), not of those whose subject is the relative pronoun."""
+    return [s for r in noun.children if r.dep_ == "relcl"
+            and any(p.dep_ == "prep" and any(w.tag_ == "WDT" for w in p.children) for p in r.children)
+            for s in r.children if s.dep_ == "nsubj"]
 
 
 def clause_of(tok: Token) -> Token:
