@@ -26,8 +26,8 @@ __all__ = ["FORCE_ROOTS", "JOINT_ROOTS", "MUTUAL_ROOTS", "ONE_WAY", "NounEvents"
 ALONE = frozenset({"abstain"})  # acts a state does on its own, never with the others named with it
 JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})  # "A and B met / traded fire"
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
-ONE_WAY = frozenset({"042", "043", "051", "064", "0314", "0214", "1214"})  # sharing intelligence,
-# standing with a country (051) go one way
+ONE_WAY = frozenset({"042", "043", "051", "054", "064", "0314", "0214", "1214"})  # sharing intelligence,
+# standing with a country (051), recognising one (054) go one way
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a foreign place can be the target
 EXCHANGED = frozenset({"fire", "gunfire", "shot", "shots", "blow", "blows", "salvo", "salvos", "artillery",
                        "barrage", "barrages", "rocket", "rockets"})  # "traded fire": at each other
