@@ -149,6 +149,10 @@ class Discourse(DiscourseMemory):
         later = {r.country for r in here if r.head > tok.i and r.head in _clause(tok)}
         subjects = [r for r in here if r.head < tok.i and r.country not in later
                     and _phrase_head(doc[r.head]).dep_ in ("nsubj", "nsubjpass")]
+        acted_on = [r for r in here if r.head < tok.i and r.country not in later
+                    and r.country not in {s.country for s in subjects}]
+        if acted_on and tok.dep_ in ("dobj", "dative"):  # "cut ties with Morocco, accusing the
+            return [coref_to(acted_on[-1], tok)]  # kingdom of ...": not the accuser
         if subjects:
             return [coref_to(subjects[-1], tok)]
         same = [r for i, keys, r in reversed(self.organs) if index - WINDOW <= i <= index
