@@ -42,7 +42,7 @@ from agents.coder.roles import Resolver
 from agents.coder.scenes import FORCE, UNCLAIMED_ROOTS, scene_of
 from agents.coder.syntax import GROUP_MAX, acts_on_itself, clause_of, each_way
 from agents.coder.verbwords import INTENSIFIERS
-from agents.coder.visits import abandoned, asks, carried, gives_up, hosts_installation
+from agents.coder.visits import abandoned, asks, carried, deployed, gives_up, hosts_installation
 from agents.coder.words import (
     CONFLICTS,
     MEETINGS,
@@ -190,6 +190,8 @@ class TriggerCoding(NounEvents):
     def _refined(self, tok: Token, code: str) -> str:
         """The code its object's words and the scene make more precise."""
         code = refine(code, {t.lower_ for t in right_words(tok, 12)} | {tok.lower_})
+        if code == "042" and deployed(tok):
+            return "074"  # "Nigerian troops arrived in Monrovia": sent there, not a visit
         if code == "020" and tok.lemma_.lower() == "call" and not asks(tok):
             return "042"  # "called on Prime Minister Shehbaz Sharif at the PM House": a call paid
         if self.trig.noun and code[:2] == "06" and tok.lemma_.lower() in DRILLS and self._shown_to(tok):

@@ -13,7 +13,7 @@ from agents.coder.words import HARDWARE, INSTALLATIONS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["abandoned", "asks", "carried", "gives_up", "hosts_installation"]
+__all__ = ["abandoned", "asks", "carried", "deployed", "gives_up", "hosts_installation"]
 
 # verbs that give up a meeting: "boycotted the summit", "shelved plans for a summit"; "pull" and
 # "walk" only with "out" ("pulled out of the talks"), "call" only with "off"
@@ -24,6 +24,7 @@ PARTICLE_OF = {"pull": "out", "walk": "out", "call": "off", "leave": "out"}
 CARRY_VERBS = frozenset({"fly", "sail", "drive", "steer"})
 CRAFT = HARDWARE | {"plane", "planes", "airliner", "flight", "flights", "ship", "ships", "vessel", "vessels"}
 TROOPS = frozenset({"troops", "forces", "soldiers", "marines", "paratroopers", "units"})
+DEPLOYED = TROOPS | {"police", "policemen", "peacekeepers", "gendarmes", "contingent", "battalion"}
 
 
 def carried(tok: Token) -> bool:
@@ -36,6 +37,13 @@ def carried(tok: Token) -> bool:
         if words & CRAFT or (landed and words & TROOPS):
             return True
     return tok.lemma_.lower() in CARRY_VERBS and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def deployed(tok: Token) -> bool:
+    """A travel verb whose subject is troops or police ('Nigerian troops arrived in Monrovia',
+    'the first 200 Kenyan police officers arrived in Port-au-Prince'): a deployment, no visit."""
+    return any(c.dep_ == "nsubj" and {c.lower_, *(m.lower_ for m in c.children if m.dep_ in (
+        "compound", "conj"))} & DEPLOYED for c in tok.children)
 
 
 def asks(call: Token) -> bool:
