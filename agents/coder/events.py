@@ -65,6 +65,7 @@ DRILLS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "game", "patro
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself"})  # "had attacked themselves"
 
 DELIBERATION = frozenset({"consider", "weigh", "mull", "contemplate", "study", "debate", "eye"})
+HELD_BEFORE = frozenset({"after", "following", "during"})  # a meeting noun these govern was held
 WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal", "try", "threat")) - {
     "offer"
 }
@@ -149,6 +150,8 @@ class TriggerCoding(NounEvents):
         found = status(governor if self.trig.noun else tok)
         wish = governor.lemma_.lower() in WISHES | DELIBERATION and found != "refuse"  # (refused
         # to commit to aid; "is considering new sanctions": weighed, not imposed)
+        wish = wish and not (tok.dep_ == "pobj" and tok.head.lower_ in HELD_BEFORE)  # ("agreed to
+        # a ceasefire after talks in Moscow": the talks were held)
         if self.trig.noun and governor.i != tok.i and wish:
             return "off"  # "India wants talks with China": wanted, not held
         if (self.trig.noun and supposed(tok)) or content_of_document(tok):
