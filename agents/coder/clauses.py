@@ -152,6 +152,12 @@ def _ruled_out(head: Token) -> bool:
     return (lemma == "rule" and "out" in particle) or (lemma == "put" and "off" in particle)
 
 
+def _own_future(tok: Token) -> bool:
+    """'it would', 'we will', 'it could': what the speaker's own state would do."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE | {"could", "might", "may"} for c in tok.children) \
+        and any(c.dep_ == "nsubj" and c.lower_ in ("it", "we") for c in tok.children)
+
+
 def governor_status(tok: Token) -> str | None:
     """The status a governing word gives ``tok`` ("agreed to resume" -> intent), None if none."""
     head = tok.head
@@ -165,6 +171,8 @@ def governor_status(tok: Token) -> str | None:
     if lemma in UNASSERTED or _ruled_out(head):  # ("did not rule out developing cooperation")
         return "off"
     kind = GOVERNOR_OF.get(lemma)
+    if lemma == "warn" and tok.dep_ == "ccomp" and _own_future(tok):  # "warned that it would
+        return "threat"  # impose sanctions on Lithuania": a threat, not a decision announced
     if kind is None or _told_before(tok):
         return None
     if tok.dep_ == "ccomp" and kind != "appeal":
