@@ -57,7 +57,10 @@ REPROACHES = frozenset({
     "counterproductive", "cynical", "shameless", "humiliating", "inhumane", "cruel", "invalid", "void",
     "hypocrisy", "insulting", "offensive", "xenophobic", "imperialist", "neocolonial", "colonial",
     "invasion", "occupation", "mistake", "error", "wrong", "unfortunate", "blunder", "ridiculous",
-    "ludicrous", "preposterous", "threat", "irrational", "unilateral",
+    "ludicrous", "preposterous", "threat", "irrational", "unilateral", "fascist", "fascists", "genocidal",
+    "nazi", "nazis", "murderous", "inhuman", "apartheid", "killer", "killers", "thug", "thugs", "dictator",
+    "tyrant", "despot", "puppet", "liar", "liars", "warmonger", "warmongers", "devil", "evil", "pirates",
+    "bandit", "bandits", "gangster", "gangsters", "occupier", "occupiers",
 })
 NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
 OBLIGATION = frozenset({"must", "should"})
@@ -180,6 +183,9 @@ def naming(tok: Token) -> bool:
     if tok.lemma_.lower() not in ("call", "term", "label", "brand", "dub"):
         return False
     if any(c.dep_ == "oprd" for c in tok.children):
+        return True
+    if any(c.dep_ == "dobj" and any(a.dep_ == "appos" and tok.doc[a.left_edge.i - 1].text != "," for a in c.children)
+           for c in tok.children):  # "called Obama a son of ...": the name, unparted by a comma
         return True
     quoted = any(t.text in ('"', "“", "”") for t in tok.doc[tok.i + 1 : tok.i + 12])
     objects = [c for c in tok.children if c.dep_ == "dobj"]  # 'called X "a ..."': a name, quoted

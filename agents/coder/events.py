@@ -98,7 +98,7 @@ class TriggerCoding(NounEvents):
         code = modal_code(act, self.status)
         if code is None:
             return None
-        if naming(tok) or self._names_a_thing(tok):
+        if naming(tok) or self._names_a_thing(tok) or (tok.lemma_.lower() == "call" and what_called(tok)):
             if judged_what_called(tok) or (what_called(tok) and not named_author(tok)) or not (
                     reproach(tok) or judged_act(tok)):
                 return None  # ("condemned what it called ...": the condemnation is the act)
