@@ -54,6 +54,7 @@ SUMMONED = re.compile(r"\bsummoned to the (?:(?:foreign|external) (?:affairs )?)
                       re.IGNORECASE)  # told of
 SIGNED_UNSAID = re.compile(r"\b(?:were|was|been)\s+(?:also\s+)?(?:signed|exchanged|concluded|adopted)\b",
                            re.IGNORECASE)  # "Agreements were also signed": by the pair told before
+THEY = re.compile(r"\s*They\b")  # a sentence opened by "They": the countries told before
 BARE_PAIR = re.compile(r"\bthe (?:leaders|sides|delegations)\b", re.IGNORECASE)  # "The sides discussed"
 COREF_WORDS = PRONOUNS | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS | {"host", "hosts"}
 MAX_PARSED_CHARS = 5000
@@ -160,6 +161,7 @@ class Coder:
         each = words >= RECIPROCAL and EACH_OTHER.search(sent.text) is not None  # "each side
         # blamed the other" (not "help each other": no group to resolve)
         group = each or not words.isdisjoint(GROUP_SIZES) or BARE_PAIR.search(sent.text) is not None
+        group = group or THEY.match(sent.text) is not None  # "They also agreed to ...": the pair
         if SIGNED_UNSAID.search(sent.text) is not None:
             return True
         return len(countries) + organ + told >= 2 or ((organ or told or each) and group)
