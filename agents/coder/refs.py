@@ -110,6 +110,7 @@ PEOPLE = frozenset(
         "activist",
         "crew",
         "pilgrim",
+        "delegation",  # "delegations from Sudan and South Sudan"
     ]
 )
 OWNER_PREPS = frozenset({"from", "by"})  # "an offer from Afghanistan", "a demand by Iran"

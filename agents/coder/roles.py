@@ -119,7 +119,8 @@ class Roles(PrepObjects):
                 out.extend(a for p in c.children if p.dep_ == "prep" for a in self._prep_object(p))
             elif c.dep_ == "xcomp" and c.pos_ == "VERB" and depth > 0:
                 # "refused to lift the curfew on X"; not "asked Beijing to use its influence on X"
-                nested += self._targets(c, code, depth - 1)
+                nested += self._targets(c, code, depth - (c.lemma_.lower() != "help"))  # "to help
+                # rebuild Afghanistan": through "help" to what it helps do
             elif c.dep_ == "advcl" and _object_as_subject(tok, c):  # "killed 18 Palestinians waiting"
                 out.extend((a, "obj") for s in c.children if s.dep_ == "nsubj"
                            for a in self._phrase(s, tok, strict=False))
