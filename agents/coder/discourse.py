@@ -140,6 +140,8 @@ class Discourse(DiscourseMemory):
         named; the subject earlier in its sentence ("Qatar's prime minister called it terrorism,
         and the foreign ministry rejected ..."); else the last country named before that is not
         in its sentence; else the dateline's."""
+        if ref.i1 - ref.i0 == 2 and doc[ref.i1 - 1].lower_ == "ministry":  # "the ministry" alone:
+            return self._same_organ(index, doc, tok, ref, set())  # only a ministry named before
         region = _region(doc, ref)
         if region:
             return self._latest(index, lambda r: r.country in region, tok, 1)
@@ -155,17 +157,23 @@ class Discourse(DiscourseMemory):
             return [coref_to(acted_on[-1], tok)]  # kingdom of ...": not the accuser
         if subjects:
             return [coref_to(subjects[-1], tok)]
-        same = [r for i, keys, r in reversed(self.organs) if index - WINDOW <= i <= index
-                and (i < index or r.head < tok.i) and r.country not in later
-                and doc[ref.i1 - 1].lower_ in keys]
+        same = self._same_organ(index, doc, tok, ref, later)
         if same:  # "South Korea's Joint Chiefs of Staff (JCS) ... the JCS said": South Korea's
-            return [coref_to(same[0], tok)]
+            return same
         named = {r.country for r in here}
         found = self._latest(index, lambda r: r.country not in named, tok, 1)
         earlier = {r.country for r in here if r.head < tok.i}  # (not "Iran's" later on)
         if found or not self.home or self.home in earlier:
             return found
         return [ActorRef(self.home, self.home, "capital", tok.i, tok.i, tok.i + 1, coref=True)]
+
+    def _same_organ(self, index: int, doc: Doc, tok: Token, ref: ActorRef, later: set[str]) -> list[ActorRef]:
+        """The country whose organ named in the window the phrase names again ("Iran's foreign
+        ministry ... the ministry"), or none."""
+        same = [r for i, keys, r in reversed(self.organs) if index - WINDOW <= i <= index
+                and (i < index or r.head < tok.i) and r.country not in later
+                and doc[ref.i1 - 1].lower_ in keys]
+        return [coref_to(same[0], tok)] if same else []
 
     def _named_act(self, index: int, doc: Doc, here: list[ActorRef], tok: Token) -> list[ActorRef]:
         """'it' named by 'call': the conduct owned earlier in the sentence ("criticised China's

@@ -27,7 +27,7 @@ COREF_PHRASES: tuple[str, ...] = (
     "the presidential office", "the commerce ministry", "the trade ministry",
     "the royal government", "the jcs", "the joint chiefs of staff", "the general staff",
     "the department of foreign affairs", "the ministry of national defense",
-    "the ministry of national defence",
+    "the ministry of national defence", "the ministry",  # (bare: only a ministry named before)
 )
 
 
