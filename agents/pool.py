@@ -7,10 +7,10 @@ JSON) records, or the message's rejection). Two services:
 
 - ``CodingPool`` (``DYADWATCH_CODING_PROCESSES`` >= 1): a ``ProcessPoolExecutor`` of that many
   processes, all started with its first task (``agents.executor``), by a fork server (never
-  ``fork`` from the worker: asyncio, Faust's threads and fork don't mix). The fork server imports spaCy once (``PRELOAD``); each process then
-  loads the coder once (``factory``, e.g. ``agents.coder.default_coder``) in its initializer,
-  at a lower CPU priority than the worker (``NICENESS``) so that the event loop never waits
-  for coding when the cores are busy.
+  ``fork`` from the worker: asyncio, Faust's threads and fork don't mix). The fork server
+  imports spaCy once (``PRELOAD``); each process then loads the coder once (``factory``, e.g.
+  ``agents.coder.default_coder``) in its initializer, at a lower CPU priority than the worker
+  (``NICENESS``) so that the event loop never waits for coding when the cores are busy.
   A batch's articles are all submitted at once, in chunks of consecutive articles
   (``chunk_spans``: up to ``MAX_CHUNK``, single articles towards the batch's end so that the
   processes finish together), and awaited in order, so every process is busy while the event

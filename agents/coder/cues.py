@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from agents.coder.clauses import SPEECH, speech_head, status
 from agents.coder.syntax import clause_of, first_conjunct, to_clause
 from agents.coder.vocab import VerbPattern
-from agents.coder.words import MESSAGES
+from agents.coder.words import MESSAGES, REPROACHES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,29 +39,6 @@ __all__ = [
     "under_document",
 ]
 
-# words that make a name given a reproach ('called the manoeuvres "dangerous and unlawful"')
-REPROACHES = frozenset({
-    "violation", "violations", "aggression", "aggressive", "aggressor", "unlawful", "illegal", "illegitimate",
-    "dangerous", "provocation", "provocative", "unfriendly", "hostile", "irresponsible", "reckless",
-    "piracy", "terrorism", "terrorist", "crime", "criminal", "blackmail", "interference", "unacceptable",
-    "outrageous", "barbaric", "genocide", "racist", "lie", "lies", "propaganda", "destabilizing",
-    "destabilising", "escalation", "sham", "farce", "insult", "betrayal", "brutal", "atrocity",
-    "bullying", "coercion", "coercive", "hegemonic", "hypocritical", "absurd", "baseless", "groundless",
-    "slander", "fabrication", "unjust", "unjustified", "unprovoked", "flagrant", "blatant",
-    "protectionism", "protectionist", "discriminatory", "politicised", "politicized",
-    "unfounded", "reprehensible", "shameful", "alarming", "disappointing", "regrettable", "deplorable",
-    "affront", "disgrace", "scandal", "nonsense", "deception", "punitive", "motivated", "russophobic",
-    "unjustifiable", "incomprehensible", "outrage", "shocking", "appalling", "unfair", "arbitrary",
-    "arrogant", "meddling", "intimidation", "unwarranted", "inadmissible", "smear", "slanderous",
-    "false", "misleading", "distortion", "concern", "worrying", "troubling", "unhelpful",
-    "counterproductive", "cynical", "shameless", "humiliating", "inhumane", "cruel", "invalid", "void",
-    "hypocrisy", "insulting", "offensive", "xenophobic", "imperialist", "neocolonial", "colonial",
-    "invasion", "occupation", "mistake", "error", "wrong", "unfortunate", "blunder", "ridiculous",
-    "ludicrous", "preposterous", "threat", "irrational", "unilateral", "fascist", "fascists", "genocidal",
-    "nazi", "nazis", "murderous", "inhuman", "apartheid", "killer", "killers", "thug", "thugs", "dictator",
-    "tyrant", "despot", "puppet", "liar", "liars", "warmonger", "warmongers", "devil", "evil", "pirates",
-    "bandit", "bandits", "gangster", "gangsters", "occupier", "occupiers",
-})
 NEAR = frozenset({"around", "near", "off", "encircling", "surrounding"})
 OBLIGATION = frozenset({"must", "should"})
 HALTS = frozenset({"pause", "suspend", "halt", "stop", "end", "freeze", "cancel", "terminate", "scrap",
@@ -184,7 +161,8 @@ def naming(tok: Token) -> bool:
         return False
     if any(c.dep_ == "oprd" for c in tok.children):
         return True
-    if any(c.dep_ == "dobj" and any(a.dep_ == "appos" and tok.doc[a.left_edge.i - 1].text != "," for a in c.children)
+    if any(c.dep_ == "dobj" and any(a.dep_ == "appos" and tok.doc[a.left_edge.i - 1].text != ","
+                                    for a in c.children)
            for c in tok.children):  # "called Obama a son of ...": the name, unparted by a comma
         return True
     quoted = any(t.text in ('"', "“", "”") for t in tok.doc[tok.i + 1 : tok.i + 12])

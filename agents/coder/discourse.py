@@ -27,6 +27,7 @@ from agents.coder.memory import (
     someone,
 )
 from agents.coder.naming import JUDGING_VERBS, NAMING_VERBS, what_called
+from agents.coder.organs import host_named, organ_words, phrase_head, placed
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
 from agents.coder.syntax import bare_pair, first_conjunct, group_size, signed_unsaid, subject_countries
@@ -68,9 +69,9 @@ class Discourse(DiscourseMemory):
         self.memory.extend((index, ref) for ref in named)
         if doc is not None:
             self.subjects.extend((index, ref) for ref in named
-                                 if _phrase_head(doc[ref.head]).dep_ in ("nsubj", "nsubjpass"))
+                                 if phrase_head(doc[ref.head]).dep_ in ("nsubj", "nsubjpass"))
             self.groups.extend((index, group) for group in _coordinated(doc, named))
-            self.organs.extend((index, keys, ref) for ref in named if (keys := _organ_words(doc, ref)))
+            self.organs.extend((index, keys, ref) for ref in named if (keys := organ_words(doc, ref)))
 
     def resolver(self, index: int, doc: Doc, actors: SentenceActors) -> Resolver:
         """A function from a pronoun / coreferring phrase token to the actors it stands for."""
@@ -145,12 +146,12 @@ class Discourse(DiscourseMemory):
         region = _region(doc, ref)
         if region:
             return self._latest(index, lambda r: r.country in region, tok, 1)
-        place = _placed(doc, here, tok) or _host_named(doc, here)
+        place = placed(doc, here, tok) or host_named(doc, here)
         if place:  # "In Seoul, police detained 16 students": Seoul's police; "the Ministry
             return [coref_to(place[0], tok)]  # summoned the Ambassador of Myanmar to Bangladesh"
         later = {r.country for r in here if r.head > tok.i and r.head in _clause(tok)}
         subjects = [r for r in here if r.head < tok.i and r.country not in later
-                    and _phrase_head(doc[r.head]).dep_ in ("nsubj", "nsubjpass")]
+                    and phrase_head(doc[r.head]).dep_ in ("nsubj", "nsubjpass")]
         acted_on = [r for r in here if r.head < tok.i and r.country not in later
                     and r.country not in {s.country for s in subjects}]
         if acted_on and tok.dep_ in ("dobj", "dative"):  # "cut ties with Morocco, accusing the
@@ -179,7 +180,7 @@ class Discourse(DiscourseMemory):
         """'it' named by 'call': the conduct owned earlier in the sentence ("criticised China's
         conduct, with Canberra calling it dangerous"), else the last act told ("Sunak called it
         reckless")."""
-        speakers = {r.country for r in here if _phrase_head(doc[r.head]).dep_ == "nsubj"}
+        speakers = {r.country for r in here if phrase_head(doc[r.head]).dep_ == "nsubj"}
         owners = [r for r in here
                   if r.head < tok.i and doc[r.head].dep_ == "poss" and r.country not in speakers]
         if owners:
@@ -197,7 +198,7 @@ class Discourse(DiscourseMemory):
         """'they' as a subject: the two or more countries that are subjects earlier in its
         sentence ("Kishida and Xi agreed ..., as they held talks"); else the pair told both ways
         in the window ("The two leaders met. They agreed ...")."""
-        heads = {r.head: first_conjunct(_phrase_head(doc[r.head])) for r in here if r.head < tok.i}
+        heads = {r.head: first_conjunct(phrase_head(doc[r.head])) for r in here if r.head < tok.i}
         subjects = [r for r in here if r.head in heads and heads[r.head].dep_ == "nsubj"]
         verbs = {heads[r.head].head.i for r in subjects}  # (one subject:
         if len({r.country for r in subjects}) >= 2 and len(verbs) == 1:  # "A and B agreed")
@@ -227,64 +228,11 @@ class Discourse(DiscourseMemory):
 PRAISING = frozenset({"welcome", "praise", "hail"})
 
 
-POSTED = frozenset({"ambassador", "envoy", "mission", "embassy", "chargé", "charge"})
-
-
-def _organ_words(doc: Doc, ref: ActorRef) -> frozenset[str]:
-    """The words an organ a country owns is named by later: "South Korea's Joint Chiefs of
-    Staff (JCS)" gives "staff" and "jcs", "Iran's foreign ministry" gives "ministry"."""
-    tok = doc[ref.head]
-    if tok.dep_ not in ("poss", "compound", "amod") or tok.head.i <= tok.i:
-        return frozenset()
-    organ = tok.head
-    words = {organ.lower_}
-    words |= {t.lower_ for t in doc[organ.i + 1: organ.i + 3]
-              if t.is_upper and len(t) > 1 and doc[t.i - 1].text == "("}
-    return frozenset(words)
-
-
-def _host_named(doc: Doc, here: list[ActorRef]) -> list[ActorRef]:
-    """The state an envoy of another is posted to ('the Ambassador of Myanmar to Bangladesh',
-    'the missions of the Russian Federation in the Republic of Bulgaria'): where an organ named
-    alone in the same sentence is."""
-    for t in doc:
-        if t.lemma_.lower() not in POSTED:
-            continue
-        near = [*t.children, *(t.head.children if t.dep_ == "dobj" else [])]  # ("summoned the
-        for p in (c for c in near if c.dep_ == "prep" and c.lower_ in ("to", "in")):  # Ambassador
-            # of Peru [to Bolivia]": the parser may hang it on the verb)
-            span = {w.i for o in p.children if o.dep_ == "pobj" for w in o.subtree}
-            hosts = [r for r in here if r.head in span and r.kind != "city"]  # ("in Accra": Ghana)
-            if hosts:
-                return hosts[:1]
-    return []
-
-
-def _placed(doc: Doc, here: list[ActorRef], tok: Token) -> list[ActorRef]:
-    """The city, capital or country named by an 'in' adjunct of the verb whose subject ``tok``
-    (an organ named alone: "police", "the authorities") is: where they act."""
-    head = _phrase_head(tok)
-    if head.dep_ not in ("nsubj", "nsubjpass"):
-        return []
-    spots = {o.i for p in head.head.children if p.dep_ == "prep" and p.lower_ == "in"
-             for o in p.children if o.dep_ == "pobj"}
-    return [r for r in here if r.head in spots and r.kind in ("city", "capital", "country")]
-
-
 def _region(doc: Doc, ref: ActorRef) -> frozenset[str]:
     """The member states of the region a coreferring phrase names ("the Gulf state"), or none."""
     words = [t.lower_ for t in doc[ref.i0 : ref.i1]]
     return next((REGIONS[" ".join(words[1:n])] for n in range(len(words), 1, -1)
                  if " ".join(words[1:n]) in REGIONS), frozenset())
-
-
-def _phrase_head(tok: Token) -> Token:
-    """The noun a modifier belongs to ('Qatari' of 'Qatari Prime Minister ... Al Thani')."""
-    for _ in range(6):
-        if tok.dep_ not in ("amod", "compound", "poss", "nmod") or tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return tok
 
 
 def _clause(tok: Token) -> set[int]:

@@ -25,10 +25,12 @@ from agents.coder.subjects import Resolver, verb_as_compound
 from agents.coder.syntax import (
     ADJUNCT_PREPS,
     after_clause,
-    relative_subjects,
     clause_of,
     directive,
     each_way,
+    object_as_subject,
+    onlookers,
+    relative_subjects,
     second_subject,
     signed_unsaid,
     to_clause,
@@ -109,7 +111,7 @@ class Roles(PrepObjects):
             elif c.dep_ in ("prep", "dative", "agent"):
                 if c.lower_ == "to" and code[:2] in ("11", "12") and _owned_object(tok):
                     continue  # "condemned Iran's transfer of missiles [to Russia]": the act's
-                if c.lower_ == "with" and _onlookers(c):  # "hosted A and B, with the US and Chinese
+                if c.lower_ == "with" and onlookers(c):  # "hosted A and B, with the US and Chinese
                     continue  # ambassadors in attendance": there, not hosted
                 found = self._prep_object(c)
                 if not found and c.lower_ in ("with", "in", "by", "on"):  # "answered with fire on X"
@@ -121,7 +123,7 @@ class Roles(PrepObjects):
                 # "refused to lift the curfew on X"; not "asked Beijing to use its influence on X"
                 nested += self._targets(c, code, depth - (c.lemma_.lower() != "help"))  # "to help
                 # rebuild Afghanistan": through "help" to what it helps do
-            elif c.dep_ == "advcl" and _object_as_subject(tok, c):  # "killed 18 Palestinians waiting"
+            elif c.dep_ == "advcl" and object_as_subject(tok, c):  # "killed 18 Palestinians waiting"
                 out.extend((a, "obj") for s in c.children if s.dep_ == "nsubj"
                            for a in self._phrase(s, tok, strict=False))
             elif c.dep_ == "advcl" and code[:2] == "11" and after_clause(c):  # "protested after the US
@@ -274,32 +276,9 @@ def _owned_object(verb: Token) -> bool:
     return any(d.dep_ == "dobj" and any(c.dep_ == "poss" for c in d.children) for d in verb.children)
 
 
-def _object_as_subject(verb: Token, clause: Token) -> bool:
-    """The parser read a participle after the object as a clause with the object as its subject
-    ('killed 18 Palestinians waiting for aid'): no object, no mark, the subject right after."""
-    if any(c.dep_ == "dobj" for c in verb.children) or clause.tag_ != "VBG":
-        return False
-    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-    marked = any(c.dep_ in ("mark", "advmod") and c.i < clause.i for c in clause.children)
-    return bool(subjects) and not marked and verb.i < subjects[0].i < clause.i
-
-
 def _purpose(clause: Token) -> bool:
     """A 'to' clause of help: 'to help defend X', 'to support X' (not 'to fight against X')."""
     return to_clause(clause) and clause.pos_ == "VERB" and clause.lemma_.lower() in HELPS
-
-
-def _onlookers(prep: Token) -> bool:
-    """'with the US ambassador in attendance', 'with Trump looking on': who was present."""
-    def attending(m: Token) -> bool:
-        at = m.dep_ == "prep" and m.lower_ == "in" and any(w.lower_ == "attendance" for w in m.children)
-        return at or (m.dep_ in ("amod", "advmod", "acl") and m.lower_ in ONLOOKING)
-    after = [m for m in prep.head.children if m.i > prep.i]  # ("in attendance" hung on the verb)
-    return any(attending(m) for m in after if m.dep_ == "prep") or any(
-        attending(m) for o in prep.children if o.dep_ == "pobj" for m in o.children)
-
-
-ONLOOKING = frozenset({"present", "looking", "watching", "attending"})
 
 
 def _price_paid(clause: Token) -> bool:

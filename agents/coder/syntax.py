@@ -23,7 +23,9 @@ __all__ = [
     "each_way",
     "first_conjunct",
     "group_size",
+    "object_as_subject",
     "object_of",
+    "onlookers",
     "relative_subjects",
     "second_subject",
     "signed_unsaid",
@@ -209,3 +211,26 @@ def title_holder(title: Token) -> Token:
     while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
         tok = tok.head
     return tok
+
+
+def object_as_subject(verb: Token, clause: Token) -> bool:
+    """The parser read a participle after the object as a clause with the object as its subject
+    ('killed 18 Palestinians waiting for aid'): no object, no mark, the subject right after."""
+    if any(c.dep_ == "dobj" for c in verb.children) or clause.tag_ != "VBG":
+        return False
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    marked = any(c.dep_ in ("mark", "advmod") and c.i < clause.i for c in clause.children)
+    return bool(subjects) and not marked and verb.i < subjects[0].i < clause.i
+
+
+def onlookers(prep: Token) -> bool:
+    """'with the US ambassador in attendance', 'with Trump looking on': who was present."""
+    def attending(m: Token) -> bool:
+        at = m.dep_ == "prep" and m.lower_ == "in" and any(w.lower_ == "attendance" for w in m.children)
+        return at or (m.dep_ in ("amod", "advmod", "acl") and m.lower_ in ONLOOKING)
+    after = [m for m in prep.head.children if m.i > prep.i]  # ("in attendance" hung on the verb)
+    return any(attending(m) for m in after if m.dep_ == "prep") or any(
+        attending(m) for o in prep.children if o.dep_ == "pobj" for m in o.children)
+
+
+ONLOOKING = frozenset({"present", "looking", "watching", "attending"})

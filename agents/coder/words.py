@@ -29,6 +29,7 @@ __all__ = [
     "PASSIVE_FROM",
     "POSSESSIVES",
     "RELATIONAL",
+    "REPROACHES",
     "SPEAKER_PRONOUNS",
     "STATIVE",
     "SUPPLY",
@@ -172,3 +173,27 @@ STATIVE = frozenset({"oppose", "commit", "ally", "align", "dedicate", "engage", 
 # a pronoun subject of a speech verb's complement stands for the speaker ("they": a plural one)
 SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
+# words that make a name given a reproach ('called the manoeuvres "dangerous and unlawful"')
+REPROACHES = frozenset({
+    "violation", "violations", "aggression", "aggressive", "aggressor", "unlawful", "illegal", "illegitimate",
+    "dangerous", "provocation", "provocative", "unfriendly", "hostile", "irresponsible", "reckless",
+    "piracy", "terrorism", "terrorist", "crime", "criminal", "blackmail", "interference", "unacceptable",
+    "outrageous", "barbaric", "genocide", "racist", "lie", "lies", "propaganda", "destabilizing",
+    "destabilising", "escalation", "sham", "farce", "insult", "betrayal", "brutal", "atrocity",
+    "bullying", "coercion", "coercive", "hegemonic", "hypocritical", "absurd", "baseless", "groundless",
+    "slander", "fabrication", "unjust", "unjustified", "unprovoked", "flagrant", "blatant",
+    "protectionism", "protectionist", "discriminatory", "politicised", "politicized",
+    "unfounded", "reprehensible", "shameful", "alarming", "disappointing", "regrettable", "deplorable",
+    "affront", "disgrace", "scandal", "nonsense", "deception", "punitive", "motivated", "russophobic",
+    "unjustifiable", "incomprehensible", "outrage", "shocking", "appalling", "unfair", "arbitrary",
+    "arrogant", "meddling", "intimidation", "unwarranted", "inadmissible", "smear", "slanderous",
+    "false", "misleading", "distortion", "concern", "worrying", "troubling", "unhelpful",
+    "counterproductive", "cynical", "shameless", "humiliating", "inhumane", "cruel", "invalid", "void",
+    "hypocrisy", "insulting", "offensive", "xenophobic", "imperialist", "neocolonial", "colonial",
+    "invasion", "occupation", "mistake", "error", "wrong", "unfortunate", "blunder", "ridiculous",
+    "ludicrous", "preposterous", "threat", "irrational", "unilateral", "fascist", "fascists", "genocidal",
+    "nazi", "nazis", "murderous", "inhuman", "apartheid", "killer", "killers", "thug", "thugs", "dictator",
+    "tyrant", "despot", "puppet", "liar", "liars", "warmonger", "warmongers", "devil", "evil", "pirates",
+    "bandit", "bandits", "gangster", "gangsters", "occupier", "occupiers",
+})

@@ -1362,6 +1362,82 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Israeli warplanes struck weapons depots near Damascus airport early on Monday.", [("ISR", "SYR", 4)]),
     ("Israeli warplanes bombed the runways of Beirut airport on Thursday.", [("ISR", "LBN", 4)]),
     ("Russian forces seized control of a power plant in Ukraine.", [("RUS", "UKR", 4)]),
+    # coder 0.3.16: a national named by a demonym with "a"/"an", or by a person noun with a state
+    ("Russia released Trevor Reed, an American, on Wednesday.", [("RUS", "USA", 2)]),
+    ("Iran arrested a Briton on spying charges.", [("IRN", "GBR", 4)]),
+    ("Russia released a former U.S. Marine on Wednesday.", [("RUS", "USA", 2)]),
+    ("The American said Russia had treated him well.", []),
+    # told in a phone call: a call, both ways
+    ("Japan's foreign minister told his Chinese counterpart in a phone call that the visit could not go "
+     "ahead.",
+     [("CHN", "JPN", 1), ("JPN", "CHN", 1)]),
+    # a reproach with no target of its own: the subject of the 'after' clause that tells why
+    ("China has expressed strong dissatisfaction and protest after the United States shot down a Chinese "
+     "balloon.", [("CHN", "USA", 3)]),
+    # "such" acts told before; envoys recalled
+    ("Sudan's army chief threatened Chad. Chad condemned such threats.",
+     [("SDN", "TCD", 3), ("TCD", "SDN", 3)]),
+    ("Iraq recalled its charge d'affaires in Ankara.", [("IRQ", "TUR", 4)]),
+    # the dateline after a headline names a bare office's state, when the lead names that state first
+    ("Sri Lanka signs accord\n\nCOLOMBO, March 5 - Sri Lanka said on Tuesday it was pleased.\n\nDefence "
+     "Minister Mohamed Ghassan Maumoon and Chinese Major General Zhang Baoqun signed the accord on Monday.",
+     [("CHN", "LKA", 1), ("LKA", "CHN", 1)]),
+    ("MALE, March 5 - The foreign ministry summoned the Indian envoy.", [("MDV", "IND", 3)]),
+    # an apposition written after a later name of a list is that name's
+    ("Sri Lankan Defence Minister Ravi Perera and Zhang Baoqun, China's deputy defence minister, signed the "
+     "accord on Monday.", [("CHN", "LKA", 1), ("LKA", "CHN", 1)]),
+    # an agreement's partner told in "under which X will ..."; not when the signers are a pair
+    ("The Maldives has signed an agreement under which China will provide it with military assistance "
+     "free of charge.", [("CHN", "MDV", 1), ("MDV", "CHN", 1)]),
+    ("Iraq and Turkey signed a framework agreement under which Turkish companies will build water projects "
+     "in Iraq.", [("IRQ", "TUR", 1), ("TUR", "IRQ", 1)]),
+    # goods handed over, gifted or presented; honours conferred; apologies extended; documents signed
+    ("China gifted 12 ambulances to the Maldives.", [("CHN", "MDV", 2)]),
+    ("Australia handed over a patrol boat to Vanuatu.", [("AUS", "VUT", 2)]),
+    ("India handed Afghanistan five ambulances.", [("IND", "AFG", 2)]),
+    ("Bhutan conferred its highest award on Indian Prime Minister Narendra Modi.", [("BTN", "IND", 1)]),
+    ("Kenya extended an apology to Uganda.", [("KEN", "UGA", 1)]),
+    ("Donald Trump and Kim Jong Un signed a document.", [("PRK", "USA", 1), ("USA", "PRK", 1)]),
+    ("Solomon Islands switched diplomatic recognition from Taiwan to Beijing.", [("SLB", "CHN", 1)]),
+    ("Costa Rica's recognition of China was announced this week.", [("CRI", "CHN", 1)]),
+    # intelligence passed or handed over; gas pumped to a state
+    ("British intelligence passed details of the bomb plot to Pakistani authorities.", [("GBR", "PAK", 2)]),
+    ("India handed Pakistan a dossier of evidence.", [("IND", "PAK", 2)]),
+    ("Russia began pumping natural gas to China.", [("RUS", "CHN", 2)]),
+    # spokespeople and the pope as office-holders
+    ("At a regular briefing in Beijing, foreign ministry spokesman Guo Jiakun called Canada's action an "
+     "unreasonable provocation.", [("CHN", "CAN", 3)]),
+    ("Pope Leo met Vladimir Putin at the Vatican.", [("RUS", "VAT", 1), ("VAT", "RUS", 1)]),
+    # a state noun as the object of a clause whose subject is one state: the other state
+    ("Algeria cut diplomatic relations with Morocco, accusing the kingdom of hostile actions.",
+     [("DZA", "MAR", 3), ("DZA", "MAR", 4)]),
+    # troops or police arriving are deployed, not visiting; weapons rushed to a state are military aid
+    ("Nigerian troops arrived in Monrovia as part of a West African peacekeeping force.",
+     [("NGA", "LBR", 2)]),
+    ("The Nigerian president arrived in Monrovia.", [("LBR", "NGA", 1), ("NGA", "LBR", 1)]),
+    ("The United States rushed Patriot anti-missile batteries to Israel.", [("USA", "ISR", 2)]),
+    # talks told after "after" were held, under a verb of wishing too
+    ("Armenia and Azerbaijan agreed to a ceasefire after talks in Moscow.",
+     [("ARM", "AZE", 1), ("ARM", "AZE", 2), ("AZE", "ARM", 1), ("AZE", "ARM", 2)]),
+    ("India and Pakistan agreed to hold talks.", [("IND", "PAK", 1), ("PAK", "IND", 1)]),
+    # "warned that it would": a threat, not a decision announced
+    ("China warned that it would impose sanctions on Lithuania.", [("CHN", "LTU", 3)]),
+    # names of contempt; "what it called" is no phone call
+    ("Nicaragua calls Israel's leadership fascist and genocidal.", [("NIC", "ISR", 3)]),
+    ("Pakistan condemned what it called shelling by Afghan forces.", [("PAK", "AFG", 3)]),
+    ("Duterte called Obama a liar.", [("PHL", "USA", 3)]),
+    ("Putin called Erdogan on Monday.", [("RUS", "TUR", 1)]),
+    # dialogues held; delegations from states; aid pledged "to help rebuild" a state
+    ("Japan and South Korea held their first security dialogue in five years.",
+     [("JPN", "KOR", 1), ("KOR", "JPN", 1)]),
+    ("Delegations from Sudan and South Sudan resumed negotiations in Addis Ababa.",
+     [("SDN", "SSD", 1), ("SSD", "SDN", 1)]),
+    ("Germany pledged 500 million euros to help rebuild Afghanistan.", [("DEU", "AFG", 1)]),
+    # "the ministry" alone: a ministry named before, else nothing
+    ("Jordan's foreign ministry condemned the storming of the mosque. The ministry demanded that Israel "
+     "halt the raids.", [("JOR", "ISR", 3)]),
+    ("The ministry demanded that Israel halt the raids.", []),
+    ("Syria denied any role in the attack on Lebanon.", [("SYR", "LBN", 1)]),
 ]
 
 
