@@ -44,7 +44,9 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
                  "analyst_articles25.jsonl", "analyst_articles27.jsonl", "analyst_articles28.jsonl",
                  "analyst_articles31.jsonl", "analyst_sentences7.jsonl", "analyst_sentences8.jsonl",
                  "analyst_articles34.jsonl", "analyst_articles35.jsonl", "analyst_articles36.jsonl",
-                 "analyst_articles37.jsonl", "analyst_sentences9.jsonl", "analyst_articles38.jsonl"):
+                 "analyst_articles37.jsonl", "analyst_sentences9.jsonl", "analyst_articles38.jsonl",
+                 "analyst_articles39.jsonl", "analyst_articles40.jsonl", "analyst_articles42.jsonl",
+                 "analyst_sentences10.jsonl", "analyst_articles43.jsonl"):
         report = evaluate_files([ROOT / "tests" / "data" / name])
         assert report.events.precision >= 0.80 and report.events.f1 >= 0.60, (name, report.render())
 
@@ -65,7 +67,7 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
     ("analyst_articles30.jsonl", 0.72, 0.54),  # consular and legal news, per sentence: 0.740 / 0.565
     ("analyst_articles32.jsonl", 0.73, 0.53),  # national papers' foreign pages: 0.754 / 0.554 unseen
     ("analyst_articles33.jsonl", 0.83, 0.57),  # explainers with background: 0.849 / 0.592 unseen
-    ("analyst_articles39.jsonl", 0.78, 0.65),  # Latin America, written last: 0.802 / 0.670 unseen
+    ("analyst_articles41.jsonl", 0.77, 0.62),  # US foreign policy, per sentence: 0.795 / 0.651
 ])
 def test_the_sets_below_the_targets_stay_at_their_floors(name: str, precision: float, f1: float) -> None:
     """Analysts' sets below a held-out target (README): floors against regressions."""
