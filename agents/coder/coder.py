@@ -54,7 +54,7 @@ SUMMONED = re.compile(r"\bsummoned to the (?:(?:foreign|external) (?:affairs )?)
                       re.IGNORECASE)  # told of
 SIGNED_UNSAID = re.compile(r"\b(?:were|was|been)\s+(?:also\s+)?(?:signed|exchanged|concluded|adopted)\b",
                            re.IGNORECASE)  # "Agreements were also signed": by the pair told before
-ORGAN_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+){0,2}(ministry)\b")  # "Jordan's foreign ministry"
+ORGAN_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+){0,2}ministry\b")  # "Jordan's foreign ministry"
 THEY = re.compile(r"\s*They\b")  # a sentence opened by "They": the countries told before
 BARE_PAIR = re.compile(r"\bthe (?:leaders|sides|delegations)\b", re.IGNORECASE)  # "The sides discussed"
 COREF_WORDS = PRONOUNS | PAIR_NOUNS | GROUP_SIZES.keys() | ACT_FORMS | {"host", "hosts"}
@@ -137,8 +137,8 @@ class Coder:
             doc = docs.get(sent.index)
             if doc is None:
                 discourse.remember(sent.index, [_hit_ref(h) for h in sent_hits if h.name])
-                discourse.organs.extend((sent.index, frozenset({m.group(1)}), _hit_ref(h)) for h in sent_hits
-                                        if h.name and (m := ORGAN_AFTER.match(plan.article.text, h.end)))
+                discourse.ministries(sent.index, [_hit_ref(h) for h in sent_hits
+                                                  if h.name and ORGAN_AFTER.match(plan.article.text, h.end)])
                 discourse.opened(sent.index, [_hit_ref(h) for h in _leading(sent, sent_hits)])
                 continue
             found = dedupe(self._sentence(plan, sent, doc, sent_hits, discourse))

@@ -73,6 +73,11 @@ class Discourse(DiscourseMemory):
             self.groups.extend((index, group) for group in _coordinated(doc, named))
             self.organs.extend((index, keys, ref) for ref in named if (keys := organ_words(doc, ref)))
 
+    def ministries(self, index: int, owners: list[ActorRef]) -> None:
+        """The countries whose ministry sentence ``index`` names though it is not parsed
+        ("Jordan's foreign ministry condemned ..."): "the ministry" later stands for one."""
+        self.organs.extend((index, frozenset({"ministry"}), ref) for ref in owners)
+
     def resolver(self, index: int, doc: Doc, actors: SentenceActors) -> Resolver:
         """A function from a pronoun / coreferring phrase token to the actors it stands for."""
         here = actors.countries()
