@@ -174,7 +174,9 @@ class Coder:
     ) -> list[Found]:
         actors = SentenceActors(doc, sent, hits, self.agent_nouns)
         resolve = discourse.resolver(sent.index, doc, actors)
-        found = self.reader.read(doc, actors, _reference_year(plan.article), resolve, plan.when)
+        found = [f for f in self.reader.read(doc, actors, _reference_year(plan.article), resolve, plan.when)
+                 if f.source.country and f.target.country and f.source.country != f.target.country]
+        # (an organisation makes no pair, nor a state with itself)
         named = actors.countries() + actors.agents_before(len(doc))
         # subjects last: the next sentence's pronoun takes the latest, so it prefers a subject
         ordered = sorted(named, key=lambda r: (doc[r.head].dep_ == "nsubj", r.head))

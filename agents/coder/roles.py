@@ -28,6 +28,7 @@ from agents.coder.syntax import (
     clause_of,
     directive,
     each_way,
+    misread_visiting,
     object_as_subject,
     onlookers,
     relative_subjects,
@@ -123,6 +124,9 @@ class Roles(PrepObjects):
                 # "refused to lift the curfew on X"; not "asked Beijing to use its influence on X"
                 nested += self._targets(c, code, depth - (c.lemma_.lower() != "help"))  # "to help
                 # rebuild Afghanistan": through "help" to what it helps do
+            elif misread_visiting(c):  # "met visiting Cuban leader X": X is met
+                out.extend((a, "obj") for o in c.children if o.dep_ == "dobj"
+                           for a in self._phrase(o, c, False))
             elif c.dep_ == "advcl" and object_as_subject(tok, c):  # "killed 18 Palestinians waiting"
                 out.extend((a, "obj") for s in c.children if s.dep_ == "nsubj"
                            for a in self._phrase(s, tok, strict=False))

@@ -23,6 +23,7 @@ __all__ = [
     "each_way",
     "first_conjunct",
     "group_size",
+    "misread_visiting",
     "object_as_subject",
     "object_of",
     "onlookers",
@@ -101,6 +102,17 @@ def relative_subjects(noun: Token) -> list[Token]:
     return [s for r in noun.children if r.dep_ == "relcl"
             and any(p.dep_ == "prep" and any(w.tag_ == "WDT" for w in p.children) for p in r.children)
             for s in r.children if s.dep_ == "nsubj"]
+
+
+MEET_VERBS = frozenset({"meet", "receive", "host", "welcome", "greet"})
+
+
+def misread_visiting(tok: Token) -> bool:
+    """'met visiting Cuban leader X': the parser read "visiting" as a clause of its own, with the
+    visitor as its object; it is the visitor's adjective (the visitor came to the host)."""
+    return (tok.lemma_.lower() == "visit" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp")
+            and tok.i == tok.head.i + 1 and tok.head.lemma_.lower() in MEET_VERBS
+            and not any(c.dep_ in ("nsubj", "aux") for c in tok.children))
 
 
 def clause_of(tok: Token) -> Token:

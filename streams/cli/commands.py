@@ -141,19 +141,26 @@ def cmd_recode(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """``dyadwatch extract``: events of the inputs as JSON lines; 1 if an input was unreadable."""
+    """``dyadwatch extract``: events of the inputs as JSON lines, coded as the worker codes them
+    (``agents.steps.code_article``: the article's title stamped on its events, evidence cut to
+    ``DYADWATCH_EVIDENCE_CHARS``); 1 if an input was unreadable or the coder failed on an article
+    (each said in one line on stderr; the others are coded)."""
     from agents.coder import default_coder
+    from agents.steps import Rejection, code_article
     from streams.inputs import read_inputs
 
-    coder = default_coder()
+    coder, evidence_chars = default_coder(), get_settings().evidence_chars
     out = sys.stdout.buffer
     failures = 0
     for source in read_inputs(args.inputs or ["-"]):
-        if source.article is None:
-            print(f"dyadwatch extract: {source.origin}: {source.error}", file=sys.stderr)
+        coded = code_article(source.article, coder, None, evidence_chars) if source.article else None
+        if coded is None or isinstance(coded, Rejection):
+            why = (source.error if coded is None
+                   else f"the coder failed on this article ({coded.detail[:160]})")
+            print(f"dyadwatch extract: {source.origin}: {why}", file=sys.stderr)
             failures += 1
             continue
-        for event in coder.extract(source.article):
+        for event in coded:
             out.write(event.__pydantic_serializer__.to_json(event) + b"\n")
     out.flush()
     return 1 if failures else 0

@@ -108,7 +108,13 @@ def _add_replay_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     p.set_defaults(run=commands.cmd_rebuild)
     sub.add_parser("recode", help="re-code every article with the current coder").set_defaults(
         run=commands.cmd_recode)
-    p = sub.add_parser("extract", help="code articles offline (JSON lines in, events out)")
+    p = sub.add_parser(
+        "extract", help="code articles offline (JSON lines in, events out)",
+        description="Code articles offline and print their relation events as JSON lines. An article "
+                    'is a JSON object {"id", "text", optional "title", "published" (ISO 8601 date: '
+                    'office-holders and "last week" are read as of it), "url", "source"}, one per line; '
+                    "a .json file holds one or a list; a .txt/.md file or plain text on stdin is one "
+                    "article whose first line is its title (not coded).")
     p.add_argument("inputs", nargs="*", metavar="FILE",
                    help="JSON lines (also .json, .txt/.md, folders); - or nothing: stdin")
     p.set_defaults(run=commands.cmd_extract)

@@ -74,3 +74,14 @@ def test_extract_goes_on_past_a_line_that_is_not_utf8() -> None:
     events = [RelationEvent.model_validate_json(line) for line in result.stdout.splitlines()]
     assert sorted({e.article_id for e in events}) == ["a", "c"]
     assert result.stderr.decode().strip() == "dyadwatch extract: <stdin>:2: not UTF-8 text: byte 24 is 0xe9"
+
+
+def test_extract_codes_a_reprisal_promised_to_an_organisation_as_nothing_and_goes_on() -> None:
+    # a reprisal answering NATO had a target with no country, and the coder raised on it
+    lines = (b'{"id": "a", "text": "Russia will respond to NATO."}\n'
+             b'{"id": "b", "text": "Iran will respond to the UN resolution."}\n'
+             b'{"id": "c", "text": "India praised France."}\n')
+    result = run("extract", "-", stdin=lines)
+    assert result.returncode == 0, result.stderr.decode()
+    events = [RelationEvent.model_validate_json(line) for line in result.stdout.splitlines()]
+    assert [e.article_id for e in events] == ["c"] and result.stderr == b""

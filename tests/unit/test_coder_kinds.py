@@ -1438,6 +1438,16 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      "halt the raids.", [("JOR", "ISR", 3)]),
     ("The ministry demanded that Israel halt the raids.", []),
     ("Syria denied any role in the attack on Lebanon.", [("SYR", "LBN", 1)]),
+    # a reprisal promised to an organisation makes no pair (it raised in 0.3.15)
+    ("Russia will respond to NATO.", []),
+    ("Iran will respond to the UN resolution.", []),
+    # the state that reports a missile fired into the sea is not its target
+    ("Japan says North Korea fired a ballistic missile into the sea.", []),
+    ("The Philippines says Chinese vessels fired water cannon at its boat in the South China Sea.",
+     [("CHN", "PHL", 4)]),
+    # "met visiting X": X is met, and X is the one visiting
+    ("Chinese Premier Li Qiang met visiting Pakistani Prime Minister Shehbaz Sharif in Beijing.",
+     [("CHN", "PAK", 1), ("PAK", "CHN", 1)]),
 ]
 
 
