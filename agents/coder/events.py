@@ -40,7 +40,7 @@ from agents.coder.refs import ActorRef
 from agents.coder.reprisals import THREATS, answered, reprisal_code
 from agents.coder.roles import Resolver
 from agents.coder.scenes import FORCE, UNCLAIMED_ROOTS, scene_of
-from agents.coder.syntax import GROUP_MAX, acts_on_itself, clause_of, each_way, misread_visiting
+from agents.coder.syntax import GROUP_MAX, acts_on_itself, at_open_sea, clause_of, each_way, misread_visiting
 from agents.coder.verbwords import INTENSIFIERS
 from agents.coder.visits import abandoned, asks, carried, deployed, gives_up, hosts_installation
 from agents.coder.words import (
@@ -65,7 +65,6 @@ DRILLS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "game", "patro
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself"})  # "had attacked themselves"
 
 DELIBERATION = frozenset({"consider", "weigh", "mull", "contemplate", "study", "debate", "eye"})
-OPEN_WATERS = frozenset({"sea", "ocean", "waters"})  # where a missile falls at no state
 HELD_BEFORE = frozenset({"after", "following", "during"})  # a meeting noun these govern was held
 WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal", "try", "threat")) - {
     "offer"
@@ -280,10 +279,8 @@ class TriggerCoding(NounEvents):
                 return [(s, t) for s in subjects for t in conditioned], "parse"
         speaker = speech_head(tok)
         reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children)
-        at_sea = any(o.dep_ == "pobj" and o.lemma_.lower() in OPEN_WATERS and o.text.islower()
-                     and not any(m.dep_ in ("compound", "prep") for m in o.children) for o in tok.subtree)
         if subjects and speaker is not None and code[:2] >= "10" and code[:2] != "15" and not reflexive \
-                and not at_sea:  # ("Japan says North Korea fired a missile into the sea": not at Japan)
+                and not at_open_sea(tok):  # ("Japan says North Korea fired a missile into the sea")
             said = self._subjects(speaker)
             return [(s, t) for s in subjects for t in said], "speaker"
         visit = self.trig.pattern.code in ("042", "044")  # "attended a summit in Brazil": a visit there

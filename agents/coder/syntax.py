@@ -17,6 +17,7 @@ __all__ = [
     "PAIR_NOUNS",
     "acts_on_itself",
     "after_clause",
+    "at_open_sea",
     "bare_pair",
     "clause_of",
     "directive",
@@ -105,6 +106,14 @@ def relative_subjects(noun: Token) -> list[Token]:
 
 
 MEET_VERBS = frozenset({"meet", "receive", "host", "welcome", "greet"})
+OPEN_WATERS = frozenset({"sea", "ocean", "waters"})  # where a missile falls at no state
+
+
+def at_open_sea(tok: Token) -> bool:
+    """The act is aimed at or falls in the open sea, named by no proper name ('fired a missile
+    into the sea', '... that landed in the sea'; not 'in the South China Sea')."""
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in OPEN_WATERS and o.text.islower()
+               and not any(m.dep_ in ("compound", "prep") for m in o.children) for o in tok.subtree)
 
 
 def misread_visiting(tok: Token) -> bool:
