@@ -135,9 +135,26 @@ def read_records(path: Path) -> list[Record]:
             if records and phrase.strip("+ "):
                 records[-1].phrases.append(phrase.lstrip("+").strip())
                 records[-1].restrictions.extend(restrictions)
+        elif phrase and _same_block(records, phrase, restrictions):
+            records[-1].phrases.append(phrase)  # "BORIS_YELTSIN_" then "PRESIDENT_BORIS_YELTSIN"
+            records[-1].restrictions.extend(restrictions)  # then the dates: one person's names
         elif phrase:
             records.append(Record([phrase], restrictions, comment))
     return records
+
+
+def _same_block(records: list[Record], phrase: str, restrictions: list[Restriction]) -> bool:
+    """A primary line that continues the record before it: that record has no code or date of
+    its own yet, this line has none either, and the two share a name (PETRARCH2's country actors
+    list some people's spellings as primary lines over one block of dates, without "+")."""
+    if not records or records[-1].restrictions or restrictions:
+        return False
+    words = {w for p in records[-1].phrases for w in _words(p)}
+    return bool(words & _words(phrase))
+
+
+def _words(phrase: str) -> set[str]:
+    return {w for w in re.split(r"[_\s]+", phrase.upper()) if len(w.strip(".")) > 2}
 
 
 def proper_case(phrase: str) -> str:

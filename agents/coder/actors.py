@@ -81,7 +81,27 @@ def load_people(generated: Path = DATA / "people.tsv", curated: Path = DATA / "p
             starts = [row.valid_from for row in mine]
             rest = _clip(rest, None if None in starts else min(s for s in starts if s is not None))
         people[key] = [*mine, *sorted(rest, key=lambda r: r.valid_from or date.min, reverse=True)]
+    for rows in list(people.values()):
+        variant = _korean_given_name(rows[0].name) if all(r.country in KOREAS for r in rows) else None
+        if variant is not None and name_key(variant) not in people:
+            people[name_key(variant)] = [_renamed(r, variant) for r in rows]
     return people
+
+
+KOREAS = frozenset({"KOR", "PRK"})
+
+
+def _korean_given_name(name: str) -> str | None:
+    """A Korean name as the news writes it ("Kim Dae-jung") when PETRARCH2 spells its given
+    name as two words ("Kim Dae Jung"), or None."""
+    parts = name.split()
+    if len(parts) != 3 or not all(p.isalpha() and p[:1].isupper() for p in parts):
+        return None
+    return f"{parts[0]} {parts[1]}-{parts[2].lower()}"
+
+
+def _renamed(row: ActorName, name: str) -> ActorName:
+    return ActorName.make(name, row.country, row.kind, row.actor, row.valid_from, row.valid_to)
 
 
 def load_organisations(path: Path = DATA / "organisations.tsv") -> Names:

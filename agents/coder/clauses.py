@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agents.coder.dating import WEEKDAYS
 from agents.coder.syntax import first_conjunct, to_clause
 
 if TYPE_CHECKING:
@@ -127,7 +128,8 @@ def _habitual(tok: Token) -> bool:
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
     habit = any(c.dep_ == "advmod" and c.lower_ in HABITS for c in tok.children)
     already = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and any(
-        c.dep_ == "advmod" and c.lower_ == "already" for c in tok.children)
+        c.dep_ == "advmod" and c.lower_ == "already" for c in tok.children) and not any(
+        t.lower_ in WEEKDAYS for t in tok.subtree)  # ("had already expelled X on Sunday": this week)
     return (perfect and habit) or already or _recurring(tok)  # "had already closed ...": before
 
 

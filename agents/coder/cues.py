@@ -228,6 +228,9 @@ def owner_of(noun: Token) -> list[Token]:
                      for o in c.children if o.dep_ == "pobj"]
 
 
+ENACTED = frozenset({"decree", "order", "directive", "proclamation"})  # in force once signed
+
+
 def content_of_document(tok: Token) -> bool:
     """A participle telling what a document does ('a treaty settling the border', 'signed a deal
     on Friday allowing ...'), right after the document or after the verb that has it as object;
@@ -240,10 +243,11 @@ def content_of_document(tok: Token) -> bool:
     if tok.tag_ != "VBG" or tok.dep_ not in ("acl", "advcl"):
         return False
     if tok.dep_ == "acl":  # ("issued a statement accusing Cairo of ...": the issuer accuses)
-        return tok.head.lemma_.lower() in DOCUMENTS and tok.head.lemma_.lower() not in MESSAGES
+        return tok.head.lemma_.lower() in DOCUMENTS - MESSAGES - ENACTED
     if tok.lemma_.lower() in SPEECH:  # "signed a deal, accusing Ethiopia of ...": the signer speaks
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS and c.i < tok.i for c in tok.head.children)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS - ENACTED and c.i < tok.i
+               for c in tok.head.children)  # ("signed a decree imposing sanctions": imposed)
 
 
 def describes(tok: Token) -> bool:

@@ -27,7 +27,7 @@ from agents.coder.memory import (
     someone,
 )
 from agents.coder.naming import JUDGING_VERBS, NAMING_VERBS, what_called
-from agents.coder.organs import host_named, organ_words, phrase_head, placed
+from agents.coder.organs import host_named, organ_words, phrase_head, placed, seated
 from agents.coder.phrases import SentenceActors
 from agents.coder.refs import ActorRef
 from agents.coder.syntax import bare_pair, first_conjunct, group_size, signed_unsaid, subject_countries
@@ -146,6 +146,9 @@ class Discourse(DiscourseMemory):
         named; the subject earlier in its sentence ("Qatar's prime minister called it terrorism,
         and the foreign ministry rejected ..."); else the last country named before that is not
         in its sentence; else the dateline's."""
+        seat = seated(doc, here, tok)
+        if seat:  # "The foreign ministry in Baghdad said ...": Iraq's
+            return [coref_to(seat[0], tok)]
         if ref.i1 - ref.i0 == 2 and doc[ref.i1 - 1].lower_ == "ministry":  # "the ministry" alone:
             return self._same_organ(index, doc, tok, ref, set())  # only a ministry named before
         region = _region(doc, ref)

@@ -29,26 +29,29 @@ from agents.coder.cues import (
     supposed,
     under_document,
 )
-from agents.coder.departures import departure
+from agents.coder.flagged import FlaggedActs
 from agents.coder.force import answers, dealt, no_force, ordered
 from agents.coder.found import PATH_WEIGHT, Found, confidence, is_state, private_envoy
 from agents.coder.memory import someone
 from agents.coder.naming import judged_what_called, named_author, what_called
-from agents.coder.nominal import FORCE_ROOTS, JOINT_ROOTS, MUTUAL_ROOTS, ONE_WAY, NounEvents
+from agents.coder.nominal import FORCE_ROOTS, JOINT_ROOTS, MUTUAL_ROOTS, ONE_WAY
 from agents.coder.patterns import right_words
 from agents.coder.refs import ActorRef
-from agents.coder.reprisals import THREATS, answered, reprisal_code
 from agents.coder.roles import Resolver
 from agents.coder.scenes import FORCE, UNCLAIMED_ROOTS, scene_of
-from agents.coder.syntax import GROUP_MAX, acts_on_itself, at_open_sea, clause_of, each_way, misread_visiting
+from agents.coder.syntax import (
+    GROUP_MAX,
+    acts_on_itself,
+    at_border,
+    at_open_sea,
+    clause_of,
+    co_mediator,
+    each_way,
+    misread_visiting,
+)
 from agents.coder.verbwords import INTENSIFIERS
 from agents.coder.visits import abandoned, asks, carried, deployed, gives_up, hosts_installation
-from agents.coder.words import (
-    CONFLICTS,
-    MEETINGS,
-    STATIVE,
-    TOPIC_VERBS,
-)
+from agents.coder.words import CONFLICTS, MEETINGS, STATIVE, TOPIC_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -70,7 +73,7 @@ WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal"
     "offer"
 }
 
-class TriggerCoding(NounEvents):
+class TriggerCoding(FlaggedActs):
     """Codes one trigger: status, code, pairs (``reader.TriggerReader`` runs one per trigger)."""
 
     def run(self) -> list[Found]:
@@ -80,10 +83,9 @@ class TriggerCoding(NounEvents):
                 or questioned(tok):
             return []
         self.status = self._status(tok, clause_of(tok))
-        if "leave" in self.flags:  # "the ambassador must leave Russia": Russia expels him
-            return self._departure(tok) if self.status not in ("off", "refuse") else []
-        if "reprisal" in self.flags:  # "Moscow would respond to the expulsions": a threat
-            return self._reprisal(tok) if self.status in THREATS else []
+        flagged = self._flagged(tok)
+        if flagged is not None:
+            return flagged
         code = self._code(tok)
         return self._coded(tok, code) if code is not None else []
 
@@ -117,6 +119,14 @@ class TriggerCoding(NounEvents):
             code = "114"  # "Vietnam protested China's construction": a state complains officially
         if (code[:2] in ("10", "13") or code[:3] == "042") and sent_home(tok):  # (not "sent an envoy")
             code = "174"  # "ordered six Canadian diplomats to leave": an expulsion
+        if code[:2] == "07":  # "sending millions of Israelis into shelters": whom it sends, no recipient
+            sent = {t.i for c in tok.children if c.dep_ == "dobj" for t in c.subtree}
+            pairs = [(s, t) for s, t in pairs if not (t.kind in ("people", "possessor") and t.head in sent)]
+        if code[:3] == "045":  # "brokered the truce together with the United States": no party
+            pairs = [(s, t) for s, t in pairs
+                     if not (co_mediator(self.doc[t.head], tok) or co_mediator(self.doc[s.head], tok))]
+        if code == "074" and pairs and all(at_border(self.doc[t.head]) for _, t in pairs):
+            code = "150"  # "ordered troops to the border with Colombia": force shown, not lent
         if code == "051" and tok.lemma_.lower() in GREETINGS and pairs and all(
                 someone(t) and not t.coref for _, t in pairs):  # (not "welcomed the release")
             code = "043"  # "welcomed Xi", "was greeted by Trump": a visitor welcomed is hosted
@@ -129,21 +139,6 @@ class TriggerCoding(NounEvents):
             for s, t, c in coded
             if s.country != t.country and s.country and t.country and not private_envoy(s, code)
         ]
-
-    def _departure(self, tok: Token) -> list[Found]:
-        """``departures.departure``: an envoy obliged to leave, coded as the expulsion (174)."""
-        return [Found(s, t, self.trig.pattern.code, confidence(0.85, s, t), tok.i, tok.i + 1, "parse")
-                for s, t in departure(tok, self.actors, self.resolve)]
-
-    def _reprisal(self, tok: Token) -> list[Found]:
-        """``reprisals``: a reprisal promised, a threat to the state it answers (else to the one
-        other state of the verb's phrase)."""
-        subjects = self._subjects(tok)
-        mine = {s.country for s in subjects}
-        targets = answered(tok, self.actors, self.resolve, mine) or self._nearby(tok, subjects)
-        code = reprisal_code(tok)
-        return [Found(s, t, code, confidence(0.8, s, t), tok.i, tok.i + 1, "parse")
-                for s in subjects for t in targets if s.country and t.country and t.country != s.country]
 
     def _status(self, tok: Token, governor: Token) -> str:
         """The trigger's status (``clauses.status``) with what the sentence around it adds."""
@@ -292,7 +287,9 @@ class TriggerCoding(NounEvents):
                 places += [r for c in tok.children if c.dep_ == "dobj" for m in c.children
                            if m.dep_ == "compound" and (r := self.actors.at.get(m.i)) is not None
                            and r.kind in ("city", "capital")]
-            if places:
+            joint = {s.country for s in subjects} if code[:2] in FORCE_ROOTS else set()
+            places = [p for p in places if len(joint) < 2 or p.country not in joint]  # ("Ugandan
+            if places:  # and Congolese troops launched joint strikes ... in eastern Congo")
                 return [(s, p) for s in subjects for p in places], "parse"
         protest = tok.head.lemma_.lower() in PROTESTS and tok.head.i != tok.i
         if subjects and code[:2] in FORCE_ROOTS and tok.dep_ == "advcl" and protest:

@@ -11,8 +11,19 @@ if TYPE_CHECKING:
 
     from agents.coder.refs import ActorRef
 
-__all__ = ["BROKERED", "MEDIATION_NOUNS", "PRESIDING", "PRESIDING_FORMS", "SWAPS", "TALKS", "presided_talks",
-           "presiders", "presides", "talks_presided"]
+__all__ = [
+    "BROKERED",
+    "MEDIATION_NOUNS",
+    "PRESIDING",
+    "PRESIDING_FORMS",
+    "SWAPS",
+    "TALKS",
+    "brokers",
+    "presided_talks",
+    "presiders",
+    "presides",
+    "talks_presided",
+]
 
 PRESIDING = frozenset({"mediate", "mediating", "mediation", "chair", "chairing", "preside", "presiding",
                        "facilitate", "facilitating", "facilitation", "moderate", "moderating",
@@ -49,9 +60,17 @@ def presides(obj: Token) -> bool:
         if c.dep_ in ("acl", "amod") and c.lemma_.lower() in PRESIDING:
             return True
         if c.dep_ == "prep" and c.lower_ in ("in", "as") and any(
-                o.dep_ == "pobj" and o.lemma_.lower() in PRESIDING for o in c.children):
+                o.dep_ == "pobj" and o.lemma_.lower() in PRESIDING | GUARANTORS for o in c.children):
             return True
-    return False
+    holder = obj.head.head if obj.head.dep_ == "prep" else None  # "signed a deal, with Cuba and
+    return holder is not None and any(  # Norway as guarantors": "as" hung on the deal
+        c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in PRESIDING | GUARANTORS for o in c.children)
+        for c in holder.children)
+
+
+GUARANTORS = frozenset({"guarantor", "observer", "sponsor"})  # "with X as guarantors" (a witness
+# may be a party's own leader: "with President Marcos as witness")
 
 
 MEDIATION_NOUNS = frozenset({"auspex", "auspices", "aegis", "mediation", "mediator", "mediators",
@@ -64,7 +83,9 @@ def _presiding_objects(tok: Token) -> list[Token]:
     """The phrases of the meeting or agreement ``tok`` that name who presides or brokers: 'with'
     objects that ``presides``, 'under U.S. auspices', 'through Turkish mediators', the
     agreement's own 'U.S.-brokered', and 'talks chaired (hosted, brokered) by X'."""
-    nouns = [c for c in tok.children if c.dep_ == "dobj"]
+    nouns = [c for c in tok.children if c.dep_ == "dobj"] + [  # ("agreed to a U.S.-brokered truce")
+        o for p in tok.children if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children if o.dep_ == "pobj"]
     heads = [tok, *nouns] + ([tok.head] if tok.dep_ == "dobj" else [])
     found = []
     for head in heads:
@@ -75,11 +96,23 @@ def _presiding_objects(tok: Token) -> list[Token]:
                         low in ("under", "through", "via") and o.lemma_.lower() in MEDIATION_NOUNS):
                     found.append(o)
     found += [m for n in (tok, *nouns) for m in n.children
-              if m.dep_ in ("amod", "compound") and m.lower_.endswith(BROKERED)]
+              if m.dep_ in ("amod", "compound") and (m.lower_.endswith(BROKERED) or _hyphened(m))]
     found += [o for n in (tok, *nouns) for a in n.children  # "talks chaired by St Vincent's
               if a.dep_ == "acl" and a.lemma_.lower() in PRESIDING  # prime minister"
               for p in a.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
     return found
+
+
+def brokers(tok: Token) -> bool:
+    """The token names who brokered what it modifies: "U.S.-brokered", or "Russian" in
+    "a Russian-brokered deal" (the broker, not a party)."""
+    mod = tok if tok.dep_ in ("amod", "compound") else tok.head
+    return mod.dep_ in ("amod", "compound") and (mod.lower_.endswith(BROKERED) or _hyphened(mod))
+
+
+def _hyphened(mod: Token) -> bool:
+    """'brokered' of "a Russian-brokered deal", split by the tokenizer from its broker."""
+    return mod.i > 0 and mod.doc[mod.i - 1].text == "-" and f"-{mod.lower_}" in BROKERED
 
 
 def presiders(tok: Token, countries: list[ActorRef]) -> list[ActorRef]:

@@ -11,7 +11,7 @@ from agents.coder.refs import ActorRef
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["POSTED", "host_named", "organ_words", "phrase_head", "placed"]
+__all__ = ["POSTED", "host_named", "organ_words", "phrase_head", "placed", "seated"]
 
 POSTED = frozenset({"ambassador", "envoy", "mission", "embassy", "chargé", "charge"})
 
@@ -55,6 +55,18 @@ def placed(doc: Doc, here: list[ActorRef], tok: Token) -> list[ActorRef]:
     spots = {o.i for p in head.head.children if p.dep_ == "prep" and p.lower_ == "in"
              for o in p.children if o.dep_ == "pobj"}
     return [r for r in here if r.head in spots and r.kind in ("city", "capital", "country")]
+
+
+def seated(doc: Doc, here: list[ActorRef], tok: Token) -> list[ActorRef]:
+    """The capital or city an organ named alone sits in ("the foreign ministry in Baghdad",
+    "The Foreign Office in Berlin"): the organ is that city's state's. An envoy or a mission
+    "in" a capital is posted there and is not (``POSTED``)."""
+    head = phrase_head(tok)
+    if head.lemma_.lower() in POSTED:
+        return []
+    spots = {o.i for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+             for o in p.children if o.dep_ == "pobj"}
+    return [r for r in here if r.head in spots and r.kind in ("city", "capital")]
 
 
 def phrase_head(tok: Token) -> Token:

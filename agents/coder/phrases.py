@@ -98,7 +98,7 @@ class SentenceActors:
         ref = self.at.get(tok.i)
         if ref is not None:
             if ref.kind == "demonym" and tok.i == ref.head and tok.tag_ not in ("NNPS", "NNS"):
-                return [ref] if _a_national(tok) else []
+                return [ref] if _a_national(tok) or _shared_noun(tok) else []
             if ref.kind == "city" and strict:
                 return []
             return [ref]
@@ -285,3 +285,10 @@ class SentenceActors:
                 seen.add(id(ref))
                 out.append(ref)
         return out
+
+
+def _shared_noun(tok: Token) -> bool:
+    """A demonym the parser made the head of a coordination whose last conjunct is its noun
+    ("Kyrgyz and Tajik forces clashed": the Kyrgyz forces), not a person ("the Kyrgyz said")."""
+    last = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    return bool(last) and any(m.dep_ in ("compound", "amod") and m.i < last[0].i for m in last[0].children)

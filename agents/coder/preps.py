@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agents.coder.meetings import presides
+from agents.coder.meetings import brokers, presides
 from agents.coder.refs import ActorRef
 from agents.coder.scenes import FORCE
 from agents.coder.subjects import Subjects
@@ -106,7 +106,9 @@ class PrepObjects(Subjects):
             for obj in prep.children
             if obj.dep_ == "pobj" and obj.lemma_.lower() not in BORDERS
             for a in self._prep_referents(obj, loose)
-            if a.kind != "city" or self.code[:2] >= "17"
+            if (a.kind != "city" or self.code[:2] >= "17") and not brokers(self.doc[a.i0])
+            and not (low == "over" and self.doc[a.i0].dep_ == "compound")  # ("over Iraq strikes",
+            # "over Taiwan arms sales": what the act is about, not whom it is aimed at)
         ]
 
     def _prep_referents(self, obj: Token, loose: bool) -> list[ActorRef]:

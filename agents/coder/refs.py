@@ -241,7 +241,8 @@ def glued(doc: Doc, text: str, i0: int, i1: int) -> bool:
         return True
     if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
         word = text[end + 1 : end + 12].split(" ")[0].lower()
-        return word not in ("led", "backed", "sponsored", "flagged", "owned", "operated", "registered")
+        return word.rstrip(",.;:") not in ("led", "backed", "sponsored", "flagged", "owned", "operated",
+                                           "registered", "brokered", "mediated", "facilitated")
     return False
 
 

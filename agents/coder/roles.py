@@ -58,6 +58,8 @@ __all__ = ["Resolver", "Roles"]
 BARE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "punct", "neg", "advmod",
                        "prt"})
 HELD = frozenset({"084", "173"})  # freed or arrested: "freed a Russian hacker"
+STATE_ONLY = frozenset({"summon", "expel", "declare", "deport"})  # what only a state does to envoys
+VERBAL_CONFLICT = frozenset({"10", "11", "12", "13", "14"})  # reproaches aim at who is told of
 OFFICES = frozenset({"ministry", "office"})  # where envoys are summoned: the state that summons
 RELEASES = frozenset({"release", "return", "freedom"})  # asked for: of people someone holds
 DETAINING = HELD_VERBS | {"seize", "capture", "abduct", "kidnap"}  # (people held, and taken)
@@ -201,12 +203,16 @@ class Roles(PrepObjects):
             return self._recalled(tok)  # to Belarus had been recalled": by Armenia, from Belarus
         if not sources and self.code[:3] == "084":  # "X, held in Russia since 2021, was released"
             sources = self._holders(tok)
-        if not sources and (self.code[:3] in ARRESTS or tok.lemma_.lower() == "summon"):
+        only_states = self.code[:3] in ARRESTS or self.code == "114" or tok.lemma_.lower() in STATE_ONLY
+        if not sources and only_states:
             # only a state arrests or summons: where, is who ("summoned to the ministry in Paris")
             places = self._places(tok, {"to"})
             sources = [p for p in places if p.kind in SCENE_KINDS] or [
                 a for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"  # "summoned to the
-                for o in c.children if o.lower_ in OFFICES for a in self.resolve(o)]  # ministry"
+                for o in c.children if o.lower_ in OFFICES  # (Polish foreign) ministry"
+                for a in (self.actors.own(o, True) or self.resolve(o))]
+        if not sources and only_states:
+            sources = self._reporter(tok, targets)  # "China says the consul has been expelled"
         joint = self.code[:2] in JOINT and self.code[:3] != "045"  # mediators: not each other's
         if not targets and len({s.country for s in sources}) >= 2 and joint:
             return each_way(sources)  # "the accord was signed by Chile and Argentina"
@@ -214,6 +220,16 @@ class Roles(PrepObjects):
         if signed and not sources and joint and len({t.country for t in targets}) >= 2:  # by the
             return each_way(targets)  # pair told before
         return [(s, t) for s in sources for t in targets]
+
+    def _reporter(self, tok: Token, targets: list[ActorRef]) -> list[ActorRef]:
+        """The state that says it did what only a state does, told in the passive with no agent
+        ('China's foreign ministry says the Canadian consul has been declared persona non
+        grata'): by the speaker's state, when the patient is another state's."""
+        head = speech_head(tok)
+        told = {t.country for t in targets}
+        if head is None or not told:
+            return []
+        return [s for s in self._subjects(head) if s.country and s.country not in told]
 
     def _held_by(self, noun: Token) -> list[ActorRef]:
         """Who holds the people whose release is asked for: the agent or the place of the
@@ -259,7 +275,10 @@ class Roles(PrepObjects):
         mine = {s.country for s in subjects}
         found = {}
         for t in right_words(tok, 12):
-            where = t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS | {"about"}  # (or a topic)
+            where = t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS | {"about"}  # (or a topic:
+            where = where or (self.code[:2] not in VERBAL_CONFLICT and any(  # "sanctioned ... over
+                a.dep_ == "prep" and a.lower_ == "over" for a in t.ancestors))  # Taiwan arms sales"
+            # (a protest "over a post by China's consul" is China's)
             if where or t.head.lemma_.lower() in BORDERS:
                 continue
             for a in self.actors.own(t, False):

@@ -36,7 +36,8 @@ __all__ = ["Resolver", "Subjects", "verb_as_compound"]
 Resolver = Callable[["Token"], list[ActorRef]]
 
 SENDING = frozenset({"send", "issue", "release", "publish", "deliver", "make", "post", "dispatch",
-                     "convey", "hand", "read", "put"})  # (a message one sends is one's act)
+                     "convey", "hand", "read", "put", "sign"})  # (a message one sends, a decree
+# one signs, is one's act: "signed a decree imposing sanctions on Turkey")
 ISSUED = frozenset({"order", "decree", "decision", "directive", "proclamation", "letter", "statement"})
 
 
@@ -87,6 +88,9 @@ class Subjects(Scenes):
             given = [c for c in v.head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             if given and v.dep_ in ("xcomp", "advcl") and to_clause(v):  # "gave Qatar ten days to
                 return self._phrase(given[0], v.head, strict=True)  # comply": Qatar is to comply
+            if misjoined(v):  # "Biden said citizens were among those leaving and thanked Qatar":
+                v = v.sent.root  # the past verb is the sentence's, not the participle's
+                continue
             if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:  # "was ready to"
                 speaker = speakers_second_act(v)  # "said X was ..., and called it": the speaker's,
                 if speaker is not None and self._subjects_of(speaker):  # if the speaker is one
@@ -108,7 +112,7 @@ class Subjects(Scenes):
                     return owners
                 v = clause_of(v.head)  # "initiated efforts to establish": who initiated
                 continue
-            if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in MESSAGES:
+            if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in MESSAGES | ISSUED:
                 if v.head.head.lemma_.lower() not in SENDING:
                     return []  # "blocked an EU statement criticising China": not the blocker's
                 v = clause_of(v.head)  # "sent a message congratulating Putin": who sent it
@@ -207,3 +211,11 @@ def _plural_speaker(speaker: Token, said: list[ActorRef]) -> bool:
     subjects = [c for c in speaker.children if c.dep_ == "nsubj"]
     plural = any(s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.children) for s in subjects)
     return plural or len({a.country for a in said}) >= 2
+
+
+def misjoined(verb: Token) -> bool:
+    """A past verb the parser joined to a participle ('those leaving and thanked Qatar') that
+    goes with the sentence's own past verb told before it."""
+    root = verb.sent.root
+    return verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.head.tag_ == "VBG" \
+        and verb.head.dep_ in ("acl", "advcl") and root.tag_ == "VBD" and root.i < verb.i

@@ -17,9 +17,11 @@ __all__ = [
     "PAIR_NOUNS",
     "acts_on_itself",
     "after_clause",
+    "at_border",
     "at_open_sea",
     "bare_pair",
     "clause_of",
+    "co_mediator",
     "directive",
     "each_way",
     "first_conjunct",
@@ -206,10 +208,13 @@ def subject_of_next(noun: Token) -> Token | None:
     journalist and [the United States] freed a Russian citizen": 'States' parsed as a second
     object of the first 'freed'): the next token, a conjoined verb with no subject of its own."""
     doc = noun.doc
-    if noun.dep_ != "conj" or noun.i + 1 >= len(doc) or noun.head.dep_ != "dobj":
+    if noun.dep_ != "conj" or noun.i + 1 >= len(doc) or noun.head.dep_ not in ("dobj", "pobj"):
+        return None
+    if noun.head.dep_ == "pobj" and noun.pos_ != "PROPN":  # ("... on Monday and Venezuela ordered")
         return None
     verb = doc[noun.i + 1]
-    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.i != noun.head.head.i:
+    governor = next((a for a in noun.head.ancestors if a.pos_ == "VERB"), None)
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or governor is None or verb.head.i != governor.i:
         return None
     return None if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else verb
 
@@ -255,3 +260,25 @@ def onlookers(prep: Token) -> bool:
 
 
 ONLOOKING = frozenset({"present", "looking", "watching", "attending"})
+
+
+def at_border(tok: Token) -> bool:
+    """The state named as the other side of a border ('to the border with Colombia')."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in BORDER_NOUNS
+
+
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def co_mediator(tok: Token, verb: Token) -> bool:
+    """A state named as brokering 'with' the subject ('brokered the truce together with the
+    United States', 'mediated in coordination with Washington'): a fellow broker, no party."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("with", "alongside") or group_size(tok):
+        return False  # ("brokered the truce with both governments": the parties)
+    hang = prep.head
+    return hang.i == verb.i or (hang.head.i == verb.i and hang.lower_ in CO_WORDS) or (
+        hang.lower_ in CO_WORDS and hang.head.head.i == verb.i)
+
+
+CO_WORDS = frozenset({"together", "coordination", "conjunction", "cooperation", "partnership", "along"})

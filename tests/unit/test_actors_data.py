@@ -54,6 +54,26 @@ def test_president_bush_is_the_one_in_office() -> None:
     assert junior["President Bush"].valid_from == date(2001, 1, 20)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "when", "code"),
+    [
+        # PETRARCH2 lists some people's spellings as primary lines over one block of dates
+        ("Boris Yeltsin said so.", "Boris Yeltsin", date(1998, 12, 18), "RUSGOV"),
+        ("Dmitry Medvedev said so.", "Dmitry Medvedev", date(2009, 6, 1), "RUSGOV"),
+        ("Gerald Ford said so.", "Gerald Ford", date(1975, 8, 1), "USAGOV"),
+        # a Korean given name as the news hyphenates it ("Kim Dae Jung" in PETRARCH2)
+        ("Kim Dae-jung said so.", "Kim Dae-jung", date(2000, 6, 13), "KORGOV"),
+        ("Roh Moo-hyun said so.", "Roh Moo-hyun", date(2005, 6, 1), "KORGOV"),
+    ],
+)
+def test_people_by_every_spelling_of_their_block(text: str, name: str, when: date, code: str) -> None:
+    assert hits(text, when)[name].actor == code
+
+
+def test_people_out_of_their_dates_name_no_one() -> None:
+    assert "Gerald Ford" not in hits("Gerald Ford said so.", date(2025, 8, 1))
+
+
 def test_current_leaders_from_the_curated_file() -> None:
     found = hits("Friedrich Merz met Sanae Takaichi and Marco Rubio.", date(2026, 11, 1))
     assert {name: (n.country, n.actor, n.kind) for name, n in found.items()} == {

@@ -46,7 +46,9 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
                  "analyst_articles34.jsonl", "analyst_articles35.jsonl", "analyst_articles36.jsonl",
                  "analyst_articles37.jsonl", "analyst_sentences9.jsonl", "analyst_articles38.jsonl",
                  "analyst_articles39.jsonl", "analyst_articles40.jsonl", "analyst_articles42.jsonl",
-                 "analyst_sentences10.jsonl", "analyst_articles43.jsonl"):
+                 "analyst_sentences10.jsonl", "analyst_articles43.jsonl", "analyst_articles18.jsonl",
+                 "analyst_articles29.jsonl", "analyst_articles33.jsonl", "analyst_articles45.jsonl",
+                 "analyst_sentences11.jsonl"):
         report = evaluate_files([ROOT / "tests" / "data" / name])
         assert report.events.precision >= 0.80 and report.events.f1 >= 0.60, (name, report.render())
 
@@ -61,13 +63,11 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
     ("analyst_articles13.jsonl", 0.71, 0.59),  # state media and readouts: 0.735 / 0.622
     ("analyst_articles14.jsonl", 0.65, 0.61),  # analysis with background: 0.669 / 0.636
     ("analyst_articles16.jsonl", 0.72, 0.66),  # regional outlets: 0.744 / 0.684
-    ("analyst_articles18.jsonl", 0.82, 0.57),  # wire stories, coded per sentence: 0.842 / 0.598
     ("analyst_articles26.jsonl", 0.76, 0.62),  # a day of wire news, per sentence: 0.782 / 0.642
-    ("analyst_articles29.jsonl", 0.87, 0.57),  # regional security press, per sentence: 0.891 / 0.598
     ("analyst_articles30.jsonl", 0.72, 0.54),  # consular and legal news, per sentence: 0.740 / 0.565
     ("analyst_articles32.jsonl", 0.73, 0.53),  # national papers' foreign pages: 0.754 / 0.554 unseen
-    ("analyst_articles33.jsonl", 0.83, 0.57),  # explainers with background: 0.849 / 0.592 unseen
     ("analyst_articles41.jsonl", 0.77, 0.62),  # US foreign policy, per sentence: 0.795 / 0.651
+    ("analyst_articles44.jsonl", 0.80, 0.55),  # news of 1995-2012, per sentence: 0.828 / 0.575
 ])
 def test_the_sets_below_the_targets_stay_at_their_floors(name: str, precision: float, f1: float) -> None:
     """Analysts' sets below a held-out target (README): floors against regressions."""
