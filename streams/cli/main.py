@@ -26,7 +26,7 @@ def _cmd_worker(args: argparse.Namespace) -> int:
 
 
 def _version() -> str:
-    """``dyadwatch 0.1.0 (coder dyadwatch-coder/0.3.16)``: the package and the coder version its
+    """``dyadwatch 0.1.0 (coder dyadwatch-coder/0.3.17)``: the package and the coder version its
     events carry (loads the coder's modules, so it is read only when asked)."""
     from importlib.metadata import PackageNotFoundError, version
 
@@ -111,15 +111,23 @@ def _add_replay_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     p = sub.add_parser(
         "extract", help="code articles offline (JSON lines in, events out)",
         description="Code articles offline and print their relation events as JSON lines. An article "
-                    'is a JSON object {"id", "text", optional "title", "published" (ISO 8601 date: '
-                    'office-holders and "last week" are read as of it), "url", "source"}, one per line; '
+                    'is a JSON object {"id", "text", and optional "title", "published" (ISO 8601 '
+                    'date: office-holders and "last week" are read as of it; without it, event_time is '
+                    'null and office-holders are the current ones), "url", "source"}, one per line; '
                     "a .json file holds one or a list; a .txt/.md file or plain text on stdin is one "
                     "article whose first line is its title (not coded).")
     p.add_argument("inputs", nargs="*", metavar="FILE",
                    help="JSON lines (also .json, .txt/.md, folders); - or nothing: stdin")
     p.set_defaults(run=commands.cmd_extract)
-    p = sub.add_parser("eval", help="score the coder against gold files")
-    p.add_argument("gold", nargs="+", metavar="GOLD")
+    p = sub.add_parser(
+        "eval", help="score the coder against gold files",
+        description="Score the coder against gold files: precision, recall and F1 at event level "
+                    "(source, target, quad class) and at pair level. A gold file holds JSON lines "
+                    '{"id", "text", optional "published", "events": [{"source", "target", "quad", '
+                    '"code"}], optional "ambiguous_events" (scored as "don\'t care")}, or is a seed\'s '
+                    ".json (its article beside it).")
+    p.add_argument("gold", nargs="+", metavar="GOLD",
+                   help="gold files (.jsonl records, or a seed's expected .json)")
     p.add_argument("-v", "--verbose", action="store_true",
                    help="list each record's false events (CAMEO code, sentence) and misses")
     p.set_defaults(run=commands.cmd_eval)
@@ -141,7 +149,7 @@ def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="dyadwatch", description=__doc__)
+    parser = argparse.ArgumentParser(prog="dyadwatch", description=(__doc__ or "").replace("``", ""))
     parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", required=True)
     for add in (_add_pipeline_commands, _add_reading_commands, _add_replay_commands,
