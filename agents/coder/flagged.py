@@ -55,4 +55,5 @@ class FlaggedActs(NounEvents):
         speakers = self._subjects(head) if (head := charged_by(tok)) is not None else []
         mine = {s.country for s in speakers}
         return [Found(s, t, self.trig.pattern.code, confidence(0.8, s, t), tok.i, tok.i + 1, "parse")
-                for s in speakers for t in self._subjects(tok) if s.country and t.country not in mine]
+                for s in speakers for t in self._subjects(tok)
+                if s.country and t.country and t.country not in mine]
