@@ -8,8 +8,8 @@ gazetteer, any kind of row, its cities and its people), so every code the coder 
 (``XKX``, ``PSE``, ``TWN``, ``HKG``, ``CUW``, ...); three letters that are no known code name
 nothing. The few territories the gazetteer names nothing but a capital of get their English
 name here (``_TERRITORIES``). A name the gazetteer gives to no single country is *ambiguous* when it is a
-whole word of the names of two to four countries ("Congo": ``COD`` or ``COG``; "Korea":
-``KOR`` or ``PRK``). Matching ignores case, accents are not folded. Used by the HTTP API,
+whole word of the names of two to four countries ("Korea": ``KOR`` or ``PRK``; "Congo" is
+``COD``, as the coder reads it). Matching ignores case, accents are not folded. Used by the HTTP API,
 the event store's filters and the CLI alike (a core module: ``streams.lake`` may import it).
 """
 
@@ -149,7 +149,7 @@ class Countries:
 
     def ambiguous(self, text: str) -> list[str]:
         """The codes of the two to four countries whose names hold ``text`` as a whole word
-        ("Congo": ``["COD", "COG"]``) when it names no single country, else ``[]``."""
+        ("Korea": ``["KOR", "PRK"]``) when it names no single country, else ``[]``."""
         key = " ".join(text.split()).lower()
         if not key or self.resolve(key) is not None:
             return []
@@ -199,7 +199,7 @@ def countries() -> Countries:
 def resolve_country(value: str, what: str = "") -> str:
     """An alpha-3 code for a code, name or demonym (any case); raises ``BadQuery`` naming
     the value (and ``what``, the parameter, if given) when it names no country, or the
-    countries it may mean when it is ambiguous ("ambiguous: Congo is COD or COG")."""
+    countries it may mean when it is ambiguous ("ambiguous: Korea is KOR or PRK")."""
     known = countries()
     code = known.resolve(value or "")
     if code is None:

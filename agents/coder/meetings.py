@@ -96,7 +96,7 @@ def _presiding_objects(tok: Token) -> list[Token]:
                         low in ("under", "through", "via") and o.lemma_.lower() in MEDIATION_NOUNS):
                     found.append(o)
     found += [m for n in (tok, *nouns) for m in n.children
-              if m.dep_ in ("amod", "compound") and (m.lower_.endswith(BROKERED) or _hyphened(m))]
+              if m.dep_ in ("amod", "compound", "nmod") and _brokered(m)]
     found += [o for n in (tok, *nouns) for a in n.children  # "talks chaired by St Vincent's
               if a.dep_ == "acl" and a.lemma_.lower() in PRESIDING  # prime minister"
               for p in a.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
@@ -106,8 +106,14 @@ def _presiding_objects(tok: Token) -> list[Token]:
 def brokers(tok: Token) -> bool:
     """The token names who brokered what it modifies: "U.S.-brokered", or "Russian" in
     "a Russian-brokered deal" (the broker, not a party)."""
-    mod = tok if tok.dep_ in ("amod", "compound") else tok.head
-    return mod.dep_ in ("amod", "compound") and (mod.lower_.endswith(BROKERED) or _hyphened(mod))
+    mod = tok if tok.dep_ in ("amod", "compound", "nmod") else tok.head
+    return mod.dep_ in ("amod", "compound", "nmod") and _brokered(mod)
+
+
+def _brokered(mod: Token) -> bool:
+    """'U.S.-brokered', 'brokered' after a hyphen, or 'US-' joined to 'French-brokered'."""
+    return mod.lower_.endswith(BROKERED) or _hyphened(mod) or (mod.lower_.endswith("-") and any(
+        c.dep_ == "conj" and _hyphened(c) for c in mod.children))
 
 
 def _hyphened(mod: Token) -> bool:

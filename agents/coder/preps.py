@@ -31,6 +31,9 @@ BIDDING = frozenset({"request", "invitation", "behest", "urging", "initiative"})
 THANKS = frozenset({"051"})  # praise and thanks: for what someone did
 
 
+VETOES = frozenset({"veto", "block", "oppose", "reject", "resist"})  # a measure stopped spares its target
+
+
 class PrepObjects(Subjects):
     """Prepositional-object finders of one trigger (``Roles`` sets ``trig``, ``code``,
     ``actors``, ``resolve``)."""
@@ -97,6 +100,9 @@ class PrepObjects(Subjects):
             wanted = False  # "held talks on Ukraine", "cooperation on China": the topic
         if low == "at" and any(o.lemma_.lower() in BIDDING for o in prep.children):
             wanted = False  # "arrested Meng at Washington's request": who asked, not who was hit
+        if inner and prep.head.lemma_.lower() in MEASURES and prep.head.head.lemma_.lower() in VETOES \
+                and prep.head.i != self.trig.tok.i:
+            wanted = False  # "threatened to veto EU sanctions against Russia": Russia is spared
         if not wanted:
             return []
         loose = goods or low in ("on", "against", "to", "toward", "towards")  # "tariffs on Chinese cars"

@@ -140,6 +140,11 @@ OBJECT_HEADS = (
             "base",
             "bases",
             "tanker",
+            "balloon",  # "shot down a Chinese surveillance balloon"
+            "balloons",
+            "airliner",
+            "plane",
+            "planes",
             "vessel",
             "vessels",
             "ship",

@@ -83,7 +83,7 @@ BAD_REQUESTS: list[tuple[str, str, int]] = [
     ("GET", "/countries/Atlantis", 400),
     ("GET", "/countries/XYZ", 400),
     ("GET", "/countries/the", 400),
-    ("GET", "/countries/Congo", 400),
+    ("GET", "/countries/Korea", 400),
     ("GET", "/dyads/XXX/PAK", 400),
     ("GET", "/events?country=XYZ", 400),
     ("GET", "/events?pair=Atlantis-PAK", 400),
@@ -281,7 +281,7 @@ def test_countries_by_name_search_and_the_cli_agree(api: Settings) -> None:
     ("/countries/XYZ", "unknown country 'XYZ'"),
     ("/countries/the", "unknown country 'the'"),
     ("/dyads/XXX/PAK", "unknown country 'XXX'"),
-    ("/countries/Congo", "ambiguous: Congo is COD or COG"),
+    ("/countries/Korea", "ambiguous: Korea is KOR or PRK"),
     ("/countries/korea", "ambiguous: korea is KOR or PRK"),
     ("/events?country=XYZ", "country: unknown country 'XYZ'"),
 ])
@@ -291,7 +291,7 @@ def test_unknown_and_ambiguous_countries_are_named(api: Settings, path: str, mes
 
 
 def test_query_of_an_unknown_code_is_one_line_and_exit_1(api: Settings) -> None:
-    for argv, message in ((["XYZ"], b"unknown country 'XYZ'"), (["Congo"], b"ambiguous: Congo is COD or COG"),
+    for argv, message in ((["XYZ"], b"unknown country 'XYZ'"), (["Korea"], b"ambiguous: Korea is KOR or PRK"),
                           (["XXX", "PAK"], b"unknown country 'XXX'")):
         bad = subprocess.run([str(DYADWATCH), "query", *argv], env=settings_env(api),
                              capture_output=True, timeout=60)

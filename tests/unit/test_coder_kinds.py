@@ -1373,7 +1373,7 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("CHN", "JPN", 1), ("JPN", "CHN", 1)]),
     # a reproach with no target of its own: the subject of the 'after' clause that tells why
     ("China has expressed strong dissatisfaction and protest after the United States shot down a Chinese "
-     "balloon.", [("CHN", "USA", 3)]),
+     "balloon.", [("CHN", "USA", 3), ("USA", "CHN", 4)]),
     # "such" acts told before; envoys recalled
     ("Sudan's army chief threatened Chad. Chad condemned such threats.",
      [("SDN", "TCD", 3), ("TCD", "SDN", 3)]),
@@ -1532,6 +1532,11 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
      [("BRA", "CHL", 1), ("BRA", "PER", 1), ("CHL", "PER", 1), ("PER", "CHL", 1)]),
     ("China imposed sanctions on Lockheed Martin over Taiwan arms sales.", []),
     ("Pakistan lodged a protest over a social media post by India's consul general.", [("PAK", "IND", 3)]),
+    ("U.S. fighter jets shot down a Chinese surveillance balloon.", [("USA", "CHN", 4)]),
+    ("Hungary threatened to veto new EU sanctions against Russia.", []),
+    ("Israel and Lebanon agreed to a US- and French-brokered ceasefire.",
+     [("FRA", "ISR", 1), ("FRA", "LBN", 1), ("ISR", "LBN", 2), ("LBN", "ISR", 2), ("USA", "ISR", 1),
+      ("USA", "LBN", 1)]),
 ]
 
 

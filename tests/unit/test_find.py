@@ -55,7 +55,7 @@ def test_three_letters_that_are_no_known_code_are_unknown(text: str) -> None:
         resolve_country(text)
 
 
-@pytest.mark.parametrize(("text", "message"), [("Congo", "ambiguous: Congo is COD or COG"),
+@pytest.mark.parametrize(("text", "message"), [("Korea", "ambiguous: Korea is KOR or PRK"),
                                                ("korea", "ambiguous: korea is KOR or PRK")])
 def test_a_name_of_several_countries_says_which(text: str, message: str) -> None:
     with pytest.raises(BadQuery) as raised:
