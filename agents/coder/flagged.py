@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agents.coder.charges import charge_statuses, charged_by
+from agents.coder.charges import charge_statuses
+from agents.coder.clauses import speech_head
 from agents.coder.departures import departure
 from agents.coder.found import Found, confidence
 from agents.coder.nominal import NounEvents
@@ -52,7 +53,7 @@ class FlaggedActs(NounEvents):
     def _charge(self, tok: Token) -> list[Found]:
         """``charges``: a wrong a speaker says another state did (the speaker's accusation), or a
         price it says another state will pay (the speaker's threat)."""
-        speakers = self._subjects(head) if (head := charged_by(tok)) is not None else []
+        speakers = self._subjects(head) if (head := speech_head(tok, trailing=True)) is not None else []
         mine = {s.country for s in speakers}
         return [Found(s, t, self.trig.pattern.code, confidence(0.8, s, t), tok.i, tok.i + 1, "parse")
                 for s in speakers for t in self._subjects(tok)

@@ -6,6 +6,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from agents.coder.refs import ActorRef
+from agents.coder.words import BORDERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -264,10 +265,7 @@ ONLOOKING = frozenset({"present", "looking", "watching", "attending"})
 
 def at_border(tok: Token) -> bool:
     """The state named as the other side of a border ('to the border with Colombia')."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in BORDER_NOUNS
-
-
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in BORDERS
 
 
 def co_mediator(tok: Token, verb: Token) -> bool:
