@@ -48,7 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "agents" / "coder" / "data"
 VENDOR = ROOT.parent / "shared" / "vendor" / "petrarch2-dictionaries"
 EXTRA_CODES = {"XKX", "SOL", "NCY", "ABK", "SOS", "TRN"}  # README: states without ISO 3166-1 codes
-RECODE = {"KSV": "XKX"}  # PETRARCH2's Kosovo code -> ours
+RECODE = {"KSV": "XKX", "SUN": "RUS", "YUG": "SRB"}  # PETRARCH2's Kosovo code -> ours; the Soviet
+# Union and Yugoslavia -> their continuator states (as actors_curated.tsv names them)
 ORG_WORD = re.compile(
     r"\b(Union|Nations|Council|Organi[sz]ation|Commission|Agency|Fund|Bank|Court|Tribunal|League|"
     r"Parliament|Assembly|Alliance|Community|Secretariat|Federation|Cross|Crescent|Committee|"

@@ -23,7 +23,7 @@ _RESTRICTIONS = _REDUCTIONS | {"19"}  # ("closed its border": 191)
 _RELEASES = frozenset({"08"})  # ("welcomed the release": whoever freed them)
 ACT_NOUNS: dict[str, frozenset[str]] = {  # the noun -> the CAMEO roots of the acts it can stand for
     "decision": _ANY, "move": _ANY, "step": _ANY, "measure": _ANY, "action": _ANY,
-    "announcement": _ANY, "decree": _ANY, "attack": _FORCE, "strike": _FORCE, "incursion": _FORCE,
+    "announcement": _ANY, "decree": _ANY, "attack": _FORCE, "strike": _FORCE, "incursion": _SHOWS,
     "shelling": _FORCE, "bombing": _FORCE, "raid": _FORCE, "downing": _FORCE, "killing": _FORCE,
     "seizure": _FORCE, "arrest": _FORCE, "detention": _FORCE, "deportation": _FORCE,
     "provocation": _FORCE | _WORDS, "accusation": _WORDS, "allegation": _WORDS, "remark": _WORDS,
@@ -32,7 +32,11 @@ ACT_NOUNS: dict[str, frozenset[str]] = {  # the noun -> the CAMEO roots of the a
     "ban": _RESTRICTIONS, "sanction": _REDUCTIONS, "embargo": _REDUCTIONS, "tariff": _REDUCTIONS,
     "restriction": _RESTRICTIONS, "suspension": _REDUCTIONS, "drill": _SHOWS, "exercise": _SHOWS,
     "deployment": _SHOWS, "release": _RELEASES, "pardon": _RELEASES, "exchange": _RELEASES,
-    "swap": _RELEASES,
+    "swap": _RELEASES, "invasion": _FORCE, "landing": _FORCE, "occupation": _FORCE, "annexation": _FORCE,
+    "intervention": _FORCE, "assault": _FORCE, "offensive": _FORCE, "bombardment": _FORCE,
+    "blockade": _FORCE, "airstrike": _FORCE, "intrusion": _FORCE | _SHOWS, "boarding": _FORCE,
+    "firing": _FORCE | _SHOWS, "shooting": _FORCE, "flight": _SHOWS, "patrol": _SHOWS, "manoeuvre": _SHOWS,
+    "maneuver": _SHOWS,
 }
 ACT_FORMS = ACT_NOUNS.keys() | {n + ("es" if n.endswith("h") else "s") for n in ACT_NOUNS}  # (words)
 DEMONSTRATIVES = frozenset({"the", "this", "that", "these", "those"})

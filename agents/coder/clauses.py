@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agents.coder.dating import WEEKDAYS
+from agents.coder.habits import habitual
 from agents.coder.syntax import first_conjunct, to_clause
 
 if TYPE_CHECKING:
@@ -58,9 +58,10 @@ NEGATING = _set("never no rarely seldom hardly")  # ("has rarely lectured New De
 FUTURE = _set("will would shall 'll wo")
 UNREAL = _set("could might may should must can ca")
 HYPOTHETICAL_MARKS = _set("if unless whether lest")
+DEADLINES = _set("day days week weeks hour hours month months deadline time ultimatum")  # ("gave
+# Qatar ten days to comply": a deadline set, not the act)
 HISTORY_MARKS = _set("after since before when")
 WHEN_MARKS = _set("when as after while before until")
-HABITS = _set("long since always traditionally historically repeatedly often frequently")
 PAST_SEASONS = _set("year summer winter spring autumn fall month")
 EXPECTATIONS = _set("expect schedule set plan slate")
 SCHEDULES = _set("due slated")
@@ -115,35 +116,6 @@ def _scheduled(tok: Token) -> bool:
         c.dep_ == "acomp" and c.lemma_.lower() in SCHEDULES for c in tok.head.children)
 
 
-RATE_UNITS = frozenset({"year", "month", "week", "day"})
-ROUTINE = frozenset({"annually", "yearly", "usually", "routinely", "regularly", "traditionally", "normally"})
-
-
-def _habitual(tok: Token) -> bool:
-    """The perfect with 'long', 'since', 'always', 'repeatedly' ... tells a standing state or a
-    habit, not the news: 'Armenia has long accused Russia', 'has since been deepening ties'; the
-    past perfect with 'already' tells what came before it: 'had already closed'."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i and not any(c.dep_ == "aux" for c in tok.children):
-        tok = tok.head  # "has since canceled ... and accused Moscow": the auxiliary is shared
-    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
-    habit = any(c.dep_ == "advmod" and c.lower_ in HABITS for c in tok.children)
-    already = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and any(
-        c.dep_ == "advmod" and c.lower_ == "already" for c in tok.children) and not any(
-        t.lower_ in WEEKDAYS for t in tok.subtree)  # ("had already expelled X on Sunday": this week)
-    return (perfect and habit) or already or _recurring(tok)  # "had already closed ...": before
-
-
-def _recurring(tok: Token) -> bool:
-    """The simple present with a rate or a habit: 'Russia supplies Moldova with about 2 billion
-    cubic metres of gas a year', 'China usually sends ...': how things go, not the news."""
-    if tok.tag_ not in ("VBZ", "VBP"):
-        return False
-    rate = any(c.dep_ == "npadvmod" and c.lemma_.lower() in RATE_UNITS and any(
-        d.lower_ in ("a", "an", "per", "each", "every") for d in c.children) for c in tok.subtree)
-    habit = any(c.dep_ == "advmod" and c.lower_ in ROUTINE for c in tok.children)
-    return rate or habit
-
-
 def _ruled_out(head: Token) -> bool:
     """'(did not) rule out sending troops', 'put off sending its envoy', 'postponed visiting':
     the act is not done."""
@@ -170,6 +142,11 @@ def governor_status(tok: Token) -> str | None:
     if tok.dep_ == "conj":
         return governor_status(head)
     lemma = head.lemma_.lower()
+    if lemma == "be" and tok.dep_ == "xcomp" and to_clause(tok):
+        return "off"  # "under which Rwanda is to pull its troops out": what is to be done
+    if lemma == "give" and any(c.dep_ in ("dobj", "npadvmod") and c.lower_ in DEADLINES
+                               for c in head.children):
+        return "off"
     if lemma in UNASSERTED or _ruled_out(head):  # ("did not rule out developing cooperation")
         return "off"
     kind = GOVERNOR_OF.get(lemma)
@@ -241,7 +218,7 @@ def _unasserted(tok: Token) -> bool:
 
 def status(tok: Token) -> str:
     """The status of a trigger token (see the module doc)."""
-    if _hypothetical(tok) or _unasserted(tok) or _scheduled(tok) or _habitual(tok):
+    if _hypothetical(tok) or _unasserted(tok) or _scheduled(tok) or habitual(tok):
         return "off"
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if _negated(tok):
@@ -283,14 +260,17 @@ def speakers_second_act(tok: Token) -> Token | None:
     and called the move a parting attempt": the ministry called it (the conjunct has no subject
     of its own, and what was said is neither in the present nor brought in by "that"). None
     otherwise."""
-    if tok.dep_ != "conj" or tok.lemma_.lower() not in SPEAKERS_ACTS or tok.head.i == tok.i:
+    if tok.dep_ != "conj" or tok.head.i == tok.i:
         return None
+    shifted = tok.tag_ == "VBD" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.head.children)
+    if tok.lemma_.lower() not in SPEAKERS_ACTS and not shifted:  # ("said that X had ignored ...
+        return None  # and voiced its opposition": the tense leaves what was said)
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
         return None
     if tok.tag_ in ("VBZ", "VBP"):
         return None  # "told him that the UAE condemns and denounces ...": the UAE's
     passive = any(c.dep_ == "nsubjpass" for c in tok.head.children) and tok.tag_ == "VBD"
-    if any(c.dep_ == "mark" for c in tok.head.children) and not passive:
+    if any(c.dep_ == "mark" for c in tok.head.children) and not (passive or shifted):
         return None  # (but "told parliament that the airspace had been violated and accused
     return speech_head(tok.head)  # Moscow ...": an active act hung on a passive, the speaker's)
 

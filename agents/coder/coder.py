@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CODER_VERSION", "Coder", "CoderStats", "default_coder"]
 
-CODER_VERSION = "dyadwatch-coder/0.3.17"
+CODER_VERSION = "dyadwatch-coder/0.3.18"
 WORD = re.compile(r"[a-z][a-z'\-]*")
 PRONOUNS = frozenset({"it", "he", "she", "him", "her", "them"})
 RECIPROCAL = frozenset({"each", "other"})
@@ -137,6 +137,7 @@ class Coder:
             doc = docs.get(sent.index)
             if doc is None:
                 discourse.remember(sent.index, [_hit_ref(h) for h in sent_hits if h.name])
+                discourse.listed(sent.index, plan.article.text, sent_hits)
                 discourse.ministries(sent.index, [_hit_ref(h) for h in sent_hits
                                                   if h.name and ORGAN_AFTER.match(plan.article.text, h.end)])
                 discourse.opened(sent.index, [_hit_ref(h) for h in _leading(sent, sent_hits)])

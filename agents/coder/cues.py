@@ -178,8 +178,10 @@ def sent_home(tok: Token) -> bool:
     objects = [o for c in tok.children if c.dep_ in ("dobj", "dative") for o in (c, *c.conjuncts)]
     envoys = any(o.lemma_.lower() in ENVOYS or (o.tag_ in ("NNPS", "NNS") and o.text[:1].isupper())
                  for o in objects)  # ("ordered six Americans on the team to leave")
-    clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
-               or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    given = [d for c in tok.children if c.dep_ in ("dobj", "npadvmod") for d in c.children]  # ("gave
+    clauses = [c for c in [*tok.children, *given] if c.dep_ in ("xcomp", "ccomp")  # them 72 hours to
+               or (c.dep_ in ("advcl", "relcl", "acl")  # leave": the clause hung on the hours)
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
     leave = any(c.lemma_.lower() == "leave" for c in clauses)
     pulled = any(c.lemma_.lower() in ("pull", "withdraw", "remove", "recall") and any(
         o.dep_ == "dobj" and o.lemma_.lower() in ENVOYS for o in c.children) for c in clauses)

@@ -243,9 +243,9 @@ class TriggerCoding(FlaggedActs):
         sources, aims = len({s.country for s in subjects}), len({t.country for t, _ in targets})
         if aims > 2 * GROUP_MAX or (aims > GROUP_MAX and sources > 1) or (
                 sources > GROUP_MAX and (aims > 1 or sources > 2 * GROUP_MAX)):
-            # "Russia condemned <forty countries>": multilateral, not bilateral; up to eight
+            # "Russia condemned <forty countries>": multilateral, not bilateral; up to twelve
             # states named as one's targets ("congratulates Argentina, Egypt, ... and the UAE")
-            # or up to eight that each condemn one are each one's act
+            # or up to twelve that each condemn one are each one's act
             return [], "parse"
         if subjects and targets:
             mutual = ("mutual" in self.flags or code[:2] in MUTUAL_ROOTS) and self.status == "act"
@@ -282,7 +282,7 @@ class TriggerCoding(FlaggedActs):
         if subjects and (code[:2] in FORCE_ROOTS or code[:2] == "07" or "loc" in self.flags or visit):
             # "(refused to) deploy peacekeepers in Iraq", "offered to send peacekeepers to Gaza"
             places = self._places(tok, {"to", "into"} if "loc" in self.flags or visit else set(),
-                                  frozenset({"on"}) if visit else frozenset())
+                                  frozenset({"on", "around", "across"}) if visit else frozenset())
             if visit:  # "to attend the Beijing Olympics"
                 places += [r for c in tok.children if c.dep_ == "dobj" for m in c.children
                            if m.dep_ == "compound" and (r := self.actors.at.get(m.i)) is not None

@@ -105,6 +105,8 @@ def _untitled(hits: list[ActorHit], text: str) -> list[ActorHit]:
     kept: list[ActorHit] = []
     owned = False  # the last title's holder was named ("Pakistani Deputy Prime Minister and
     for at, hit in enumerate(hits):  # Foreign Minister Mohammad Ishaq Dar": both his)
+        if _retitled(hits, at, text):
+            continue
         if hit.name is None or hit.name.kind != "title":
             kept.append(hit)
             continue
@@ -118,6 +120,19 @@ def _untitled(hits: list[ActorHit], text: str) -> list[ActorHit]:
         if not owned and not named:  # ("Foreign Minister Mohammad Ishaq Dar": Ishaq Dar)
             kept.append(hit)
     return kept
+
+
+def _retitled(hits: list[ActorHit], at: int, text: str) -> bool:
+    """Whether ``hits[at]`` is a person whose dated entry names another state than the office
+    the text gives him right before: "Soviet Foreign Minister Eduard Shevardnadze" in 1988 is
+    the Soviet Union's (the lists know him as Georgia's), and the demonym stands for him."""
+    hit, owner = hits[at], hits[at - 1] if at else None
+    if owner is None or hit.name is None or hit.name.kind != "person" or owner.name is None:
+        return False
+    if owner.name.kind not in ("demonym", "country") or owner.name.country in ("", hit.name.country):
+        return False
+    gap = text[owner.end:hit.start].replace("'s", "").replace("’s", "").split()
+    return bool(gap) and all(w.lower() in TITLE_WORDS for w in gap)
 
 
 def _longest(hits: list[ActorHit]) -> list[ActorHit]:

@@ -8,9 +8,12 @@ Only the last ``WINDOW`` sentences are candidates.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from agents.coder.matcher import ActorHit
 from agents.coder.refs import ActorRef
 from agents.coder.syntax import subject_countries
 
@@ -23,6 +26,7 @@ __all__ = ["ADDRESSING", "PEOPLE_NOUNS", "PERSON_KINDS", "WINDOW", "DiscourseMem
 WINDOW = 3
 PEOPLE_NOUNS = frozenset({"leaders", "presidents", "ministers", "premiers", "counterparts"})
 PERSON_KINDS = frozenset({"leader", "person", "agent"})
+LIST_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")  # between two names of a list ("A, B and C")
 REPORTING = frozenset({"say", "tell", "announce", "state", "add", "note", "report"})  # who tells of a group
 
 
@@ -74,6 +78,22 @@ class DiscourseMemory:
                     break
         return found
 
+    def listed(self, index: int, text: str, hits: Sequence[ActorHit]) -> None:
+        """The countries an unparsed sentence lists together ("China, Afghanistan and Pakistan
+        are friendly neighbours"), as a group a later "the three sides" stands for."""
+        run: list[ActorHit] = []
+        for hit in [h for h in hits if h.name is not None and h.name.country]:
+            if run and LIST_GAP.fullmatch(text[run[-1].end : hit.start]) is None:
+                self._add_run(index, run)
+                run = []
+            run.append(hit)
+        self._add_run(index, run)
+
+    def _add_run(self, index: int, run: list[ActorHit]) -> None:
+        refs = [ActorRef(h.name.country, h.name.actor, h.name.kind, -1, -1, -1) for h in run if h.name]
+        if len({r.country for r in refs}) >= 2:
+            self.groups.append((index, refs))
+
     def _group(self, index: int, here: list[ActorRef], tok: Token, size: int) -> list[ActorRef]:
         """The last ``size`` countries named before ``tok`` ("the two sides"), or none; for
         three or more, the last group of that many named together in the window. A group its
@@ -101,9 +121,10 @@ class DiscourseMemory:
             if ref.country not in {f.country for f in found} and len(found) < size:
                 found.append(coref_to(ref, tok))
         if len(found) < size:
-            more = self._latest(
-                index, lambda r: r.country not in {f.country for f in found}, tok, size - len(found)
-            )
+            more = self._latest(  # (three or more not named together: only from the sentence
+                index, lambda r: r.country not in {f.country for f in found}, tok, size - len(found),
+                WINDOW if size == 2 else 1,  # before: "the four leaders" are not the last four
+            )  # states named, whatever they did)
             found.extend(more)
         return found if len(found) == size else []
 

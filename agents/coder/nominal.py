@@ -28,6 +28,7 @@ JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})  # "A and B met / 
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 ONE_WAY = frozenset({"042", "043", "051", "054", "064", "0314", "0214", "1214"})  # sharing intelligence,
 # standing with a country (051), recognising one (054) go one way
+RECOGNISING = frozenset({"recognize", "recognise", "recognition"})
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a foreign place can be the target
 EXCHANGED = frozenset({"fire", "gunfire", "shot", "shots", "blow", "blows", "salvo", "salvos", "artillery",
                        "barrage", "barrages", "rocket", "rockets"})  # "traded fire": at each other
@@ -68,6 +69,8 @@ class NounEvents(Roles):
             return False  # "US and British warplanes shot down the drones": together, at a third
         if any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in tok.children):
             return False  # "Ottawa and Beijing struck back": each at whoever struck first
+        if code[:3] == "054" and tok.lemma_.lower() in RECOGNISING:  # "Britain and Belgium
+            return False  # announced their recognition": of a third ("each other" is told)
         if code[:3] == "052":  # "South Korea and Japan defended their curbs": each its own (each
             return False  # other's is told: "defended each other")
         return code[:2] in JOINT_ROOTS and not (code[:2] == "19" and aimed(tok))

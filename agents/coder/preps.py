@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 __all__ = ["PrepObjects"]
 
+QUARRELS = frozenset({"clash", "spar", "quarrel", "row", "feud", "argue", "disagree", "differ", "bicker",
+                      "wrangle", "squabble", "dispute"})  # an "over" phrase is the topic
+
 BIDDING = frozenset({"request", "invitation", "behest", "urging", "initiative"})  # "at X's request"
 THANKS = frozenset({"051"})  # praise and thanks: for what someone did
 
@@ -103,6 +106,8 @@ class PrepObjects(Subjects):
         if inner and prep.head.lemma_.lower() in MEASURES and prep.head.head.lemma_.lower() in VETOES \
                 and prep.head.i != self.trig.tok.i:
             wanted = False  # "threatened to veto EU sanctions against Russia": Russia is spared
+        if low == "over" and prep.head.lemma_.lower() in QUARRELS:
+            wanted = False  # "Biden and Xi clash over Taiwan": what they quarrel about
         if not wanted:
             return []
         loose = goods or low in ("on", "against", "to", "toward", "towards")  # "tariffs on Chinese cars"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from agents.coder.clauses import speech_head
 from agents.coder.meetings import presiders
 from agents.coder.naming import JUDGING_VERBS, NAMED_DEPS, NAMING_VERBS, the_name, what_called
+from agents.coder.objects import listed_on, owned_object, price_paid, purpose
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import SentenceActors
 from agents.coder.preps import PrepObjects
@@ -28,13 +29,13 @@ from agents.coder.syntax import (
     clause_of,
     directive,
     each_way,
+    first_conjunct,
     misread_visiting,
     object_as_subject,
     onlookers,
     relative_subjects,
     second_subject,
     signed_unsaid,
-    to_clause,
 )
 from agents.coder.words import (
     ACQUIRE,
@@ -42,7 +43,6 @@ from agents.coder.words import (
     BORDERS,
     FORCE_NOUNS,
     HARDWARE,
-    HELPS,
     JOINT,
     PASSIVE_FROM,
     TOPIC_VERBS,
@@ -83,7 +83,7 @@ class Roles(PrepObjects):
         out: list[tuple[ActorRef, str]] = []
         nested: list[tuple[ActorRef, str]] = []  # only when nothing closer names a target
         for c in tok.children:
-            if c.dep_ == "dobj" and tok.lemma_.lower() in TOPIC_VERBS:
+            if c.dep_ == "dobj" and (tok.lemma_.lower() in TOPIC_VERBS or listed_on(c)):
                 continue  # "discussed Venezuela": the topic, not a partner
             if c.dep_ in ("dobj", "attr", "oprd") and the_name(tok, c):
                 continue  # "called the attack an act of sabotage against Syria": the name given
@@ -112,7 +112,7 @@ class Roles(PrepObjects):
                 out.extend((a, "obj") for m in c.children if m.dep_ in ("compound", "nsubj")  # two
                            for a in self._phrase(m, tok, strict=False))  # Russian diplomats [it]"
             elif c.dep_ in ("prep", "dative", "agent"):
-                if c.lower_ == "to" and code[:2] in ("11", "12") and _owned_object(tok):
+                if c.lower_ == "to" and code[:2] in ("11", "12") and owned_object(tok):
                     continue  # "condemned Iran's transfer of missiles [to Russia]": the act's
                 if c.lower_ == "with" and onlookers(c):  # "hosted A and B, with the US and Chinese
                     continue  # ambassadors in attendance": there, not hosted
@@ -135,7 +135,7 @@ class Roles(PrepObjects):
             elif c.dep_ == "advcl" and code[:2] == "11" and after_clause(c):  # "protested after the US
                 nested += [(a, "obj") for s in c.children if s.dep_ == "nsubj"  # shot down a balloon":
                            for a in self._phrase(s, c, strict=True)]  # the US, if nothing closer
-            elif c.dep_ == "advcl" and self.trig.pattern.code[:2] == "07" and depth > 0 and _purpose(c):
+            elif c.dep_ == "advcl" and self.trig.pattern.code[:2] == "07" and depth > 0 and purpose(c):
                 nested += self._targets(c, code, depth)  # "send arms to help defend Saudi Arabia"
             elif c.dep_ == "ccomp" and what_called(c):  # "condemned what it called an act by X"
                 names = [n for n in c.children if n.dep_ in NAMED_DEPS and n.lower_ != "what"]
@@ -148,7 +148,7 @@ class Roles(PrepObjects):
                     labelled = [(a, "obj") for w in c.children if w.lower_ == "what"  # 'aggression'":
                                 for a in self.resolve(w)]  # the act told before
                 out.extend(labelled)
-            elif c.dep_ == "ccomp" and tok.lemma_.lower() in ("warn", "threaten") and _price_paid(c):
+            elif c.dep_ == "ccomp" and tok.lemma_.lower() in ("warn", "threaten") and price_paid(c):
                 out.extend((a, "obj") for s in c.children if s.dep_ == "nsubj"  # "warned that Lebanon
                            for a in self._phrase(s, c, strict=False))  # would pay a heavy price"
             elif c.dep_ == "ccomp" and directive(tok):
@@ -275,7 +275,10 @@ class Roles(PrepObjects):
         mine = {s.country for s in subjects}
         found = {}
         for t in right_words(tok, 12):
-            where = t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS | {"about"}  # (or a topic:
+            visit = self.code[:3] in ("042", "043")
+            p = first_conjunct(t) if visit else t  # ("fly around France and Spain")
+            where = p.dep_ == "pobj" and (p.head.lower_ in PLACE_PREPS | {"about"} or (  # (or a topic,
+                p.head.lower_ == "from" and visit))  # or where one flew from:
             where = where or (self.code[:2] not in VERBAL_CONFLICT and any(  # "sanctioned ... over
                 a.dep_ == "prep" and a.lower_ == "over" for a in t.ancestors))  # Taiwan arms sales"
             # (a protest "over a post by China's consul" is China's)
@@ -291,20 +294,3 @@ class Roles(PrepObjects):
                 if t.dep_ == "pobj" and t.head.lower_ == "from":
                     found.update((a.country, a) for a in self.actors.own(t, True) if a.country not in mine)
         return list(found.values()) if len(found) == 1 else []
-
-
-def _owned_object(verb: Token) -> bool:
-    """The verb's object is owned ("Iran's transfer"): a 'to' the parser hung on the verb is the
-    object's."""
-    return any(d.dep_ == "dobj" and any(c.dep_ == "poss" for c in d.children) for d in verb.children)
-
-
-def _purpose(clause: Token) -> bool:
-    """A 'to' clause of help: 'to help defend X', 'to support X' (not 'to fight against X')."""
-    return to_clause(clause) and clause.pos_ == "VERB" and clause.lemma_.lower() in HELPS
-
-
-def _price_paid(clause: Token) -> bool:
-    """'would pay a (heavy) price': a threat to whoever is to pay it."""
-    return clause.lemma_.lower() == "pay" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() == "price" for c in clause.children)

@@ -62,6 +62,7 @@ FIRST_WORD_NAMES = frozenset({"CHN", "TWN", "KOR", "PRK", "HKG", "MAC", "THA", "
 
 def _surname(full: str, country: str = "") -> str | None:
     words = [w for w in full.replace("'s", "").split() if w]
+    titled = bool(words) and words[0].lower() in OFFICE_WORDS
     while words and words[0].lower() in OFFICE_WORDS:  # ("Foreign Minister Wang Yi": Wang)
         words = words[1:]
     if country in FIRST_WORD_NAMES and len(words) >= 2:
@@ -69,7 +70,8 @@ def _surname(full: str, country: str = "") -> str | None:
         return first if len(first) >= 2 and first.isalpha() and first[0].isupper() else None
     while len(words) > 2 and words[-1].rstrip(".,") in SUFFIXES:  # ("Ferdinand Marcos Jr.": Marcos)
         words = words[:-1]
-    last = words[-1].rstrip(".,") if len(words) >= 2 else ""
+    last = words[-1].rstrip(".,") if len(words) >= 2 or (titled and words) else ""  # ("President
+    # Clinton": Clinton)
     particle, _, rest = last.partition("-")  # "al-Jubeir", "el-Sisi": a particle joined on
     capitalised = last[:1].isupper() or (particle in PARTICLES and rest[:1].isupper())
     return last if len(last) >= 3 and last not in NOT_SURNAMES and capitalised else None

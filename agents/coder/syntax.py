@@ -40,7 +40,8 @@ __all__ = [
     "to_clause",
 ]
 
-GROUP_MAX = 4
+GROUP_MAX = 6  # more states acting together is one multilateral act (analysts code up to six
+# each way: five presidents signing one accord, China and the five Central Asian states)
 PAIR_NOUNS = frozenset({
     "leaders", "countries", "sides", "nations", "governments", "presidents", "ministers", "neighbours",
     "neighbors", "states", "parties", "capitals", "premiers", "delegations", "counterparts", "powers",
@@ -211,6 +212,9 @@ def subject_of_next(noun: Token) -> Token | None:
     doc = noun.doc
     if noun.dep_ != "conj" or noun.i + 1 >= len(doc) or noun.head.dep_ not in ("dobj", "pobj"):
         return None
+    fronted = _fronted_subject(noun)
+    if fronted is not None:
+        return fronted
     if noun.head.dep_ == "pobj" and noun.pos_ != "PROPN":  # ("... on Monday and Venezuela ordered")
         return None
     verb = doc[noun.i + 1]
@@ -218,6 +222,21 @@ def subject_of_next(noun: Token) -> Token | None:
     if verb.dep_ != "conj" or verb.pos_ != "VERB" or governor is None or verb.head.i != governor.i:
         return None
     return None if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else verb
+
+
+def _fronted_subject(noun: Token) -> Token | None:
+    """The sentence's verb when the parser joined its subject to the last noun of a fronted
+    phrase ("Under a deal mediated by the UAE, Russia and Ukraine exchanged ...": 'Russia'
+    parsed as a conjunct of 'UAE'): a name after a comma, right before a verb with no subject."""
+    root = noun.sent.root
+    if noun.pos_ != "PROPN" or noun.i == 0 or noun.doc[noun.i - 1].text != "," or root.i <= noun.i:
+        return None
+    if root.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+        return None
+    if any(t.pos_ != "ADV" for t in noun.doc[noun.right_edge.i + 1:root.i]):
+        return None
+    opener = next((a for a in noun.ancestors if a.head.i == root.i), None)
+    return root if opener is not None and opener.dep_ == "prep" and opener.i < noun.i else None
 
 
 def acts_on_itself(tok: Token, pairs: list[tuple[ActorRef, ActorRef]]) -> bool:

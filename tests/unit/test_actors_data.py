@@ -145,6 +145,54 @@ def test_kosovo_has_a_documented_code() -> None:
     assert "XKX" in (DATA / "README.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("soviet union", "RUS"), ("ussr", "RUS"), ("soviet", "RUS"), ("yugoslavia", "SRB"), ("zaire", "COD"),
+     ("czechoslovakia", "CZE"), ("west germany", "DEU"), ("bonn", "DEU"), ("kampuchea", "KHM")],
+)
+def test_states_of_the_past_are_their_continuators(name: str, country: str) -> None:
+    assert load_names()[name].country == country
+
+
+def test_the_former_state_told_as_history_names_no_one() -> None:
+    found = hits("Kazakhstan, a former Soviet republic, and the former Yugoslavia", date(2024, 1, 1))
+    assert [n.country for n in found.values() if n.kind != "block"] == ["KAZ"]
+
+
+def test_an_office_named_in_the_text_wins_over_the_lists_state() -> None:
+    names = {"soviet": ActorName.make("Soviet", "RUS", "demonym", "-"),
+             "eduard shevardnadze": ActorName.make("Eduard Shevardnadze", "GEO", "person", "GEOELI")}
+    text = "Soviet Foreign Minister Eduard Shevardnadze met Secretary of State George P. Shultz on Friday."
+    found = {text[h.start : h.end]: h.name for h in Matcher(names).scan(text, text.lower())}
+    assert "Eduard Shevardnadze" not in found and found["Soviet"].country == "RUS"
+    events = default_coder().extract(Article(id="ussr", title="t", text=text, published=date(1988, 5, 2)))
+    assert {(e.source, e.target) for e in events} == {("RUS", "USA"), ("USA", "RUS")}
+
+
+def test_people_of_the_past_the_lists_lack_or_misplace() -> None:
+    assert hits("Deng Xiaoping said so.", date(1989, 5, 16))["Deng Xiaoping"].country == "CHN"
+    assert hits("Javier Perez de Cuellar said so.", date(1988, 8, 8))["Javier Perez de Cuellar"].country == ""
+    assert hits("Kurt Waldheim said so.", date(1988, 8, 8))["Kurt Waldheim"].country == "AUT"
+    assert hits("Queen Elizabeth II said so.", date(2022, 9, 19))["Queen Elizabeth II"].country == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expected"),
+    [("Reagan met Gorbachev on Tuesday.", date(1987, 12, 8), {("USA", "RUS"), ("RUS", "USA")}),
+     ("Kohl met Mitterrand in Bonn on Tuesday.", date(1987, 12, 8), {("DEU", "FRA"), ("FRA", "DEU")}),
+     ("Nancy Pelosi visited Taiwan on Tuesday.", date(2022, 8, 3), {("USA", "TWN")})],
+)
+def test_leaders_by_surname_in_their_terms(text: str, when: date, expected: set[tuple[str, str]]) -> None:
+    events = default_coder().extract(Article(id="sur", title="t", text=text, published=when))
+    assert {(e.source, e.target) for e in events} >= expected
+
+
+def test_a_title_and_surname_names_the_person_again() -> None:
+    text = "President Clinton arrived in Cairo on Wednesday. Mr. Clinton held talks with Egypt's president."
+    events = default_coder().extract(Article(id="mr", title="t", text=text, published=date(1994, 10, 27)))
+    assert ("USA", "EGY", "040") in {(e.source, e.target, e.cameo_code) for e in events}
+
+
 def test_petrarch_agents_add_to_ours() -> None:
     agents = Agents(extra=PETRARCH_AGENTS)
     assert agents.at(["interior", "ministry"], 0) == ("GOV", 2)

@@ -13,6 +13,8 @@ import pytest
 from agents.coder import default_coder
 from schemas.models import Article
 
+CENTRAL_AMERICA = ("CRI", "SLV", "GTM", "HND", "NIC")
+TRIO = ("AFG", "CHN", "PAK")
 CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     (
         "Forty years after Argentina invaded the Falklands, Britain and "
@@ -1537,6 +1539,64 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Israel and Lebanon agreed to a US- and French-brokered ceasefire.",
      [("FRA", "ISR", 1), ("FRA", "LBN", 1), ("ISR", "LBN", 2), ("LBN", "ISR", 2), ("USA", "ISR", 1),
       ("USA", "LBN", 1)]),
+    # coder 0.3.18: the news of 1979-1994 as it was written, states of the past by their
+    # continuators, five states acting together, deadlines, flights past a state, recognition
+    ("The Soviet Union condemned Israel.", [("RUS", "ISR", 3)]),
+    ("Soviet troops crossed into Afghanistan.", [("RUS", "AFG", 4)]),
+    ("Kazakhstan, a former Soviet republic, condemned Israel.", [("KAZ", "ISR", 3)]),
+    ("Zaire accused Angola of shelling its border towns.", [("COD", "AGO", 3)]),
+    ("Yugoslavia expelled two Albanian diplomats.", [("SRB", "ALB", 4)]),
+    ("Bonn protested to Moscow.", [("DEU", "RUS", 3)]),
+    ("The presidents of Costa Rica, El Salvador, Guatemala, Honduras and Nicaragua signed a peace agreement.",
+     sorted((a, b, 1) for a in CENTRAL_AMERICA for b in CENTRAL_AMERICA if a != b)),
+    ("The accord gives the five governments 90 days to put the cease-fires into effect.", []),
+    ("Britain gave Libyan diplomats seven days to leave the country.", [("GBR", "LBY", 4)]),
+    ("British bombers had to fly around France and Spain.", []),
+    ("The U.S. envoy, who flew in from Mongolia, read the statement.", []),
+    ("Britain and Belgium announced their recognition.", []),
+    ("Britain and Belgium announced their recognition of Croatia.", [("BEL", "HRV", 1), ("GBR", "HRV", 1)]),
+    ("Under a deal mediated by the UAE, Russia and Ukraine exchanged 90 prisoners.",
+     [("ARE", "RUS", 1), ("ARE", "UKR", 1)]),
+    # concern voiced to or about a state is disapproval; an invasion told before is its author's
+    ("Japan expressed concern over China's military buildup.", [("JPN", "CHN", 3)]),
+    ("India conveyed strong concerns to Canada.", [("IND", "CAN", 3)]),
+    ("Britain raised objections to Russia's veto.", [("GBR", "RUS", 3)]),
+    ("Pakistan expressed concern over the loss of life.", []),
+    ("The United States lashed out at Spain.", [("USA", "ESP", 3)]),
+    ("American troops invaded Grenada. Cuba denounced the landing as an act of aggression.",
+     [("CUB", "USA", 3), ("USA", "GRD", 4)]),
+    ("Argentine troops seized the Falkland Islands.", [("ARG", "GBR", 4)]),
+    # a verb in the simple past after what was said in the past perfect is the speaker's again
+    ("China said that North Korea had ignored world opposition and voiced its opposition to the test.", []),
+    ("Pakistan said India had attacked its posts and killed two soldiers.", [("IND", "PAK", 4)]),
+    # "the four leaders": a group named together, or the states of this sentence and the one before
+    ("Japan protested to China and Russia over the flights near Ukraine. Joint flights were last seen "
+     "in November. At the summit, the four leaders agreed to deepen cooperation.",
+     [("JPN", "CHN", 3), ("JPN", "RUS", 3)]),
+    ("China, Afghanistan and Pakistan are friendly neighbours, Wang said. The three foreign ministers agreed "
+     "to deepen cooperation.", sorted((a, b, 1) for a in TRIO for b in TRIO if a != b)),
+    # incidents at sea and in the air: waters entered, warning shots and flares (150), and the
+    # incursion told before as the author's
+    ("A Russian plane violated Japanese airspace.", [("RUS", "JPN", 4)]),
+    ("A Russian warship sailed into Danish waters. Denmark called the incursion a gross provocation.",
+     [("DNK", "RUS", 3), ("RUS", "DNK", 4)]),
+    ("Japanese fighters fired warning flares at a Russian plane.", [("JPN", "RUS", 4)]),
+    ("Chinese coast guard ships entered Japanese territorial waters.", [("CHN", "JPN", 4)]),
+    ("Chinese and Russian bombers flew a joint patrol near Japan.", [("CHN", "RUS", 2), ("RUS", "CHN", 2)]),
+    ("Greece delivered a strongly worded demarche to Iran's ambassador.", [("GRC", "IRN", 3)]),
+    # what two states quarrel "over" is the topic, not a target
+    ("Greece and Turkey quarrelled over Cyprus.", [("GRC", "TUR", 3), ("TUR", "GRC", 3)]),
+    # an object after a comma that goes on the list of a preposition is no object of the verb
+    ("France and Germany held talks on European security, U.S. trade tariffs and the war in Ukraine.",
+     [("DEU", "FRA", 1), ("FRA", "DEU", 1)]),
+    # armed forces pushing into or entering a state, a ship named by its navy's prefix, a strait
+    # closed to a state's ships; what "is to" be done is planned; the hours given to leave
+    ("Chinese infantry and tanks pushed deeper into northern Vietnam.", [("CHN", "VNM", 4)]),
+    ("Russian troops entered Georgia.", [("RUS", "GEO", 4)]),
+    ("The USS Vincennes shot down an Iranian airliner.", [("USA", "IRN", 4)]),
+    ("Turkey closed the Bosphorus to Russian warships.", [("TUR", "RUS", 4)]),
+    ("Rwanda is to pull its troops out of Congo.", []),
+    ("Venezuela gave American diplomats 72 hours to leave the country.", [("VEN", "USA", 4)]),
 ]
 
 

@@ -72,7 +72,7 @@ def actors(text: str) -> list[tuple[str, str, str]]:
         ("Greece and Turkey met in Athens on Thursday.", [("GRC", "TUR", 1), ("TUR", "GRC", 1)]),
         ("Sudanese and Chadian troops clashed near the border.", [("SDN", "TCD", 4), ("TCD", "SDN", 4)]),
         # ... but a long list acting together is one multilateral event, not 30 bilateral ones
-        ("Delegations of Brazil, Chile, Peru, Colombia, Ecuador and Bolivia met in Lima.", []),
+        ("Delegations of Brazil, Chile, Peru, Colombia, Ecuador, Bolivia and Uruguay met in Lima.", []),
         # ... while a transitive one still is: nobody is named as the killer, so the country
         # where foreigners were killed stands for who killed them (as in GDELT), never the victims
         ("Two Malian soldiers killed in Niger were buried on Monday.", [("NER", "MLI", 4)]),

@@ -48,7 +48,8 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
                  "analyst_articles39.jsonl", "analyst_articles40.jsonl", "analyst_articles42.jsonl",
                  "analyst_sentences10.jsonl", "analyst_articles43.jsonl", "analyst_articles18.jsonl",
                  "analyst_articles29.jsonl", "analyst_articles33.jsonl", "analyst_articles45.jsonl",
-                 "analyst_sentences11.jsonl"):
+                 "analyst_sentences11.jsonl", "analyst_articles41.jsonl", "analyst_articles46.jsonl",
+                 "analyst_articles47.jsonl", "analyst_articles49.jsonl", "analyst_sentences12.jsonl"):
         report = evaluate_files([ROOT / "tests" / "data" / name])
         assert report.events.precision >= 0.80 and report.events.f1 >= 0.60, (name, report.render())
 
@@ -66,8 +67,8 @@ def test_held_out_style_sets_stay_above_the_held_out_targets() -> None:
     ("analyst_articles26.jsonl", 0.76, 0.62),  # a day of wire news, per sentence: 0.782 / 0.642
     ("analyst_articles30.jsonl", 0.72, 0.54),  # consular and legal news, per sentence: 0.740 / 0.565
     ("analyst_articles32.jsonl", 0.73, 0.53),  # national papers' foreign pages: 0.754 / 0.554 unseen
-    ("analyst_articles41.jsonl", 0.77, 0.62),  # US foreign policy, per sentence: 0.795 / 0.651
-    ("analyst_articles44.jsonl", 0.80, 0.55),  # news of 1995-2012, per sentence: 0.828 / 0.575
+    ("analyst_articles44.jsonl", 0.80, 0.55),  # news of 1995-2012, per sentence: 0.823 / 0.583
+    ("analyst_articles48.jsonl", 0.88, 0.52),  # incidents at sea and in the air, per sentence: 0.925 / 0.556
 ])
 def test_the_sets_below_the_targets_stay_at_their_floors(name: str, precision: float, f1: float) -> None:
     """Analysts' sets below a held-out target (README): floors against regressions."""
