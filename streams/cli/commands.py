@@ -195,8 +195,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """``dyadwatch demo``: broker, worker, seeds and the live table (StreamsError, BrokerError)."""
-    from streams.cli.demo import run_demo
+    from streams.cli.demo import run_demo, seed_articles
 
+    seed_articles(Path(args.seeds))  # (a missing folder is told before anything starts)
     return run_demo(get_settings(), Path(args.seeds), once=args.once)
 
 

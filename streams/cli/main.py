@@ -6,6 +6,8 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
+from datetime import datetime
 
 from pydantic import ValidationError
 
@@ -26,7 +28,7 @@ def _cmd_worker(args: argparse.Namespace) -> int:
 
 
 def _version() -> str:
-    """``dyadwatch 0.1.0 (coder dyadwatch-coder/0.3.17)``: the package and the coder version its
+    """``dyadwatch 0.1.0 (coder dyadwatch-coder/0.3.18)``: the package and the coder version its
     events carry (loads the coder's modules, so it is read only when asked)."""
     from importlib.metadata import PackageNotFoundError, version
 
@@ -51,6 +53,28 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def _counted(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (a clear one-line error else)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
+        return value
+    return parse
+
+
+def _day(text: str) -> str:
+    """An argparse type: an ISO 8601 date or date-time (checked here, sent as written)."""
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO 8601 date or time") from None
+    return text
+
+
 def _add_topic_reading(p: argparse.ArgumentParser) -> None:
     """--from-beginning, --follow, --group of the commands that print a topic."""
     p.add_argument("--follow", action="store_true",
@@ -64,12 +88,14 @@ def _add_topic_reading(p: argparse.ArgumentParser) -> None:
 def _add_pipeline_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """broker, worker, publish, events."""
     p = sub.add_parser("broker", help="run the embedded Kafka-protocol broker (Tansu)")
-    p.add_argument("--host")
-    p.add_argument("--port", type=int)
+    p.add_argument("--host", help="address to listen on (default: DYADWATCH_EMBEDDED_BROKER_HOST)")
+    p.add_argument("--port", type=_counted(1, 65535),
+                   help="port to listen on (default: DYADWATCH_EMBEDDED_BROKER_PORT)")
     p.set_defaults(run=commands.cmd_broker)
     sub.add_parser("worker", help="run a Faust worker").set_defaults(run=_cmd_worker)
     p = sub.add_parser("publish", help="publish articles (files, folders, - for stdin)")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="article files (.jsonl, .json, .txt, .md) or folders of them; - for stdin")
     p.set_defaults(run=commands.cmd_publish)
     p = sub.add_parser("events", help="print relation events as JSON lines")
     _add_topic_reading(p)
@@ -82,13 +108,15 @@ def _add_reading_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     p = sub.add_parser("query", help="query the live pair table over HTTP")
     p.add_argument("countries", nargs="*", metavar="COUNTRY",
                    help="one country (code or name: IND, India, Indian): its pairs; two: one pair")
-    p.add_argument("--top", choices=SORT_KEYS, default="tension")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--window", type=int, default=1, help="days for --top change (default 1)")
-    p.add_argument("--as-of", metavar="ISO", help="as the pairs stood then: only events at or "
+    p.add_argument("--top", choices=SORT_KEYS, default="tension",
+                   help="order of the pairs (default tension)")
+    p.add_argument("--limit", type=_counted(1, 10_000), default=20,
+                   help="how many pairs to print (default 20)")
+    p.add_argument("--window", type=_counted(1, 3650), default=1, help="days for --top change (default 1)")
+    p.add_argument("--as-of", metavar="ISO", type=_day, help="as the pairs stood then: only events at or "
                    "before it, decayed to it (a date: the end of that UTC day)")
     p.add_argument("--history", action="store_true", help="a pair's daily history")
-    p.add_argument("--days", type=int, default=30, help="days of --history (default 30)")
+    p.add_argument("--days", type=_counted(1, 3650), default=30, help="days of --history (default 30)")
     p.add_argument("--json", action="store_true", help="print the raw JSON answer")
     p.set_defaults(run=commands.cmd_query)
     p = sub.add_parser("alerts", help="print dyad alerts as JSON lines")
@@ -137,7 +165,7 @@ def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     """demo, schema, topics, settings."""
     p = sub.add_parser("demo", help="broker + worker + seeds + live table")
     p.add_argument("--once", action="store_true", help="exit after printing the table")
-    p.add_argument("--seeds", default="seeds")
+    p.add_argument("--seeds", default="seeds", help="folder of articles to publish (default seeds)")
     p.set_defaults(run=commands.cmd_demo)
     p = sub.add_parser("schema", help="print a published JSON Schema (all of them without a name)")
     p.add_argument("name", nargs="?", choices=("events", "articles", "dyads", "dyad-days",
@@ -155,6 +183,9 @@ def _parser() -> argparse.ArgumentParser:
     for add in (_add_pipeline_commands, _add_reading_commands, _add_replay_commands,
                 _add_setup_commands, add_store_commands):
         add(sub)
+    for action in sub._choices_actions:  # each command's --help opens with its one-line summary
+        command = sub.choices[action.dest]
+        command.description = command.description or action.help
     return parser
 
 

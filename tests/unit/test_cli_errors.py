@@ -145,3 +145,27 @@ def test_a_taken_http_port_is_one_line(command: str) -> None:
         result = _run(command, env={**NO_BROKER, "DYADWATCH_WEB_HOST": "127.0.0.1",
                                     "DYADWATCH_WEB_PORT": port})
     _one_line(result, f"127.0.0.1:{port} is already in use")
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (("query", "--limit", "-3"), ("--limit", "between 1 and")),
+    (("query", "--as-of", "notadate"), ("--as-of", "ISO 8601")),
+    (("broker", "--port", "99999"), ("--port", "between 1 and 65535")),
+])
+def test_a_bad_argument_is_told_before_anything_is_reached(args: tuple[str, ...],
+                                                           words: tuple[str, ...]) -> None:
+    result = _run(*args, env=NO_BROKER)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert all(word in result.stderr.strip().splitlines()[-1] for word in words), result.stderr
+
+
+def test_a_missing_seeds_folder_is_one_line_before_the_broker_starts(tmp_path: Path) -> None:
+    started = time.monotonic()
+    _one_line(_run("demo", "--once", "--seeds", str(tmp_path / "none")), "seeds folder", "not found")
+    assert time.monotonic() - started < 15
+
+
+def test_every_command_help_opens_with_its_summary() -> None:
+    for command in ("broker", "worker", "publish", "topics", "settings", "recode", "demo", "lake", "rebuild"):
+        result = _run(command, "--help")
+        assert result.returncode == 0 and result.stdout.splitlines()[2].strip(), (command, result.stdout)
