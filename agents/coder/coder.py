@@ -28,10 +28,11 @@ from agents.coder.gazetteer import PETRARCH_AGENTS, Agents
 from agents.coder.lexicon import CameoEntry, load_cameo
 from agents.coder.matcher import ActorHit, Matcher
 from agents.coder.meetings import presided_talks
+from agents.coder.memory import hit_ref
 from agents.coder.parse import Parser, default_parser
 from agents.coder.phrases import SentenceActors
 from agents.coder.reader import TriggerReader
-from agents.coder.refs import ActorRef, AgentNouns
+from agents.coder.refs import AgentNouns
 from agents.coder.retold import dedupe, retold
 from agents.coder.surnames import second_mentions
 from agents.coder.syntax import GROUP_SIZES, PAIR_NOUNS
@@ -136,11 +137,11 @@ class Coder:
             sent_hits = plan.hits.get(sent.index, [])
             doc = docs.get(sent.index)
             if doc is None:
-                discourse.remember(sent.index, [_hit_ref(h) for h in sent_hits if h.name])
+                discourse.remember(sent.index, [hit_ref(h) for h in sent_hits if h.name])
                 discourse.listed(sent.index, plan.article.text, sent_hits)
-                discourse.ministries(sent.index, [_hit_ref(h) for h in sent_hits
+                discourse.ministries(sent.index, [hit_ref(h) for h in sent_hits
                                                   if h.name and ORGAN_AFTER.match(plan.article.text, h.end)])
-                discourse.opened(sent.index, [_hit_ref(h) for h in _leading(sent, sent_hits)])
+                discourse.opened(sent.index, [hit_ref(h) for h in _leading(sent, sent_hits)])
                 continue
             found = dedupe(self._sentence(plan, sent, doc, sent_hits, discourse))
             events.extend(self._event(plan.article, sent, doc, f) for f in found
@@ -253,12 +254,6 @@ def _leading(sent: Sentence, hits: list[ActorHit]) -> list[ActorHit]:
         return []
     lead = sent.text[: max(0, first.start - sent.start)].split()
     return [first] if len(lead) <= 1 and (not lead or lead[0].lower() == "the") else []
-
-
-def _hit_ref(hit: ActorHit) -> ActorRef:
-    name = hit.name
-    assert name is not None
-    return ActorRef(name.country, name.actor, name.kind, -1, -1, -1)
 
 
 def _act_key(f: Found) -> tuple[str, str, str]:

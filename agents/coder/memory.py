@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["ADDRESSING", "PEOPLE_NOUNS", "PERSON_KINDS", "WINDOW", "DiscourseMemory", "addressed",
-           "coref_to", "each_other", "someone"]
+           "coref_to", "each_other", "hit_ref", "someone"]
 
 WINDOW = 3
 PEOPLE_NOUNS = frozenset({"leaders", "presidents", "ministers", "premiers", "counterparts"})
@@ -34,6 +34,13 @@ def someone(ref: ActorRef) -> bool:
     """A person "he" or "she" can stand for: a leader, a person, or an agent with a role ("the
     Saudi minister": SAUGOV), not a country's strikes or warships (an agent with no role)."""
     return ref.kind in ("leader", "person") or (ref.kind == "agent" and len(ref.actor) > 3)
+
+
+def hit_ref(hit: ActorHit) -> ActorRef:
+    """The actor of a name found in a sentence that is not parsed (no token positions)."""
+    name = hit.name
+    assert name is not None
+    return ActorRef(name.country, name.actor, name.kind, -1, -1, -1)
 
 
 def coref_to(ref: ActorRef, tok: Token) -> ActorRef:
@@ -90,7 +97,7 @@ class DiscourseMemory:
         self._add_run(index, run)
 
     def _add_run(self, index: int, run: list[ActorHit]) -> None:
-        refs = [ActorRef(h.name.country, h.name.actor, h.name.kind, -1, -1, -1) for h in run if h.name]
+        refs = [hit_ref(h) for h in run]
         if len({r.country for r in refs}) >= 2:
             self.groups.append((index, refs))
 
