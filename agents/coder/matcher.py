@@ -112,7 +112,7 @@ def _untitled(hits: list[ActorHit], text: str) -> list[ActorHit]:
             continue
         before = hits[at - 1] if at else None
         after = hits[at + 1] if at + 1 < len(hits) else None
-        gap = text[before.end:hit.start].replace("'s", "").replace("’s", "").split() if before else ["-"]
+        gap = _words_between(text, before.end, hit.start) if before else ["-"]
         joined = before is not None and all(w.lower() in TITLE_WORDS for w in gap)
         titled = before is not None and before.name is not None and before.name.kind == "title"
         owned = joined and (not titled or owned)
@@ -131,8 +131,13 @@ def _retitled(hits: list[ActorHit], at: int, text: str) -> bool:
         return False
     if owner.name.kind not in ("demonym", "country") or owner.name.country in ("", hit.name.country):
         return False
-    gap = text[owner.end:hit.start].replace("'s", "").replace("’s", "").split()
+    gap = _words_between(text, owner.end, hit.start)
     return bool(gap) and all(w.lower() in TITLE_WORDS for w in gap)
+
+
+def _words_between(text: str, start: int, end: int) -> list[str]:
+    """The words between two names, possessive endings dropped ("Japan's Prime Minister")."""
+    return text[start:end].replace("'s", "").replace("’s", "").split()
 
 
 def _longest(hits: list[ActorHit]) -> list[ActorHit]:

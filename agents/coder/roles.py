@@ -274,8 +274,8 @@ class Roles(PrepObjects):
         clauses it governs) when no arc names a target."""
         mine = {s.country for s in subjects}
         found = {}
+        visit = self.code[:3] in ("042", "043")
         for t in right_words(tok, 12):
-            visit = self.code[:3] in ("042", "043")
             p = first_conjunct(t) if visit else t  # ("fly around France and Spain")
             where = p.dep_ == "pobj" and (p.head.lower_ in PLACE_PREPS | {"about"} or (  # (or a topic,
                 p.head.lower_ == "from" and visit))  # or where one flew from:
