@@ -10,11 +10,16 @@ violated international law") name no second state, and are no event.
 
 from __future__ import annotations
 
-__all__ = ["charge_statuses"]
+__all__ = ["TOLD_ALONE", "charge_statuses"]
+
+# a charge told by no state (or by no one) that is coded as the act it names: a hack is coercion
+# ("North Korea tried to hack into the computers of South Korean officers, officials said")
+TOLD_ALONE = {"hack": "170"}
 
 
 def charge_statuses(code: str) -> frozenset[str]:
     """The statuses of the told clause in which a charge is made: a wrong told as done (an
     accusation), a price told as to come (a threat: "would pay")."""
-    return frozenset({"intent"}) if code[:2] == "13" else frozenset({"act"})
+    return frozenset({"intent"}) if code[:2] == "13" else frozenset({"act", "try"})  # ("had tried to
+    # meddle in the election": the attempt is the wrong)
 

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CODER_VERSION", "Coder", "CoderStats", "default_coder"]
 
-CODER_VERSION = "dyadwatch-coder/0.3.18"
+CODER_VERSION = "dyadwatch-coder/0.3.19"
 WORD = re.compile(r"[a-z][a-z'\-]*")
 PRONOUNS = frozenset({"it", "he", "she", "him", "her", "them"})
 RECIPROCAL = frozenset({"each", "other"})

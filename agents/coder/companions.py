@@ -2,7 +2,9 @@
 it brokered ("with Fidan mediating", "a U.S.-brokered agreement": 045 to each party, the broker
 no party itself); the second release of a prisoner exchange ("released Griner in exchange for
 Bout, the Russian arms dealer"); the visit of a visitor hosted ("Merz hosted Tusk": 042) and the
-hosting of an office-holder's arrival ("Erdogan arrived in Athens": 043).
+hosting of an office-holder's arrival ("Erdogan arrived in Athens": 043); the accusation a
+denial answers, when its accuser is named ("rejected accusations by Darmanin that it had
+forged ties": France accused Azerbaijan, 112).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
     from agents.coder.refs import ActorRef
 
 __all__ = ["companions"]
+
+CHARGES = frozenset({"accusation", "allegation", "claim", "charge"})  # what a denial answers
 
 Pair = tuple["ActorRef", "ActorRef"]
 
@@ -42,6 +46,8 @@ def companions(tok: Token, code: str, pairs: list[Pair], chairs: list[ActorRef],
                   for z in exchanged_for(tok, actors) if z.country != t.country]
     if code == "043":  # "Merz hosted Tusk in Berlin": Tusk visited
         coded += [(t, s, "042") for s, t in pairs if (t, s) not in pairs]
+    if code == "016" and any(c.dep_ == "dobj" and c.lemma_.lower() in CHARGES for c in tok.children):
+        coded += [(t, s, "112") for s, t in pairs if not t.coref]  # ("rejected Germany's accusation")
     if code == "042" and tok.lemma_.lower() in ARRIVALS:  # "Erdogan arrived in Athens": Greece
         coded += [(t, s, "043") for s, t in pairs if (t, s) not in pairs and someone(s)  # hosts
                   and not private_envoy(s, code)]  # him (an office-holder; not "a Kenyan

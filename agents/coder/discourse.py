@@ -134,6 +134,8 @@ class Discourse(DiscourseMemory):
                 if low != "it":  # "Japan's prime minister visited Seoul, where he and ..."
                     before = sorted(before + [r for r in actors.agents_before(tok.i) if someone(r)],
                                     key=lambda r: r.head)
+                    before = [r for r in before if doc[r.head].tag_ not in ("NNS", "NNPS")]  # (not
+                    # "Russian hackers attacked Germany, she said")
                 if before:
                     return [coref_to(_antecedent(doc, tok, before), tok)]
                 return self._latest(index, fits, tok, 1, window=2)

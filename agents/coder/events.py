@@ -32,6 +32,7 @@ from agents.coder.cues import (
 from agents.coder.flagged import FlaggedActs
 from agents.coder.force import answers, dealt, no_force, ordered
 from agents.coder.found import PATH_WEIGHT, Found, confidence, is_state, private_envoy
+from agents.coder.meetings import brokered_deal
 from agents.coder.memory import someone
 from agents.coder.naming import judged_what_called, named_author, what_called
 from agents.coder.nominal import FORCE_ROOTS, JOINT_ROOTS, MUTUAL_ROOTS, ONE_WAY
@@ -50,7 +51,8 @@ from agents.coder.syntax import (
     misread_visiting,
 )
 from agents.coder.verbwords import INTENSIFIERS
-from agents.coder.visits import abandoned, asks, carried, deployed, gives_up, hosts_installation
+from agents.coder.verdicts import blamed_for
+from agents.coder.visits import aid_senders, arrival, asks, deployed, no_meeting
 from agents.coder.words import CONFLICTS, MEETINGS, STATIVE, TOPIC_VERBS
 
 if TYPE_CHECKING:
@@ -79,8 +81,8 @@ class TriggerCoding(FlaggedActs):
     def run(self) -> list[Found]:
         """The trigger's coded dyads (none if its clause or its words say it is no act)."""
         tok = self.trig.tok
-        if reason_given(tok) or (self.trig.noun and named_as_reason(tok)) or exhorts_both(tok) \
-                or questioned(tok):
+        if reason_given(tok) or (self.trig.noun and (named_as_reason(tok) or blamed_for(tok))) \
+                or exhorts_both(tok) or questioned(tok):
             return []
         self.status = self._status(tok, clause_of(tok))
         flagged = self._flagged(tok)
@@ -91,7 +93,8 @@ class TriggerCoding(FlaggedActs):
 
     def _code(self, tok: Token) -> str | None:
         """The CAMEO code of the act, from its pattern, its clause's status and its words."""
-        act = ordered(tok, self.trig.pattern.code)
+        act = ordered(tok, self.told_alone or self.trig.pattern.code)
+        act = arrival(tok, act) if act is not None and act[:3] == "042" else act  # (aid, troops)
         if act is None or self._not_an_act(tok, act):
             return None
         gerund = tok.dep_ in ("dobj", "pobj")  # "ending five days of fighting"
@@ -142,6 +145,8 @@ class TriggerCoding(FlaggedActs):
 
     def _status(self, tok: Token, governor: Token) -> str:
         """The trigger's status (``clauses.status``) with what the sentence around it adds."""
+        if self.trig.pattern.code[:3] == "045" and brokered_deal(tok):
+            return "act"  # "agreed to end the fighting under a deal brokered by Moscow": it was
         found = status(governor if self.trig.noun else tok)
         wish = governor.lemma_.lower() in WISHES | DELIBERATION and found != "refuse"  # (refused
         # to commit to aid; "is considering new sanctions": weighed, not imposed)
@@ -174,14 +179,12 @@ class TriggerCoding(FlaggedActs):
             return True  # "as the row escalates": what grows is named by no object
         if act[:3] in ("042", "043") and self._received_a_thing(tok):
             return True  # "received assurances from Beijing": no visit hosted
-        if act[:2] == "04" and (abandoned(tok) if self.trig.noun else gives_up(tok)):
-            return True  # "pulled out of the summit", "boycotted the talks": a meeting given up
-        if (act[:2] in ("18", "19") and dealt(tok)) or (act[:3] == "042" and carried(tok)):
-            return True  # "struck a deal", "flew a drone over its positions"
-        if (act[:2] in ("18", "19") and no_force(tok)) or (act[:3] == "110" and standing_claim(tok)):
-            return True  # "fought a trade war", "overcome the impasse"; "claims Taiwan as its own"
-        if act[:3] in ("042", "043") and hosts_installation(tok):
-            return True  # "which hosts a Russian military base": no visit
+        if act[:2] == "04" and no_meeting(tok, act, self.trig.noun):
+            return True  # "boycotted the talks", "flew a drone over ...", "hosts a Russian base"
+        if act[:2] in ("18", "19") and (dealt(tok) or no_force(tok)):
+            return True  # "struck a deal", "fought a trade war", "overcome the impasse"
+        if act[:3] == "110" and standing_claim(tok):
+            return True  # "claims Taiwan as its own"
         return tok.lemma_.lower() == "approach" and any(  # "approached oil vessels": a move,
             c.dep_ == "dobj" and not self.actors.group(c, False) for c in tok.children)  # no démarche
 
@@ -223,6 +226,8 @@ class TriggerCoding(FlaggedActs):
                 parties = self._mediated(tok.head)
             return self._passive(tok, parties), "parse"
         subjects = self._subjects(tok)
+        if not subjects and code == "073":  # "relief flights from the UAE landed"
+            subjects = [a for o in aid_senders(tok) for a in self.actors.group(o, True)]
         targets = [(t, prep) for t, prep in self._targets(tok, code) if t.country]
         if not subjects and targets and code[:2] in UNCLAIMED_ROOTS:  # "a bombing near Samarra killed"
             subjects = scene_of(tok, self.actors, [t for t, _ in targets])

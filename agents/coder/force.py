@@ -13,7 +13,7 @@ from agents.coder.words import ABSTRACT_OBSTACLES, NONVIOLENT_WARS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["aimed", "answers", "dealt", "no_force", "ordered"]
+__all__ = ["aimed", "answers", "cyber", "dealt", "no_force", "ordered"]
 
 AIMED = frozenset({"on", "against", "at", "into"})
 
@@ -42,6 +42,20 @@ def answers(tok: Token) -> bool:
     if tok.lemma_.lower() == "return" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
         return True
     return any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in tok.children)
+
+
+CYBER = frozenset({"cyberspace", "cyber", "online", "digital", "cyberattack", "cyberattacks", "hacking",
+                   "hackers", "malware", "ransomware"})
+
+
+def cyber(tok: Token) -> bool:
+    """An attack in cyberspace ('hackers attacked Germany in cyberspace', 'cyber attacks on
+    ...'): no force used, the wrong of a state a speaker accuses (``charges``)."""
+    if tok.lower_ in CYBER:
+        return True
+    near = [c for c in tok.children if c.dep_ in ("prep", "compound", "amod", "nsubj", "npadvmod")]
+    words = {w.lower_ for c in near for w in (c, *c.children)}
+    return bool(words & CYBER)
 
 
 def no_force(tok: Token) -> bool:

@@ -5,7 +5,9 @@ usable pattern that needs no further words ("attacked", "summit"); a form whose 
 need words after it ("said" only codes as "said ... ready to") admits it only when one of those
 words (or its plural) stands in the sentence too. Most sentences of the news mention a speech
 verb; this keeps them from the parser unless a pattern could match. A speech verb with "must"
-or "should" ("Britain said Iran must stop enriching uranium") is admitted too: a demand.
+or "should" ("Britain said Iran must stop enriching uranium") is admitted too: a demand; so is
+one with a copula and a word of reproach or virtue ("China said Japan's move was illegal"): a
+verdict (``verdicts``).
 """
 
 from __future__ import annotations
@@ -14,11 +16,17 @@ import re
 
 from agents.coder.clauses import SPEECH
 from agents.coder.patterns import TriggerFinder
+from agents.coder.verdicts import BLAMING, GRATEFUL, VIRTUES
 from agents.coder.vocab import Vocabulary
+from agents.coder.words import REPROACHES
 
 __all__ = ["FORCE_TOLD", "JUDGED_FORCE", "TriggerGate"]
 
 OBLIGATION_WORDS = frozenset({"must", "should"})
+COPULAS = frozenset({"is", "was", "were", "are", "been"})
+FINDING_FORMS = frozenset({"concluded", "concludes", "found", "finds", "determined", "assessed",
+                           "established"})
+VERDICT_WORDS = REPROACHES | VIRTUES | BLAMING | {"behind", "blame"}
 
 
 def _speech_forms() -> frozenset[str]:
@@ -64,6 +72,10 @@ class TriggerGate:
         if not words.isdisjoint(self.alone):
             return True
         if not words.isdisjoint(OBLIGATION_WORDS) and not words.isdisjoint(SPEECH_FORMS):
+            return True
+        if words & (SPEECH_FORMS | FINDING_FORMS) and words & COPULAS and words & VERDICT_WORDS:
+            return True
+        if words & COPULAS and words & GRATEFUL:  # "Brazil was grateful to Uruguay"
             return True
         return any(not words.isdisjoint(self.needs[w]) for w in words if w in self.needs)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agents.coder.cues import supposed
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -13,11 +15,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BROKERED",
+    "DEALS",
     "MEDIATION_NOUNS",
     "PRESIDING",
     "PRESIDING_FORMS",
     "SWAPS",
     "TALKS",
+    "brokered_deal",
     "brokers",
     "presided_talks",
     "presiders",
@@ -101,6 +105,18 @@ def _presiding_objects(tok: Token) -> list[Token]:
               if a.dep_ == "acl" and a.lemma_.lower() in PRESIDING  # prime minister"
               for p in a.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
     return found
+
+
+DEALS = frozenset({"deal", "agreement", "accord", "ceasefire", "truce", "plan", "exchange", "swap",
+                   "pact", "treaty", "settlement", "release"})
+
+
+def brokered_deal(tok: Token) -> bool:
+    """'under a deal brokered by Moscow', 'in an exchange mediated by Qatar': a participle that
+    tells who brokered a deal the sentence reports (not 'a proposed deal brokered by ...')."""
+    head = tok.head
+    return (tok.tag_ == "VBN" and tok.dep_ == "acl" and head.lemma_.lower() in DEALS
+            and not supposed(head))
 
 
 def brokers(tok: Token) -> bool:

@@ -100,6 +100,14 @@ class NounEvents(Roles):
             # offensive tone"': the tone under "with")
         return any(self._thing(c) for c in objects)
 
+    def _brokers(self, tok: Token, parties: list[ActorRef]) -> list[tuple[ActorRef, ActorRef]]:
+        """The mediator who owns a mediation noun ('Qatar's', 'its', 'Turkish') to each party
+        'between' whom it is; none when no mediator is named (the parties broker nothing)."""
+        owners = [a for c in tok.children if c.dep_ in ("poss", "amod", "compound")
+                  for a in (self.resolve(c) if c.pos_ == "PRON" else self.actors.own(c, True))]
+        owners = owners or self.actors.demonyms_of(tok)  # ("Turkish mediation")
+        return [(o, p) for o in owners for p in parties if o.country != p.country]
+
     def _noun_pairs(self, tok: Token, code: str) -> tuple[list[tuple[ActorRef, ActorRef]], str]:
         of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
         between = [  # (the parser may hang 'between' on the object: "an exchange of captives
@@ -112,6 +120,8 @@ class NounEvents(Roles):
             for a in self.actors.group(o, True)
         ]
         hosted = clause_of(tok).i != tok.i and self.status != "act"  # "offered to host talks between"
+        if len({a.country for a in between}) >= 2 and code[:3] == "045":  # "Qatar's mediation between
+            return ([] if hosted else self._brokers(tok, between)), "parse"  # Russia and Ukraine"
         if len({a.country for a in between}) >= 2:
             return ([] if hosted else each_way(between)), "parse"
         if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children):

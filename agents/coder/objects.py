@@ -11,7 +11,17 @@ from agents.coder.words import HELPS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["listed_on", "owned_object", "price_paid", "purpose"]
+__all__ = ["blamed_on", "listed_on", "owned_object", "price_paid", "purpose"]
+
+
+def blamed_on(verb: Token) -> list[Token]:
+    """Whom 'blame' lays a wrong on ('blamed the attack on Israel', 'an attack Iranian leaders
+    blamed on Israel'): the object of 'on', hung on the verb or on its object."""
+    if verb.lemma_.lower() != "blame":
+        return []
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "on"
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def listed_on(obj: Token) -> bool:

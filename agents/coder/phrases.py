@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from agents.coder.attributed import attributed_to
 from agents.coder.matcher import ActorHit
 from agents.coder.notstates import not_the_country, office_of_organisation
 from agents.coder.refs import (
@@ -130,6 +131,9 @@ class SentenceActors:
                                      or (tok.lower_ in NATIONS and tok.dep_ == "dobj")):  # "thanked
                     # the American people" (not "standing with the Haitian people": a stance)
                     found.append(ActorRef(inner.country, inner.actor, "possessor", tok.i, child.i, tok.i + 1))
+        served = [] if found else attributed_to(tok)  # ("a hacking group working for China's ministry")
+        found += [ActorRef(a.country, a.country + "SPY", "agent", tok.i, tok.i, tok.i + 1)
+                  for o in served for a in self.group(o, False, loose=True)]
         return unique_refs(found)
 
     def _named(self, tok: Token) -> list[ActorRef]:

@@ -12,6 +12,7 @@ from agents.coder.cues import (
     asked,
     obliged,
     owner_of,
+    reproach,
 )
 from agents.coder.dating import When
 from agents.coder.found import Found, confidence
@@ -19,13 +20,15 @@ from agents.coder.history import is_history
 from agents.coder.naming import judged_what_called, what_called
 from agents.coder.patterns import Trigger, TriggerFinder
 from agents.coder.phrases import SentenceActors
+from agents.coder.reactions import NAMING, answered, author_before, drawn
 from agents.coder.refs import ActorRef
 from agents.coder.roles import Resolver
 from agents.coder.syntax import clause_of, object_of
-from agents.coder.vocab import Vocabulary
+from agents.coder.verdicts import blamed, judged_subject, thanked, vote_places
+from agents.coder.vocab import VerbPattern, Vocabulary
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 from agents.coder.events import TriggerCoding
 
@@ -58,7 +61,8 @@ class TriggerReader:
         for t in triggers:
             if governor_status(t.tok) is not None:
                 governed.setdefault(t.tok.head.i, []).append(t.tok.i)
-                if t.tok.dep_ == "acl" and not owner_of(t.tok.head) and not actors.demonyms_of(t.tok.head):
+                if t.tok.dep_ == "acl" and not owner_of(t.tok.head) and not actors.demonyms_of(t.tok.head) \
+                        and t.pattern.code[:3] != "045":  # ("agreed to a plan brokered by France": both)
                     # "initiated efforts to acquire": the verb of the noun
                     governed.setdefault(object_of(t.tok.head), []).append(t.tok.i)
             elif t.noun and (verb := clause_of(t.tok)).i != t.tok.i and governor_status(verb):
@@ -73,11 +77,12 @@ class TriggerReader:
             if not set(by_trigger).isdisjoint(governed.get(trig.tok.i, ())):
                 continue  # "agreed to cooperate": the governed act was coded, with its status
             coding = TriggerCoding(doc, actors, trig, resolve)
-            coded = coding.run()
+            coded = coding.run() or _reaction(coding, by_trigger)
             self.lone.extend(coding.lone)
             if coded:
                 by_trigger[trig.tok.i] = coded
-        return _told_once(doc, by_trigger) + self._obligations(doc, actors, resolve)
+        return _told_once(doc, by_trigger) + self._obligations(doc, actors, resolve) + _verdicts(
+            doc, actors, resolve) + _drawn(doc, actors, by_trigger)
 
     def _obligations(self, doc: Doc, actors: SentenceActors, resolve: Resolver) -> list[Found]:
         """'Russia said that Sudan must return ...': a demand (CAMEO 100) from the speaker to
@@ -105,6 +110,82 @@ class TriggerReader:
                 if s.country != t.country and s.country and t.country
             )
         return out
+
+
+VERDICT = VerbPattern("say", (), (), (), "111", None, None, frozenset(), "curated")
+
+
+def _verdicts(doc: Doc, actors: SentenceActors, resolve: Resolver) -> list[Found]:
+    """'China said Japan's decision was illegal': a criticism (CAMEO 111) by the speaker of
+    the owner of what is judged, or of the state judged itself; 'said Iran was behind the
+    hacking': an accusation (112) of the state blamed (``verdicts``)."""
+    out: list[Found] = []
+    for tok in doc:
+        out += _gratitude(doc, actors, resolve, tok)
+        found = judged_subject(tok)
+        if found is None or is_history(found[0], 0):
+            continue
+        speaker, subj = found
+        coding = TriggerCoding(doc, actors, Trigger(speaker, VERDICT, speaker.i, False), resolve)
+        sources = coding._subjects(speaker)
+        accused = blamed(tok)
+        targets = coding._phrase(subj, tok, strict=accused, loose=not accused)
+        owners = [] if accused else [*owner_of(subj), *vote_places(subj)]  # ("statements by Erdogan")
+        targets += [t for o in owners for t in actors.group(o, True) if t not in targets]
+        code = "112" if accused else "111"
+        out.extend(
+            Found(s, t, code, confidence(0.75, s, t), min(speaker.i, subj.i), max(speaker.i, tok.i) + 1,
+                  "parse")
+            for s in sources
+            for t in targets
+            if s.country != t.country and s.country and t.country
+        )
+    return out
+
+
+GRATITUDE = VerbPattern("be", (), ("grateful",), (), "051", "to", None, frozenset(), "curated")
+
+
+def _gratitude(doc: Doc, actors: SentenceActors, resolve: Resolver, be: Token) -> list[Found]:
+    """'Brazil was grateful to Uruguay for its help': praise (CAMEO 051) of whom the subject is
+    grateful to (``verdicts.thanked``)."""
+    owed = thanked(be)
+    if not owed or is_history(be, 0):
+        return []
+    coding = TriggerCoding(doc, actors, Trigger(be, GRATITUDE, be.i, False), resolve)
+    sources = coding._subjects(be)
+    targets = [t for o in owed for t in coding._phrase(o, be, strict=True)]
+    return [Found(s, t, "051", confidence(0.75, s, t), be.i, be.i + 2, "parse")
+            for s in sources for t in targets if s.country != t.country and s.country and t.country]
+
+
+def _reaction(coding: TriggerCoding, by_trigger: dict[int, list[Found]]) -> list[Found]:
+    """A criticism with no target that judges the act just told (``reactions``): aimed at
+    that act's author."""
+    tok, code = coding.trig.tok, getattr(coding, "code", "")
+    judged = answered(tok, by_trigger) if code[:3] in ("111", "112") and coding.status == "act" else None
+    if judged is None or (tok.lemma_.lower() in NAMING and not reproach(tok)):
+        return []  # ("a trip he described as a peace mission": no reproach)
+    judges = coding._subjects(tok)
+    authors = author_before(tok, judged, by_trigger, judges)
+    return [Found(s, a, code, confidence(0.7, s, a), tok.i, tok.i + 1, "parse")
+            for s in judges for a in authors if s.country and a.country and s.country != a.country]
+
+
+def _drawn(doc: Doc, actors: SentenceActors, by_trigger: dict[int, list[Found]]) -> list[Found]:
+    """'..., drawing a furious denunciation from Israel': the reaction drawn from a state, aimed
+    at the author of the act that drew it (``reactions.drawn``)."""
+    out: list[Found] = []
+    for tok in doc:
+        found = drawn(tok)
+        if found is None or found[1] not in by_trigger:
+            continue
+        reactors, act, code = found
+        authors = [f.source for f in by_trigger[act] if f.code != "043"]
+        out += [Found(r, a, code, confidence(0.7, r, a), tok.i, tok.i + 1, "parse")
+                for o in reactors for r in actors.group(o, True) for a in authors
+                if r.country and a.country and r.country != a.country]
+    return out
 
 
 def _talks_between(trig: Trigger) -> bool:

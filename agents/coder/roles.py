@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from agents.coder.clauses import speech_head
 from agents.coder.meetings import presiders
 from agents.coder.naming import JUDGING_VERBS, NAMED_DEPS, NAMING_VERBS, the_name, what_called
-from agents.coder.objects import listed_on, owned_object, price_paid, purpose
+from agents.coder.objects import blamed_on, listed_on, owned_object, price_paid, purpose
 from agents.coder.patterns import Trigger, right_words
 from agents.coder.phrases import SentenceActors
 from agents.coder.preps import PrepObjects
@@ -80,6 +80,9 @@ class Roles(PrepObjects):
     def _targets(self, tok: Token, code: str, depth: int = 1) -> list[tuple[ActorRef, str]]:
         if verb_as_compound(tok):  # "welcomes and [congratulates Argentina], Egypt ...": the
             return [(a, "obj") for a in self.actors.group(tok.head, strict=True)]  # names after it
+        blamed = blamed_on(tok)  # "blamed the attack on Israel": Israel, not the attack's target
+        if blamed:
+            return [(a, "on") for o in blamed for a in self._phrase(o, tok, strict=True)]
         out: list[tuple[ActorRef, str]] = []
         nested: list[tuple[ActorRef, str]] = []  # only when nothing closer names a target
         for c in tok.children:

@@ -42,9 +42,15 @@ _BARE_OFFICE = re.compile(
 # minister, Takehiro Funakoshi," (the office in lower case, as news writes it there)
 _APPOSED_OFFICE = re.compile(
     r"(?:'s|’s)\s+(?:[a-z]+\s+){0,3}(?P<office>minister|president|premier|secretary|ambassador|envoy|"
-    rf"spokesman|spokeswoman|spokesperson|adviser|advisor|chief|leader),\s+{_NAME},"
+    r"spokesman|spokeswoman|spokesperson|adviser|advisor|chief|leader)"
+    rf"(?:\s+(?:for|on|to)\s+(?:the\s+)?[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)?,\s+{_NAME},"  # ("adviser for
+    # Africa, Massad Boulos,")
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s)")
+_ABBREVIATED = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")  # a country named as a modifier: "US Energy
+# Secretary Chris Wright", "U.K. Foreign Secretary David Lammy"
+OWNERS = frozenset({"country", "capital", "leader", "person"})  # whose office a name holds ("Trump's
+# senior adviser for Africa, Massad Boulos,")
 MILITARY_OFFICES = frozenset({"General", "Gen.", "chief"})
 # name particles that are not surnames ("de Zela": Zela)
 PARTICLES = frozenset({"de", "da", "del", "van", "von", "al", "bin", "el", "la", "le"})
@@ -87,8 +93,10 @@ def _first_mentions(text: str, hits: list[ActorHit]) -> Iterator[tuple[str, Acto
             surname = _surname(text[hit.start : hit.end], name.country)
             if surname:
                 yield surname, hit
-        elif name.kind in ("country", "capital") and (found := _APPOSED_OFFICE.match(text, hit.end) or (
-                (owner := _POSSESSIVE.match(text, hit.end)) and _OFFICE.match(text, owner.end()))):
+        if name.kind in OWNERS and (found := _APPOSED_OFFICE.match(text, hit.end) or (
+                name.kind in ("country", "capital") and (owner := _POSSESSIVE.match(text, hit.end))
+                and _OFFICE.match(text, owner.end()))
+                or (_ABBREVIATED.fullmatch(text[hit.start:hit.end]) and _OFFICE.match(text, hit.end))):
             # ("Japan's vice foreign minister, Takehiro Funakoshi,", "Thailand's acting Prime
             # Minister Phumtham Wechayachai")
             surname = _surname(found.group("name"), name.country)

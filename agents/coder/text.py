@@ -15,7 +15,7 @@ __all__ = ["Sentence", "Token", "Tokens", "sentences", "tokenize"]
 # A capital after a lowercase letter starts a new word: "pakistanPakistan" -> pakistan|Pakistan.
 TOKEN_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+(?:[.,]\d+)*|['’]s\b|\S")
 SPACED_TOKEN_RE = re.compile(rf"(\s*)({TOKEN_RE.pattern})")
-_CAPWORDS = r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}"
+_CAPWORDS = r"[A-Z][\w.'\-]*(?:/[A-Z][\w.'\-]*)*(?:\s+[A-Z][\w.'\-]*){0,3}"  # ("TRIPOLI/ATHENS")
 _DATE = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
 # "Moscow:", "GAZA CITY, Palestinian Territories:", "LONDON (Reuters) -", "SRINAGAR, India, Nov. 27
 # (Reuters) -": capitalised words and a day of a month only.

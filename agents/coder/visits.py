@@ -6,6 +6,7 @@ is a craft or troops (no visitor), a call paid or a call made ("called on X at t
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from agents.coder.words import HARDWARE, INSTALLATIONS
@@ -13,7 +14,8 @@ from agents.coder.words import HARDWARE, INSTALLATIONS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["abandoned", "asks", "carried", "deployed", "gives_up", "hosts_installation"]
+__all__ = ["abandoned", "aid_senders", "arrival", "asks", "borne_aid", "carried", "deployed", "gives_up",
+           "hosts_installation", "no_meeting"]
 
 # verbs that give up a meeting: "boycotted the summit", "shelved plans for a summit"; "pull" and
 # "walk" only with "out" ("pulled out of the talks"), "call" only with "off"
@@ -37,6 +39,58 @@ def carried(tok: Token) -> bool:
         if words & CRAFT or (landed and words & TROOPS):
             return True
     return tok.lemma_.lower() in CARRY_VERBS and any(c.dep_ == "dobj" for c in tok.children)
+
+
+CARRIERS = CRAFT | {"convoy", "convoys", "truck", "trucks", "lorries", "airlift", "consignment",
+                    "shipment", "shipments", "cargo", "batch", "airdrop", "airdrops"}
+AIRFRAME = re.compile(r"^(?:[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]?|Hercules|Globemaster|Airbus|Boeing)$")
+AID_GOODS = frozenset({
+    "aid", "relief", "humanitarian", "supplies", "food", "medicine", "medicines", "tents", "blankets",
+    "vaccine", "vaccines", "doses", "rescue", "rescuers", "wheat", "rice", "flour", "assistance",
+    "firefighters", "generators",
+})
+
+
+def borne_aid(tok: Token) -> bool:
+    """A travel verb whose subject is a craft or convoy bearing aid, or the aid itself ('planes
+    from Australia landed in Tonga with relief supplies', 'a ship carrying rice docked in
+    Colombo', 'vaccines donated by the United States arrived in Congo'): aid delivered (073)."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not any({s.lower_, *(m.lower_ for m in s.children if m.dep_ == "compound")} & (CARRIERS | AID_GOODS)
+               or AIRFRAME.match(s.text) for s in subjects):  # (not "Diplomacy and aid: the presidents
+        return False  # ... arrived"; "an Indian Air Force C-130 carrying blankets")
+    borne = [w for s in subjects for w in s.subtree] + [
+        w for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for w in c.subtree]
+    return any(w.lower_ in AID_GOODS for w in borne)
+
+
+def no_meeting(tok: Token, act: str, noun: bool) -> bool:
+    """The meeting or visit code ``act`` (04) of ``tok`` names none: a meeting given up ("pulled
+    out of the summit", "boycotted the talks"), a travel verb that carries a thing ("flew a drone
+    over its positions"), an installation hosted ("hosts a Russian military base")."""
+    if abandoned(tok) if noun else gives_up(tok):
+        return True
+    return (act[:3] == "042" and carried(tok)) or (act[:3] in ("042", "043") and hosts_installation(tok))
+
+
+def arrival(tok: Token, act: str) -> str:
+    """The code of a travel verb's arrival (``act``, a visit) when it is no visit: aid borne
+    (073: ``borne_aid``), troops or police landing (074: ``deployed``)."""
+    if borne_aid(tok):
+        return "073"  # "planes from Australia landed in Tonga with relief supplies"
+    return "074" if deployed(tok) else act  # "Italian troops landed in Durres"
+
+
+def aid_senders(tok: Token) -> list[Token]:
+    """Who sends the aid a travel verb's subject bears ('relief flights from the UAE', 'doses
+    donated by the United States', 'aid sent by Turkey'): the objects of 'from' and 'by'; []
+    when the subject bears no aid."""
+    if not borne_aid(tok):
+        return []
+    heads = [c for c in tok.children if c.dep_ == "nsubj"]
+    heads += [a for h in heads for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"]
+    return [o for h in heads for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by")
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def deployed(tok: Token) -> bool:

@@ -96,7 +96,8 @@ MESSAGES = _w("message letter cable telegram note statement communique communiqu
 accusing Cairo of ...' are the sender's act."""
 
 
-HUMANITARIAN = _w("food medicine medicines medical humanitarian relief")
+HUMANITARIAN = _w("food medicine medicines medical humanitarian relief vaccine vaccines doses tents"
+                  " blankets wheat rice flour rescue rescuers")
 
 
 ECONOMIC = _w("loan loans credit grant funds economic financial trade investment")
@@ -195,5 +196,6 @@ REPROACHES = frozenset({
     "ludicrous", "preposterous", "threat", "irrational", "unilateral", "fascist", "fascists", "genocidal",
     "nazi", "nazis", "murderous", "inhuman", "apartheid", "killer", "killers", "thug", "thugs", "dictator",
     "tyrant", "despot", "puppet", "liar", "liars", "warmonger", "warmongers", "devil", "evil", "pirates",
-    "bandit", "bandits", "gangster", "gangsters", "occupier", "occupiers",
+    "bandit", "bandits", "gangster", "gangsters", "occupier", "occupiers", "rigged", "fraudulent",
+    "undemocratic", "stolen", "travesty", "stab", "treachery", "treacherous", "backstabbing",
 })

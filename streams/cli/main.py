@@ -28,7 +28,7 @@ def _cmd_worker(args: argparse.Namespace) -> int:
 
 
 def _version() -> str:
-    """``dyadwatch 0.1.0 (coder dyadwatch-coder/0.3.18)``: the package and the coder version its
+    """``dyadwatch 0.1.0 (coder dyadwatch-coder/0.3.19)``: the package and the coder version its
     events carry (loads the coder's modules, so it is read only when asked)."""
     from importlib.metadata import PackageNotFoundError, version
 

@@ -1156,12 +1156,13 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Islamabad termed the Afghan steps unjust and irresponsible.", [("PAK", "AFG", 3)]),
     ("Venezuela rejected the Guyanese proposal on Tuesday.", [("VEN", "GUY", 3)]),
     ("Washington hit Chinese chip giants with new export controls.", []),
-    # "landed in" is an arrival; craft and troops landing are no visit
+    # "landed in" is an arrival; craft and troops landing are no visit: a craft bearing aid
+    # delivers it (073), troops landing are deployed (074)
     ("Indonesian President Prabowo Subianto landed in Canberra on Sunday.",
      [("AUS", "IDN", 1), ("IDN", "AUS", 1)]),
     ("A Russian drone landed in a field in eastern Poland on Wednesday.", []),
-    ("A Chilean air force plane carrying aid landed in Lima on Monday.", []),
-    ("Turkish troops landed in the Libyan port of Misrata on Tuesday.", []),
+    ("A Chilean air force plane carrying aid landed in Lima on Monday.", [("CHL", "PER", 2)]),
+    ("Turkish troops landed in the Libyan port of Misrata on Tuesday.", [("TUR", "LBY", 2)]),
     # "The leaders" and "The sides" with no number: the pair the last sentence told both ways
     ("Japanese Prime Minister Shigeru Ishiba met Indonesian President Prabowo Subianto in Jakarta on "
      "Saturday. The leaders held talks for two hours.",
@@ -1597,6 +1598,93 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Turkey closed the Bosphorus to Russian warships.", [("TUR", "RUS", 4)]),
     ("Rwanda is to pull its troops out of Congo.", []),
     ("Venezuela gave American diplomats 72 hours to leave the country.", [("VEN", "USA", 4)]),
+    # coder 0.3.19: a verdict in a reported clause: the speaker criticises the owner of what is judged, or
+    # accuses a state it blames; a virtue denied is a reproach; a modal verdict is a warning
+    ("China said Japan's decision was illegal.", [("CHN", "JPN", 3)]),
+    ("The United States said Bangladesh's election was neither free nor fair.", [("USA", "BGD", 3)]),
+    ("Britain said the election in Belarus was not free or fair.", [("GBR", "BLR", 3)]),
+    ("Athens said recent statements by the Turkish government were unacceptable.", [("GRC", "TUR", 3)]),
+    ("Britain said the Russian election was rigged.", [("GBR", "RUS", 3)]),
+    ("China said Japan's move was legal.", []),
+    ("Russia said any attack on its territory would be a violation.", []),
+    ("Seoul said Pyongyang was to blame for the attack.", [("KOR", "PRK", 3)]),
+    ("The White House said Iran was responsible for the attack on Albania.", [("USA", "IRN", 3)]),
+    ("Kyiv said Moscow was not behind the attack.", []),
+    # aid borne by craft or convoys landing or docking; rescue teams sent; aid handed over
+    ("Military transport planes from Australia and New Zealand landed in Tonga with relief supplies.",
+     [("AUS", "TON", 2), ("NZL", "TON", 2)]),
+    ("A ship from India carrying 9,000 tonnes of rice docked in Colombo.", [("IND", "LKA", 2)]),
+    ("Vaccine doses donated by the United States arrived in Congo.", [("USA", "COD", 2)]),
+    ("Qatar sent a rescue team to Morocco.", [("QAT", "MAR", 2)]),
+    ("A U.S.-chartered plane carrying diplomats and medical staff flew to Caracas.", []),
+    # France's overseas departments and Pacific collectivities are France
+    ("Macron arrived in Mayotte on Thursday.", []),
+    ("France declared a state of emergency in New Caledonia.", []),
+    # a denial answers the accusation of a named accuser; a dateline of two cities
+    ("Azerbaijan rejected accusations by French Interior Minister Gerald Darmanin that it had "
+     "forged ties with separatists.",
+     [("AZE", "FRA", 1), ("FRA", "AZE", 3)]),
+    ("TRIPOLI/ATHENS, Oct 4 - Turkey and Libya signed a deal on oil exploration.",
+     [("LBY", "TUR", 1), ("TUR", "LBY", 1)]),
+    # cyber and spy charges told by a speaker; intelligence services; spies named by whom they serve
+    ("Dutch intelligence said Chinese hackers had hacked into the ministry's network.", [("NLD", "CHN", 3)]),
+    ("Britain said Russia had tried to meddle in the election.", [("GBR", "RUS", 3)]),
+    ("Germany said Russian hackers had attacked its networks in cyberspace.", [("DEU", "RUS", 3)]),
+    ("Britain said the GRU had targeted British networks.", [("GBR", "RUS", 3)]),
+    ("Japan's police said a hacking group linked to the Chinese state had hacked government networks.",
+     [("JPN", "CHN", 3)]),
+    # a surname after a country's abbreviation and an office
+    ("US Energy Secretary Chris Wright spoke on Sunday. Wright arrived in Riyadh on Saturday.",
+     [("SAU", "USA", 1), ("USA", "SAU", 1)]),
+    # a visit, a launch or a deal told before and condemned; troops landing; deals brokered
+    ("Lithuania's deputy minister visited Taiwan on Monday. China condemned the visit.",
+     [("CHN", "LTU", 3), ("LTU", "TWN", 1)]),
+    ("The first Italian troops of a multinational force landed in the Albanian port of Durres.",
+     [("ITA", "ALB", 2)]),
+    ("Indian High Commissioner Gopal Baglay handed over the supplies to Sri Lankan Foreign "
+     "Minister G.L. Peiris.",
+     [("IND", "LKA", 2)]),
+    ("North Korea fired a short-range ballistic missile off its east coast on Friday, South "
+     "Korea's Joint Chiefs of Staff said. Seoul condemned the launch as a clear provocation.",
+     [("KOR", "PRK", 3)]),
+    ("Armenia and Azerbaijan agreed to end the fighting under a deal brokered by Moscow.",
+     [("ARM", "AZE", 1), ("AZE", "ARM", 1), ("RUS", "ARM", 1), ("RUS", "AZE", 1)]),
+    ("Russia and Georgia agreed to a ceasefire plan brokered by France.",
+     [("FRA", "GEO", 1), ("FRA", "RUS", 1), ("GEO", "RUS", 1), ("RUS", "GEO", 1)]),
+    ("Rebels backed by Rwanda attacked Congo.", []),
+    # a mediation between two states is its owner's; clarification demanded is information demanded
+    ("Qatar's mediation between Russia and Ukraine reunited children.",
+     [("QAT", "RUS", 1), ("QAT", "UKR", 1)]),
+    ("Mediation between Russia and Ukraine stalled.", []),
+    ("Germany demanded clarification from China.", [("DEU", "CHN", 3)]),
+    # a charge or a claim told before and denied: a denial to its author
+    ("Ukraine accused Russia of arming the rebels. Russia denied the charge.",
+     [("RUS", "UKR", 1), ("UKR", "RUS", 3)]),
+    # gratitude told with a copula is praise; gratitude offered in advance is not
+    ("Nepal is grateful to China and India.", [("NPL", "CHN", 1), ("NPL", "IND", 1)]),
+    ("Brazil would be grateful to Uruguay for help.", []),
+    # a criticism of the act the sentence just told is aimed at its author; not of an act it
+    # cannot be, nor a name that does not reproach
+    ("Thailand extradited Russian arms dealer Viktor Bout to the United States on Tuesday, and Moscow"
+     " denounced the move as illegal.", [("RUS", "THA", 3), ("THA", "USA", 2)]),
+    ("Iraq ordered six Americans on a U.N. weapons inspection team to leave the country, and President"
+     " Bill Clinton called the move clearly unacceptable.", [("IRQ", "USA", 4), ("USA", "IRQ", 3)]),
+    ("China fired missiles into waters off Taiwan's main ports, in exercises Taipei denounced as an"
+     " attempt to intimidate voters.", [("CHN", "TWN", 4), ("TWN", "CHN", 3)]),
+    ("Nicaragua broke relations with Ecuador, while Brazil and Colombia denounced the incursion.",
+     [("NIC", "ECU", 4)]),
+    # a reaction drawn from a state by the act told
+    ("Spain and Norway formally recognised a Palestinian state on Tuesday, drawing a furious"
+     " denunciation from Israel.",
+     [("ESP", "PSE", 1), ("ISR", "ESP", 3), ("ISR", "NOR", 3), ("NOR", "PSE", 1)]),
+    ("The expulsion of two Greek diplomats by Ankara drew a sharp protest from Athens.",
+     [("GRC", "TUR", 3), ("TUR", "GRC", 4)]),
+    # a wrong blamed "on" a state: that state, not the wrong's target
+    ("Iran blamed the attack on Israel.", [("IRN", "ISR", 3)]),
+    ("Britain said it was highly likely that Russia was responsible for the poisoning.", [("GBR", "RUS", 3)]),
+    # a hack told by no state is the hack itself (coercion), told by a state its accusation
+    ("North Korea has tried to hack into the computers of South Korean army officers, officials said.",
+     [("PRK", "KOR", 4)]),
 ]
 
 
