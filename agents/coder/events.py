@@ -78,6 +78,8 @@ WISHES = frozenset(k for k, v in GOVERNOR_OF.items() if v in ("intent", "appeal"
 class TriggerCoding(FlaggedActs):
     """Codes one trigger: status, code, pairs (``reader.TriggerReader`` runs one per trigger)."""
 
+    final: str | None = None  # the code the act was coded with, once its pairs are sought
+
     def run(self) -> list[Found]:
         """The trigger's coded dyads (none if its clause or its words say it is no act)."""
         tok = self.trig.tok
@@ -112,7 +114,7 @@ class TriggerCoding(FlaggedActs):
 
     def _coded(self, tok: Token, code: str) -> list[Found]:
         """The act's dyads, and the acts told with it (``companions``)."""
-        self.code = code
+        self.code = self.final = code
         pairs, path = self._pairs(tok, code)
         mutual = code[:2] in JOINT_ROOTS or bool(self.flags & {"mutual", "sym"})
         if path != "joint" and not mutual and acts_on_itself(tok, pairs):

@@ -1,6 +1,8 @@
 """Events on the parse: a sentence's triggers found (``patterns``), each coded in turn
 (``events.TriggerCoding``) unless it is history, governed by an act already coded, or an
-event noun a verb consumed; obligations ("Russia said Sudan must return ...") as demands.
+event noun a verb consumed; obligations ("Russia said Sudan must return ...") as demands;
+verdicts and gratitude told with a copula (``verdicts``); reactions to the act the sentence
+just told, judged or drawn (``reactions``).
 """
 
 from __future__ import annotations
@@ -133,13 +135,7 @@ def _verdicts(doc: Doc, actors: SentenceActors, resolve: Resolver) -> list[Found
         owners = [] if accused else [*owner_of(subj), *vote_places(subj)]  # ("statements by Erdogan")
         targets += [t for o in owners for t in actors.group(o, True) if t not in targets]
         code = "112" if accused else "111"
-        out.extend(
-            Found(s, t, code, confidence(0.75, s, t), min(speaker.i, subj.i), max(speaker.i, tok.i) + 1,
-                  "parse")
-            for s in sources
-            for t in targets
-            if s.country != t.country and s.country and t.country
-        )
+        out += _found(sources, targets, code, 0.75, min(speaker.i, subj.i), max(speaker.i, tok.i) + 1)
     return out
 
 
@@ -155,21 +151,19 @@ def _gratitude(doc: Doc, actors: SentenceActors, resolve: Resolver, be: Token) -
     coding = TriggerCoding(doc, actors, Trigger(be, GRATITUDE, be.i, False), resolve)
     sources = coding._subjects(be)
     targets = [t for o in owed for t in coding._phrase(o, be, strict=True)]
-    return [Found(s, t, "051", confidence(0.75, s, t), be.i, be.i + 2, "parse")
-            for s in sources for t in targets if s.country != t.country and s.country and t.country]
+    return _found(sources, targets, "051", 0.75, be.i, be.i + 2)
 
 
 def _reaction(coding: TriggerCoding, by_trigger: dict[int, list[Found]]) -> list[Found]:
     """A criticism with no target that judges the act just told (``reactions``): aimed at
     that act's author."""
-    tok, code = coding.trig.tok, getattr(coding, "code", "")
+    tok, code = coding.trig.tok, coding.final or ""
     judged = answered(tok, by_trigger) if code[:3] in ("111", "112") and coding.status == "act" else None
     if judged is None or (tok.lemma_.lower() in NAMING and not reproach(tok)):
         return []  # ("a trip he described as a peace mission": no reproach)
     judges = coding._subjects(tok)
     authors = author_before(tok, judged, by_trigger, judges)
-    return [Found(s, a, code, confidence(0.7, s, a), tok.i, tok.i + 1, "parse")
-            for s in judges for a in authors if s.country and a.country and s.country != a.country]
+    return _found(judges, authors, code, 0.7, tok.i, tok.i + 1)
 
 
 def _drawn(doc: Doc, actors: SentenceActors, by_trigger: dict[int, list[Found]]) -> list[Found]:
@@ -182,10 +176,16 @@ def _drawn(doc: Doc, actors: SentenceActors, by_trigger: dict[int, list[Found]])
             continue
         reactors, act, code = found
         authors = [f.source for f in by_trigger[act] if f.code != "043"]
-        out += [Found(r, a, code, confidence(0.7, r, a), tok.i, tok.i + 1, "parse")
-                for o in reactors for r in actors.group(o, True) for a in authors
-                if r.country and a.country and r.country != a.country]
+        judges = [r for o in reactors for r in actors.group(o, True)]
+        out += _found(judges, authors, code, 0.7, tok.i, tok.i + 1)
     return out
+
+
+def _found(sources: list[ActorRef], targets: list[ActorRef], code: str, base: float, start: int,
+           end: int) -> list[Found]:
+    """The dyads of one act read off the parse (each source to each target of another state)."""
+    return [Found(s, t, code, confidence(base, s, t), start, end, "parse")
+            for s in sources for t in targets if s.country and t.country and s.country != t.country]
 
 
 def _talks_between(trig: Trigger) -> bool:

@@ -2,7 +2,8 @@
 'the United States said Bangladesh's election was neither free nor fair', 'Athens said
 recent statements by Erdogan were unacceptable'. The speaker criticises (CAMEO 111) whoever
 owns what the clause judges, or accuses (112) a state the clause blames ('said Iran was
-behind the hacking'); ``reader.TriggerReader`` codes the pairs.
+behind the hacking'); ``reader.TriggerReader`` codes the pairs. A subject "grateful to" a state
+praises it (051, ``thanked``).
 
 A verdict is a copula ("be") in the speaker's complement, asserted (no "would", "could"), with
 a predicate that reproaches (``words.REPROACHES``: "illegal", "a flagrant violation") or
