@@ -52,7 +52,7 @@ from agents.coder.syntax import (
 )
 from agents.coder.verbwords import INTENSIFIERS
 from agents.coder.verdicts import blamed_for
-from agents.coder.visits import aid_senders, arrival, asks, deployed, no_meeting
+from agents.coder.visits import aid_senders, arrival, asks, deployed, into_waters, no_meeting
 from agents.coder.words import CONFLICTS, MEETINGS, STATIVE, TOPIC_VERBS
 
 if TYPE_CHECKING:
@@ -199,6 +199,8 @@ class TriggerCoding(FlaggedActs):
             return "042"  # "called on Prime Minister Shehbaz Sharif at the PM House": a call paid
         if self.trig.noun and code[:2] == "06" and tok.lemma_.lower() in DRILLS and self._shown_to(tok):
             return "150"  # "held military drills around Taiwan": a show of force, not a joint drill
+        if code[:2] == "07" and into_waters(tok):
+            return "150"  # "sent a survey ship into Cypriot waters": force shown, not aid
         aimed_at = (tok, *(c for c in tok.children if c.dep_ == "dobj"))  # (not "sent troops to
         if code[:2] == "07" and any(c.dep_ == "prep" and c.lower_ == "against"  # Russia to fight
                                     for h in aimed_at for c in h.children):  # against Ukraine")

@@ -39,7 +39,9 @@ def answered(tok: Token, coded: dict[int, list[Found]]) -> Token | None:
     told before (the relative clause's noun, 'it', 'the move'), else None."""
     if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
         head = tok.head
-        told = head.lemma_.lower() in ACT_NOUNS.keys() | TOLD_ACTS or head.i in coded
+        told = head.lemma_.lower() in ACT_NOUNS.keys() | TOLD_ACTS or head.i in coded or (
+            head.dep_ == "dobj" and head.head.i in coded and any(c.lower_ == "which" for c in tok.children))
+        # ("seized a Russian tanker, which Moscow denounced as piracy": the seizure)
         return head if told else None
     return next((c for c in tok.children if c.dep_ == "dobj" and (c.lower_ == "it" or (
         c.lemma_.lower() in ACT_NOUNS.keys() | TOLD_ACTS
@@ -68,7 +70,8 @@ def drawn(tok: Token) -> tuple[list[Token], int, str] | None:
     clause the participle hangs on, or the verb's subject."""
     if tok.lemma_.lower() not in DRAWING:
         return None
-    for noun in (c for c in tok.children if c.dep_ == "dobj" and c.lower_ in DRAWN):
+    for noun in (c for c in tok.children if c.dep_ == "dobj" and c.lower_ in DRAWN and not any(
+            d.lower_ in ("no", "little") for d in c.children)):  # (not "drawing no protest from London")
         reactors = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
                     for o in p.children if o.dep_ == "pobj"]
         if not reactors:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agents.coder.acts import ACT_NOUNS
 from agents.coder.clauses import FUTURE, UNREAL, speech_head, status
 from agents.coder.syntax import first_conjunct
 from agents.coder.words import REPROACHES
@@ -39,19 +40,51 @@ PREDICATE_MODIFIERS = frozenset({"amod", "advmod", "compound", "nmod", "conj"})
 LIKELY = frozenset({"likely", "clear", "certain", "obvious", "evident", "plain", "beyond"})  # ("it was
 # highly likely that Russia was responsible")
 FINDINGS = frozenset({"conclude", "find", "determine", "assess", "establish"})  # "concluded that"
+WRONGS = frozenset(k for k, roots in ACT_NOUNS.items() if roots & {"17", "18", "19", "20", "15"}) | {
+    "hacking", "hack", "poisoning", "assassination", "explosion", "blast", "abduction", "kidnapping",
+    "murder", "massacre", "sabotage", "interference", "plot", "cyberattack", "cyberattacks", "breach",
+    "campaign", "operation", "sinking", "disappearance", "death", "deaths", "crash", "leak", "theft",
+    "collision", "clash", "clashes", "escalation", "tension", "tensions", "unrest", "violence", "crisis",
+    "surge", "smuggling", "trafficking", "war", "conflict", "fighting", "standoff", "instability", "chaos"}
+WRONG_VERBS = frozenset({"poison", "kill", "attack", "hack", "bomb", "shoot", "murder", "abduct", "kidnap",
+                         "sabotage", "target", "down", "sink", "strike", "assassinate", "plot", "meddle",
+                         "interfere", "orchestrate", "steal", "spy", "destabilise", "destabilize", "fund",
+                         "arm", "supply", "shell"})
 BLAMING = frozenset({"responsible", "guilty", "culpable", "accountable"})  # "Iran was responsible for"
 
 
 def blamed(be: Token) -> bool:
     """The copula of a verdict blames its subject for a wrong ('said Iran was responsible for
-    the attack', 'was behind the hacking', 'was to blame for'): an accusation (CAMEO 112) of the
-    subject itself, not a criticism of its owner."""
+    the attack', 'was behind the hacking', 'was to blame for the blast'): an accusation (CAMEO
+    112) of the subject itself, not a criticism of its owner. Not a duty or a delay: 'was
+    responsible for security at the crossing', 'was behind schedule'."""
     for c in be.children:
-        if c.dep_ == "acomp" and c.lower_ in BLAMING and any(p.dep_ == "prep" for p in c.children):
+        if c.dep_ == "acomp" and c.lower_ in BLAMING and _wrongs(c, "for"):
             return True
-        if c.dep_ == "prep" and c.lower_ == "behind" and any(o.dep_ == "pobj" for o in c.children):
+        if c.dep_ == "prep" and c.lower_ == "behind" and _wrong(c):
             return True
-        if c.dep_ == "xcomp" and c.lower_ == "blame":
+        if c.dep_ == "xcomp" and c.lower_ == "blame" and (_wrongs(c, "for") or not _preps(c, "for")):
+            return True
+    return False
+
+
+def _preps(head: Token, word: str) -> list[Token]:
+    return [p for p in head.children if p.dep_ == "prep" and p.lower_ == word]
+
+
+def _wrongs(head: Token, word: str) -> bool:
+    return any(_wrong(p) for p in _preps(head, word))
+
+
+def _wrong(prep: Token) -> bool:
+    """The preposition's object names a wrong: an act of force or of words told as an event
+    noun ("the attack", "the hacking", "the poisoning"), or a gerund of one ("poisoning a
+    former spy")."""
+    for o in prep.children:
+        lemma = o.lemma_.lower()
+        if o.dep_ == "pobj" and (lemma in WRONGS or o.lower_ in WRONGS):
+            return True
+        if o.dep_ == "pcomp" and lemma in WRONG_VERBS:
             return True
     return False
 

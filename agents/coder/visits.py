@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["abandoned", "aid_senders", "arrival", "asks", "borne_aid", "carried", "deployed", "gives_up",
-           "hosts_installation", "no_meeting"]
+           "hosts_installation", "into_waters", "no_meeting"]
 
 # verbs that give up a meeting: "boycotted the summit", "shelved plans for a summit"; "pull" and
 # "walk" only with "out" ("pulled out of the talks"), "call" only with "off"
@@ -43,6 +43,10 @@ def carried(tok: Token) -> bool:
 
 CARRIERS = CRAFT | {"convoy", "convoys", "truck", "trucks", "lorries", "airlift", "consignment",
                     "shipment", "shipments", "cargo", "batch", "airdrop", "airdrops"}
+# words that tell troops landing were sent on a mission asked for or mandated, not invading
+MANDATED = frozenset({"multinational", "peacekeeping", "peacekeepers", "mission", "invited", "invitation",
+                      "request", "protection", "stabilisation", "stabilization", "u.n.", "un", "u.n.-backed",
+                      "un-backed", "relief", "aid", "rescue", "humanitarian"})
 AIRFRAME = re.compile(r"^(?:[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]?|Hercules|Globemaster|Airbus|Boeing)$")
 AID_GOODS = frozenset({
     "aid", "relief", "humanitarian", "supplies", "food", "medicine", "medicines", "tents", "blankets",
@@ -64,6 +68,18 @@ def borne_aid(tok: Token) -> bool:
     return any(w.lower_ in AID_GOODS for w in borne)
 
 
+WATERS = frozenset({"waters", "water", "zone", "eez", "strait", "sea", "seas"})
+
+
+def into_waters(tok: Token) -> bool:
+    """Ships sent into a state's waters ('sent a survey ship into Cypriot waters', 'sent
+    warships into the Philippines' exclusive economic zone'): a show of force, not aid."""
+    ships = any(c.dep_ == "dobj" and (c.lower_ in CRAFT or c.lemma_.lower() in ("ship", "vessel"))
+                for c in tok.children)
+    return ships and any(p.dep_ == "prep" and p.lower_ in ("into", "to") and any(
+        o.dep_ == "pobj" and o.lower_ in WATERS for o in p.children) for p in tok.children)
+
+
 def no_meeting(tok: Token, act: str, noun: bool) -> bool:
     """The meeting or visit code ``act`` (04) of ``tok`` names none: a meeting given up ("pulled
     out of the summit", "boycotted the talks"), a travel verb that carries a thing ("flew a drone
@@ -78,7 +94,9 @@ def arrival(tok: Token, act: str) -> str:
     (073: ``borne_aid``), troops or police landing (074: ``deployed``)."""
     if borne_aid(tok):
         return "073"  # "planes from Australia landed in Tonga with relief supplies"
-    return "074" if deployed(tok) else act  # "Italian troops landed in Durres"
+    if tok.lemma_.lower() == "land" and not any(t.lower_ in MANDATED for t in tok.sent):
+        return act  # ("Turkish troops landed in Cyprus": an invasion, not a deployment asked for)
+    return "074" if deployed(tok) else act  # "Italian troops of a multinational force landed in Durres"
 
 
 def aid_senders(tok: Token) -> list[Token]:

@@ -1157,12 +1157,12 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Venezuela rejected the Guyanese proposal on Tuesday.", [("VEN", "GUY", 3)]),
     ("Washington hit Chinese chip giants with new export controls.", []),
     # "landed in" is an arrival; craft and troops landing are no visit: a craft bearing aid
-    # delivers it (073), troops landing are deployed (074)
+    # delivers it (073), troops landing on a mission asked for are deployed (074)
     ("Indonesian President Prabowo Subianto landed in Canberra on Sunday.",
      [("AUS", "IDN", 1), ("IDN", "AUS", 1)]),
     ("A Russian drone landed in a field in eastern Poland on Wednesday.", []),
     ("A Chilean air force plane carrying aid landed in Lima on Monday.", [("CHL", "PER", 2)]),
-    ("Turkish troops landed in the Libyan port of Misrata on Tuesday.", [("TUR", "LBY", 2)]),
+    ("Turkish troops landed in the Libyan port of Misrata on Tuesday.", []),
     # "The leaders" and "The sides" with no number: the pair the last sentence told both ways
     ("Japanese Prime Minister Shigeru Ishiba met Indonesian President Prabowo Subianto in Jakarta on "
      "Saturday. The leaders held talks for two hours.",
@@ -1685,6 +1685,16 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     # a hack told by no state is the hack itself (coercion), told by a state its accusation
     ("North Korea has tried to hack into the computers of South Korean army officers, officials said.",
      [("PRK", "KOR", 4)]),
+    # found by a new user: a duty or a delay blames no one; a reaction denied is none; troops
+    # landing with no mission asked for are no deployment; ships sent into waters show force; a
+    # reaction in a "which" clause on the act's object
+    ("Israel said Egypt was responsible for security at the Rafah crossing.", []),
+    ("Britain said Iran was behind schedule on its debt payments.", []),
+    ("Iran seized a British tanker, drawing no protest from London.", [("IRN", "GBR", 4)]),
+    ("Turkish troops landed in Cyprus.", []),
+    ("Russia sent a spy ship into Irish waters.", [("RUS", "IRL", 4)]),
+    ("Greece seized a Russian tanker, which Moscow denounced as piracy.",
+     [("GRC", "RUS", 4), ("RUS", "GRC", 3)]),
 ]
 
 
