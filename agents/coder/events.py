@@ -52,7 +52,7 @@ from agents.coder.syntax import (
 )
 from agents.coder.verbwords import INTENSIFIERS
 from agents.coder.verdicts import blamed_for
-from agents.coder.visits import aid_senders, arrival, asks, deployed, into_waters, no_meeting
+from agents.coder.visits import aid_carriers, aid_senders, arrival, asks, deployed, into_waters, no_meeting
 from agents.coder.words import CONFLICTS, MEETINGS, STATIVE, TOPIC_VERBS
 
 if TYPE_CHECKING:
@@ -230,8 +230,9 @@ class TriggerCoding(FlaggedActs):
                 parties = self._mediated(tok.head)
             return self._passive(tok, parties), "parse"
         subjects = self._subjects(tok)
-        if not subjects and code == "073":  # "relief flights from the UAE landed"
-            subjects = [a for o in aid_senders(tok) for a in self.actors.group(o, True)]
+        if not subjects and code == "073":  # "relief flights from the UAE landed", "an Indian aid convoy"
+            subjects = [a for o in aid_senders(tok) for a in self.actors.group(o, True)] or [
+                d for c in aid_carriers(tok) for d in self.actors.demonyms_of(c)]
         targets = [(t, prep) for t, prep in self._targets(tok, code) if t.country]
         if not subjects and targets and code[:2] in UNCLAIMED_ROOTS:  # "a bombing near Samarra killed"
             subjects = scene_of(tok, self.actors, [t for t, _ in targets])

@@ -14,8 +14,20 @@ from agents.coder.words import HARDWARE, INSTALLATIONS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["abandoned", "aid_senders", "arrival", "asks", "borne_aid", "carried", "deployed", "gives_up",
-           "hosts_installation", "into_waters", "no_meeting"]
+__all__ = [
+    "abandoned",
+    "aid_carriers",
+    "aid_senders",
+    "arrival",
+    "asks",
+    "borne_aid",
+    "carried",
+    "deployed",
+    "gives_up",
+    "hosts_installation",
+    "into_waters",
+    "no_meeting",
+]
 
 # verbs that give up a meeting: "boycotted the summit", "shelved plans for a summit"; "pull" and
 # "walk" only with "out" ("pulled out of the talks"), "call" only with "off"
@@ -47,6 +59,8 @@ CARRIERS = CRAFT | {"convoy", "convoys", "truck", "trucks", "lorries", "airlift"
 MANDATED = frozenset({"multinational", "peacekeeping", "peacekeepers", "mission", "invited", "invitation",
                       "request", "protection", "stabilisation", "stabilization", "u.n.", "un", "u.n.-backed",
                       "un-backed", "relief", "aid", "rescue", "humanitarian"})
+TEAMS = frozenset({"team", "teams", "crew", "crews", "rescuers", "personnel", "specialists", "doctors"})
+RESCUE = frozenset({"medical", "search", "rescue", "relief", "humanitarian", "emergency", "doctors"})
 AIRFRAME = re.compile(r"^(?:[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]?|Hercules|Globemaster|Airbus|Boeing)$")
 AID_GOODS = frozenset({
     "aid", "relief", "humanitarian", "supplies", "food", "medicine", "medicines", "tents", "blankets",
@@ -60,12 +74,20 @@ def borne_aid(tok: Token) -> bool:
     from Australia landed in Tonga with relief supplies', 'a ship carrying rice docked in
     Colombo', 'vaccines donated by the United States arrived in Congo'): aid delivered (073)."""
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    if not any({s.lower_, *(m.lower_ for m in s.children if m.dep_ == "compound")} & (CARRIERS | AID_GOODS)
-               or AIRFRAME.match(s.text) for s in subjects):  # (not "Diplomacy and aid: the presidents
+    heads = [{s.lower_, *(m.lower_ for m in s.children if m.dep_ == "compound")} for s in subjects]
+    teams = any(h & TEAMS for h in heads)  # ("A French medical team arrived in Morocco")
+    if not teams and not any(h & (CARRIERS | AID_GOODS) for h in heads) and not any(
+            AIRFRAME.match(s.text) for s in subjects):  # (not "Diplomacy and aid: the presidents
         return False  # ... arrived"; "an Indian Air Force C-130 carrying blankets")
     borne = [w for s in subjects for w in s.subtree] + [
         w for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for w in c.subtree]
-    return any(w.lower_ in AID_GOODS for w in borne)
+    return any(w.lower_ in (AID_GOODS | RESCUE if teams else AID_GOODS) for w in borne)
+
+
+def aid_carriers(tok: Token) -> list[Token]:
+    """The subjects of a travel verb that bear aid ("An Indian aid convoy arrived in Nepal": their
+    demonyms name the sender); [] when they bear none."""
+    return [c for c in tok.children if c.dep_ == "nsubj"] if borne_aid(tok) else []
 
 
 WATERS = frozenset({"waters", "water", "zone", "eez", "strait", "sea", "seas"})

@@ -159,7 +159,7 @@ MEASURES = frozenset({"sanction", "embargo", "restriction", "tariff", "ban", "cu
 
 # their direct object is what is talked about ("discussed Venezuela with Lula": Lula)
 TOPIC_VERBS = frozenset({"discuss", "debate"})
-ARRIVALS = frozenset({"arrive", "land", "fly", "travel"})  # a visitor reaching a state it visits
+ARRIVALS = frozenset({"arrive", "land", "fly", "travel", "touch"})  # a visitor reaching a state it visits
 
 PASSIVE_FROM = frozenset({"expel", "deport", "ban", "bar", "evict", "oust", "kick", "banish", "exclude",
                           "extradite"})

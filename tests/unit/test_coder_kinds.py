@@ -1695,6 +1695,12 @@ CASES: list[tuple[str, list[tuple[str, str, int]]]] = [
     ("Russia sent a spy ship into Irish waters.", [("RUS", "IRL", 4)]),
     ("Greece seized a Russian tanker, which Moscow denounced as piracy.",
      [("GRC", "RUS", 4), ("RUS", "GRC", 3)]),
+    # aid convoys and rescue teams arriving are aid from their demonym's state; "touched down"
+    # is an arrival
+    ("An Indian aid convoy arrived in Nepal.", [("IND", "NPL", 2)]),
+    ("A French medical team arrived in Morocco.", [("FRA", "MAR", 2)]),
+    ("Pakistani Prime Minister Shehbaz Sharif touched down in Kabul.",
+     [("AFG", "PAK", 1), ("PAK", "AFG", 1)]),
 ]
 
 
