@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agents.coder.refs import prep_objects
 from agents.coder.syntax import to_clause
 from agents.coder.words import HELPS
 
@@ -20,8 +21,7 @@ def blamed_on(verb: Token) -> list[Token]:
     if verb.lemma_.lower() != "blame":
         return []
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "on"
-            for o in p.children if o.dep_ == "pobj"]
+    return [o for h in heads for o in prep_objects(h, ("on",))]
 
 
 def listed_on(obj: Token) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agents.coder.acts import ACT_NOUNS, DEMONSTRATIVES
+from agents.coder.refs import prep_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from agents.coder.found import Found
     from agents.coder.refs import ActorRef
 
-__all__ = ["NAMING", "answered", "author_before", "drawn"]
+__all__ = ["NAMING", "answered", "author_before", "authors", "drawn"]
 
 # nouns for an act that are no event nouns of ``acts.ACT_NOUNS``: "a policy Haiti denounced"
 TOLD_ACTS = frozenset({"policy", "exercise", "game", "deportation", "execution", "verdict", "ruling",
@@ -48,15 +49,20 @@ def answered(tok: Token, coded: dict[int, list[Found]]) -> Token | None:
         and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in c.children)))), None)
 
 
+def authors(coded: list[Found]) -> list[Found]:
+    """The dyads of a trigger that are its author's act: a visit's hosting (043), told with the
+    visit, is no act of the visitor's."""
+    return [f for f in coded if f.code != "043"]
+
+
 def author_before(tok: Token, judged: Token, coded: dict[int, list[Found]],
                   judges: list[ActorRef]) -> list[ActorRef]:
     """The source of the act coded nearest before ``tok`` in the sentence, if that act can be
-    what ``judged`` names and is not the judges' own ([] otherwise). A visit's hosting (043)
-    is no act of its author."""
+    what ``judged`` names and is not the judges' own ([] otherwise; ``authors``)."""
     before = [i for i in coded if i < tok.i]
     if not before:
         return []
-    acts = [f for f in coded[judged.i if judged.i in coded else max(before)] if f.code != "043"]
+    acts = authors(coded[judged.i if judged.i in coded else max(before)])
     roots = ACT_NOUNS.get(judged.lemma_.lower())
     mine = {j.country for j in judges}
     return [f.source for f in acts if (roots is None or f.code[:2] in roots)
@@ -72,8 +78,7 @@ def drawn(tok: Token) -> tuple[list[Token], int, str] | None:
         return None
     for noun in (c for c in tok.children if c.dep_ == "dobj" and c.lower_ in DRAWN and not any(
             d.lower_ in ("no", "little") for d in c.children)):  # (not "drawing no protest from London")
-        reactors = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
-                    for o in p.children if o.dep_ == "pobj"]
+        reactors = prep_objects(noun, ("from",))
         if not reactors:
             continue
         if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.i < tok.i:

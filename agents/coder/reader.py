@@ -22,7 +22,7 @@ from agents.coder.history import is_history
 from agents.coder.naming import judged_what_called, what_called
 from agents.coder.patterns import Trigger, TriggerFinder
 from agents.coder.phrases import SentenceActors
-from agents.coder.reactions import NAMING, answered, author_before, drawn
+from agents.coder.reactions import NAMING, answered, author_before, authors, drawn
 from agents.coder.refs import ActorRef
 from agents.coder.roles import Resolver
 from agents.coder.syntax import clause_of, object_of
@@ -175,9 +175,8 @@ def _drawn(doc: Doc, actors: SentenceActors, by_trigger: dict[int, list[Found]])
         if found is None or found[1] not in by_trigger:
             continue
         reactors, act, code = found
-        authors = [f.source for f in by_trigger[act] if f.code != "043"]
         judges = [r for o in reactors for r in actors.group(o, True)]
-        out += _found(judges, authors, code, 0.7, tok.i, tok.i + 1)
+        out += _found(judges, [f.source for f in authors(by_trigger[act])], code, 0.7, tok.i, tok.i + 1)
     return out
 
 

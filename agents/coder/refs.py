@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 from agents.coder.words import HARDWARE, RELATIONAL, TRADE
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from spacy.tokens import Doc, Token
 
 __all__ = ["CALENDAR", "EXTRA_AGENTS", "MODIFIER_DEPS", "NON_ACTOR_KINDS", "NOUNS", "OBJECT_HEADS",
            "ORGANISATION_KINDS", "OWNER_PREPS", "PEOPLE", "PLACE_NOUNS", "US_STATE_CUES",
            "US_STATE_NAMES", "ActorRef", "AgentNouns", "after_us_city", "glued", "named_place",
-           "unique_refs"]
+           "prep_objects", "unique_refs"]
 
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "nummod"})
@@ -264,3 +266,9 @@ def named_place(tok: Token) -> Token:
     named = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
              for o in c.children if o.dep_ == "pobj"]
     return named[0] if named else tok
+
+
+def prep_objects(head: Token, words: Collection[str]) -> list[Token]:
+    """The objects of ``head``'s prepositions ``words`` ('the election in Belarus': Belarus)."""
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in words
+            for o in p.children if o.dep_ == "pobj"]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from agents.coder.acts import ACT_NOUNS
 from agents.coder.clauses import FUTURE, UNREAL, speech_head, status
+from agents.coder.refs import prep_objects
 from agents.coder.syntax import first_conjunct
 from agents.coder.words import REPROACHES
 
@@ -95,12 +96,10 @@ GRATEFUL = frozenset({"grateful", "thankful", "indebted"})
 def thanked(be: Token) -> list[Token]:
     """Whom the subject of ``be`` says it is grateful to ('Brazil was grateful to Uruguay for
     its help'): praise (CAMEO 051) of them; [] for any other clause, or one denied or supposed."""
-    if be.lemma_.lower() != "be" or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREAL | FUTURE)
-                                        for c in be.children):  # (not "would be grateful for help")
-        return []
+    if be.lemma_.lower() != "be" or _modal(be) or any(c.dep_ == "neg" for c in be.children):
+        return []  # (not "would be grateful for help")
     return [o for a in be.children if a.dep_ == "acomp" and a.lower_ in GRATEFUL
-            for p in a.children if p.dep_ == "prep" and p.lower_ == "to"
-            for o in p.children if o.dep_ == "pobj"]
+            for o in prep_objects(a, ("to",))]
 
 
 def blamed_for(noun: Token) -> bool:
@@ -141,7 +140,7 @@ def judged_subject(be: Token) -> tuple[Token, Token] | None:
     speaker = _verdict_speaker(be)
     if speaker is None:
         return None
-    if {c.lower_ for c in be.children if c.dep_ == "aux"} & (FUTURE | UNREAL):
+    if _modal(be):
         return None  # ("said any attack would be a violation": a warning, not a verdict)
     subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ in ("PRON", "DET") or subj.i > be.i:
@@ -162,10 +161,15 @@ def _passive_verdict(verb: Token) -> tuple[Token, Token] | None:
     deps = {c.dep_ for c in verb.children}
     if speaker is None or "neg" in deps or "auxpass" not in deps:
         return None
-    if {c.lower_ for c in verb.children if c.dep_ == "aux"} & (FUTURE | UNREAL):
+    if _modal(verb):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return (speaker, subj) if subj is not None and subj.pos_ not in ("PRON", "DET") else None
+
+
+def _modal(verb: Token) -> bool:
+    """Told with 'would', 'could', 'will', 'may' ...: supposed or to come, not asserted."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE | UNREAL for c in verb.children)
 
 
 def _predicate_words(pred: Token) -> list[Token]:
@@ -184,5 +188,4 @@ def vote_places(subj: Token) -> list[Token]:
     """Where a vote judged was held ('the election in Belarus'): the objects of its 'in'."""
     if subj.lower_ not in VOTES:
         return []
-    return [o for c in subj.children if c.dep_ == "prep" and c.lower_ == "in"
-            for o in c.children if o.dep_ == "pobj"]
+    return prep_objects(subj, ("in",))
